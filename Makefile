@@ -1,0 +1,55 @@
+# arc: the factory for tiny static Linux x86-64 executables.
+#   make              build build/arc (CC=clang works too; BUILD=dir to keep both)
+#   make test         every test: unit (cmocka), layout, end-to-end natively and
+#                     under qemu-x86_64; ends with "N passed, N failed"
+#   make asan         the unit tests under -fsanitize=address,undefined
+#   make bench        benchmarks against musl-linked C equivalents
+#   make fuzz         long fuzzing runs of the readers
+BUILD  ?= build
+CFLAGS ?= -O2 -g
+WARN    = -std=c11 -Wall -Wextra -Werror
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) -I. -I$(BUILD)/gen -MMD -MP
+
+SRC    := $(sort $(wildcard gen/*.c gen/*/*.c image/*.c uapi_layout/*.c linker/*.c))
+OBJ    := $(SRC:%.c=$(BUILD)/obj/%.o)
+LIBOBJ := $(filter-out $(BUILD)/obj/gen/main.o,$(OBJ))
+UNIT   := $(sort $(wildcard tests/unit/test_*.c))
+UNITBIN:= $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
+
+all: $(BUILD)/arc
+
+$(BUILD)/arc: $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The linker script travels inside the arc binary as a C string.
+$(BUILD)/gen/arc_ld.inc: linker/arc.ld
+	@mkdir -p $(dir $@)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+$(BUILD)/obj/linker/link.o: $(BUILD)/gen/arc_ld.inc
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) -lcmocka
+
+test: $(BUILD)/arc $(UNITBIN)
+	BUILD=$(BUILD) tests/run.sh
+
+asan:
+	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer" test
+
+bench: $(BUILD)/arc
+	BUILD=$(BUILD) tests/bench/run.sh
+
+fuzz: $(BUILD)/arc
+	BUILD=$(BUILD) tests/fuzz/run.sh
+
+clean:
+	rm -rf build
+
+.PHONY: all test asan bench fuzz clean
+.SECONDARY:
+-include $(OBJ:.o=.d) $(UNITBIN:=.d)
