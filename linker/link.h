@@ -1,0 +1,17 @@
+/* link.h: the link step.
+ *
+ * Runs the system linker (GNU ld, or $ARC_LD) with linker/arc.ld (carried
+ * inside arc) and --gc-sections over the given objects, producing a static
+ * non-PIE ET_EXEC.  The output appears atomically: ld writes a temporary
+ * name that is renamed into place only on success. */
+#ifndef ARC_LINK_H
+#define ARC_LINK_H
+
+/* Returns 0, or 1 after printing one clear error line (ld's own messages
+ * are passed through above it). */
+int link_exe(const char *out, const char *const *objs, int nobjs);
+
+/* The text of linker/arc.ld. */
+extern const char link_script[];
+
+#endif
