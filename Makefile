@@ -53,3 +53,16 @@ clean:
 .PHONY: all test asan bench fuzz clean
 .SECONDARY:
 -include $(OBJ:.o=.d) $(UNITBIN:=.d)
+
+# The main job in one command: build arc, generate the runtime, link a
+# freestanding C program onto it, run it and show its size.
+EXAMPLE_CFLAGS = -std=c11 -O2 -ffreestanding -nostdlib -fno-pic -fno-stack-protector \
+                 -fno-asynchronous-unwind-tables -fno-builtin
+example: $(BUILD)/arc
+	$(BUILD)/arc header -o $(BUILD)/arc_rt.h
+	$(CC) $(EXAMPLE_CFLAGS) -I$(BUILD) -c tests/e2e/c/hello.c -o $(BUILD)/hello.o
+	$(BUILD)/arc link -o $(BUILD)/hello $(BUILD)/hello.o
+	strip $(BUILD)/hello
+	$(BUILD)/hello tiny static binary; echo "exit status $$?"
+	@ls -l $(BUILD)/hello
+.PHONY: example
