@@ -6,9 +6,10 @@
  * the result natively and under qemu-x86_64.  A missing tool is a failure,
  * never a skip.
  *
- * Code is written as raw bytes (the AT&T text is beside each line) into an
- * Asm whose public fields the test fills itself, so the writer is tested
- * without the encoder.
+ * Code is mostly written as raw bytes (the AT&T text is beside each line)
+ * into an Asm whose public fields the test fills itself, so a fault in the
+ * writer is not confused with one in the encoder; test_encoder_output then
+ * checks the two together.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -680,6 +681,84 @@ static void test_link_lld(void **state)
     link_and_run("ld.lld");
 }
 
+/* A function from the real encoder, disassembled by objdump and run.
+ * _start: rcx = var[0] (40) + callee() (2); exit_group(rcx) when it equals
+ * var[1] (read through a movabs'd R_X86_64_64 address), else exit 1. */
+static void test_encoder_output(void **state)
+{
+    (void)state;
+    require_tool("readelf");
+    require_tool("objdump");
+    require_tool("ld");
+    require_tool("qemu-x86_64");
+    char obj[600], exe[600];
+    path_in(obj, sizeof obj, "enc.o");
+    path_in(exe, sizeof exe, "enc");
+    Elf *e = elf_new();
+    int var = elf_symbol(e, "var"), callee = elf_symbol(e, "callee");
+    Asm a;
+    enc_init(&a);
+    enc_mov(&a, 8, opr(RCX), opm(mem_rip(var, 0)));
+    enc_call_sym(&a, callee);
+    enc_alu(&a, ALU_ADD, 4, opr(RCX), opr(RAX));
+    enc_movabs_sym(&a, RDX, var, 8);
+    enc_alu(&a, ALU_CMP, 8, opr(RCX), opm(mem_b(RDX, 0)));
+    int bad = enc_label(&a);
+    enc_jcc(&a, CC_NE, bad);
+    enc_mov(&a, 4, opr(RDI), opr(RCX));
+    enc_mov(&a, 4, opr(RAX), opi(231));
+    enc_syscall(&a);
+    enc_bind(&a, bad);
+    enc_mov(&a, 4, opr(RDI), opi(1));
+    enc_mov(&a, 4, opr(RAX), opi(231));
+    enc_syscall(&a);
+    enc_finish(&a);
+    add_code(e, ".text._start", "_start", SYM_GLOBAL, &a);
+    enc_free(&a);
+    enc_init(&a);
+    enc_mov(&a, 4, opr(RAX), opi(2));
+    enc_ret(&a);
+    enc_finish(&a);
+    add_code(e, ".text.callee", "callee", SYM_LOCAL, &a);
+    enc_free(&a);
+    int data = elf_section(e, ".data.var", SEC_DATA, 8);
+    uint8_t v[16] = {40, [8] = 42};
+    elf_append(e, data, v, sizeof v);
+    elf_define(e, var, data, 0, sizeof v, SYM_LOCAL, SYM_OBJECT);
+    write_checked(e, obj);
+    elf_free(e);
+
+    char *d = disassemble(obj, ".text._start");
+    assert_string_equal(d, "0: mov 0x0(%rip),%rcx\n"
+                           "3: R_X86_64_PC32 var-0x4\n"
+                           "7: call c\n"
+                           "8: R_X86_64_PLT32 callee-0x4\n"
+                           "c: add %eax,%ecx\n"
+                           "e: movabs $0x0,%rdx\n"
+                           "10: R_X86_64_64 var+0x8\n"
+                           "18: cmp (%rdx),%rcx\n"
+                           "1b: jne 2a\n"
+                           "21: mov %ecx,%edi\n"
+                           "23: mov $0xe7,%eax\n"
+                           "28: syscall\n"
+                           "2a: mov $0x1,%edi\n"
+                           "2f: mov $0xe7,%eax\n"
+                           "34: syscall\n");
+    free(d);
+    d = disassemble(obj, ".text.callee");
+    assert_string_equal(d, "0: mov $0x2,%eax\n"
+                           "5: ret\n");
+    free(d);
+
+    char *out;
+    int rc = run(&out, "ld -static -o '%s' '%s'", exe, obj);
+    if (rc != 0 || *out)
+        fail_msg("ld (status %d) said:\n%s", rc, out);
+    free(out);
+    assert_int_equal(run(NULL, "'%s'", exe), 42);
+    assert_int_equal(run(NULL, "qemu-x86_64 '%s'", exe), 42);
+}
+
 /* Same calls, same bytes: twice through the builder, twice through
  * serialise, and through the file. */
 static void test_deterministic(void **state)
@@ -934,6 +1013,7 @@ int main(void)
         cmocka_unit_test(test_objdump),
         cmocka_unit_test(test_link_gnu_ld),
         cmocka_unit_test(test_link_lld),
+        cmocka_unit_test(test_encoder_output),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_symbol_ids),
         cmocka_unit_test(test_empty),
