@@ -30,7 +30,8 @@ void elf_free(Elf *e);
  * Returns the section id (not the ELF index). */
 int elf_section(Elf *e, const char *name, SecKind kind, uint32_t align);
 /* Append bytes to a section; returns the offset they start at.
- * For SEC_BSS, data must be NULL (only the size grows). */
+ * For SEC_BSS, data must be NULL (only the size grows); for other kinds,
+ * data NULL appends n zero bytes (room for a field to relocate). */
 uint64_t elf_append(Elf *e, int sec, const void *data, size_t n);
 uint64_t elf_section_size(const Elf *e, int sec);
 /* Pad a section to a multiple of align with zeros (NOPs are not needed:
@@ -48,16 +49,23 @@ int elf_symbol_defined(const Elf *e, int sym);
 const char *elf_symbol_name(const Elf *e, int sym);
 
 /* A relocation at off within sec against sym (R_X86_64_PC32, PLT32, 64,
- * 32S, 32 by kind), written into .rela<name>. */
+ * 32S, 32 by kind), written into .rela<name>.  The field (4 or 8 bytes)
+ * must already lie inside the section, the section must not be SEC_BSS, and
+ * the addend must fit the field (int32; ABS32 up to UINT32_MAX); otherwise
+ * die().  Relocations keep the order they were added in. */
 void elf_reloc(Elf *e, int sec, uint64_t off, int sym, RelocKind kind, int64_t addend);
 
-/* Add a finished Asm as the contents of a new text section and define sym
- * (FUNC, size = code length) at its start; the Asm's relocations are added
- * with their offsets.  Returns the section id. */
+/* Add a finished Asm as the contents of a new text section (aligned to 16)
+ * and define sym (FUNC, size = code length) at its start; the Asm's
+ * relocations are added with their offsets.  An Asm with unbound label
+ * references is an internal error.  Returns the section id. */
 int elf_add_function(Elf *e, const char *secname, int sym, SymBind bind, const Asm *a);
 
-/* Serialise into b (for tests and determinism checks) or to a file
- * (atomically; returns 0 or -1 with a message printed). */
+/* Serialise into b (appended; for tests and determinism checks) or to a
+ * file (atomically, mode 0644; returns 0 or -1 with a message printed).
+ * A defined symbol must lie inside its section (value + size <= size of
+ * the section at this point); die() otherwise.  A SYM_SECTION_ symbol must
+ * be local, at 0, of size 0, and is written nameless as STT_SECTION. */
 void elf_serialize(Elf *e, Buf *b);
 int elf_write(Elf *e, const char *path);
 
