@@ -170,11 +170,12 @@ int write_file_atomic(const char *path, const void *data, size_t len, unsigned m
         p += w;
         left -= (size_t)w;
     }
-    if (fchmod(fd, (mode_t)mode) < 0 || close(fd) < 0) {
-        fd = -1;
+    if (fchmod(fd, (mode_t)mode) < 0)
         goto fail;
-    }
+    int rc = close(fd);
     fd = -1;
+    if (rc < 0)
+        goto fail;
     if (rename(tmp, path) < 0)
         goto fail;
     free(tmp);

@@ -27,7 +27,7 @@ run_suite() {
         esac
     done
     if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ]; then
-        printf '%s\n' "$out" | grep -v -e '^ok ' -e '^1\.\.' | sed "s|^|    $name| |" | head -60
+        printf '%s\n' "$out" | grep -v -e '^ok ' -e '^1\.\.' | sed "s/^/    $name: /" | head -60
     fi
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
         echo "FAIL $name: suite exited with status $rc"
