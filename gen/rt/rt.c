@@ -1,0 +1,65 @@
+/* rt.c: helpers shared by the runtime generators.  See rt.h. */
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gen/rt/rt.h"
+
+static char *secname(const char *prefix, const char *name)
+{
+    size_t n = strlen(prefix) + strlen(name) + 1;
+    char *s = xmalloc(n);
+    snprintf(s, n, "%s%s", prefix, name);
+    return s;
+}
+
+void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind)
+{
+    enc_init(&fn->a);
+    fn->sym = elf_symbol(rt->elf, name);
+    fn->name = name;
+    fn->bind = bind;
+}
+
+void rt_end(Rt *rt, RtFn *fn)
+{
+    enc_finish(&fn->a);
+    char *sec = secname(".text.", fn->name);
+    elf_add_function(rt->elf, sec, fn->sym, fn->bind, &fn->a);
+    free(sec);
+    enc_free(&fn->a);
+}
+
+int rt_sym(Rt *rt, const char *name)
+{
+    return elf_symbol(rt->elf, name);
+}
+
+int rt_bss(Rt *rt, const char *name, size_t size, uint32_t align, SymBind bind)
+{
+    char *s = secname(".bss.", name);
+    int sec = elf_section(rt->elf, s, SEC_BSS, align);
+    free(s);
+    elf_append(rt->elf, sec, NULL, size);
+    int sym = elf_symbol(rt->elf, name);
+    elf_define(rt->elf, sym, sec, 0, size, bind, SYM_OBJECT);
+    return sym;
+}
+
+int rt_rodata(Rt *rt, const char *name, const void *data, size_t n, uint32_t align, SymBind bind)
+{
+    char *s = secname(".rodata.", name);
+    int sec = elf_section(rt->elf, s, SEC_RODATA, align);
+    free(s);
+    elf_append(rt->elf, sec, data, n);
+    int sym = elf_symbol(rt->elf, name);
+    elf_define(rt->elf, sym, sec, 0, n, bind, SYM_OBJECT);
+    return sym;
+}
+
+void rt_load_worker(Asm *a, Reg dst)
+{
+    static const uint8_t fs_prefix = 0x64;
+    enc_bytes(a, &fs_prefix, 1);
+    enc_mov(a, 8, opr(dst), opm(mem_b(NOREG, 0)));
+}

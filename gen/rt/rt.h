@@ -1,0 +1,111 @@
+/* rt.h: the runtime generators' shared frame.
+ *
+ * Needs: the encoder (gen/enc.h), the object writer (image/elf.h) and the
+ * kernel tables (uapi_layout/uapi.h).  Produces: runtime functions and data,
+ * each function in its own section (.text.<name>) so that ld --gc-sections
+ * drops what a program does not use.
+ *
+ * Every runtime symbol starts with "arc_" (the C ABI a user calls:
+ * arc_write, arc_spawn, ...) or "arc_rt_" (internal), except _start.
+ * Kernel struct offsets and constants come from uapi_layout/ (UOFF, USIZE,
+ * SYS_*, K_*), never from bare numbers here. */
+#ifndef ARC_RT_H
+#define ARC_RT_H
+
+#include "gen/enc.h"
+#include "image/elf.h"
+#include "uapi_layout/uapi.h"
+
+typedef struct Rt {
+    Elf *elf;
+} Rt;
+
+/* The runtime's own structures.  These are ours, not the kernel's, so their
+ * offsets live here; generators name them, never write bare numbers.
+ *
+ * Worker block: one per worker thread, 4 KiB, and %fs:0 points to it (its
+ * first word is its own address, so `mov reg, fs:[0]` finds it).
+ * Ownership: fields above WK_TOP belong to the owning worker alone, except
+ * WK_CUR/WK_ID which the signal handler of that same thread reads. */
+enum {
+    WK_SELF = 0,        /* the block's own address */
+    WK_ID = 8,          /* worker id: 0 is the initial thread */
+    WK_CUR = 16,        /* running task's TCB; 0 while in the scheduler loop */
+    WK_SCHED_SP = 24,   /* the scheduler loop's saved rsp while a task runs */
+    WK_ACTION = 32,     /* why the task switched out: ACT_* */
+    WK_ARG = 40,        /* the action's argument (ACT_PARK: the awaited TCB) */
+    WK_RNG = 48,        /* xorshift64 state: steal victim order */
+    WK_TICK = 56,       /* tasks run; the global queue is polled every GLOBAL_POLL */
+    WK_ALTSTACK = 64,   /* signal stack base and size */
+    WK_ALTSIZE = 72,
+    WK_STACKS = 80,     /* free task stacks (owner only; linked through their base) */
+    WK_NSTACKS = 88,
+    WK_TCBFREE = 96,    /* free TCBs (owner only; linked through T_NEXT) */
+    WK_TCBBUMP = 104,   /* TCB slab: next free byte and end */
+    WK_TCBEND = 112,
+    WK_TID = 120,       /* kernel thread id */
+    WK_TOP = 128,       /* deque top: thieves (and the owner's last pop) CAS it; own line */
+    WK_BOTTOM = 192,    /* deque bottom: written by the owner only; own line */
+    WK_RING = 256,      /* RING_SLOTS task pointers */
+    WK_MEM = 2560,      /* the allocator's per-worker cache (gen/rt/mem.c) */
+    WK_SIZE = 4096,
+};
+enum { RING_SLOTS = 256, GLOBAL_POLL = 61, MAX_WORKERS = 256 };
+
+/* What a task asks of the scheduler when it switches out (WK_ACTION). */
+enum { ACT_YIELD = 1, ACT_PARK = 2, ACT_DONE = 3 };
+
+/* Task control block.  T_WAITER is the await handshake word:
+ *   0          running or queued, nobody waiting
+ *   a TCB      that task is parked waiting for this one
+ *   WAIT_DONE  finished, T_RESULT is valid
+ *   WAIT_FREED awaited: the TCB went back to a free list */
+enum {
+    T_SP = 0,           /* saved rsp while switched out */
+    T_ID = 8,
+    T_FN = 16,
+    T_ARG = 24,
+    T_RESULT = 32,
+    T_WAITER = 40,
+    T_STACK = 48,       /* lowest address of its stack (guard page first); 0: none yet */
+    T_NEXT = 56,        /* global run queue / free list link */
+    T_FLAGS = 64,       /* TF_* */
+    T_SIZE = 80,
+};
+enum { WAIT_DONE = 1, WAIT_FREED = 2 };
+enum { TF_MAIN = 1, TF_DETACHED = 2 };
+
+/* The guard page at the bottom of every task stack. */
+enum { GUARD_SIZE = 4096, DEFAULT_STACK_SIZE = 64 * 1024, SCHED_STACK_SIZE = 64 * 1024,
+       ALTSTACK_SIZE = 64 * 1024, STACK_POOL_MAX = 32 };
+
+/* mov dst, fs:[0]: the current worker's block. */
+void rt_load_worker(Asm *a, Reg dst);
+
+/* One function being generated: fill fn->a between rt_begin and rt_end. */
+typedef struct RtFn {
+    Asm a;
+    int sym;
+    const char *name;
+    SymBind bind;
+} RtFn;
+
+void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind);
+void rt_end(Rt *rt, RtFn *fn);
+
+/* A reference to a symbol by name (defined here or by the program). */
+int rt_sym(Rt *rt, const char *name);
+/* Zero-initialised data in its own .bss.<name> section. */
+int rt_bss(Rt *rt, const char *name, size_t size, uint32_t align, SymBind bind);
+/* Read-only data in its own .rodata.<name> section. */
+int rt_rodata(Rt *rt, const char *name, const void *data, size_t n, uint32_t align, SymBind bind);
+
+/* The generators, in the order image/runtime.c calls them. */
+void rt_emit_start(Rt *rt);     /* start.c: _start */
+void rt_emit_syscalls(Rt *rt);  /* syscall.c: the raw syscall layer */
+void rt_emit_sched(Rt *rt);     /* sched.c: workers, deques, spawn/await/yield */
+
+/* The C prototypes of the syscall layer, for the header a C user includes. */
+void rt_print_syscall_protos(FILE *f);
+
+#endif

@@ -1,0 +1,32 @@
+#!/bin/sh
+# Freestanding C programs (tests/e2e/c/*.c) linked onto the runtime image
+# with `arc link`, run natively and under qemu-x86_64; expected output and
+# exit status live in each source file (// expect:, // status:).
+. tests/e2e/lib.sh
+
+"$ARC" header -o "$T/arc_rt.h" || { not_ok "arc header"; exit 1; }
+"$ARC" runtime -o "$T/rt1.o" && "$ARC" runtime -o "$T/rt2.o"
+check "runtime image is byte-identical from run to run" cmp -s "$T/rt1.o" "$T/rt2.o"
+
+for src in tests/e2e/c/*.c; do
+    name=$(basename "$src" .c)
+    if ! gcc $FREESTANDING -I"$T" -c "$src" -o "$T/$name.o" ||
+       ! "$ARC" link -o "$T/$name" "$T/$name.o"; then
+        not_ok "$name builds"
+        continue
+    fi
+    run_expect "$name (native)" "" "$T/$name" "$src"
+    run_expect "$name (qemu-x86_64)" "$QEMU" "$T/$name" "$src"
+done
+
+# The hello program is the size and shape showcase.
+h=$T/hello
+check "hello: file(1) says statically linked" sh -c "file '$h' | grep -q 'statically linked'"
+check "hello: no PT_INTERP" sh -c "! readelf -lW '$h' | grep -q INTERP"
+check "hello: no dynamic section" sh -c "readelf -dW '$h' | grep -q 'no dynamic section'"
+check "hello: ET_EXEC" sh -c "readelf -hW '$h' | grep -q 'EXEC (Executable file)'"
+check "hello: non-executable stack" sh -c "readelf -lW '$h' | grep GNU_STACK | grep -q ' RW '"
+strip -o "$T/hello.stripped" "$h"
+size=$(wc -c < "$T/hello.stripped")
+echo "# hello stripped size: $size bytes (target under 1024; musl static write hello: 13376)"
+check "hello: stripped size $size bytes is under 1 KiB" test "$size" -lt 1024

@@ -1,0 +1,53 @@
+# tests/e2e/lib.sh: helpers for the end-to-end suites (sourced, not run).
+# Each suite prints TAP lines; tests/run.sh counts them.
+BUILD=${BUILD:-build}
+ARC=${ARC:-$BUILD/arc}
+QEMU=${QEMU:-qemu-x86_64}
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
+# check NAME CMD...: ok if CMD succeeds.
+# (Helpers use _-prefixed variables: sh has no locals, and suites use
+# plain names like $name in their loops.)
+check() {
+    _name=$1
+    shift
+    if "$@"; then ok "$_name"; else not_ok "$_name"; fi
+}
+
+# A scratch directory removed when the suite exits.
+T=$(mktemp -d "${TMPDIR:-/tmp}/arc-e2e.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+
+# The flags a freestanding C program on the runtime is compiled with.
+FREESTANDING="-std=c11 -O2 -ffreestanding -nostdlib -fno-pic -fno-stack-protector -fno-asynchronous-unwind-tables -fno-builtin -Wall -Wextra -Werror"
+
+# Lines of a test source that start with "// KEY:" (the prefix removed).
+directive() {
+    sed -n "s|^// $1: \{0,1\}||p" "$2"
+}
+
+# run_expect NAME RUNNER PROG SRC: run PROG (under RUNNER, or natively if
+# RUNNER is empty) with the source's "// args:" and "// env:", and compare
+# stdout with its "// expect:" lines and the exit status with "// status:"
+# (default 0).  Prints the difference on failure.
+run_expect() {
+    _name=$1 _runner=$2 _prog=$3 _src=$4
+    _args=$(directive args "$_src")
+    _envs=$(directive env "$_src")
+    _want=$(directive status "$_src")
+    [ -n "$_want" ] || _want=0
+    directive expect "$_src" > "$T/want"
+    # shellcheck disable=SC2086
+    env $_envs $_runner "$_prog" $_args > "$T/got" 2> "$T/err"
+    _st=$?
+    if [ "$_st" -eq "$_want" ] && cmp -s "$T/want" "$T/got"; then
+        ok "$_name"
+    else
+        not_ok "$_name"
+        echo "# exit status $_st, expected $_want"
+        diff "$T/want" "$T/got" | sed 's/^/# /' | head -20
+        sed 's/^/# stderr: /' "$T/err" | head -20
+    fi
+}
