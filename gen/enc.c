@@ -26,6 +26,8 @@ enum {
     F_LOCK = 1 << 4, /* lock prefix */
     F_BREG = 1 << 5, /* the ModRM.reg register is a byte register */
     F_BRM = 1 << 6,  /* the r/m register is a byte register */
+    F_ABS32 = 1 << 7, /* a symbol displacement is zero-extended (R_X86_64_32):
+                       * lea of an address into a 16/32-bit register */
 };
 
 #define REX_FORCE 0x100 /* emit a REX even with no bits: spl/bpl/sil/dil */
@@ -248,11 +250,12 @@ static int scale_bits(int scale)
  * displacement.  Every special case of x86-64 addressing lives here:
  *   RIP-relative   mod=00 rm=101 disp32; PC32 reloc or label use whose
  *                  addend accounts for the bytes after the field
- *   no base        SIB with base=101, mod=00, disp32 (R_X86_64_32S if sym)
+ *   no base        SIB with base=101, mod=00, disp32 (R_X86_64_32S if sym,
+ *                  or R_X86_64_32 under F_ABS32)
  *   rsp/r12 base   needs a SIB (rm=100 means "SIB follows")
  *   rbp/r13 base   mod=00 means "no base", so use mod=01 disp8=0
  *   index=rsp      not encodable (index=100 means "no index") */
-static void put_mem(Asm *a, int reg, Mem m, int immsz)
+static void put_mem(Asm *a, unsigned fl, int reg, Mem m, int immsz)
 {
     if (m.base == RIP) {
         if (m.index != NOREG)
@@ -300,7 +303,7 @@ static void put_mem(Asm *a, int reg, Mem m, int immsz)
         put8(a, modrm(mod, reg, m.base));
     }
     if (m.sym >= 0)
-        enc_reloc(a, enc_pos(a), m.sym, RELOC_ABS32S, m.disp);
+        enc_reloc(a, enc_pos(a), m.sym, fl & F_ABS32 ? RELOC_ABS32 : RELOC_ABS32S, m.disp);
     if (mod == 1)
         put8(a, m.disp);
     else if (mod == 2 || m.base == NOREG)
@@ -335,7 +338,7 @@ static void emit_rm(Asm *a, unsigned fl, uint32_t op, int reg, Opnd rm, int imms
         if (rm.mem.base <= R15)
             rex |= rm.mem.base >> 3;
         emit_head(a, fl, rex, op);
-        put_mem(a, reg, rm.mem, immsz);
+        put_mem(a, fl, reg, rm.mem, immsz);
         return;
     case OPND_IMM:
         break;
@@ -412,7 +415,7 @@ void enc_lea(Asm *a, int size, Reg dst, Mem src)
 {
     if (size == 1)
         die("lea: bad size");
-    emit_rm(a, size_flags(size), 0x8D, dst, opm(src), 0);
+    emit_rm(a, size_flags(size) | (size < 8 ? F_ABS32 : 0), 0x8D, dst, opm(src), 0);
 }
 
 void enc_xchg(Asm *a, int size, Opnd dst, Reg src)
@@ -626,7 +629,12 @@ void enc_lock_cmpxchg(Asm *a, int size, Mem dst, Reg src)
     emit_rm(a, size_flags(size) | F_LOCK, size == 1 ? 0x0FB0 : 0x0FB1, src, opm(dst), 0);
 }
 
-void enc_lock_alu(Asm *a, AluOp op, int size, Mem dst, Opnd src) { alu(a, F_LOCK, op, size, opm(dst), src); }
+void enc_lock_alu(Asm *a, AluOp op, int size, Mem dst, Opnd src)
+{
+    if (op == ALU_CMP)
+        die("lock cmp is not an instruction");
+    alu(a, F_LOCK, op, size, opm(dst), src);
+}
 
 /* Fixed byte sequences. */
 #define FIXED_INSNS(X)                   \
