@@ -79,6 +79,31 @@ enum { TF_MAIN = 1, TF_DETACHED = 2 };
 enum { GUARD_SIZE = 4096, DEFAULT_STACK_SIZE = 64 * 1024, SCHED_STACK_SIZE = 64 * 1024,
        ALTSTACK_SIZE = 64 * 1024, STACK_POOL_MAX = 32 };
 
+/* The scheduler's global state: one .bss object, arc_rt_sched.
+ * G_INIT is 0 until arc_rt_init has run (then %fs:0 is valid on every
+ * worker thread).  Fields on their own cache lines are written by many
+ * workers. */
+enum {
+    G_INIT = 0,         /* byte: the scheduler is initialised */
+    G_STARTED = 8,      /* the other workers have been cloned (CAS 0 -> 1) */
+    G_NWORKERS = 16,    /* configured worker count (ARC_WORKERS or CPUs) */
+    G_STACKSIZE = 24,   /* task stack size including the guard page */
+    G_NEXTID = 32,      /* next task id (lock xadd) */
+    G_SIGMASK = 40,     /* the signal mask new workers restore */
+    G_SEED = 48,        /* steal-order seed (ARC_STEAL_SEED) */
+    G_NSLEEP = 64,      /* workers announced asleep: own line */
+    G_WAKESEQ = 72,     /* futex word sleepers wait on */
+    G_GLOCK = 128,      /* global run queue: spinlock, head, tail, length */
+    G_GHEAD = 136,
+    G_GTAIL = 144,
+    G_GLEN = 152,
+    G_WORKERS = 192,    /* MAX_WORKERS worker block pointers, 0 until started */
+    G_SIZE = 192 + 8 * 256,
+};
+
+/* The process's start-up values, captured by _start (.bss arc_rt_proc). */
+enum { P_ARGC = 0, P_ARGV = 8, P_ENVP = 16, P_AUXV = 24, P_SIZE = 32 };
+
 /* mov dst, fs:[0]: the current worker's block. */
 void rt_load_worker(Asm *a, Reg dst);
 
