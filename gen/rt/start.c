@@ -13,7 +13,9 @@
  * and promises nothing else we rely on: rbp is zeroed here so frame-pointer
  * backtraces end at _start, and rsp is aligned to 16 before the call (the
  * kernel aligns it, but a loader or emulator that does not would make every
- * movaps spill in main fault).  main's result goes to exit_group; hlt
+ * movaps spill in main fault).  argc, argv, envp and auxv are kept in
+ * arc_rt_proc for the scheduler (ARC_WORKERS) and the crash reporter
+ * (AT_MINSIGSTKSZ).  main's result goes to exit_group; hlt
  * follows in case exit_group ever returns (it faults in user mode, so the
  * process dies instead of running off the end). */
 #include "gen/rt/rt.h"
@@ -34,6 +36,11 @@ void rt_emit_start(Rt *rt)
     enc_alu(a, ALU_CMP, 8, opm(mem_b(RCX, 0)), opi(0));
     enc_lea(a, 8, RCX, mem_b(RCX, 8));                    /* lea keeps the flags */
     enc_jcc(a, CC_NE, scan);
+    int proc = rt_bss(rt, "arc_rt_proc", P_SIZE, 8, SYM_GLOBAL);
+    enc_mov(a, 8, opm(mem_rip(proc, P_ARGC)), opr(RDI));
+    enc_mov(a, 8, opm(mem_rip(proc, P_ARGV)), opr(RSI));
+    enc_mov(a, 8, opm(mem_rip(proc, P_ENVP)), opr(RDX));
+    enc_mov(a, 8, opm(mem_rip(proc, P_AUXV)), opr(RCX));
     enc_alu(a, ALU_AND, 8, opr(RSP), opi(-16));
     enc_call_sym(a, rt_sym(rt, "main"));                  /* main(argc, argv, envp, auxv) */
     enc_mov(a, 4, opr(RDI), opr(RAX));
