@@ -669,6 +669,22 @@ static void cases_atomic_system(void)
             done("lock %s%c %s, %s", alu_name[op], s, R(sz, r), M(mem_few[k]));
         }
     }
+    /* %fs-relative access (the runtime's thread pointer): a raw 64 prefix
+     * in front of an absolute or based operand, as in gen/rt. */
+    static const uint8_t fs = 0x64;
+    for (int k = 0; k < 4; k++) {
+        Mem m = k < 2 ? mem_b(NOREG, k * 16) : mem_b(regs[k * 3], k * 8);
+        Asm *a = start();
+        enc_bytes(a, &fs, 1);
+        if (k & 1)
+            enc_mov(a, 4, opm(m), opr(regs[k + 5]));
+        else
+            enc_mov(a, 8, opr(regs[k + 5]), opm(m));
+        if (k & 1)
+            done("movl %s, %%fs:%s", R(4, regs[k + 5]), M(m));
+        else
+            done("movq %%fs:%s, %s", M(m), R(8, regs[k + 5]));
+    }
     static const struct { void (*fn)(Asm *); const char *text; } fixed[] = {
         {enc_syscall, "syscall"}, {enc_mfence, "mfence"}, {enc_pause, "pause"},
         {enc_rdtsc, "rdtsc"},     {enc_cpuid, "cpuid"},   {enc_ud2, "ud2"},
