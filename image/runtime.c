@@ -10,6 +10,7 @@ void runtime_build(Elf *e)
     Rt rt = {.elf = e};
     rt_emit_start(&rt);
     rt_emit_syscalls(&rt);
+    rt_emit_sched(&rt);
 }
 
 int runtime_write(const char *path)
@@ -33,5 +34,18 @@ void runtime_print_header(FILE *f)
           "#ifndef ARC_RT_H\n#define ARC_RT_H\n\n",
           f);
     rt_print_syscall_protos(f);
+    fputs("\n/* Tasks (M:N scheduler).  main runs as task 1; the scheduler starts on\n"
+          " * first use, or explicitly with arc_rt_init().  ARC_WORKERS=n sets the\n"
+          " * number of worker threads (1..256, default: the CPUs this process may\n"
+          " * use); ARC_STACK_SIZE the task stack size in bytes (default 65536,\n"
+          " * including a 4 KiB guard page). */\n"
+          "void arc_rt_init(void);\n"
+          "void *arc_spawn(long (*fn)(void *), void *arg);\n"
+          "long arc_await(void *task);\n"
+          "void arc_yield(void);\n"
+          "long arc_task_id(void);\n"
+          "long arc_worker_id(void);\n"
+          "long arc_worker_count(void);\n",
+          f);
     fputs("\n#endif\n", f);
 }

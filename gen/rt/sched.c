@@ -1,0 +1,1271 @@
+/* sched.c: the M:N task scheduler.
+ *
+ * Needs: the syscall numbers and constants of uapi_layout/, the layouts of
+ * rt.h.  Produces: arc_rt_init, arc_spawn, arc_await, arc_yield, arc_task_id,
+ * arc_worker_id, arc_worker_count, the worker threads and their loop.
+ *
+ * Shape (Go's proc.go, Chase-Lev's deque):
+ *   - Worker 0 is the initial thread; workers 1..n-1 are cloned lazily on
+ *     the first push that finds them missing, so a program that never
+ *     spawns pays nothing.  %fs:0 points at the worker's block.
+ *   - main is the first task: arc_rt_init adopts the running code (on the
+ *     process stack) as task 1; the scheduler loop of every worker runs on
+ *     the worker's own stack and resumes tasks with arc_rt_switch.
+ *   - A task leaves the CPU only through arc_rt_to_sched, which records
+ *     why (ACT_YIELD, ACT_PARK, ACT_DONE) and switches to the scheduler
+ *     loop.  Everything that makes the task visible to other workers
+ *     (queueing it, registering it as a waiter, waking its waiter) happens
+ *     there, after its registers are saved: a task is never resumed on one
+ *     worker while it is still running on another.
+ *   - Each worker owns a bounded deque (RING_SLOTS): the owner pushes and
+ *     pops at the bottom (LIFO: fork-join runs depth first, so live stacks
+ *     stay few), thieves take from the top, up to half of it, one CAS per
+ *     task.  A full ring overflows to the global queue; yielded tasks go to
+ *     the global queue (FIFO), which every worker polls every GLOBAL_POLL
+ *     tasks and whenever its own deque is empty, so nothing starves.
+ *   - Idle workers spin briefly, then sleep on the futex G_WAKESEQ.
+ *
+ * Every function follows the SysV ABI (rbx, rbp, r12-r15 preserved; rsp
+ * 16-byte aligned at each call), so generated code and C call them alike.
+ */
+#include <string.h>
+
+#include "gen/rt/rt.h"
+
+/* The symbols this file refers to, by name. */
+static int st_sym;     /* arc_rt_sched: global state (G_*) */
+static Rt *cur_rt;
+
+static Opnd R(Reg r) { return opr(r); }
+static Opnd I(int64_t v) { return opi(v); }
+static Opnd M(Reg b, int32_t d) { return opm(mem_b(b, d)); }
+static Opnd G(int32_t off) { return opm(mem_rip(st_sym, off)); }
+static int S(const char *name) { return rt_sym(cur_rt, name); }
+
+static void sys(Asm *a, int nr)
+{
+    enc_mov(a, 4, R(RAX), I(nr));
+    enc_syscall(a);
+}
+
+/* jump to arc_rt_fatal(msg, number) with a message in .rodata. */
+static void fatal_msg(Asm *a, const char *label, const char *msg, Reg number)
+{
+    int sym = S(label);
+    if (!elf_symbol_defined(cur_rt->elf, sym))
+        rt_rodata(cur_rt, label, msg, strlen(msg) + 1, 1, SYM_LOCAL);
+    if (number != RSI)
+        enc_mov(a, 8, R(RSI), number == NOREG ? I(-1) : R(number));
+    enc_lea(a, 8, RDI, mem_rip(sym, 0));
+    enc_jmp_sym(a, S("arc_rt_fatal"));
+}
+
+/* rax = mmap(0, size in rsi, RW, PRIVATE|ANONYMOUS|flags, -1, 0); dies on
+ * failure with msg.  Clobbers rcx, rdx, rdi, r8-r11. */
+static void mmap_or_die(Asm *a, int extra_flags, const char *label, const char *msg)
+{
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    enc_mov(a, 4, R(RDX), I(K_PROT_READ | K_PROT_WRITE));
+    enc_mov(a, 4, R(R10), I(K_MAP_PRIVATE | K_MAP_ANONYMOUS | extra_flags));
+    enc_mov(a, 8, R(R8), I(-1));
+    enc_alu(a, ALU_XOR, 4, R(R9), R(R9));
+    sys(a, SYS_mmap);
+    int ok = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(-4095));
+    enc_jcc(a, CC_B, ok);
+    enc_mov(a, 8, R(RSI), R(RAX));
+    enc_unary(a, UN_NEG, 8, R(RSI));
+    fatal_msg(a, label, msg, RSI);
+    enc_bind(a, ok);
+}
+
+/* arc_rt_switch(rdi = where to save rsp, rsi = rsp to resume)
+ *
+ *   saved frame, lowest address first (what T_SP / WK_SCHED_SP point to):
+ *     r15 r14 r13 r12 rbx rbp  return-address
+ *
+ * Only the callee-saved registers are saved: the switch is a call, so the
+ * caller already assumes every other register is clobbered.  MXCSR and the
+ * x87 control word are not switched: tasks must leave them as they found
+ * them (Arc code never changes them). */
+static const Reg saved_regs[] = {RBP, RBX, R12, R13, R14, R15};
+enum { FRAME_REGS = 6, FRAME_RET = 8 * FRAME_REGS, FRAME_R12 = 8 * 3, FRAME_RBX = 8 * 4, FRAME_RBP = 8 * 5 };
+
+static void emit_switch(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_switch", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    for (int i = 0; i < FRAME_REGS; i++)
+        enc_push(a, R(saved_regs[i]));
+    enc_mov(a, 8, M(RDI, 0), R(RSP));
+    enc_mov(a, 8, R(RSP), R(RSI));
+    for (int i = FRAME_REGS - 1; i >= 0; i--)
+        enc_pop(a, R(saved_regs[i]));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_to_sched(rdi = ACT_*, rsi = argument): leave the CPU.  Returns
+ * when the scheduler resumes this task, possibly on another worker. */
+static void emit_to_sched(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_to_sched", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    rt_load_worker(a, RAX);
+    enc_mov(a, 8, M(RAX, WK_ACTION), R(RDI));
+    enc_mov(a, 8, M(RAX, WK_ARG), R(RSI));
+    enc_mov(a, 8, R(RDI), M(RAX, WK_CUR));
+    enc_lea(a, 8, RDI, mem_b(RDI, T_SP));
+    enc_mov(a, 8, R(RSI), M(RAX, WK_SCHED_SP));
+    enc_jmp_sym(a, S("arc_rt_switch"));
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_fatal(rdi = message, rsi = number or -1): "arc: runtime error:
+ * <message> <number>\n" on stderr, then exit_group(2). */
+static void emit_fatal(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_fatal", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    static const char prefix[] = "arc: runtime error: ";
+    int pre = rt_rodata(rt, "arc_rt_fatal_prefix", prefix, sizeof prefix - 1, 1, SYM_LOCAL);
+    enc_mov(a, 8, R(RBX), R(RDI));
+    enc_mov(a, 8, R(R12), R(RSI));
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(40));
+    /* write(2, prefix) */
+    enc_mov(a, 4, R(RDI), I(2));
+    enc_lea(a, 8, RSI, mem_rip(pre, 0));
+    enc_mov(a, 4, R(RDX), I((int64_t)sizeof prefix - 1));
+    sys(a, SYS_write);
+    /* write(2, message, strlen) */
+    int len = enc_label(a), lend = enc_label(a);
+    enc_mov(a, 8, R(RDX), R(RBX));
+    enc_bind(a, len);
+    enc_alu(a, ALU_CMP, 1, M(RDX, 0), I(0));
+    enc_jcc(a, CC_E, lend);
+    enc_unary(a, UN_INC, 8, R(RDX));
+    enc_jmp(a, len);
+    enc_bind(a, lend);
+    enc_alu(a, ALU_SUB, 8, R(RDX), R(RBX));
+    enc_mov(a, 8, R(RSI), R(RBX));
+    enc_mov(a, 4, R(RDI), I(2));
+    sys(a, SYS_write);
+    /* the number in decimal, right to left into [rsp, rsp+32), then '\n' */
+    int nonum = enc_label(a), digit = enc_label(a);
+    enc_lea(a, 8, RSI, mem_b(RSP, 32));
+    enc_mov(a, 1, M(RSI, 0), I('\n'));
+    enc_alu(a, ALU_CMP, 8, R(R12), I(-1));
+    enc_jcc(a, CC_E, nonum);
+    enc_mov(a, 8, R(RAX), R(R12));
+    enc_mov(a, 4, R(RCX), I(10));
+    enc_bind(a, digit);
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_unary(a, UN_DIV, 8, R(RCX));
+    enc_alu(a, ALU_ADD, 4, R(RDX), I('0'));
+    enc_unary(a, UN_DEC, 8, R(RSI));
+    enc_mov(a, 1, M(RSI, 0), R(RDX));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, digit);
+    enc_unary(a, UN_DEC, 8, R(RSI));
+    enc_mov(a, 1, M(RSI, 0), I(' '));
+    enc_bind(a, nonum);
+    enc_lea(a, 8, RDX, mem_b(RSP, 33));
+    enc_alu(a, ALU_SUB, 8, R(RDX), R(RSI));
+    enc_mov(a, 4, R(RDI), I(2));
+    sys(a, SYS_write);
+    enc_mov(a, 4, R(RDI), I(2));
+    sys(a, SYS_exit_group);
+    enc_hlt(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_getenv(rdi = "NAME=") -> rax = pointer to the value, or 0. */
+static void emit_getenv(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_getenv", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int proc = S("arc_rt_proc");
+    int next = enc_label(a), cmp = enc_label(a), none = enc_label(a), found = enc_label(a);
+    enc_mov(a, 8, R(R8), opm(mem_rip(proc, P_ENVP)));
+    enc_test(a, 8, R(R8), R(R8));
+    enc_jcc(a, CC_E, none);
+    enc_bind(a, next);
+    enc_mov(a, 8, R(RSI), M(R8, 0));          /* rsi = envp[i] */
+    enc_test(a, 8, R(RSI), R(RSI));
+    enc_jcc(a, CC_E, none);
+    enc_alu(a, ALU_ADD, 8, R(R8), I(8));
+    enc_mov(a, 8, R(RDX), R(RDI));            /* rdx walks the name */
+    enc_bind(a, cmp);
+    enc_movzx(a, 4, RCX, 1, M(RDX, 0));
+    enc_test(a, 4, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, found);                  /* whole "NAME=" matched */
+    enc_alu(a, ALU_CMP, 1, M(RSI, 0), R(RCX));
+    enc_jcc(a, CC_NE, next);
+    enc_unary(a, UN_INC, 8, R(RDX));
+    enc_unary(a, UN_INC, 8, R(RSI));
+    enc_jmp(a, cmp);
+    enc_bind(a, found);
+    enc_mov(a, 8, R(RAX), R(RSI));
+    enc_ret(a);
+    enc_bind(a, none);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_parse_u64(rdi = decimal string) -> rax = value, or -1 if it is
+ * empty, has a non-digit, or exceeds 2^40 (far above any sane setting). */
+static void emit_parse(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_parse_u64", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int loop = enc_label(a), bad = enc_label(a), end = enc_label(a);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_alu(a, ALU_CMP, 1, M(RDI, 0), I(0));
+    enc_jcc(a, CC_E, bad);
+    enc_bind(a, loop);
+    enc_movzx(a, 4, RCX, 1, M(RDI, 0));
+    enc_test(a, 4, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, end);
+    enc_alu(a, ALU_SUB, 4, R(RCX), I('0'));
+    enc_alu(a, ALU_CMP, 4, R(RCX), I(9));
+    enc_jcc(a, CC_A, bad);
+    enc_imul3(a, 8, RAX, R(RAX), 10);
+    enc_alu(a, ALU_ADD, 8, R(RAX), R(RCX));
+    enc_movabs(a, RDX, (uint64_t)1 << 40);
+    enc_alu(a, ALU_CMP, 8, R(RAX), R(RDX));
+    enc_jcc(a, CC_A, bad);
+    enc_unary(a, UN_INC, 8, R(RDI));
+    enc_jmp(a, loop);
+    enc_bind(a, bad);
+    enc_mov(a, 8, R(RAX), I(-1));
+    enc_bind(a, end);
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_config(): G_NWORKERS from ARC_WORKERS (1..MAX_WORKERS) or the
+ * CPUs in sched_getaffinity; G_STACKSIZE from ARC_STACK_SIZE (bytes,
+ * 16 KiB .. 1 GiB, rounded up to pages) or DEFAULT_STACK_SIZE; G_SEED
+ * from ARC_STEAL_SEED.  A bad value is a start-up error (exit 2). */
+static void emit_config(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_config", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    static const char workers[] = "ARC_WORKERS=", stack[] = "ARC_STACK_SIZE=",
+                      seed[] = "ARC_STEAL_SEED=";
+    int sw = rt_rodata(rt, "arc_rt_env_workers", workers, sizeof workers, 1, SYM_LOCAL);
+    int ss = rt_rodata(rt, "arc_rt_env_stack", stack, sizeof stack, 1, SYM_LOCAL);
+    int sd = rt_rodata(rt, "arc_rt_env_seed", seed, sizeof seed, 1, SYM_LOCAL);
+    int getenv = S("arc_rt_getenv"), parse = S("arc_rt_parse_u64");
+    int cpus = enc_label(a), have_workers = enc_label(a), bad_workers = enc_label(a);
+    int stack_default = enc_label(a), have_stack = enc_label(a), bad_stack = enc_label(a);
+    int count = enc_label(a), counted = enc_label(a), seeded = enc_label(a);
+
+    enc_push(a, R(RBX));
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(128));   /* affinity mask buffer; rsp stays 16-aligned */
+
+    enc_lea(a, 8, RDI, mem_rip(sw, 0));
+    enc_call_sym(a, getenv);
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, cpus);
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_call_sym(a, parse);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(1));
+    enc_jcc(a, CC_L, bad_workers);            /* also catches -1 */
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(MAX_WORKERS));
+    enc_jcc(a, CC_G, bad_workers);
+    enc_jmp(a, have_workers);
+
+    /* CPUs this process may run on: popcount of the affinity mask */
+    enc_bind(a, cpus);
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    enc_mov(a, 4, R(RSI), I(128));
+    enc_mov(a, 8, R(RDX), R(RSP));
+    sys(a, SYS_sched_getaffinity);
+    enc_mov(a, 8, R(RCX), R(RAX));            /* bytes written, or -errno */
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_test(a, 8, R(RCX), R(RCX));
+    enc_jcc(a, CC_LE, counted);
+    enc_bind(a, count);                       /* for each byte, add its set bits */
+    enc_unary(a, UN_DEC, 8, R(RCX));
+    enc_movzx(a, 4, RDX, 1, opm(mem_bis(RSP, RCX, 1, 0)));
+    int bits = enc_label(a), bits_done = enc_label(a);
+    enc_bind(a, bits);
+    enc_test(a, 4, R(RDX), R(RDX));
+    enc_jcc(a, CC_E, bits_done);
+    enc_lea(a, 4, RBX, mem_b(RDX, -1));
+    enc_alu(a, ALU_AND, 4, R(RDX), R(RBX));   /* clear the lowest set bit */
+    enc_unary(a, UN_INC, 4, R(RAX));
+    enc_jmp(a, bits);
+    enc_bind(a, bits_done);
+    enc_test(a, 8, R(RCX), R(RCX));
+    enc_jcc(a, CC_NE, count);
+    enc_bind(a, counted);
+    enc_mov(a, 4, R(RCX), I(1));
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(1));
+    enc_cmovcc(a, CC_L, 8, RAX, R(RCX));
+    enc_mov(a, 4, R(RCX), I(MAX_WORKERS));
+    enc_alu(a, ALU_CMP, 8, R(RAX), R(RCX));
+    enc_cmovcc(a, CC_G, 8, RAX, R(RCX));
+    enc_bind(a, have_workers);
+    enc_mov(a, 8, G(G_NWORKERS), R(RAX));
+
+    enc_lea(a, 8, RDI, mem_rip(ss, 0));
+    enc_call_sym(a, getenv);
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, stack_default);
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_call_sym(a, parse);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(16 * 1024));
+    enc_jcc(a, CC_L, bad_stack);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(1 << 30));
+    enc_jcc(a, CC_G, bad_stack);
+    enc_alu(a, ALU_ADD, 8, R(RAX), I(4095));
+    enc_alu(a, ALU_AND, 8, R(RAX), I(-4096));
+    enc_jmp(a, have_stack);
+    enc_bind(a, stack_default);
+    enc_mov(a, 4, R(RAX), I(DEFAULT_STACK_SIZE));
+    enc_bind(a, have_stack);
+    enc_mov(a, 8, G(G_STACKSIZE), R(RAX));
+
+    enc_movabs(a, RAX, 0x9E3779B97F4A7C15ull);
+    enc_mov(a, 8, G(G_SEED), R(RAX));
+    enc_lea(a, 8, RDI, mem_rip(sd, 0));
+    enc_call_sym(a, getenv);
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, seeded);
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_call_sym(a, parse);
+    enc_alu(a, ALU_XOR, 8, G(G_SEED), R(RAX));
+    enc_bind(a, seeded);
+
+    enc_alu(a, ALU_ADD, 8, R(RSP), I(128));
+    enc_pop(a, R(RBX));
+    enc_ret(a);
+
+    enc_bind(a, bad_workers);
+    fatal_msg(a, "arc_rt_msg_workers", "ARC_WORKERS must be a number from 1 to 256", NOREG);
+    enc_bind(a, bad_stack);
+    fatal_msg(a, "arc_rt_msg_stack", "ARC_STACK_SIZE must be a number of bytes from 16384 to 1073741824", NOREG);
+    rt_end(rt, &fn);
+}
+
+/* Initialise a worker block at rdi for worker id esi: self pointer, id,
+ * poll countdown, rng.  Inline: used by init and by worker start. */
+static void init_block(Asm *a, Reg blk, Reg id)
+{
+    enc_mov(a, 8, M(blk, WK_SELF), R(blk));
+    enc_mov(a, 8, M(blk, WK_ID), R(id));
+    enc_mov(a, 8, M(blk, WK_TICK), I(GLOBAL_POLL));
+    /* rng = seed ^ (id+1) * golden; never 0 */
+    enc_lea(a, 8, RAX, mem_b(id, 1));
+    enc_movabs(a, RDX, 0xBF58476D1CE4E5B9ull);
+    enc_imul(a, 8, RAX, R(RDX));
+    enc_alu(a, ALU_XOR, 8, R(RAX), G(G_SEED));
+    enc_alu(a, ALU_OR, 8, R(RAX), I(1));
+    enc_mov(a, 8, M(blk, WK_RNG), R(RAX));
+    enc_mov(a, 8, opm(mem_sym(st_sym, id, 8, G_WORKERS)), R(blk));
+}
+
+/* arc_rt_init(): idempotent.  Worker 0's block and scheduler stack live in
+ * .bss; the running code becomes task 1 (main) on the process stack.
+ *
+ *   worker 0's scheduler stack, top down:
+ *     [top-16 ..]       unused (keeps the loop's rsp 16-aligned)
+ *     ret = arc_rt_sched_loop, rbp = 0, rbx = worker block, r12..r15 = 0
+ *   so the first switch to WK_SCHED_SP "returns" into the loop with rbx set
+ *   and r12 = main, the task that switched out. 
+ */
+static void emit_init(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_init", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int w0 = rt_bss(rt, "arc_rt_worker0", WK_SIZE, 64, SYM_LOCAL);
+    int s0 = rt_bss(rt, "arc_rt_sched0_stack", SCHED_STACK_SIZE, 16, SYM_LOCAL);
+    int mt = rt_bss(rt, "arc_rt_main_task", T_SIZE, 16, SYM_LOCAL);
+    int done = enc_label(a);
+
+    enc_alu(a, ALU_CMP, 1, G(G_INIT), I(0));
+    enc_jcc(a, CC_NE, done);
+    enc_push(a, R(RBX));
+    enc_mov(a, 1, G(G_INIT), I(1));
+    enc_call_sym(a, S("arc_rt_config"));
+
+    enc_lea(a, 8, RBX, mem_rip(w0, 0));
+    enc_alu(a, ALU_XOR, 4, R(RCX), R(RCX));
+    init_block(a, RBX, RCX);
+    enc_mov(a, 4, R(RDI), I(K_ARCH_SET_FS));
+    enc_mov(a, 8, R(RSI), R(RBX));
+    sys(a, SYS_arch_prctl);
+    sys(a, SYS_gettid);
+    enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
+
+    /* main task: id 1, T_STACK = 1 (not ours: the process stack) */
+    enc_lea(a, 8, RAX, mem_rip(mt, 0));
+    enc_mov(a, 8, M(RAX, T_ID), I(1));
+    enc_mov(a, 8, M(RAX, T_STACK), I(1));
+    enc_mov(a, 8, M(RAX, T_FLAGS), I(TF_MAIN));
+    enc_mov(a, 8, M(RBX, WK_CUR), R(RAX));
+    enc_mov(a, 8, G(G_NEXTID), I(2));
+
+    /* worker 0's scheduler context */
+    enc_lea(a, 8, RAX, mem_rip(s0, SCHED_STACK_SIZE - 16 - FRAME_RET - 8));
+    enc_mov(a, 8, M(RAX, FRAME_RBX), R(RBX));
+    enc_lea(a, 8, RCX, mem_rip(mt, 0));
+    enc_mov(a, 8, M(RAX, FRAME_R12), R(RCX));   /* main is what switched out */
+    enc_mov(a, 8, M(RAX, FRAME_RBP), I(0));
+    enc_lea(a, 8, RCX, mem_rip(S("arc_rt_sched_loop"), 0));
+    enc_mov(a, 8, M(RAX, FRAME_RET), R(RCX));
+    enc_mov(a, 8, M(RBX, WK_SCHED_SP), R(RAX));
+
+    enc_pop(a, R(RBX));
+    enc_bind(a, done);
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_tcb_alloc(rdi = worker) -> rax: a TCB with T_WAITER, T_STACK,
+ * T_NEXT, T_FLAGS, T_RESULT zero.  Owner only: the worker's free list,
+ * else its slab, else a new 64 KiB slab.  TCBs are never unmapped; a freed
+ * TCB goes to the free list of the worker that freed it. */
+enum { TCB_SLAB = 64 * 1024 };
+static void emit_tcb_alloc(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_tcb_alloc", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int slab = enc_label(a), refill = enc_label(a), init = enc_label(a);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_TCBFREE));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, slab);
+    enc_mov(a, 8, R(RDX), M(RAX, T_NEXT));
+    enc_mov(a, 8, M(RDI, WK_TCBFREE), R(RDX));
+    enc_jmp(a, init);
+    enc_bind(a, slab);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_TCBBUMP));
+    enc_lea(a, 8, RDX, mem_b(RAX, T_SIZE));
+    enc_alu(a, ALU_CMP, 8, R(RDX), M(RDI, WK_TCBEND));
+    enc_jcc(a, CC_A, refill);
+    enc_mov(a, 8, M(RDI, WK_TCBBUMP), R(RDX));
+    enc_jmp(a, init);
+    enc_bind(a, refill);
+    enc_push(a, R(RBX));
+    enc_mov(a, 8, R(RBX), R(RDI));
+    enc_mov(a, 4, R(RSI), I(TCB_SLAB));
+    mmap_or_die(a, 0, "arc_rt_msg_tcb", "out of memory for task control blocks: mmap failed with errno");
+    enc_lea(a, 8, RDX, mem_b(RAX, T_SIZE));
+    enc_mov(a, 8, M(RBX, WK_TCBBUMP), R(RDX));
+    enc_lea(a, 8, RDX, mem_b(RAX, TCB_SLAB));
+    enc_mov(a, 8, M(RBX, WK_TCBEND), R(RDX));
+    enc_pop(a, R(RBX));
+    enc_bind(a, init);
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_mov(a, 8, M(RAX, T_WAITER), R(RDX));
+    enc_mov(a, 8, M(RAX, T_STACK), R(RDX));
+    enc_mov(a, 8, M(RAX, T_NEXT), R(RDX));
+    enc_mov(a, 8, M(RAX, T_FLAGS), R(RDX));
+    enc_mov(a, 8, M(RAX, T_RESULT), R(RDX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* The global run queue: a list through T_NEXT under a test-and-set
+ * spinlock.  G_GLEN is written under the lock and read without it as a
+ * hint ("probably non-empty"); a stale read only delays a poll. */
+static void lock_global(Asm *a)
+{
+    int retry = enc_label(a), spin = enc_label(a), got = enc_label(a);
+    enc_bind(a, retry);
+    enc_mov(a, 4, R(RAX), I(1));
+    enc_xchg(a, 4, G(G_GLOCK), RAX);
+    enc_test(a, 4, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, got);
+    enc_bind(a, spin);
+    enc_pause(a);
+    enc_alu(a, ALU_CMP, 4, G(G_GLOCK), I(0));
+    enc_jcc(a, CC_NE, spin);
+    enc_jmp(a, retry);
+    enc_bind(a, got);
+}
+
+/* Release: a plain store; x86-TSO keeps it after the list writes. */
+static void unlock_global(Asm *a)
+{
+    enc_mov(a, 4, G(G_GLOCK), I(0));
+}
+
+static void emit_gpush(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_gpush", SYM_GLOBAL);   /* rdi = task */
+    Asm *a = &fn.a;
+    int empty = enc_label(a), tail = enc_label(a);
+    lock_global(a);
+    enc_mov(a, 8, M(RDI, T_NEXT), I(0));
+    enc_mov(a, 8, R(RAX), G(G_GTAIL));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, empty);
+    enc_mov(a, 8, M(RAX, T_NEXT), R(RDI));
+    enc_jmp(a, tail);
+    enc_bind(a, empty);
+    enc_mov(a, 8, G(G_GHEAD), R(RDI));
+    enc_bind(a, tail);
+    enc_mov(a, 8, G(G_GTAIL), R(RDI));
+    enc_unary(a, UN_INC, 8, G(G_GLEN));
+    unlock_global(a);
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+static void emit_gpop(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_gpop", SYM_GLOBAL);    /* -> rax = task or 0 */
+    Asm *a = &fn.a;
+    int none = enc_label(a), out = enc_label(a), notlast = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, G(G_GLEN), I(0));
+    enc_jcc(a, CC_E, none);
+    lock_global(a);
+    enc_mov(a, 8, R(RAX), G(G_GHEAD));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, out);
+    enc_mov(a, 8, R(RDX), M(RAX, T_NEXT));
+    enc_mov(a, 8, G(G_GHEAD), R(RDX));
+    enc_test(a, 8, R(RDX), R(RDX));
+    enc_jcc(a, CC_NE, notlast);
+    enc_mov(a, 8, G(G_GTAIL), R(RDX));
+    enc_bind(a, notlast);
+    enc_unary(a, UN_DEC, 8, G(G_GLEN));
+    enc_bind(a, out);
+    unlock_global(a);
+    enc_ret(a);
+    enc_bind(a, none);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* The deque (Chase-Lev, bounded, x86-TSO).
+ *
+ *   WK_TOP     only increases; thieves CAS it, the owner CASes it when it
+ *              takes the last task
+ *   WK_BOTTOM  written by the owner only
+ *   slots [top, bottom) hold tasks; slot i lives at ring[i % RING_SLOTS]
+ *
+ * push (owner):  ring[b] = t; bottom = b + 1.  TSO keeps the slot store
+ *   before the bottom store, so a thief that sees the new bottom sees t.
+ *   A slot is only overwritten when bottom - top < RING_SLOTS, i.e. after
+ *   every thief that could read it has moved top past it.
+ * pop (owner):   b = bottom - 1; bottom = b (xchg: a full fence, so the
+ *   store is visible before top is read); t = top.  t < b: slot b is ours
+ *   (a thief can only reach it by moving top past b, which it cannot do
+ *   without seeing our bottom).  t == b: the last task; CAS top t -> t+1
+ *   decides between us and a thief.  t > b: empty; restore bottom.
+ * steal (thief): t = top; b = bottom (TSO: loads in order); t < b: read
+ *   ring[t], CAS top t -> t+1; success means the slot was not taken and,
+ *   by the push rule, not overwritten. */
+static void emit_push(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_push", SYM_GLOBAL);    /* rdi = task */
+    Asm *a = &fn.a;
+    int full = enc_label(a);
+    rt_load_worker(a, RSI);
+    enc_mov(a, 8, R(RAX), M(RSI, WK_BOTTOM));
+    enc_mov(a, 8, R(RDX), R(RAX));
+    enc_alu(a, ALU_SUB, 8, R(RDX), M(RSI, WK_TOP));
+    enc_alu(a, ALU_CMP, 8, R(RDX), I(RING_SLOTS));
+    enc_jcc(a, CC_GE, full);
+    enc_mov(a, 4, R(RDX), R(RAX));
+    enc_alu(a, ALU_AND, 4, R(RDX), I(RING_SLOTS - 1));
+    enc_mov(a, 8, opm(mem_bis(RSI, RDX, 8, WK_RING)), R(RDI));
+    enc_unary(a, UN_INC, 8, R(RAX));
+    enc_mov(a, 8, M(RSI, WK_BOTTOM), R(RAX));
+    enc_jmp_sym(a, S("arc_rt_wake"));
+    enc_bind(a, full);
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
+    enc_call_sym(a, S("arc_rt_gpush"));
+    enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
+    enc_jmp_sym(a, S("arc_rt_wake"));
+    rt_end(rt, &fn);
+}
+
+static void emit_pop(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_pop", SYM_GLOBAL);     /* rdi = worker -> rax */
+    Asm *a = &fn.a;
+    int empty = enc_label(a), restore = enc_label(a), mine = enc_label(a), lost = enc_label(a);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_BOTTOM));
+    enc_alu(a, ALU_CMP, 8, R(RAX), M(RDI, WK_TOP));
+    enc_jcc(a, CC_LE, empty);                 /* quick: bottom <= top */
+    enc_unary(a, UN_DEC, 8, R(RAX));          /* b */
+    enc_mov(a, 8, R(RDX), R(RAX));
+    enc_xchg(a, 8, M(RDI, WK_BOTTOM), RDX);   /* bottom = b, full fence */
+    enc_mov(a, 8, R(RCX), M(RDI, WK_TOP));    /* t */
+    enc_alu(a, ALU_CMP, 8, R(RCX), R(RAX));
+    enc_jcc(a, CC_G, restore);
+    enc_mov(a, 4, R(RDX), R(RAX));
+    enc_alu(a, ALU_AND, 4, R(RDX), I(RING_SLOTS - 1));
+    enc_mov(a, 8, R(R8), opm(mem_bis(RDI, RDX, 8, WK_RING)));
+    enc_alu(a, ALU_CMP, 8, R(RCX), R(RAX));
+    enc_jcc(a, CC_L, mine);
+    /* t == b: race the thieves for the last task */
+    enc_lea(a, 8, RDX, mem_b(RCX, 1));
+    enc_mov(a, 8, R(RAX), R(RCX));
+    enc_lock_cmpxchg(a, 8, mem_b(RDI, WK_TOP), RDX);
+    enc_mov(a, 8, M(RDI, WK_BOTTOM), R(RDX));  /* empty either way: bottom = t+1 = top */
+    enc_jcc(a, CC_NE, lost);
+    enc_bind(a, mine);
+    enc_mov(a, 8, R(RAX), R(R8));
+    enc_ret(a);
+    enc_bind(a, restore);
+    enc_unary(a, UN_INC, 8, R(RAX));
+    enc_mov(a, 8, M(RDI, WK_BOTTOM), R(RAX));
+    enc_bind(a, lost);
+    enc_bind(a, empty);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_steal(rdi = thief, rsi = victim) -> rax = a task or 0.  Takes up
+ * to half of the victim's tasks (rounded up), one CAS each; the first is
+ * returned, the rest go to the thief's own deque (which is empty: a
+ * worker steals only when its deque is, and only its owner pushes). */
+static void emit_steal(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_steal", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int again = enc_label(a), done = enc_label(a), first = enc_label(a), next = enc_label(a);
+    enc_alu(a, ALU_XOR, 4, R(R10), R(R10));   /* r10: the task to return */
+    /* r11 = ceil((bottom - top) / 2), read once */
+    enc_mov(a, 8, R(R11), M(RSI, WK_BOTTOM));
+    enc_alu(a, ALU_SUB, 8, R(R11), M(RSI, WK_TOP));
+    enc_alu(a, ALU_CMP, 8, R(R11), I(0));
+    enc_jcc(a, CC_LE, done);
+    enc_unary(a, UN_INC, 8, R(R11));
+    enc_shift(a, SH_SHR, 8, R(R11), I(1));
+    enc_bind(a, again);
+    enc_mov(a, 8, R(RAX), M(RSI, WK_TOP));    /* t */
+    enc_mov(a, 8, R(RDX), M(RSI, WK_BOTTOM)); /* b, loaded after t */
+    enc_alu(a, ALU_CMP, 8, R(RAX), R(RDX));
+    enc_jcc(a, CC_GE, done);
+    enc_mov(a, 4, R(RCX), R(RAX));
+    enc_alu(a, ALU_AND, 4, R(RCX), I(RING_SLOTS - 1));
+    enc_mov(a, 8, R(R8), opm(mem_bis(RSI, RCX, 8, WK_RING)));
+    enc_lea(a, 8, RCX, mem_b(RAX, 1));
+    enc_lock_cmpxchg(a, 8, mem_b(RSI, WK_TOP), RCX);
+    enc_jcc(a, CC_NE, again);                 /* lost a race: look again */
+    enc_test(a, 8, R(R10), R(R10));
+    enc_jcc(a, CC_E, first);
+    /* extra task: push on the thief's own deque */
+    enc_mov(a, 8, R(RAX), M(RDI, WK_BOTTOM));
+    enc_mov(a, 4, R(RCX), R(RAX));
+    enc_alu(a, ALU_AND, 4, R(RCX), I(RING_SLOTS - 1));
+    enc_mov(a, 8, opm(mem_bis(RDI, RCX, 8, WK_RING)), R(R8));
+    enc_unary(a, UN_INC, 8, R(RAX));
+    enc_mov(a, 8, M(RDI, WK_BOTTOM), R(RAX));
+    enc_jmp(a, next);
+    enc_bind(a, first);
+    enc_mov(a, 8, R(R10), R(R8));
+    enc_bind(a, next);
+    enc_unary(a, UN_DEC, 8, R(R11));
+    enc_jcc(a, CC_NE, again);
+    enc_bind(a, done);
+    enc_mov(a, 8, R(RAX), R(R10));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_any_work() -> eax != 0 if the global queue or any deque looks
+ * non-empty.  Used by idle workers before and after announcing sleep. */
+static void emit_any_work(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_any_work", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int yes = enc_label(a), loop = enc_label(a), skip = enc_label(a), no = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, G(G_GLEN), I(0));
+    enc_jcc(a, CC_NE, yes);
+    enc_mov(a, 8, R(RCX), G(G_NWORKERS));
+    enc_bind(a, loop);
+    enc_unary(a, UN_DEC, 8, R(RCX));
+    enc_jcc(a, CC_S, no);
+    enc_mov(a, 8, R(RDX), opm(mem_sym(st_sym, RCX, 8, G_WORKERS)));
+    enc_test(a, 8, R(RDX), R(RDX));
+    enc_jcc(a, CC_E, skip);
+    enc_mov(a, 8, R(RAX), M(RDX, WK_BOTTOM));
+    enc_alu(a, ALU_CMP, 8, R(RAX), M(RDX, WK_TOP));
+    enc_jcc(a, CC_G, yes);
+    enc_bind(a, skip);
+    enc_jmp(a, loop);
+    enc_bind(a, no);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_ret(a);
+    enc_bind(a, yes);
+    enc_mov(a, 4, R(RAX), I(1));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_wake(): after making work visible, start the workers (first
+ * time) or wake one sleeper.
+ *
+ *   submitter: store work; mfence; load G_NSLEEP
+ *   sleeper:   lock inc G_NSLEEP; load queues (arc_rt_any_work)
+ * With a full fence on both sides, at least one sees the other's store:
+ * either the sleeper finds the work, or the submitter finds the sleeper
+ * and bumps G_WAKESEQ, which the sleeper read before announcing, so its
+ * futex_wait returns at once if it has not slept yet.  No lost wake-up. */
+static void emit_wake(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_wake", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int out = enc_label(a), start = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, G(G_NWORKERS), I(1));
+    enc_jcc(a, CC_BE, out);
+    enc_alu(a, ALU_CMP, 8, G(G_STARTED), I(0));
+    enc_jcc(a, CC_E, start);
+    enc_mfence(a);
+    enc_alu(a, ALU_CMP, 8, G(G_NSLEEP), I(0));
+    enc_jcc(a, CC_E, out);
+    enc_lock_alu(a, ALU_ADD, 4, mem_rip(st_sym, G_WAKESEQ), I(1));
+    enc_lea(a, 8, RDI, mem_rip(st_sym, G_WAKESEQ));
+    enc_mov(a, 4, R(RSI), I(K_FUTEX_WAKE_PRIVATE));
+    enc_mov(a, 4, R(RDX), I(1));
+    sys(a, SYS_futex);
+    enc_bind(a, out);
+    enc_ret(a);
+    enc_bind(a, start);
+    enc_jmp_sym(a, S("arc_rt_start_workers"));
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_idle(rdi = worker): spin a little, then sleep until woken. */
+enum { IDLE_SPINS = 64 };
+static void emit_idle(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_idle", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int any = S("arc_rt_any_work");
+    int spin = enc_label(a), out = enc_label(a), undo = enc_label(a);
+    enc_push(a, R(RBX));
+    enc_push(a, R(R12));
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
+    enc_mov(a, 4, R(RBX), I(IDLE_SPINS));
+    enc_bind(a, spin);
+    enc_call_sym(a, any);
+    enc_test(a, 4, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, out);
+    enc_pause(a);
+    enc_unary(a, UN_DEC, 4, R(RBX));
+    enc_jcc(a, CC_NE, spin);
+    enc_mov(a, 4, R(R12), G(G_WAKESEQ));      /* read the sequence first */
+    enc_lock_alu(a, ALU_ADD, 8, mem_rip(st_sym, G_NSLEEP), I(1));  /* announce: full fence */
+    enc_call_sym(a, any);                     /* then look again */
+    enc_test(a, 4, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, undo);
+    enc_lea(a, 8, RDI, mem_rip(st_sym, G_WAKESEQ));
+    enc_mov(a, 4, R(RSI), I(K_FUTEX_WAIT_PRIVATE));
+    enc_mov(a, 4, R(RDX), R(R12));
+    enc_alu(a, ALU_XOR, 4, R(R10), R(R10));
+    sys(a, SYS_futex);
+    enc_bind(a, undo);
+    enc_lock_alu(a, ALU_SUB, 8, mem_rip(st_sym, G_NSLEEP), I(1));
+    enc_bind(a, out);
+    enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
+    enc_pop(a, R(R12));
+    enc_pop(a, R(RBX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_find_work(rdi = worker) -> rax = task or 0: every GLOBAL_POLL
+ * tasks the global queue first; then the own deque, the global queue, and
+ * up to 2 * workers steal attempts from random victims. */
+static void emit_find_work(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_find_work", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int gpop = S("arc_rt_gpop");
+    int local = enc_label(a), out = enc_label(a), loop = enc_label(a), skip = enc_label(a), none = enc_label(a);
+    enc_push(a, R(RBX));
+    enc_push(a, R(R12));
+    enc_push(a, R(R13));
+    enc_mov(a, 8, R(RBX), R(RDI));
+    enc_unary(a, UN_DEC, 8, M(RBX, WK_TICK));
+    enc_jcc(a, CC_NE, local);
+    enc_mov(a, 8, M(RBX, WK_TICK), I(GLOBAL_POLL));
+    enc_call_sym(a, gpop);
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, out);
+    enc_bind(a, local);
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_call_sym(a, S("arc_rt_pop"));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, out);
+    enc_call_sym(a, gpop);
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, out);
+    /* steal: victim = (xorshift64(rng) low 32 bits * n) >> 32 */
+    enc_mov(a, 8, R(R12), G(G_NWORKERS));
+    enc_lea(a, 8, R13, mem_bis(R12, R12, 1, 0));
+    enc_bind(a, loop);
+    enc_unary(a, UN_DEC, 8, R(R13));
+    enc_jcc(a, CC_S, none);
+    enc_mov(a, 8, R(RAX), M(RBX, WK_RNG));
+    enc_mov(a, 8, R(RDX), R(RAX));
+    enc_shift(a, SH_SHL, 8, R(RDX), I(13));
+    enc_alu(a, ALU_XOR, 8, R(RAX), R(RDX));
+    enc_mov(a, 8, R(RDX), R(RAX));
+    enc_shift(a, SH_SHR, 8, R(RDX), I(7));
+    enc_alu(a, ALU_XOR, 8, R(RAX), R(RDX));
+    enc_mov(a, 8, R(RDX), R(RAX));
+    enc_shift(a, SH_SHL, 8, R(RDX), I(17));
+    enc_alu(a, ALU_XOR, 8, R(RAX), R(RDX));
+    enc_mov(a, 8, M(RBX, WK_RNG), R(RAX));
+    enc_unary(a, UN_MUL, 4, R(R12));          /* edx = victim */
+    enc_alu(a, ALU_CMP, 8, R(RDX), M(RBX, WK_ID));
+    enc_jcc(a, CC_E, skip);
+    enc_mov(a, 8, R(RSI), opm(mem_sym(st_sym, RDX, 8, G_WORKERS)));
+    enc_test(a, 8, R(RSI), R(RSI));
+    enc_jcc(a, CC_E, skip);
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_call_sym(a, S("arc_rt_steal"));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, out);
+    enc_bind(a, skip);
+    enc_jmp(a, loop);
+    enc_bind(a, none);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_bind(a, out);
+    enc_pop(a, R(R13));
+    enc_pop(a, R(R12));
+    enc_pop(a, R(RBX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* Task stacks: G_STACKSIZE bytes from mmap (MAP_NORESERVE: only touched
+ * pages cost memory), the lowest GUARD_SIZE bytes PROT_NONE.  Freed stacks
+ * go to the worker's pool (up to STACK_POOL_MAX, linked through the first
+ * word above the guard), the rest back to the kernel. */
+static void emit_stacks(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_stack_get", SYM_GLOBAL);   /* rdi = worker -> rax */
+    Asm *a = &fn.a;
+    int fresh = enc_label(a);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_STACKS));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, fresh);
+    enc_mov(a, 8, R(RDX), M(RAX, GUARD_SIZE));
+    enc_mov(a, 8, M(RDI, WK_STACKS), R(RDX));
+    enc_unary(a, UN_DEC, 8, M(RDI, WK_NSTACKS));
+    enc_ret(a);
+    enc_bind(a, fresh);
+    enc_push(a, R(RBX));
+    enc_mov(a, 8, R(RSI), G(G_STACKSIZE));
+    mmap_or_die(a, K_MAP_NORESERVE, "arc_rt_msg_stack_mmap", "out of memory for task stacks: mmap failed with errno");
+    enc_mov(a, 8, R(RBX), R(RAX));
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_mov(a, 4, R(RSI), I(GUARD_SIZE));
+    enc_mov(a, 4, R(RDX), I(K_PROT_NONE));
+    sys(a, SYS_mprotect);
+    enc_mov(a, 8, R(RAX), R(RBX));
+    enc_pop(a, R(RBX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+
+    rt_begin(rt, &fn, "arc_rt_stack_put", SYM_GLOBAL);   /* rdi = worker, rsi = stack */
+    a = &fn.a;
+    int unmap = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, M(RDI, WK_NSTACKS), I(STACK_POOL_MAX));
+    enc_jcc(a, CC_AE, unmap);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_STACKS));
+    enc_mov(a, 8, M(RSI, GUARD_SIZE), R(RAX));
+    enc_mov(a, 8, M(RDI, WK_STACKS), R(RSI));
+    enc_unary(a, UN_INC, 8, M(RDI, WK_NSTACKS));
+    enc_ret(a);
+    enc_bind(a, unmap);
+    enc_mov(a, 8, R(RDI), R(RSI));
+    enc_mov(a, 8, R(RSI), G(G_STACKSIZE));
+    sys(a, SYS_munmap);
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_trampoline: where a new task starts (rsp 16-aligned, rbp 0 so
+ * backtraces end here).  Calls fn(arg), keeps the result, and leaves with
+ * ACT_DONE.  The task may have moved to another worker by the time fn
+ * returns, so the worker is looked up again. */
+static void emit_trampoline(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_trampoline", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    rt_load_worker(a, RAX);
+    enc_mov(a, 8, R(RAX), M(RAX, WK_CUR));
+    enc_mov(a, 8, R(RDI), M(RAX, T_ARG));
+    enc_call_ind(a, M(RAX, T_FN));
+    rt_load_worker(a, RDX);
+    enc_mov(a, 8, R(RDX), M(RDX, WK_CUR));
+    enc_mov(a, 8, M(RDX, T_RESULT), R(RAX));
+    enc_mov(a, 4, R(RDI), I(ACT_DONE));
+    enc_alu(a, ALU_XOR, 4, R(RSI), R(RSI));
+    enc_call_sym(a, S("arc_rt_to_sched"));
+    enc_ud2(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_sched_loop: a worker's scheduler, on the worker's own stack, with
+ * rbx = the worker block and r12 = the task that just switched out (0 on a
+ * new worker).  Never returns.
+ *
+ * After a task switches out, its registers are saved, so this is where it
+ * is handed to others:
+ *   ACT_YIELD  to the global queue (FIFO: everyone else runs first)
+ *   ACT_PARK   CAS awaited->T_WAITER 0 -> task.  If the awaited task
+ *              finished in the meantime (WAIT_DONE), requeue the task now;
+ *              any other value means a second await: a runtime error.
+ *   ACT_DONE   its stack goes back to the pool; xchg T_WAITER <- WAIT_DONE
+ *              publishes T_RESULT (stored before) and returns the waiter to
+ *              requeue, if one parked.  Exactly one of the CAS and the xchg
+ *              sees the other, so a waiter is requeued exactly once. */
+static void emit_sched_loop(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_sched_loop", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int push = S("arc_rt_push");
+    int loop = enc_label(a), find = enc_label(a), run = enc_label(a), resume = enc_label(a);
+    int park = enc_label(a), done = enc_label(a), twice = enc_label(a);
+
+    /* entry: r12 = the task that just switched out, or 0 */
+    enc_bind(a, loop);
+    enc_test(a, 8, R(R12), R(R12));
+    enc_jcc(a, CC_E, find);
+    enc_mov(a, 8, M(RBX, WK_CUR), I(0));
+    enc_mov(a, 8, R(RAX), M(RBX, WK_ACTION));
+    enc_alu(a, ALU_CMP, 4, R(RAX), I(ACT_PARK));
+    enc_jcc(a, CC_E, park);
+    enc_alu(a, ALU_CMP, 4, R(RAX), I(ACT_DONE));
+    enc_jcc(a, CC_E, done);
+    /* ACT_YIELD */
+    enc_mov(a, 8, R(RDI), R(R12));
+    enc_call_sym(a, S("arc_rt_gpush"));
+    enc_jmp(a, find);
+
+    enc_bind(a, park);
+    enc_mov(a, 8, R(RDI), M(RBX, WK_ARG));
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_lock_cmpxchg(a, 8, mem_b(RDI, T_WAITER), R12);
+    enc_jcc(a, CC_E, find);                   /* parked: the awaited task requeues us */
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(WAIT_DONE));
+    enc_jcc(a, CC_NE, twice);
+    enc_mov(a, 8, R(RDI), R(R12));
+    enc_call_sym(a, push);
+    enc_jmp(a, find);
+
+    enc_bind(a, done);
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_mov(a, 8, R(RSI), M(R12, T_STACK));
+    enc_call_sym(a, S("arc_rt_stack_put"));
+    enc_mov(a, 8, R(RAX), I(WAIT_DONE));
+    enc_xchg(a, 8, M(R12, T_WAITER), RAX);
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, find);
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_call_sym(a, push);
+
+    enc_bind(a, find);
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_call_sym(a, S("arc_rt_find_work"));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, run);
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_call_sym(a, S("arc_rt_idle"));
+    enc_jmp(a, find);
+
+    enc_bind(a, run);
+    enc_mov(a, 8, R(R12), R(RAX));
+    enc_mov(a, 8, M(RBX, WK_CUR), R(R12));
+    enc_alu(a, ALU_CMP, 8, M(R12, T_STACK), I(0));
+    enc_jcc(a, CC_NE, resume);
+    /* first run: a stack and a frame that "returns" into the trampoline */
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_call_sym(a, S("arc_rt_stack_get"));
+    enc_mov(a, 8, M(R12, T_STACK), R(RAX));
+    enc_alu(a, ALU_ADD, 8, R(RAX), G(G_STACKSIZE));
+    enc_alu(a, ALU_SUB, 8, R(RAX), I(16 + FRAME_RET + 8));
+    enc_mov(a, 8, M(RAX, FRAME_RBP), I(0));
+    enc_lea(a, 8, RCX, mem_rip(S("arc_rt_trampoline"), 0));
+    enc_mov(a, 8, M(RAX, FRAME_RET), R(RCX));
+    enc_mov(a, 8, M(R12, T_SP), R(RAX));
+    enc_bind(a, resume);
+    enc_lea(a, 8, RDI, mem_b(RBX, WK_SCHED_SP));
+    enc_mov(a, 8, R(RSI), M(R12, T_SP));
+    enc_call_sym(a, S("arc_rt_switch"));
+    enc_jmp(a, loop);                         /* r12 is still the task */
+
+    enc_bind(a, twice);
+    enc_mov(a, 8, R(RSI), M(RDI, T_ID));
+    fatal_msg(a, "arc_rt_msg_twice", "a task was awaited twice: task", RSI);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_start_workers(): clone workers 1..n-1 (once).  Each gets one
+ * mmap: [scheduler stack | signal stack | worker block].  All signals are
+ * blocked around clone so no handler runs on a half-made thread; the
+ * child restores the caller's mask after setting up its signal stack.
+ *
+ *   clone(flags, stack = top of its scheduler stack, 0, 0, tls = block):
+ *   the child returns from the syscall with rax = 0 on the new stack, with
+ *   every other register as the parent had it (r15 = its block), and
+ *   %fs = block (CLONE_SETTLS). */
+enum { WORKER_MAP = SCHED_STACK_SIZE + ALTSTACK_SIZE + WK_SIZE };
+static void emit_start_workers(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_start_workers", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int out = enc_label(a), loop = enc_label(a), done = enc_label(a), child = enc_label(a), ok = enc_label(a);
+    static const Reg saved[] = {RBX, R12, R13, R14, R15};
+    for (int i = 0; i < countof(saved); i++)
+        enc_push(a, R(saved[i]));
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(16));
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_mov(a, 4, R(RCX), I(1));
+    enc_lock_cmpxchg(a, 8, mem_rip(st_sym, G_STARTED), RCX);
+    enc_jcc(a, CC_NE, out);
+    /* block everything; the old mask goes to G_SIGMASK for the children */
+    enc_mov(a, 8, M(RSP, 0), I(-1));
+    enc_mov(a, 4, R(RDI), I(K_SIG_SETMASK));
+    enc_mov(a, 8, R(RSI), R(RSP));
+    enc_lea(a, 8, RDX, mem_rip(st_sym, G_SIGMASK));
+    enc_mov(a, 4, R(R10), I(8));
+    sys(a, SYS_rt_sigprocmask);
+    enc_mov(a, 4, R(R13), I(1));
+    enc_bind(a, loop);
+    enc_alu(a, ALU_CMP, 8, R(R13), G(G_NWORKERS));
+    enc_jcc(a, CC_AE, done);
+    enc_mov(a, 4, R(RSI), I(WORKER_MAP));
+    mmap_or_die(a, 0, "arc_rt_msg_worker_mmap", "cannot start a worker: mmap failed with errno");
+    enc_mov(a, 8, R(R14), R(RAX));
+    enc_lea(a, 8, R15, mem_b(RAX, SCHED_STACK_SIZE + ALTSTACK_SIZE));
+    init_block(a, R15, R13);
+    enc_lea(a, 8, RAX, mem_b(R14, SCHED_STACK_SIZE));
+    enc_mov(a, 8, M(R15, WK_ALTSTACK), R(RAX));
+    enc_mov(a, 8, M(R15, WK_ALTSIZE), I(ALTSTACK_SIZE));
+    enc_mov(a, 4, R(RDI), I(K_CLONE_VM | K_CLONE_FS | K_CLONE_FILES | K_CLONE_SIGHAND |
+                            K_CLONE_THREAD | K_CLONE_SYSVSEM | K_CLONE_SETTLS));
+    enc_lea(a, 8, RSI, mem_b(R14, SCHED_STACK_SIZE));
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_alu(a, ALU_XOR, 4, R(R10), R(R10));
+    enc_mov(a, 8, R(R8), R(R15));
+    sys(a, SYS_clone);
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, child);
+    enc_jcc(a, CC_NS, ok);
+    enc_mov(a, 8, R(RSI), R(RAX));
+    enc_unary(a, UN_NEG, 8, R(RSI));
+    fatal_msg(a, "arc_rt_msg_clone", "cannot start a worker: clone failed with errno", RSI);
+    enc_bind(a, ok);
+    enc_unary(a, UN_INC, 8, R(R13));
+    enc_jmp(a, loop);
+    enc_bind(a, done);
+    enc_mov(a, 4, R(RDI), I(K_SIG_SETMASK));
+    enc_lea(a, 8, RSI, mem_rip(st_sym, G_SIGMASK));
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_mov(a, 4, R(R10), I(8));
+    sys(a, SYS_rt_sigprocmask);
+    enc_bind(a, out);
+    enc_alu(a, ALU_ADD, 8, R(RSP), I(16));
+    for (int i = countof(saved) - 1; i >= 0; i--)
+        enc_pop(a, R(saved[i]));
+    enc_ret(a);
+
+    /* the child: rsp = top of its scheduler stack (16-aligned) */
+    enc_bind(a, child);
+    enc_mov(a, 8, R(RBX), R(R15));
+    enc_alu(a, ALU_XOR, 4, R(RBP), R(RBP));
+    enc_alu(a, ALU_XOR, 4, R(R12), R(R12));   /* nothing switched out yet */
+    sys(a, SYS_gettid);
+    enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
+    enc_mov(a, 4, R(RDI), I(K_SIG_SETMASK));
+    enc_lea(a, 8, RSI, mem_rip(st_sym, G_SIGMASK));
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_mov(a, 4, R(R10), I(8));
+    sys(a, SYS_rt_sigprocmask);
+    enc_jmp_sym(a, S("arc_rt_sched_loop"));
+    rt_end(rt, &fn);
+}
+
+/* --- the C ABI --------------------------------------------------------- */
+
+/* void *arc_spawn(long (*fn)(void *), void *arg): a new task, queued on
+ * this worker; returns its handle.  Starts the scheduler on first use. */
+static void emit_spawn(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_spawn", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int ready = enc_label(a);
+    enc_push(a, R(RBX));
+    enc_push(a, R(R12));
+    enc_push(a, R(R13));
+    enc_mov(a, 8, R(RBX), R(RDI));
+    enc_mov(a, 8, R(R12), R(RSI));
+    enc_alu(a, ALU_CMP, 1, G(G_INIT), I(0));
+    enc_jcc(a, CC_NE, ready);
+    enc_call_sym(a, S("arc_rt_init"));
+    enc_bind(a, ready);
+    rt_load_worker(a, RDI);
+    enc_call_sym(a, S("arc_rt_tcb_alloc"));
+    enc_mov(a, 8, R(R13), R(RAX));
+    enc_mov(a, 8, M(R13, T_FN), R(RBX));
+    enc_mov(a, 8, M(R13, T_ARG), R(R12));
+    enc_mov(a, 4, R(RAX), I(1));
+    enc_lock_xadd(a, 8, mem_rip(st_sym, G_NEXTID), RAX);
+    enc_mov(a, 8, M(R13, T_ID), R(RAX));
+    enc_mov(a, 8, R(RDI), R(R13));
+    enc_call_sym(a, S("arc_rt_push"));
+    enc_mov(a, 8, R(RAX), R(R13));
+    enc_pop(a, R(R13));
+    enc_pop(a, R(R12));
+    enc_pop(a, R(RBX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* long arc_await(void *task): its result.  Parks the calling task (never
+ * the worker) until the task is done; the TCB is then freed, and a second
+ * await of the same handle is reported (until the TCB is reused). */
+static void emit_await(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_await", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int ready = enc_label(a), twice = enc_label(a);
+    enc_push(a, R(RBX));
+    enc_mov(a, 8, R(RBX), R(RDI));
+    enc_mov(a, 8, R(RAX), M(RBX, T_WAITER));
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(WAIT_DONE));
+    enc_jcc(a, CC_E, ready);
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, twice);
+    enc_mov(a, 4, R(RDI), I(ACT_PARK));
+    enc_mov(a, 8, R(RSI), R(RBX));
+    enc_call_sym(a, S("arc_rt_to_sched"));
+    enc_bind(a, ready);
+    enc_mov(a, 8, R(RAX), M(RBX, T_RESULT));
+    rt_load_worker(a, RDI);
+    enc_mov(a, 8, M(RBX, T_WAITER), I(WAIT_FREED));
+    enc_mov(a, 8, R(RDX), M(RDI, WK_TCBFREE));
+    enc_mov(a, 8, M(RBX, T_NEXT), R(RDX));
+    enc_mov(a, 8, M(RDI, WK_TCBFREE), R(RBX));
+    enc_pop(a, R(RBX));
+    enc_ret(a);
+    enc_bind(a, twice);
+    enc_mov(a, 8, R(RSI), M(RBX, T_ID));
+    fatal_msg(a, "arc_rt_msg_twice", "a task was awaited twice: task", RSI);
+    rt_end(rt, &fn);
+}
+
+/* void arc_yield(void): let the other tasks run (a no-op before the
+ * scheduler starts: there are none). */
+static void emit_small_abi(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_yield", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int none = enc_label(a);
+    enc_alu(a, ALU_CMP, 1, G(G_INIT), I(0));
+    enc_jcc(a, CC_E, none);
+    enc_mov(a, 4, R(RDI), I(ACT_YIELD));
+    enc_alu(a, ALU_XOR, 4, R(RSI), R(RSI));
+    enc_jmp_sym(a, S("arc_rt_to_sched"));
+    enc_bind(a, none);
+    enc_ret(a);
+    rt_end(rt, &fn);
+
+    /* long arc_task_id(void): 1 for main */
+    rt_begin(rt, &fn, "arc_task_id", SYM_GLOBAL);
+    a = &fn.a;
+    none = enc_label(a);
+    enc_mov(a, 4, R(RAX), I(1));
+    enc_alu(a, ALU_CMP, 1, G(G_INIT), I(0));
+    enc_jcc(a, CC_E, none);
+    rt_load_worker(a, RAX);
+    enc_mov(a, 8, R(RAX), M(RAX, WK_CUR));
+    enc_mov(a, 8, R(RAX), M(RAX, T_ID));
+    enc_bind(a, none);
+    enc_ret(a);
+    rt_end(rt, &fn);
+
+    /* long arc_worker_id(void): 0 for the initial thread */
+    rt_begin(rt, &fn, "arc_worker_id", SYM_GLOBAL);
+    a = &fn.a;
+    none = enc_label(a);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_alu(a, ALU_CMP, 1, G(G_INIT), I(0));
+    enc_jcc(a, CC_E, none);
+    rt_load_worker(a, RAX);
+    enc_mov(a, 8, R(RAX), M(RAX, WK_ID));
+    enc_bind(a, none);
+    enc_ret(a);
+    rt_end(rt, &fn);
+
+    /* long arc_worker_count(void): starts the scheduler to know it */
+    rt_begin(rt, &fn, "arc_worker_count", SYM_GLOBAL);
+    a = &fn.a;
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
+    enc_call_sym(a, S("arc_rt_init"));
+    enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
+    enc_mov(a, 8, R(RAX), G(G_NWORKERS));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+void rt_emit_sched(Rt *rt)
+{
+    cur_rt = rt;
+    st_sym = rt_bss(rt, "arc_rt_sched", G_SIZE, 64, SYM_GLOBAL);
+    emit_switch(rt);
+    emit_to_sched(rt);
+    emit_fatal(rt);
+    emit_getenv(rt);
+    emit_parse(rt);
+    emit_config(rt);
+    emit_init(rt);
+    emit_tcb_alloc(rt);
+    emit_gpush(rt);
+    emit_gpop(rt);
+    emit_push(rt);
+    emit_pop(rt);
+    emit_steal(rt);
+    emit_any_work(rt);
+    emit_wake(rt);
+    emit_idle(rt);
+    emit_find_work(rt);
+    emit_stacks(rt);
+    emit_trampoline(rt);
+    emit_sched_loop(rt);
+    emit_start_workers(rt);
+    emit_spawn(rt);
+    emit_await(rt);
+    emit_small_abi(rt);
+}
