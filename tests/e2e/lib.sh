@@ -40,7 +40,7 @@ run_expect() {
     [ -n "$_want" ] || _want=0
     directive expect "$_src" > "$T/want"
     # shellcheck disable=SC2086
-    env $_envs $_runner "$_prog" $_args > "$T/got" 2> "$T/err"
+    env $_envs ${RUN_ENV:-} $_runner "$_prog" $_args > "$T/got" 2> "$T/err"
     _st=$?
     if [ "$_st" -eq "$_want" ] && cmp -s "$T/want" "$T/got"; then
         ok "$_name"
