@@ -77,7 +77,7 @@ enum { TF_MAIN = 1, TF_DETACHED = 2 };
 
 /* The guard page at the bottom of every task stack. */
 enum { GUARD_SIZE = 4096, DEFAULT_STACK_SIZE = 64 * 1024, SCHED_STACK_SIZE = 64 * 1024,
-       ALTSTACK_SIZE = 64 * 1024, STACK_POOL_MAX = 32 };
+       ALTSTACK_SIZE = 64 * 1024, STACK_POOL_MAX = 256 };
 
 /* The scheduler's global state: one .bss object, arc_rt_sched.
  * G_INIT is 0 until arc_rt_init has run (then %fs:0 is valid on every
@@ -129,6 +129,7 @@ int rt_rodata(Rt *rt, const char *name, const void *data, size_t n, uint32_t ali
 void rt_emit_start(Rt *rt);     /* start.c: _start */
 void rt_emit_syscalls(Rt *rt);  /* syscall.c: the raw syscall layer */
 void rt_emit_sched(Rt *rt);     /* sched.c: workers, deques, spawn/await/yield */
+void rt_emit_mem(Rt *rt);       /* mem.c: arc_alloc/free/realloc/calloc (after sched) */
 
 /* The C prototypes of the syscall layer, for the header a C user includes. */
 void rt_print_syscall_protos(FILE *f);
