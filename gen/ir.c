@@ -103,7 +103,8 @@ void *ir_alloc(Module *m, size_t n)
 const char *ir_strdup(Module *m, const char *s, size_t n)
 {
     char *p = ir_alloc(m, n + 1);
-    memcpy(p, s, n);
+    if (n)
+        memcpy(p, s, n);
     p[n] = 0;
     return p;
 }

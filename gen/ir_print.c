@@ -123,7 +123,7 @@ void ir_print_inst(FILE *f, const Module *m, const Func *fn, const Inst *in)
             continue;
         fputs(first ? " " : ", ", f);
         first = 0;
-        if (ai >= in->nargs) {
+        if (ai >= in->nargs && *k != 'C') {
             fputs("?", f);
             continue;
         }

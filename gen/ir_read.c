@@ -261,23 +261,28 @@ skip:
     r->p = p;
 }
 
-/* A string: '"' { char | '\' (n t r 0 \ " | x HEX HEX) } '"', decoded into r->str. */
+/* A string: '"' { char | '\' (n t r 0 \ " | x HEX HEX) } '"', decoded into
+ * r->str.  After a bad escape the rest of the string is skipped quietly. */
 static void lex_string(Reader *r, const char *s)
 {
     const char *p = s + 1;
+    int bad = 0;
     r->str.len = 0;
     for (;;) {
         unsigned char c = (unsigned char)*p;
         if (!c || c == '\n') {
-            lex_error(r, s, "unterminated string");
+            if (!bad)
+                lex_error(r, s, "unterminated string");
             r->p = p;
+            r->tok.k = K_ERR;
             return;
         }
         p++;
         if (c == '"')
             break;
-        if (c == '\\') {
-            char e = *p++;
+        if (c == '\\' && !bad) {
+            char e = *p;
+            p += e && e != '\n';
             switch (e) {
             case 'n': c = '\n'; break;
             case 't': c = '\t'; break;
@@ -287,23 +292,22 @@ static void lex_string(Reader *r, const char *s)
             case '"': c = '"'; break;
             case 'x':
                 if (hexval(p[0]) < 0 || hexval(p[1]) < 0) {
-                    lex_error(r, p - 2, "bad \\x escape: two hex digits expected");
-                    r->p = p;
-                    return;
+                    bad = !lex_error(r, p - 2, "bad \\x escape: two hex digits expected");
+                    break;
                 }
                 c = (unsigned char)(hexval(p[0]) << 4 | hexval(p[1]));
                 p += 2;
                 break;
             default:
-                lex_error(r, p - 2, "unknown escape in string");
-                r->p = p - (e == 0 || e == '\n');
-                return;
+                bad = !lex_error(r, p - 1 - (e && e != '\n'), "unknown escape in string");
             }
+        } else if (c == '\\' && *p == '"') {
+            p++;   /* inside a bad string, \" still does not end it */
         }
         buf_u8(&r->str, c);
     }
     r->p = p;
-    r->tok.k = K_STR;
+    r->tok.k = bad ? K_ERR : K_STR;
 }
 
 static void next(Reader *r)

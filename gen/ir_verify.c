@@ -25,8 +25,9 @@
  *              layouts, the "..." position (== the fixed parameter count of
  *              a variadic callee, absent otherwise) and the return type;
  *              spawn takes no "...";
- *   tasks      await takes a ptr vreg; when that vreg is defined by a spawn
- *              of a known function, the await type is its return type;
+ *   tasks      await takes a ptr vreg; when every definition of that vreg
+ *              is a spawn of the same known function, the await type is
+ *              its return type;
  *   intrinsics argument count and types and the result type from
  *              intrin.def; va_start only in a variadic function;
  *   switch     case values fit the type and are distinct;
@@ -350,11 +351,12 @@ static void check_inst(Verifier *v, const Inst *in)
     for (const char *k = oi->operands; *k; k++) {
         if (*k == 'O' && in->type == T_VOID && !in->agg)
             continue;
-        if (ai >= in->nargs) {
+        if (ai >= in->nargs && *k != 'C') {
             verr(v, "missing operand %d", ai + 1);
             return;
         }
-        const Val *a = &in->args[ai++];
+        const Val *a = &in->args[ai < in->nargs ? ai : 0];
+        ai++;
         switch (*k) {
         case 'T': case 'O': check_val(v, a, t, "operand", ai); break;
         case 'P': check_val(v, a, T_PTR, "operand", ai); break;
@@ -513,13 +515,24 @@ static void check_func(Verifier *v, const Func *f)
     }
     if (!f->nblocks)
         verr(v, "no blocks");
+    /* spawned[v]: the function every definition of v spawns, if one */
+    static const Func mixed;
     v->spawned = xcalloc((size_t)f->nvregs + 1, sizeof *v->spawned);
+    for (int i = 0; i < f->nparams; i++)
+        if (f->params[i].vreg >= 0 && f->params[i].vreg < f->nvregs)
+            v->spawned[f->params[i].vreg] = &mixed;
     for (int b = 0; b < f->nblocks; b++)
         for (int i = 0; i < f->blocks[b]->ninsts; i++) {
             const Inst *in = &f->blocks[b]->insts[i];
-            if (in->op == OP_SPAWN && in->dst >= 0 && in->dst < f->nvregs && in->nargs && !v->spawned[in->dst])
-                v->spawned[in->dst] = known_callee(v->m, &in->args[0]);
+            if (in->dst < 0 || in->dst >= f->nvregs)
+                continue;
+            const Func *g = in->op == OP_SPAWN && in->nargs ? known_callee(v->m, &in->args[0]) : NULL;
+            const Func **s = &v->spawned[in->dst];
+            *s = g && (!*s || *s == g) ? g : &mixed;
         }
+    for (int r = 0; r < f->nvregs; r++)
+        if (v->spawned[r] == &mixed)
+            v->spawned[r] = NULL;
     for (int b = 0; b < f->nblocks; b++) {
         const Block *bl = f->blocks[b];
         v->b = bl;

@@ -91,6 +91,8 @@ static void test_ok_round_trip(void **state)
         if (strcmp(out, text))
             fail_msg("%s: print(read(x)) differs from x:\n%s", files[i], out);
         /* and once more from the printed text */
+        free(diag);
+        diag = NULL;
         Module *m2 = read_capture(files[i], out, &nerr, &diag);
         assert_non_null(m2);
         char *out2 = print_module(m2);
