@@ -11,6 +11,7 @@ void runtime_build(Elf *e)
     rt_emit_start(&rt);
     rt_emit_syscalls(&rt);
     rt_emit_sched(&rt);
+    rt_emit_mem(&rt);
 }
 
 int runtime_write(const char *path)
@@ -47,5 +48,11 @@ void runtime_print_header(FILE *f)
           "long arc_worker_id(void);\n"
           "long arc_worker_count(void);\n",
           f);
+    fputs("\n/* Memory: 16-byte aligned; arc_alloc(0) returns a unique block; arc_free(NULL)\n"
+          " * does nothing; arc_realloc(p, 0) frees p and returns NULL; NULL when out of\n"
+          " * memory or when calloc's n*size overflows. */\n"
+          "void *arc_alloc(unsigned long n);\nvoid arc_free(void *p);\n"
+          "void *arc_realloc(void *p, unsigned long n);\n"
+          "void *arc_calloc(unsigned long n, unsigned long size);\n", f);
     fputs("\n#endif\n", f);
 }

@@ -1,0 +1,692 @@
+/* mem.c: the runtime's thread-safe memory allocator.
+ *
+ * Needs: SYS_* and K_* from uapi_layout/, the worker block (WK_MEM) and the
+ * scheduler's G_INIT from rt.h.  Produces the C ABI
+ *
+ *     void *arc_alloc(unsigned long n)       n == 0: a unique 16-byte block
+ *     void  arc_free(void *p)                p == NULL: nothing
+ *     void *arc_realloc(void *p, unsigned long n)
+ *                                            p == NULL: arc_alloc(n);
+ *                                            n == 0: frees p, returns NULL;
+ *                                            NULL on failure, p untouched
+ *     void *arc_calloc(unsigned long n, unsigned long size)
+ *                                            NULL if n*size overflows
+ *
+ * with 16-byte aligned results and NULL (never a crash) when the kernel
+ * refuses memory.  Not async-signal-safe: a signal handler must not call it.
+ *
+ * Shape:
+ *   - Small blocks (up to MAX_SMALL) come in NCLASS size classes: 16..128
+ *     by 16, then four steps per doubling up to 32 KiB, so a request wastes
+ *     at most a quarter of its block.  Two byte tables map a size to its
+ *     class: (n+15)/16 up to 1 KiB, (n+127)/128 above (every class above
+ *     1 KiB is a multiple of 128).
+ *   - Memory comes from the kernel in CHUNK-aligned chunks of CHUNK bytes.
+ *     A chunk serves one class; its first 16 bytes are the chunk header
+ *     (the class), blocks follow.  A large block (above MAX_SMALL) is its
+ *     own CHUNK-aligned mapping with the same header (CLASS_LARGE and the
+ *     mapping's length) and is munmap'd when freed.  So free finds a
+ *     block's class by masking the pointer to the chunk start: no header
+ *     word per block (a 16-byte block would double), no lookup structure,
+ *     and the one load it costs is on a line shared by the whole chunk.
+ *     The price is alignment: a chunk is mapped CHUNK-PAGE bytes larger and
+ *     trimmed (three syscalls, once per MiB of a class or per large block).
+ *   - Each thread has a cache: per class a free list and its length, in
+ *     the worker block's WK_MEM area (after arc_rt_init) or in the boot
+ *     cache in arc_rt_mem (before it, when the program is single-threaded).
+ *     alloc pops, free pushes: no lock, no atomic, no syscall.
+ *   - Behind the caches, per class, a central stack of batches (BATCH
+ *     blocks linked through word 0; batches linked through word 1 of their
+ *     first block) and the class's current chunk (bump pointer and end),
+ *     guarded by a spinlock.  An empty cache takes one batch (or carves up
+ *     to BATCH blocks from the chunk, mapping a new chunk when it is used
+ *     up); a cache that reaches 2*BATCH gives BATCH back.  Each lock hold is
+ *     O(1) (a batch moves as one pointer); the links are walked outside it.
+ *   - Small chunks are never returned to the kernel.
+ *
+ * Ownership and memory order (x86-TSO):
+ *   - A cache is touched only by the thread it belongs to.  A task cannot
+ *     change workers inside these functions (the scheduler is cooperative:
+ *     a task leaves its worker only in arc_yield/arc_await, which never run
+ *     in here), so the fs:[0] read at entry stays valid for the call.
+ *   - A block in a cache belongs to that cache, whoever allocated it: a
+ *     block freed on another worker simply joins the freeing worker's cache
+ *     and travels back through the central stack.  Blocks cross threads
+ *     only through the central stack, under the class lock: the lock is an
+ *     xchg (a full barrier) and the unlock a plain store, which x86 never
+ *     reorders with earlier loads or stores, so the link words (and the
+ *     user's last writes) of a batch pushed before an unlock are visible to
+ *     whoever pops it after the next lock.
+ *   - A chunk header is written once, under the class lock, before any
+ *     block of the chunk is handed out; every thread that later sees a
+ *     block of it got the block through that lock or through the program's
+ *     own synchronisation, so the header is visible to its free.
+ *   - G_INIT is read with a plain load: it changes once, on the initial
+ *     thread, before any other worker exists (clone orders it).  The boot
+ *     cache is used lock-free by the initial thread before that; after it
+ *     the first refill of each class moves the boot list into the refilling
+ *     cache under the class lock, so nothing cached before init is lost.
+ *   - A spinlock is held for a few loads and stores, except while mapping a
+ *     new chunk (three syscalls); waiters spin with pause.
+ */
+#include <string.h>
+
+#include "gen/rt/rt.h"
+
+enum {
+    NCLASS = 40,
+    MAX_SMALL = 32768,
+    SMALL_STEP_MAX = 1024,      /* (n+15)>>4 table up to here, (n+127)>>7 above */
+    CHUNK = 1 << 20,
+    CHUNK_HDR = 16,
+    PAGE = 4096,
+    CLASS_LARGE = -1,           /* H_CLASS of a large block's chunk (as u32) */
+};
+/* Above this a request fails at once (the page rounding must not wrap). */
+#define LARGE_MAX ((int64_t)1 << 46)
+
+/* Chunk header (at the CHUNK-aligned start of every mapping). */
+enum { H_CLASS = 0, H_MAPLEN = 8 };
+/* Class table row (.rodata arc_rt_mem_class), indexed by class*16. */
+enum { CT_SIZE = 0, CT_BATCH = 4, CT_LIMIT = 8, CT_ROW = 16 };
+/* Cache slot (boot cache, or WK_MEM of a worker block), indexed by class*16. */
+enum { S_HEAD = 0, S_COUNT = 8, S_ROW = 16 };
+/* Central row, indexed by class*64 (its own cache line). */
+enum { C_LOCK = 0, C_BATCHES = 8, C_BUMP = 16, C_END = 24, C_ROW = 64 };
+/* arc_rt_mem: the central rows, then the boot cache. */
+enum { M_CENTRAL = 0, M_BOOT = NCLASS * C_ROW, M_SIZE = M_BOOT + NCLASS * S_ROW };
+
+_Static_assert(NCLASS * S_ROW <= WK_SIZE - WK_MEM, "the caches must fit in WK_MEM");
+_Static_assert(C_ROW == 4 * S_ROW, "refill/flush scale class*16 by 4");
+_Static_assert(SMALL_STEP_MAX % 128 == 0 && MAX_SMALL % 128 == 0, "table steps");
+
+typedef struct MemSyms {
+    Rt *rt;
+    int mem;        /* arc_rt_mem */
+    int classes;    /* arc_rt_mem_class: CT_* rows */
+    int small;      /* arc_rt_mem_small: class by (n+15)>>4 */
+    int big;        /* arc_rt_mem_big: class by (n+127)>>7 */
+    int sched;      /* arc_rt_sched (G_INIT) */
+} MemSyms;
+
+static MemSyms ms;
+
+static int S(const char *name) { return rt_sym(ms.rt, name); }
+static Opnd R(Reg r) { return opr(r); }
+static Opnd I(int64_t v) { return opi(v); }
+static Opnd M(Reg b, int32_t d) { return opm(mem_b(b, d)); }
+/* [base + idx + d]: a cache slot or table row by class*16 in idx. */
+static Opnd MX(Reg b, Reg idx, int32_t d) { return opm(mem_bis(b, idx, 1, d)); }
+/* The class table row selected by class*16 in idx. */
+static Opnd CT(Reg idx, int32_t field) { return opm(mem_sym(ms.classes, idx, 1, field)); }
+
+static void sys(Asm *a, int nr)
+{
+    enc_mov(a, 4, R(RAX), I(nr));
+    enc_syscall(a);
+}
+
+/* The size classes and their batch sizes: 16..128 by 16, then four
+ * geometric steps per doubling.  BATCH moves about 8 KiB at a time
+ * (2..32 blocks); a cache holds at most 2*BATCH-1 blocks of a class. */
+static int class_sizes(uint32_t *size)
+{
+    int n = 0;
+    for (uint32_t s = 16; s <= 128; s += 16)
+        size[n++] = s;
+    for (uint32_t base = 128; base < MAX_SMALL; base *= 2)
+        for (uint32_t k = 1; k <= 4; k++)
+            size[n++] = base + k * base / 4;
+    if (n != NCLASS || size[n - 1] != MAX_SMALL)
+        die("mem: %d size classes, the last %u", n, size[n - 1]);
+    return n;
+}
+
+static void emit_tables(Rt *rt)
+{
+    uint32_t size[NCLASS];
+    class_sizes(size);
+    uint8_t rows[NCLASS * CT_ROW] = {0};
+    for (int c = 0; c < NCLASS; c++) {
+        uint32_t batch = 8192 / size[c];
+        batch = batch < 2 ? 2 : batch > 32 ? 32 : batch;
+        uint32_t f[3] = {size[c], batch, 2 * batch};
+        memcpy(rows + c * CT_ROW, f, sizeof f);   /* little-endian host, as the target */
+    }
+    uint8_t small[SMALL_STEP_MAX / 16 + 1], big[MAX_SMALL / 128 + 1];
+    int c = 0;
+    for (int i = 0; i < countof(small); i++) {
+        while (size[c] < (uint32_t)i * 16)
+            c++;
+        small[i] = (uint8_t)c;
+    }
+    c = 0;
+    for (int i = 0; i < countof(big); i++) {
+        while (size[c] < (uint32_t)i * 128)
+            c++;
+        big[i] = (uint8_t)c;
+    }
+    ms.classes = rt_rodata(rt, "arc_rt_mem_class", rows, sizeof rows, 16, SYM_LOCAL);
+    ms.small = rt_rodata(rt, "arc_rt_mem_small", small, sizeof small, 1, SYM_LOCAL);
+    ms.big = rt_rodata(rt, "arc_rt_mem_big", big, sizeof big, 1, SYM_LOCAL);
+}
+
+/* dst = this thread's cache slots: fs:[0] + WK_MEM once the scheduler is
+ * initialised, the boot cache before. */
+static void emit_cache(Asm *a, Reg dst)
+{
+    enc_lea(a, 8, dst, mem_rip(ms.mem, M_BOOT));
+    int done = enc_label(a);
+    enc_alu(a, ALU_CMP, 1, opm(mem_rip(ms.sched, G_INIT)), I(0));
+    enc_jcc_short(a, CC_E, done);
+    rt_load_worker(a, dst);
+    enc_alu(a, ALU_ADD, 8, R(dst), I(WK_MEM));
+    enc_bind(a, done);
+}
+
+/* Spinlock on the dword at m (clobbers rax):
+ *   retry: mov eax,1; xchg [m],eax; test eax,eax; jz got
+ *   spin:  pause; cmp dword [m],0; jne spin; jmp retry
+ * The xchg is the acquire (a full barrier); unlock is a plain store. */
+static void emit_lock(Asm *a, Mem m)
+{
+    int retry = enc_label(a), spin = enc_label(a), got = enc_label(a);
+    enc_bind(a, retry);
+    enc_mov(a, 4, R(RAX), I(1));
+    enc_xchg(a, 4, opm(m), RAX);
+    enc_test(a, 4, R(RAX), R(RAX));
+    enc_jcc_short(a, CC_E, got);
+    enc_bind(a, spin);
+    enc_pause(a);
+    enc_alu(a, ALU_CMP, 4, opm(m), I(0));
+    enc_jcc(a, CC_NE, spin);
+    enc_jmp(a, retry);
+    enc_bind(a, got);
+}
+
+static void emit_unlock(Asm *a, Mem m)
+{
+    enc_mov(a, 4, opm(m), I(0));
+}
+
+/* r = &central row of the class whose class*16 is in idx. */
+static void emit_central(Asm *a, Reg r, Reg idx)
+{
+    enc_lea(a, 8, r, mem_rip(ms.mem, M_CENTRAL));
+    enc_lea(a, 8, r, mem_bis(r, idx, C_ROW / S_ROW, 0));
+}
+
+/* void *arc_alloc(unsigned long n)
+ *
+ *   n <= 1 KiB:  ecx = small[(n+15)>>4]      n <= 32 KiB: ecx = big[(n+127)>>7]
+ *   rdx = cache, rcx = class*16
+ *   rax = slot.head; if 0 -> arc_rt_mem_refill(slot, class*16)
+ *   slot.head = rax->next; slot.count--; return rax
+ *   larger: arc_rt_mem_large(n) */
+static void emit_alloc(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_alloc", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int mid = enc_label(a), cls = enc_label(a), refill = enc_label(a), large = enc_label(a);
+
+    enc_alu(a, ALU_CMP, 8, R(RDI), I(SMALL_STEP_MAX));
+    enc_jcc(a, CC_A, mid);
+    enc_lea(a, 8, RAX, mem_b(RDI, 15));
+    enc_shift(a, SH_SHR, 8, R(RAX), I(4));
+    enc_movzx(a, 4, RCX, 1, opm(mem_sym(ms.small, RAX, 1, 0)));
+    enc_bind(a, cls);
+    enc_shift(a, SH_SHL, 4, R(RCX), I(4));
+    emit_cache(a, RDX);
+    enc_mov(a, 8, R(RAX), MX(RDX, RCX, S_HEAD));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, refill);
+    enc_mov(a, 8, R(R8), M(RAX, 0));
+    enc_mov(a, 8, MX(RDX, RCX, S_HEAD), R(R8));
+    enc_unary(a, UN_DEC, 4, MX(RDX, RCX, S_COUNT));
+    enc_ret(a);
+
+    enc_bind(a, mid);
+    enc_alu(a, ALU_CMP, 8, R(RDI), I(MAX_SMALL));
+    enc_jcc(a, CC_A, large);
+    enc_lea(a, 8, RAX, mem_b(RDI, 127));
+    enc_shift(a, SH_SHR, 8, R(RAX), I(7));
+    enc_movzx(a, 4, RCX, 1, opm(mem_sym(ms.big, RAX, 1, 0)));
+    enc_jmp(a, cls);
+
+    enc_bind(a, refill);
+    enc_lea(a, 8, RDI, mem_bis(RDX, RCX, 1, 0));
+    enc_mov(a, 4, R(RSI), R(RCX));
+    enc_jmp_sym(a, S("arc_rt_mem_refill"));
+
+    enc_bind(a, large);
+    enc_jmp_sym(a, S("arc_rt_mem_large"));
+    rt_end(rt, &fn);
+}
+
+/* void arc_free(void *p)
+ *
+ *   rax = p & -CHUNK (the chunk header); ecx = its class
+ *   small: push p on the cache slot; at 2*BATCH -> arc_rt_mem_flush
+ *   large: munmap(header, header.maplen) */
+static void emit_free(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_free", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int out = enc_label(a), flush = enc_label(a), large = enc_label(a);
+
+    enc_test(a, 8, R(RDI), R(RDI));
+    enc_jcc(a, CC_E, out);
+    enc_mov(a, 8, R(RAX), R(RDI));
+    enc_alu(a, ALU_AND, 8, R(RAX), I(-CHUNK));
+    enc_mov(a, 4, R(RCX), M(RAX, H_CLASS));
+    enc_alu(a, ALU_CMP, 4, R(RCX), I(NCLASS));
+    enc_jcc(a, CC_AE, large);
+    enc_shift(a, SH_SHL, 4, R(RCX), I(4));
+    emit_cache(a, RDX);
+    enc_mov(a, 8, R(R8), MX(RDX, RCX, S_HEAD));
+    enc_mov(a, 8, M(RDI, 0), R(R8));
+    enc_mov(a, 8, MX(RDX, RCX, S_HEAD), R(RDI));
+    enc_mov(a, 4, R(RAX), MX(RDX, RCX, S_COUNT));
+    enc_unary(a, UN_INC, 4, R(RAX));
+    enc_mov(a, 4, MX(RDX, RCX, S_COUNT), R(RAX));
+    enc_alu(a, ALU_CMP, 4, R(RAX), CT(RCX, CT_LIMIT));
+    enc_jcc(a, CC_AE, flush);
+    enc_bind(a, out);
+    enc_ret(a);
+
+    enc_bind(a, flush);
+    enc_lea(a, 8, RDI, mem_bis(RDX, RCX, 1, 0));
+    enc_mov(a, 4, R(RSI), R(RCX));
+    enc_jmp_sym(a, S("arc_rt_mem_flush"));
+
+    enc_bind(a, large);
+    enc_mov(a, 8, R(RSI), M(RAX, H_MAPLEN));
+    enc_mov(a, 8, R(RDI), R(RAX));
+    sys(a, SYS_munmap);
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_mem_flush(slot rdi, class*16 esi): the cache holds 2*BATCH blocks;
+ * give its first BATCH to the central stack as one batch.
+ *
+ *   r10 = first; rdx = walk BATCH-1 links (the batch's last block)
+ *   slot.head = rdx->next; slot.count -= BATCH; rdx->next = 0
+ *   lock; first->word1 = central.batches; central.batches = first; unlock */
+static void emit_flush(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_mem_flush", SYM_LOCAL);
+    Asm *a = &fn.a;
+    int walk = enc_label(a);
+
+    enc_mov(a, 8, R(R10), M(RDI, S_HEAD));
+    enc_mov(a, 4, R(RCX), CT(RSI, CT_BATCH));
+    enc_alu(a, ALU_SUB, 4, M(RDI, S_COUNT), R(RCX));
+    enc_mov(a, 8, R(RDX), R(R10));
+    enc_unary(a, UN_DEC, 4, R(RCX));              /* BATCH >= 2: at least one link */
+    enc_bind(a, walk);
+    enc_mov(a, 8, R(RDX), M(RDX, 0));
+    enc_unary(a, UN_DEC, 4, R(RCX));
+    enc_jcc(a, CC_NE, walk);
+    enc_mov(a, 8, R(R8), M(RDX, 0));
+    enc_mov(a, 8, M(RDI, S_HEAD), R(R8));
+    enc_mov(a, 8, M(RDX, 0), I(0));
+
+    emit_central(a, R9, RSI);
+    emit_lock(a, mem_b(R9, C_LOCK));
+    enc_mov(a, 8, R(R8), M(R9, C_BATCHES));
+    enc_mov(a, 8, M(R10, 8), R(R8));
+    enc_mov(a, 8, M(R9, C_BATCHES), R(R10));
+    emit_unlock(a, mem_b(R9, C_LOCK));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* void *arc_rt_mem_refill(slot rdi, class*16 esi): the cache slot is
+ * empty; fill it and return one block (NULL if the kernel refuses memory).
+ *
+ *   r8 = central row; lock
+ *   after init, a boot list of this class: take it whole      -> give
+ *   a batch on the central stack: pop it (BATCH blocks)        -> give
+ *   else carve k = min(BATCH, what fits) blocks from the chunk (a new
+ *   chunk when not even one fits), advance the bump, unlock, and link
+ *   blocks 1..k-1 outside the lock (they are ours now).
+ *   give: rax = list of r10d blocks: return the first, cache the rest. */
+static void emit_refill(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_mem_refill", SYM_LOCAL);
+    Asm *a = &fn.a;
+    int batches = enc_label(a), give_unlock = enc_label(a), carve = enc_label(a);
+    int cloop = enc_label(a), cdone = enc_label(a), link = enc_label(a), last = enc_label(a);
+    int one = enc_label(a), newchunk = enc_label(a), fail = enc_label(a);
+    Mem lock = mem_b(R8, C_LOCK);
+
+    emit_central(a, R8, RSI);
+    emit_lock(a, lock);
+    enc_alu(a, ALU_CMP, 1, opm(mem_rip(ms.sched, G_INIT)), I(0));
+    enc_jcc(a, CC_E, batches);
+    enc_lea(a, 8, R9, mem_rip(ms.mem, M_BOOT));
+    enc_alu(a, ALU_ADD, 8, R(R9), R(RSI));
+    enc_mov(a, 8, R(RAX), M(R9, S_HEAD));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, batches);
+    enc_mov(a, 4, R(R10), M(R9, S_COUNT));
+    enc_mov(a, 8, M(R9, S_HEAD), I(0));
+    enc_mov(a, 4, M(R9, S_COUNT), I(0));
+    enc_jmp(a, give_unlock);
+    enc_bind(a, batches);
+    enc_mov(a, 8, R(RAX), M(R8, C_BATCHES));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, carve);
+    enc_mov(a, 8, R(R9), M(RAX, 8));
+    enc_mov(a, 8, M(R8, C_BATCHES), R(R9));
+    enc_mov(a, 4, R(R10), CT(RSI, CT_BATCH));
+    enc_bind(a, give_unlock);
+    emit_unlock(a, lock);
+    enc_mov(a, 8, R(R9), M(RAX, 0));
+    enc_mov(a, 8, M(RDI, S_HEAD), R(R9));
+    enc_unary(a, UN_DEC, 4, R(R10));
+    enc_mov(a, 4, M(RDI, S_COUNT), R(R10));
+    enc_ret(a);
+
+    /* rax = first = bump, r9 = bump, r10 = size, ecx = BATCH, edx = k */
+    enc_bind(a, carve);
+    enc_mov(a, 4, R(R10), CT(RSI, CT_SIZE));
+    enc_mov(a, 4, R(RCX), CT(RSI, CT_BATCH));
+    enc_mov(a, 8, R(RAX), M(R8, C_BUMP));
+    enc_mov(a, 8, R(R9), R(RAX));
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_bind(a, cloop);
+    enc_lea(a, 8, R11, mem_bis(R9, R10, 1, 0));
+    enc_alu(a, ALU_CMP, 8, R(R11), M(R8, C_END));
+    enc_jcc(a, CC_A, cdone);
+    enc_mov(a, 8, R(R9), R(R11));
+    enc_unary(a, UN_INC, 4, R(RDX));
+    enc_alu(a, ALU_CMP, 4, R(RDX), R(RCX));
+    enc_jcc(a, CC_B, cloop);
+    enc_bind(a, cdone);
+    enc_test(a, 4, R(RDX), R(RDX));
+    enc_jcc(a, CC_E, newchunk);
+    enc_mov(a, 8, M(R8, C_BUMP), R(R9));
+    emit_unlock(a, lock);
+    enc_unary(a, UN_DEC, 4, R(RDX));
+    enc_mov(a, 4, M(RDI, S_COUNT), R(RDX));
+    enc_jcc(a, CC_E, one);
+    enc_lea(a, 8, RCX, mem_bis(RAX, R10, 1, 0));
+    enc_mov(a, 8, M(RDI, S_HEAD), R(RCX));
+    enc_bind(a, link);
+    enc_unary(a, UN_DEC, 4, R(RDX));
+    enc_jcc(a, CC_E, last);
+    enc_lea(a, 8, R9, mem_bis(RCX, R10, 1, 0));
+    enc_mov(a, 8, M(RCX, 0), R(R9));
+    enc_mov(a, 8, R(RCX), R(R9));
+    enc_jmp(a, link);
+    enc_bind(a, last);
+    enc_mov(a, 8, M(RCX, 0), I(0));
+    enc_ret(a);
+    enc_bind(a, one);
+    enc_mov(a, 8, M(RDI, S_HEAD), I(0));
+    enc_ret(a);
+
+    /* Still holding the lock: the rest of the old chunk (less than one
+     * block) is dropped.  Entry rsp = 8 mod 16; three pushes align it. */
+    enc_bind(a, newchunk);
+    enc_push(a, R(RDI));
+    enc_push(a, R(RSI));
+    enc_push(a, R(R8));
+    enc_mov(a, 4, R(RDI), I(CHUNK));
+    enc_call_sym(a, S("arc_rt_mem_map"));
+    enc_pop(a, R(R8));
+    enc_pop(a, R(RSI));
+    enc_pop(a, R(RDI));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, fail);
+    enc_mov(a, 4, R(RCX), R(RSI));
+    enc_shift(a, SH_SHR, 4, R(RCX), I(4));
+    enc_mov(a, 4, M(RAX, H_CLASS), R(RCX));
+    enc_lea(a, 8, RCX, mem_b(RAX, CHUNK_HDR));
+    enc_mov(a, 8, M(R8, C_BUMP), R(RCX));
+    enc_alu(a, ALU_ADD, 8, R(RAX), I(CHUNK));
+    enc_mov(a, 8, M(R8, C_END), R(RAX));
+    enc_jmp(a, carve);
+    enc_bind(a, fail);
+    emit_unlock(a, lock);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* void *arc_rt_mem_map(total rdi): total bytes (a multiple of PAGE) at a
+ * CHUNK-aligned address, or NULL.  Maps total+CHUNK-PAGE bytes and unmaps
+ * the parts before the aligned start and after its total bytes.
+ *   rbx = total, rsi = length mapped, rdx = aligned start,
+ *   r8 = end of the mapping, r9 = end of the part kept
+ * (syscall keeps everything but rax, rcx, r11). */
+static void emit_map(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_mem_map", SYM_LOCAL);
+    Asm *a = &fn.a;
+    int tail = enc_label(a), done = enc_label(a), fail = enc_label(a);
+
+    enc_push(a, R(RBX));
+    enc_mov(a, 8, R(RBX), R(RDI));
+    enc_lea(a, 8, RSI, mem_b(RDI, CHUNK - PAGE));
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    enc_mov(a, 4, R(RDX), I(K_PROT_READ | K_PROT_WRITE));
+    enc_mov(a, 4, R(R10), I(K_MAP_PRIVATE | K_MAP_ANONYMOUS));
+    enc_mov(a, 8, R(R8), I(-1));
+    enc_alu(a, ALU_XOR, 4, R(R9), R(R9));
+    sys(a, SYS_mmap);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(-PAGE));
+    enc_jcc(a, CC_A, fail);
+    enc_lea(a, 8, RDX, mem_b(RAX, CHUNK - 1));
+    enc_alu(a, ALU_AND, 8, R(RDX), I(-CHUNK));
+    enc_lea(a, 8, R8, mem_bis(RAX, RSI, 1, 0));
+    enc_lea(a, 8, R9, mem_bis(RDX, RBX, 1, 0));
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_mov(a, 8, R(RSI), R(RDX));
+    enc_alu(a, ALU_SUB, 8, R(RSI), R(RAX));
+    enc_jcc(a, CC_E, tail);
+    sys(a, SYS_munmap);
+    enc_bind(a, tail);
+    enc_mov(a, 8, R(RDI), R(R9));
+    enc_mov(a, 8, R(RSI), R(R8));
+    enc_alu(a, ALU_SUB, 8, R(RSI), R(R9));
+    enc_jcc(a, CC_E, done);
+    sys(a, SYS_munmap);
+    enc_bind(a, done);
+    enc_mov(a, 8, R(RAX), R(RDX));
+    enc_pop(a, R(RBX));
+    enc_ret(a);
+    enc_bind(a, fail);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_pop(a, R(RBX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* void *arc_rt_mem_large(n rdi): a block of its own mapping, header
+ * {CLASS_LARGE, maplen} at the aligned start, the block 16 bytes in. */
+static void emit_large(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_mem_large", SYM_LOCAL);
+    Asm *a = &fn.a;
+    int fail = enc_label(a);
+
+    enc_movabs(a, RAX, (uint64_t)LARGE_MAX);
+    enc_alu(a, ALU_CMP, 8, R(RDI), R(RAX));
+    enc_jcc(a, CC_A, fail);
+    enc_alu(a, ALU_ADD, 8, R(RDI), I(CHUNK_HDR + PAGE - 1));
+    enc_alu(a, ALU_AND, 8, R(RDI), I(-PAGE));
+    enc_push(a, R(RDI));
+    enc_call_sym(a, S("arc_rt_mem_map"));
+    enc_pop(a, R(RDX));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, fail);
+    enc_mov(a, 4, M(RAX, H_CLASS), I(CLASS_LARGE));
+    enc_mov(a, 8, M(RAX, H_MAPLEN), R(RDX));
+    enc_alu(a, ALU_ADD, 8, R(RAX), I(CHUNK_HDR));
+    enc_ret(a);
+    enc_bind(a, fail);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* void *arc_calloc(unsigned long n, unsigned long size)
+ *   rax = n*size (mul sets CF on overflow -> NULL); push it (aligns rsp)
+ *   above MAX_SMALL: arc_rt_mem_large (a fresh mapping is zero)
+ *   else arc_alloc, then rep stosb over the n*size bytes */
+static void emit_calloc(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_calloc", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int fail = enc_label(a), big = enc_label(a), out = enc_label(a);
+
+    enc_mov(a, 8, R(RAX), R(RDI));
+    enc_unary(a, UN_MUL, 8, R(RSI));
+    enc_jcc(a, CC_B, fail);
+    enc_push(a, R(RAX));
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(MAX_SMALL));
+    enc_jcc(a, CC_A, big);
+    enc_call_sym(a, S("arc_alloc"));
+    enc_pop(a, R(RCX));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, out);
+    enc_mov(a, 8, R(RDX), R(RAX));
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_rep_stosb(a);
+    enc_mov(a, 8, R(RAX), R(RDX));
+    enc_bind(a, out);
+    enc_ret(a);
+    enc_bind(a, big);
+    enc_call_sym(a, S("arc_rt_mem_large"));
+    enc_pop(a, R(RCX));
+    enc_ret(a);
+    enc_bind(a, fail);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* void *arc_realloc(void *p, unsigned long n)
+ *   rbx = p, r12 = n, r13 = the block's usable size
+ *   small: keep p if n <= size and size <= 2n+32 (shrinking to under about
+ *          half moves it to a smaller class)
+ *   large: n > MAX_SMALL: mremap in place (flags 0: never moves, so the
+ *          chunk stays aligned); keep p on success
+ *   move:  q = arc_alloc(n) (NULL: return NULL, p untouched);
+ *          copy min(size, n); arc_free(p); return q */
+static void emit_realloc(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_realloc", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int have = enc_label(a), resize = enc_label(a), large = enc_label(a), keep = enc_label(a);
+    int move = enc_label(a), out = enc_label(a), fail = enc_label(a);
+
+    enc_test(a, 8, R(RDI), R(RDI));
+    enc_jcc(a, CC_NE, have);
+    enc_mov(a, 8, R(RDI), R(RSI));
+    enc_jmp_sym(a, S("arc_alloc"));
+    enc_bind(a, have);
+    enc_test(a, 8, R(RSI), R(RSI));
+    enc_jcc(a, CC_NE, resize);
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
+    enc_call_sym(a, S("arc_free"));
+    enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_ret(a);
+
+    enc_bind(a, resize);
+    enc_push(a, R(RBX));
+    enc_push(a, R(R12));
+    enc_push(a, R(R13));
+    enc_mov(a, 8, R(RBX), R(RDI));
+    enc_mov(a, 8, R(R12), R(RSI));
+    enc_mov(a, 8, R(RAX), R(RDI));
+    enc_alu(a, ALU_AND, 8, R(RAX), I(-CHUNK));
+    enc_mov(a, 4, R(RCX), M(RAX, H_CLASS));
+    enc_alu(a, ALU_CMP, 4, R(RCX), I(NCLASS));
+    enc_jcc(a, CC_AE, large);
+    enc_shift(a, SH_SHL, 4, R(RCX), I(4));
+    enc_mov(a, 4, R(R13), CT(RCX, CT_SIZE));
+    enc_alu(a, ALU_CMP, 8, R(R12), R(R13));
+    enc_jcc(a, CC_A, move);
+    enc_lea(a, 8, RDX, mem_bis(R12, R12, 1, 32));
+    enc_alu(a, ALU_CMP, 8, R(RDX), R(R13));
+    enc_jcc(a, CC_B, move);
+    enc_bind(a, keep);
+    enc_mov(a, 8, R(RAX), R(RBX));
+    enc_jmp(a, out);
+
+    enc_bind(a, large);
+    enc_mov(a, 8, R(RSI), M(RAX, H_MAPLEN));
+    enc_lea(a, 8, R13, mem_b(RSI, -CHUNK_HDR));
+    enc_alu(a, ALU_CMP, 8, R(R12), I(MAX_SMALL));
+    enc_jcc(a, CC_BE, move);
+    enc_movabs(a, RDX, (uint64_t)LARGE_MAX);
+    enc_alu(a, ALU_CMP, 8, R(R12), R(RDX));
+    enc_jcc(a, CC_A, fail);
+    enc_lea(a, 8, RDX, mem_b(R12, CHUNK_HDR + PAGE - 1));
+    enc_alu(a, ALU_AND, 8, R(RDX), I(-PAGE));
+    enc_alu(a, ALU_CMP, 8, R(RDX), R(RSI));
+    enc_jcc(a, CC_E, keep);
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_alu(a, ALU_XOR, 4, R(R10), R(R10));
+    sys(a, SYS_mremap);                           /* rdi, rsi, rdx survive */
+    enc_alu(a, ALU_CMP, 8, R(RAX), R(RDI));
+    enc_jcc(a, CC_NE, move);
+    enc_mov(a, 8, M(RDI, H_MAPLEN), R(RDX));
+    enc_jmp(a, keep);
+
+    enc_bind(a, move);
+    enc_mov(a, 8, R(RDI), R(R12));
+    enc_call_sym(a, S("arc_alloc"));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, out);
+    enc_mov(a, 8, R(RCX), R(R13));
+    enc_alu(a, ALU_CMP, 8, R(RCX), R(R12));
+    enc_cmovcc(a, CC_A, 8, RCX, R(R12));
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_mov(a, 8, R(RSI), R(RBX));
+    enc_rep_movsb(a);
+    enc_mov(a, 8, R(R13), R(RAX));
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_call_sym(a, S("arc_free"));
+    enc_mov(a, 8, R(RAX), R(R13));
+    enc_bind(a, out);
+    enc_pop(a, R(R13));
+    enc_pop(a, R(R12));
+    enc_pop(a, R(RBX));
+    enc_ret(a);
+    enc_bind(a, fail);
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_jmp(a, out);
+    rt_end(rt, &fn);
+}
+
+void rt_emit_mem(Rt *rt)
+{
+    ms.rt = rt;
+    ms.sched = rt_sym(rt, "arc_rt_sched");
+    ms.mem = rt_bss(rt, "arc_rt_mem", M_SIZE, 64, SYM_LOCAL);
+    emit_tables(rt);
+    emit_alloc(rt);
+    emit_free(rt);
+    emit_realloc(rt);
+    emit_calloc(rt);
+    emit_refill(rt);
+    emit_flush(rt);
+    emit_map(rt);
+    emit_large(rt);
+}
