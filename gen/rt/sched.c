@@ -1153,30 +1153,72 @@ static void emit_spawn(Rt *rt)
 
 /* long arc_await(void *task): its result.  Parks the calling task (never
  * the worker) until the task is done; the TCB is then freed, and a second
- * await of the same handle is reported (until the TCB is reused). */
+ * await of the same handle is reported (until the TCB is reused).
+ *
+ * Fast path: a task that has not started and still sits at the bottom of
+ * this worker's deque is taken back (arc_rt_pop: the CAS settles a race
+ * with a thief) and run right here, on the awaiter's stack, as a plain
+ * call.  WK_CUR names it while it runs (task ids, crash reports), and
+ * T_STACK = 1 marks its stack as not its own, so if it parks, the
+ * scheduler resumes it where it stopped, awaiter frames and all: the
+ * awaiter is in no queue and no waiter list meanwhile, so nothing else can
+ * resume it. */
 static void emit_await(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_await", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int ready = enc_label(a), twice = enc_label(a);
+    int ready = enc_label(a), twice = enc_label(a), park = enc_label(a), free = enc_label(a);
+    int putback = enc_label(a);
     enc_push(a, R(RBX));
+    enc_push(a, R(R12));
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
     enc_mov(a, 8, R(RBX), R(RDI));
     enc_mov(a, 8, R(RAX), M(RBX, T_WAITER));
     enc_alu(a, ALU_CMP, 8, R(RAX), I(WAIT_DONE));
     enc_jcc(a, CC_E, ready);
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, twice);
+    /* inline: not started, and ring[bottom - 1] is this task */
+    enc_alu(a, ALU_CMP, 8, M(RBX, T_STACK), I(0));
+    enc_jcc(a, CC_NE, park);
+    rt_load_worker(a, RDI);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_BOTTOM));
+    enc_unary(a, UN_DEC, 4, R(RAX));
+    enc_alu(a, ALU_AND, 4, R(RAX), I(RING_SLOTS - 1));
+    enc_alu(a, ALU_CMP, 8, opm(mem_bis(RDI, RAX, 8, WK_RING)), R(RBX));
+    enc_jcc(a, CC_NE, park);
+    enc_call_sym(a, S("arc_rt_pop"));        /* rdi = worker */
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, park);                   /* a thief took it */
+    enc_alu(a, ALU_CMP, 8, R(RAX), R(RBX));
+    enc_jcc(a, CC_NE, putback);
+    rt_load_worker(a, RDI);
+    enc_mov(a, 8, R(R12), M(RDI, WK_CUR));
+    enc_mov(a, 8, M(RDI, WK_CUR), R(RBX));
+    enc_mov(a, 8, M(RBX, T_STACK), I(1));
+    enc_mov(a, 8, R(RDI), M(RBX, T_ARG));
+    enc_call_ind(a, M(RBX, T_FN));
+    rt_load_worker(a, RDI);                   /* maybe another worker now */
+    enc_mov(a, 8, M(RDI, WK_CUR), R(R12));
+    enc_jmp(a, free);
+    enc_bind(a, putback);                     /* not ours after all: requeue it */
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_call_sym(a, S("arc_rt_push"));
+    enc_bind(a, park);
     enc_mov(a, 4, R(RDI), I(ACT_PARK));
     enc_mov(a, 8, R(RSI), R(RBX));
     enc_call_sym(a, S("arc_rt_to_sched"));
     enc_bind(a, ready);
     enc_mov(a, 8, R(RAX), M(RBX, T_RESULT));
+    enc_bind(a, free);
     rt_load_worker(a, RDI);
     enc_mov(a, 8, M(RBX, T_WAITER), I(WAIT_FREED));
     enc_mov(a, 8, R(RDX), M(RDI, WK_TCBFREE));
     enc_mov(a, 8, M(RBX, T_NEXT), R(RDX));
     enc_mov(a, 8, M(RDI, WK_TCBFREE), R(RBX));
+    enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
+    enc_pop(a, R(R12));
     enc_pop(a, R(RBX));
     enc_ret(a);
     enc_bind(a, twice);
