@@ -233,14 +233,15 @@ static void print_layout(FILE *f, const Layout *l)
 
 void ir_print(FILE *f, const Module *m)
 {
-    int prev = -1;   /* kind of the previous item; functions stand alone */
+    enum { NOTHING = -1, LAYOUT = SYM_EXTERN };   /* externs are never printed */
+    int prev = NOTHING;   /* kind of the previous item; functions stand alone */
     for (int a = 1; a < m->nlayouts; a++) {
         print_layout(f, &m->layouts[a]);
-        prev = SYM_EXTERN;   /* stands for "layout" here */
+        prev = LAYOUT;
     }
     for (int i = 0; i < m->norder; i++) {
         const Sym *s = &m->syms[m->order[i]];
-        if (prev >= 0 && (s->kind != prev || s->kind == SYM_FUNC))
+        if (prev != NOTHING && (s->kind != prev || s->kind == SYM_FUNC))
             fputc('\n', f);
         prev = s->kind;
         if (s->kind == SYM_DATA)

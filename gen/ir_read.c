@@ -47,10 +47,16 @@
  *       ret i64 %r
  *   @rec:
  *       %a = sub i32 %n, 1
- *       %h = spawn $fib(i32 %a)
- *       ...
+ *       %h = spawn $fib(i32 %a)          # a task; runs in parallel
+ *       %b = sub i32 %n, 2
+ *       %y = call i64 $fib(i32 %b)
  *       %x = await i64 %h
+ *       %s = add i64 %x, %y
+ *       ret i64 %s
  *   }
+ *
+ * A vreg may be assigned many times (no phis); its type is fixed by its
+ * first definition.  Blocks may be used before their label appears.
  */
 #include "ir.h"
 

@@ -430,11 +430,44 @@ static void check_defs(Verifier *v)
                 defined[d] = 1;
         }
 
-    /* "in" sets: surely defined at block entry; start from "everything"
-     * and intersect over predecessors until nothing changes. */
+    /* "in" sets: surely defined at block entry.  Start from "everything",
+     * intersect over predecessors, visiting the reachable blocks in reverse
+     * postorder until nothing changes (a few passes: loop depth + 2). */
     int flow = (int64_t)nb * (w + 1) <= MAX_DATAFLOW_WORDS;
     uint64_t *in = NULL, *out = NULL;
     if (flow && nb) {
+        int *soff = xcalloc((size_t)nb + 1, sizeof *soff), nrpo = 0;
+        for (int b = 0; b < nb; b++)
+            soff[b + 1] = soff[b] + ir_nsuccs(f->blocks[b]);
+        int *succ = xmalloc(sizeof(int) * ((size_t)soff[nb] + 1));
+        for (int b = 0; b < nb; b++)
+            ir_succs(f->blocks[b], succ + soff[b], soff[b + 1] - soff[b]);
+        int *rpo = xmalloc(sizeof(int) * (size_t)nb), *stack = xmalloc(sizeof(int) * (size_t)nb * 2);
+        char *seen = xcalloc((size_t)nb, 1);
+        int sp = 0;
+        stack[sp++] = 0;   /* (block, next successor) pairs */
+        stack[sp++] = soff[0];
+        seen[0] = 1;
+        while (sp) {
+            int b = stack[sp - 2], *next = &stack[sp - 1];
+            if (*next < soff[b + 1]) {
+                int s = succ[(*next)++];
+                if (s >= 0 && s < nb && !seen[s]) {
+                    seen[s] = 1;
+                    stack[sp++] = s;
+                    stack[sp++] = soff[s];
+                }
+            } else {
+                rpo[nrpo++] = b;
+                sp -= 2;
+            }
+        }
+        for (int i = 0; i < nrpo / 2; i++) {
+            int t = rpo[i];
+            rpo[i] = rpo[nrpo - 1 - i];
+            rpo[nrpo - 1 - i] = t;
+        }
+
         in = xmalloc((size_t)nb * (size_t)w * 8 + 8);
         out = xmalloc((size_t)nb * (size_t)w * 8 + 8);
         memset(in, 0xff, (size_t)nb * (size_t)w * 8);
@@ -442,11 +475,10 @@ static void check_defs(Verifier *v)
         for (int i = 0; i < f->nparams; i++)
             if (f->params[i].vreg >= 0 && f->params[i].vreg < nv)
                 in[f->params[i].vreg / 64] |= 1ull << (f->params[i].vreg % 64);
-        int *succ = xmalloc(sizeof(int) * 16);
-        int capsucc = 16;
         for (int changed = 1; changed;) {
             changed = 0;
-            for (int b = 0; b < nb; b++) {
+            for (int k = 0; k < nrpo; k++) {
+                int b = rpo[k];
                 uint64_t *o = out + (size_t)b * w;
                 memcpy(o, in + (size_t)b * w, (size_t)w * 8);
                 for (int i = 0; i < f->blocks[b]->ninsts; i++) {
@@ -454,22 +486,23 @@ static void check_defs(Verifier *v)
                     if (d >= 0 && d < nv)
                         o[d / 64] |= 1ull << (d % 64);
                 }
-                int ns = ir_nsuccs(f->blocks[b]);
-                grow(&succ, &capsucc, ns, sizeof(int));
-                ns = ir_succs(f->blocks[b], succ, ns);
-                for (int s = 0; s < ns; s++) {
-                    if (succ[s] <= 0 || succ[s] >= nb)
+                for (int j = soff[b]; j < soff[b + 1]; j++) {
+                    if (succ[j] <= 0 || succ[j] >= nb)
                         continue;   /* the entry starts with the parameters only */
-                    uint64_t *t = in + (size_t)succ[s] * w;
-                    for (int j = 0; j < w; j++)
-                        if (t[j] & ~o[j]) {
-                            t[j] &= o[j];
+                    uint64_t *t = in + (size_t)succ[j] * w;
+                    for (int x = 0; x < w; x++)
+                        if (t[x] & ~o[x]) {
+                            t[x] &= o[x];
                             changed = 1;
                         }
                 }
             }
         }
+        free(soff);
         free(succ);
+        free(rpo);
+        free(stack);
+        free(seen);
     }
 
     for (int b = 0; b < nb; b++) {
