@@ -76,6 +76,10 @@ enum { WAIT_DONE = 1, WAIT_FREED = 2 };
 enum { TF_MAIN = 1, TF_DETACHED = 2 };
 
 /* The guard page at the bottom of every task stack. */
+/* arc_await runs a not-yet-started task inline only while this much of
+ * the current stack is left; MAIN_INLINE_SPAN is how far below its start
+ * main (on the process stack) may go doing so. */
+enum { INLINE_RESERVE = 16 * 1024, MAIN_INLINE_SPAN = 4 * 1024 * 1024 };
 enum { GUARD_SIZE = 4096, DEFAULT_STACK_SIZE = 64 * 1024, SCHED_STACK_SIZE = 64 * 1024,
        ALTSTACK_SIZE = 64 * 1024, STACK_POOL_MAX = 256 };
 
@@ -91,6 +95,7 @@ enum {
     G_NEXTID = 32,      /* next task id (lock xadd) */
     G_SIGMASK = 40,     /* the signal mask new workers restore */
     G_SEED = 48,        /* steal-order seed (ARC_STEAL_SEED) */
+    G_MAINLOW = 56,     /* lowest rsp main may inline tasks at (process stack) */
     G_NSLEEP = 64,      /* workers announced asleep: own line */
     G_WAKESEQ = 72,     /* futex word sleepers wait on */
     G_GLOCK = 128,      /* global run queue: spinlock, head, tail, length */
@@ -129,6 +134,7 @@ int rt_rodata(Rt *rt, const char *name, const void *data, size_t n, uint32_t ali
 void rt_emit_start(Rt *rt);     /* start.c: _start */
 void rt_emit_syscalls(Rt *rt);  /* syscall.c: the raw syscall layer */
 void rt_emit_sched(Rt *rt);     /* sched.c: workers, deques, spawn/await/yield */
+void rt_emit_signal(Rt *rt);    /* signal.c: the crash reporter (after sched) */
 void rt_emit_mem(Rt *rt);       /* mem.c: arc_alloc/free/realloc/calloc (after sched) */
 
 /* The C prototypes of the syscall layer, for the header a C user includes. */

@@ -89,7 +89,7 @@ static void mmap_or_die(Asm *a, int extra_flags, const char *label, const char *
  * x87 control word are not switched: tasks must leave them as they found
  * them (Arc code never changes them). */
 static const Reg saved_regs[] = {RBP, RBX, R12, R13, R14, R15};
-enum { FRAME_REGS = 6, FRAME_RET = 8 * FRAME_REGS, FRAME_R12 = 8 * 3, FRAME_RBX = 8 * 4, FRAME_RBP = 8 * 5 };
+enum { FRAME_REGS = 6, FRAME_RET = 8 * FRAME_REGS, FRAME_RBX = 8 * 4, FRAME_RBP = 8 * 5 };
 
 static void emit_switch(Rt *rt)
 {
@@ -381,7 +381,7 @@ static void init_block(Asm *a, Reg blk, Reg id)
  *     [top-16 ..]       unused (keeps the loop's rsp 16-aligned)
  *     ret = arc_rt_sched_loop, rbp = 0, rbx = worker block, r12..r15 = 0
  *   so the first switch to WK_SCHED_SP "returns" into the loop with rbx set
- *   and r12 = main, the task that switched out. 
+ *   (and WK_CUR = main, the task that switched out).
  */
 static void emit_init(Rt *rt)
 {
@@ -415,12 +415,12 @@ static void emit_init(Rt *rt)
     enc_mov(a, 8, M(RAX, T_FLAGS), I(TF_MAIN));
     enc_mov(a, 8, M(RBX, WK_CUR), R(RAX));
     enc_mov(a, 8, G(G_NEXTID), I(2));
+    enc_lea(a, 8, RAX, mem_b(RSP, -MAIN_INLINE_SPAN));
+    enc_mov(a, 8, G(G_MAINLOW), R(RAX));
 
     /* worker 0's scheduler context */
     enc_lea(a, 8, RAX, mem_rip(s0, SCHED_STACK_SIZE - 16 - FRAME_RET - 8));
     enc_mov(a, 8, M(RAX, FRAME_RBX), R(RBX));
-    enc_lea(a, 8, RCX, mem_rip(mt, 0));
-    enc_mov(a, 8, M(RAX, FRAME_R12), R(RCX));   /* main is what switched out */
     enc_mov(a, 8, M(RAX, FRAME_RBP), I(0));
     enc_lea(a, 8, RCX, mem_rip(S("arc_rt_sched_loop"), 0));
     enc_mov(a, 8, M(RAX, FRAME_RET), R(RCX));
@@ -932,8 +932,8 @@ static void emit_trampoline(Rt *rt)
 }
 
 /* arc_rt_sched_loop: a worker's scheduler, on the worker's own stack, with
- * rbx = the worker block and r12 = the task that just switched out (0 on a
- * new worker).  Never returns.
+ * rbx = the worker block and WK_CUR = the task that just switched out (0 on
+ * a new worker).  Never returns.
  *
  * After a task switches out, its registers are saved, so this is where it
  * is handed to others:
@@ -954,8 +954,11 @@ static void emit_sched_loop(Rt *rt)
     int loop = enc_label(a), find = enc_label(a), run = enc_label(a), resume = enc_label(a);
     int park = enc_label(a), done = enc_label(a), twice = enc_label(a);
 
-    /* entry: r12 = the task that just switched out, or 0 */
+    /* entry: WK_CUR = the task that just switched out, or 0.  (Not the
+     * task this loop switched to: that one may have run another inline,
+     * see arc_await, and the inline one may be what switched out.) */
     enc_bind(a, loop);
+    enc_mov(a, 8, R(R12), M(RBX, WK_CUR));
     enc_test(a, 8, R(R12), R(R12));
     enc_jcc(a, CC_E, find);
     enc_mov(a, 8, M(RBX, WK_CUR), I(0));
@@ -1019,7 +1022,7 @@ static void emit_sched_loop(Rt *rt)
     enc_lea(a, 8, RDI, mem_b(RBX, WK_SCHED_SP));
     enc_mov(a, 8, R(RSI), M(R12, T_SP));
     enc_call_sym(a, S("arc_rt_switch"));
-    enc_jmp(a, loop);                         /* r12 is still the task */
+    enc_jmp(a, loop);
 
     enc_bind(a, twice);
     enc_mov(a, 8, R(RSI), M(RDI, T_ID));
@@ -1102,7 +1105,6 @@ static void emit_start_workers(Rt *rt)
     enc_bind(a, child);
     enc_mov(a, 8, R(RBX), R(R15));
     enc_alu(a, ALU_XOR, 4, R(RBP), R(RBP));
-    enc_alu(a, ALU_XOR, 4, R(R12), R(R12));   /* nothing switched out yet */
     sys(a, SYS_gettid);
     enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
     enc_mov(a, 4, R(RDI), I(K_SIG_SETMASK));
@@ -1158,11 +1160,13 @@ static void emit_spawn(Rt *rt)
  * Fast path: a task that has not started and still sits at the bottom of
  * this worker's deque is taken back (arc_rt_pop: the CAS settles a race
  * with a thief) and run right here, on the awaiter's stack, as a plain
- * call.  WK_CUR names it while it runs (task ids, crash reports), and
- * T_STACK = 1 marks its stack as not its own, so if it parks, the
- * scheduler resumes it where it stopped, awaiter frames and all: the
- * awaiter is in no queue and no waiter list meanwhile, so nothing else can
- * resume it. */
+ * call, if at least INLINE_RESERVE bytes of stack are left (an await
+ * chain would otherwise nest without bound).  WK_CUR names it while it
+ * runs (task ids, crash reports), and its T_STACK is the awaiter's (non-0:
+ * the scheduler resumes it where it stopped, awaiter frames and all, if it
+ * parks; and the crash reporter finds the right guard page).  The awaiter
+ * is in no queue and no waiter list meanwhile, so nothing else can resume
+ * it.  An inline task never reaches ACT_DONE: it returns here. */
 static void emit_await(Rt *rt)
 {
     RtFn fn;
@@ -1183,6 +1187,20 @@ static void emit_await(Rt *rt)
     enc_alu(a, ALU_CMP, 8, M(RBX, T_STACK), I(0));
     enc_jcc(a, CC_NE, park);
     rt_load_worker(a, RDI);
+    /* enough stack left?  The limit is the current task's stack base, or
+     * G_MAINLOW for code on the process stack (T_STACK == 1). */
+    int mainstk = enc_label(a), room = enc_label(a);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_CUR));
+    enc_mov(a, 8, R(RAX), M(RAX, T_STACK));
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(1));
+    enc_jcc(a, CC_E, mainstk);
+    enc_alu(a, ALU_ADD, 8, R(RAX), I(INLINE_RESERVE));
+    enc_jmp(a, room);
+    enc_bind(a, mainstk);
+    enc_mov(a, 8, R(RAX), G(G_MAINLOW));
+    enc_bind(a, room);
+    enc_alu(a, ALU_CMP, 8, R(RSP), R(RAX));
+    enc_jcc(a, CC_BE, park);
     enc_mov(a, 8, R(RAX), M(RDI, WK_BOTTOM));
     enc_unary(a, UN_DEC, 4, R(RAX));
     enc_alu(a, ALU_AND, 4, R(RAX), I(RING_SLOTS - 1));
@@ -1196,7 +1214,8 @@ static void emit_await(Rt *rt)
     rt_load_worker(a, RDI);
     enc_mov(a, 8, R(R12), M(RDI, WK_CUR));
     enc_mov(a, 8, M(RDI, WK_CUR), R(RBX));
-    enc_mov(a, 8, M(RBX, T_STACK), I(1));
+    enc_mov(a, 8, R(RAX), M(R12, T_STACK));   /* it runs on our stack */
+    enc_mov(a, 8, M(RBX, T_STACK), R(RAX));
     enc_mov(a, 8, R(RDI), M(RBX, T_ARG));
     enc_call_ind(a, M(RBX, T_FN));
     rt_load_worker(a, RDI);                   /* maybe another worker now */
