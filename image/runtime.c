@@ -12,6 +12,7 @@ void runtime_build(Elf *e)
     rt_emit_syscalls(&rt);
     rt_emit_sched(&rt);
     rt_emit_mem(&rt);
+    rt_emit_signal(&rt);
 }
 
 int runtime_write(const char *path)
@@ -46,8 +47,11 @@ void runtime_print_header(FILE *f)
           "void arc_yield(void);\n"
           "long arc_task_id(void);\n"
           "long arc_worker_id(void);\n"
-          "long arc_worker_count(void);\n",
+          "long arc_worker_count(void);\n"
+          "void arc_exit(int status) __attribute__((noreturn));\n",
           f);
+    fputs("\n/* Crash reporter: SIGSEGV/SIGBUS/SIGILL/SIGFPE print a report on fd 2. */\n"
+          "void arc_rt_signal_init(void);\n", f);
     fputs("\n/* Memory: 16-byte aligned; arc_alloc(0) returns a unique block; arc_free(NULL)\n"
           " * does nothing; arc_realloc(p, 0) frees p and returns NULL; NULL when out of\n"
           " * memory or when calloc's n*size overflows. */\n"

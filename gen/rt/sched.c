@@ -1290,6 +1290,14 @@ static void emit_small_abi(Rt *rt)
     enc_ret(a);
     rt_end(rt, &fn);
 
+    /* void arc_exit(int status): end the process now, every worker with it
+     * (exit_group), whatever tasks are still running. */
+    rt_begin(rt, &fn, "arc_exit", SYM_GLOBAL);
+    a = &fn.a;
+    sys(a, SYS_exit_group);
+    enc_hlt(a);
+    rt_end(rt, &fn);
+
     /* long arc_worker_count(void): starts the scheduler to know it */
     rt_begin(rt, &fn, "arc_worker_count", SYM_GLOBAL);
     a = &fn.a;
