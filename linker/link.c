@@ -1,4 +1,14 @@
-/* link.c: run the system ld with arc.ld.  See link.h. */
+/* link.c: run the system ld with arc.ld.  See link.h.
+ *
+ * Two passes when the program carries the crash reporter:
+ *   1. ld over the objects (and the runtime image) into a temporary file;
+ *   2. if that executable defines arc_rt_crash, its functions (.symtab)
+ *      become a table object (linker/functab.c) and ld runs again over the
+ *      objects plus that object.  The table is built after --gc-sections,
+ *      from what survived, and refers to nothing, so it keeps nothing
+ *      alive.  .arc_functab lies after .text and .rodata (arc.ld), so the
+ *      functions do not move; that is checked, symbol by symbol.
+ * A program without the reporter is linked once and carries no table. */
 #define _POSIX_C_SOURCE 200809L
 #include "linker/link.h"
 
@@ -11,10 +21,14 @@
 #include <unistd.h>
 
 #include "gen/util.h"
+#include "linker/functab.h"
 
 const char link_script[] =
 #include "arc_ld.inc"
     ;
+
+/* The function whose presence asks for a function table. */
+static const char reporter_fn[] = "arc_rt_crash";
 
 /* Is the linker named by path LLVM's lld?  It needs --no-rosegment to put
  * read-only data in the text segment, as GNU ld does with
@@ -43,32 +57,10 @@ static int run(char *const argv[])
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-int link_exe(const char *out, const char *const *objs, int nobjs)
+/* ld [flags] -T script -o out objs... [extra]: its exit status. */
+static int run_ld(const char *ld, const char *script, const char *out,
+                  const char *const *objs, int nobjs, const char *extra)
 {
-    const char *ld = getenv("ARC_LD");
-    if (!ld || !*ld)
-        ld = "ld";
-
-    const char *tmpdir = getenv("TMPDIR");
-    if (!tmpdir || !*tmpdir)
-        tmpdir = "/tmp";
-    size_t n = strlen(tmpdir) + 32;
-    char *script = xmalloc(n);
-    snprintf(script, n, "%s/arc-ld-XXXXXX", tmpdir);
-    int fd = mkstemp(script);
-    if (fd < 0) {
-        fprintf(stderr, "arc: error: cannot create a temporary file in %s: %s\n", tmpdir, strerror(errno));
-        free(script);
-        return 1;
-    }
-    size_t len = strlen(link_script);
-    int ok = write(fd, link_script, len) == (ssize_t)len;
-    close(fd);
-
-    n = strlen(out) + 16;
-    char *tmpout = xmalloc(n);
-    snprintf(tmpout, n, "%s.ld-tmp", out);
-
     char **argv = xcalloc((size_t)nobjs + 24, sizeof *argv);
     int argc = 0;
     argv[argc++] = (char *)ld;
@@ -88,24 +80,107 @@ int link_exe(const char *out, const char *const *objs, int nobjs)
         argv[argc++] = "--no-warn-rwx-segments";
     }
     argv[argc++] = "-T";
-    argv[argc++] = script;
+    argv[argc++] = (char *)script;
     argv[argc++] = "-o";
-    argv[argc++] = tmpout;
+    argv[argc++] = (char *)out;
     for (int i = 0; i < nobjs; i++)
         argv[argc++] = (char *)objs[i];
+    if (extra)
+        argv[argc++] = (char *)extra;
     argv[argc] = NULL;
+    int rc = run(argv);
+    free(argv);
+    return rc;
+}
 
-    int rc = ok ? run(argv) : -1;
+/* A fresh temporary file name in $TMPDIR (the file exists, empty);
+ * NULL after a message. */
+static char *temp_file(const char *what)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    if (!tmpdir || !*tmpdir)
+        tmpdir = "/tmp";
+    size_t n = strlen(tmpdir) + strlen(what) + 16;
+    char *path = xmalloc(n);
+    snprintf(path, n, "%s/arc-%s-XXXXXX", tmpdir, what);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        fprintf(stderr, "arc: error: cannot create a temporary file in %s: %s\n", tmpdir, strerror(errno));
+        free(path);
+        return NULL;
+    }
+    close(fd);
+    return path;
+}
+
+/* Pass 2, when tmpout (pass 1) has the reporter: link again with the
+ * table and check that no function moved.  0, or 1 after a message. */
+static int add_functab(const char *ld, const char *script, const char *tmpout,
+                       const char *const *objs, int nobjs)
+{
+    FuncList before, after;
+    if (functab_read(tmpout, &before))
+        return 1;
+    if (!functab_has(&before, reporter_fn)) {
+        functab_free(&before);
+        return 0;
+    }
+    int rc = 1;
+    char *tab = temp_file("functab");
+    if (tab && !functab_write_object(&before, tab)) {
+        int st = run_ld(ld, script, tmpout, objs, nobjs, tab);
+        if (st != 0) {
+            fprintf(stderr, "arc: error: linking %s with its function table failed "
+                            "(%s exited with status %d)\n", tmpout, ld, st);
+        } else if (!functab_read(tmpout, &after)) {
+            const FuncSym *moved;
+            if (!functab_equal(&before, &after, &moved))
+                die("the function table moved functions (%s at 0x%llx in the first pass): "
+                    ".arc_functab must come after .text and .rodata in arc.ld",
+                    moved ? moved->name : "(extra symbols)",
+                    moved ? (unsigned long long)moved->addr : 0ull);
+            functab_free(&after);
+            rc = 0;
+        }
+    }
+    if (tab) {
+        unlink(tab);
+        free(tab);
+    }
+    functab_free(&before);
+    return rc;
+}
+
+int link_exe(const char *out, const char *const *objs, int nobjs)
+{
+    const char *ld = getenv("ARC_LD");
+    if (!ld || !*ld)
+        ld = "ld";
+
+    char *script = temp_file("ld");
+    if (!script)
+        return 1;
+    FILE *f = fopen(script, "w");
+    int ok = f && fputs(link_script, f) >= 0;
+    if (f && fclose(f) != 0)
+        ok = 0;
+
+    size_t n = strlen(out) + 16;
+    char *tmpout = xmalloc(n);
+    snprintf(tmpout, n, "%s.ld-tmp", out);
+
+    int rc = ok ? run_ld(ld, script, tmpout, objs, nobjs, NULL) : -1;
+    if (rc != 0)
+        fprintf(stderr, "arc: error: linking %s failed (%s exited with status %d)\n", out, ld, rc);
+    else if (add_functab(ld, script, tmpout, objs, nobjs))
+        rc = 1;
     unlink(script);
     if (rc == 0 && rename(tmpout, out) < 0) {
         fprintf(stderr, "arc: error: cannot write %s: %s\n", out, strerror(errno));
         rc = 1;
-    } else if (rc != 0) {
-        fprintf(stderr, "arc: error: linking %s failed (%s exited with status %d)\n", out, ld, rc);
     }
     if (rc != 0)
         unlink(tmpout);
-    free(argv);
     free(tmpout);
     free(script);
     return rc != 0;

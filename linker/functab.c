@@ -1,0 +1,158 @@
+/* functab.c: read an executable's functions, write .arc_functab.  See
+ * functab.h. */
+#include "linker/functab.h"
+
+#include <elf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gen/util.h"
+#include "image/elf.h"
+
+/* A section header at index i, bounds already checked by the caller. */
+static Elf64_Shdr shdr_at(const char *img, const Elf64_Ehdr *eh, unsigned i)
+{
+    Elf64_Shdr sh;
+    memcpy(&sh, img + eh->e_shoff + (uint64_t)i * sizeof sh, sizeof sh);
+    return sh;
+}
+
+static int in_file(uint64_t off, uint64_t size, size_t len)
+{
+    return off <= len && size <= len - off;
+}
+
+static int cmp_sym(const void *pa, const void *pb)
+{
+    const FuncSym *a = pa, *b = pb;
+    if (a->addr != b->addr)
+        return a->addr < b->addr ? -1 : 1;
+    if (a->size != b->size)
+        return a->size < b->size ? -1 : 1;
+    return strcmp(a->name, b->name);
+}
+
+/* Parse img; on a malformed file return the reason. */
+static const char *parse(const char *img, size_t len, FuncList *out)
+{
+    Elf64_Ehdr eh;
+    if (len < sizeof eh)
+        return "too short for an ELF header";
+    memcpy(&eh, img, sizeof eh);
+    if (memcmp(eh.e_ident, ELFMAG, SELFMAG) || eh.e_ident[EI_CLASS] != ELFCLASS64 ||
+        eh.e_ident[EI_DATA] != ELFDATA2LSB || eh.e_machine != EM_X86_64)
+        return "not an ELF64 little-endian x86-64 file";
+    if (eh.e_shnum == 0 || eh.e_shentsize != sizeof(Elf64_Shdr) ||
+        !in_file(eh.e_shoff, (uint64_t)eh.e_shnum * sizeof(Elf64_Shdr), len))
+        return "bad section header table";
+    for (unsigned i = 0; i < eh.e_shnum; i++) {
+        Elf64_Shdr sh = shdr_at(img, &eh, i);
+        if (sh.sh_type != SHT_SYMTAB)
+            continue;
+        if (sh.sh_entsize != sizeof(Elf64_Sym) || !in_file(sh.sh_offset, sh.sh_size, len) ||
+            sh.sh_link >= eh.e_shnum)
+            return "bad .symtab";
+        Elf64_Shdr st = shdr_at(img, &eh, sh.sh_link);
+        if (st.sh_type != SHT_STRTAB || !in_file(st.sh_offset, st.sh_size, len))
+            return "bad .strtab";
+        const char *strs = img + st.sh_offset;
+        uint64_t nsyms = sh.sh_size / sizeof(Elf64_Sym);
+        for (uint64_t k = 1; k < nsyms; k++) {
+            Elf64_Sym s;
+            memcpy(&s, img + sh.sh_offset + k * sizeof s, sizeof s);
+            if (ELF64_ST_TYPE(s.st_info) != STT_FUNC || s.st_size == 0 || s.st_shndx == SHN_UNDEF)
+                continue;
+            if (s.st_name >= st.sh_size || !memchr(strs + s.st_name, 0, st.sh_size - s.st_name))
+                return "symbol name outside .strtab";
+            grow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
+            out->v[out->n++] = (FuncSym){s.st_value, s.st_size, xstrdup(strs + s.st_name)};
+        }
+        if (out->n)
+            qsort(out->v, (size_t)out->n, sizeof *out->v, cmp_sym);
+        return NULL;
+    }
+    return NULL; /* stripped: no functions */
+}
+
+int functab_read(const char *path, FuncList *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t len;
+    char *img = read_file(path, &len);
+    if (!img) {
+        fprintf(stderr, "arc: error: cannot read %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    const char *why = parse(img, len, out);
+    free(img);
+    if (why) {
+        fprintf(stderr, "arc: error: %s: %s\n", path, why);
+        functab_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+int functab_has(const FuncList *l, const char *name)
+{
+    for (int i = 0; i < l->n; i++)
+        if (!strcmp(l->v[i].name, name))
+            return 1;
+    return 0;
+}
+
+int functab_equal(const FuncList *a, const FuncList *b, const FuncSym **why)
+{
+    for (int i = 0; i < a->n; i++) {
+        if (i >= b->n || a->v[i].addr != b->v[i].addr || a->v[i].size != b->v[i].size ||
+            strcmp(a->v[i].name, b->v[i].name)) {
+            *why = &a->v[i];
+            return 0;
+        }
+    }
+    *why = NULL;
+    return a->n == b->n;
+}
+
+void functab_bytes(const FuncList *l, Buf *out)
+{
+    enum { HEAD = 8, ENTRY = 16 };
+    size_t start = out->len;
+    uint64_t name = HEAD + (uint64_t)l->n * ENTRY;
+    buf_u64(out, (uint64_t)l->n);
+    for (int i = 0; i < l->n; i++) {
+        if (name > UINT32_MAX)
+            die("function table names exceed 4 GiB");
+        buf_u64(out, l->v[i].addr);
+        buf_u32(out, l->v[i].size > UINT32_MAX ? UINT32_MAX : (uint32_t)l->v[i].size);
+        buf_u32(out, (uint32_t)name);
+        name += strlen(l->v[i].name) + 1;
+    }
+    for (int i = 0; i < l->n; i++)
+        buf_put(out, l->v[i].name, strlen(l->v[i].name) + 1);
+    if (out->len - start != name)
+        die("function table size %zu, expected %llu", out->len - start, (unsigned long long)name);
+}
+
+int functab_write_object(const FuncList *l, const char *path)
+{
+    Buf b = {0};
+    functab_bytes(l, &b);
+    Elf *e = elf_new();
+    int sec = elf_section(e, ".arc_functab", SEC_RODATA, 8);
+    elf_append(e, sec, b.p, b.len);
+    int rc = elf_write(e, path);
+    elf_free(e);
+    buf_free(&b);
+    return rc;
+}
+
+void functab_free(FuncList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        free(l->v[i].name);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
