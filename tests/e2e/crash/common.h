@@ -1,0 +1,44 @@
+/* common.h: shared by the crash programs.  Each program installs the
+ * reporter, then crashes in a noinline function called from another one,
+ * so that the report's pc names the first and the backtrace the second.
+ * Compiled with -fno-omit-frame-pointer (tests/e2e/crash.sh). */
+#include "arc_rt.h"
+
+/* noipa: not inlined, not cloned (a clone is named f.constprop.0) */
+#define NOINLINE __attribute__((noipa))
+
+/* Called first by each crashing function so that it is not a leaf: gcc
+ * 12 sets up no frame in a leaf even with -mno-omit-leaf-frame-pointer,
+ * and a frame-pointer walk then skips the leaf's caller. */
+NOINLINE void step(void) {}
+
+static void put(const char *s)
+{
+    unsigned long n = 0;
+    while (s[n])
+        n++;
+    arc_write(1, s, n);
+}
+
+/* Run fn directly in main (task 1), or with the argument "task" as a
+ * spawned task (task 2) that main awaits. */
+static long (*volatile crash_fn)(void *);
+
+static long nothing(void *arg) { return (long)arg; }
+
+static int run_crash(int argc, char **argv, long (*fn)(void *))
+{
+    arc_rt_signal_init();
+    crash_fn = fn;
+    put("before the crash\n");
+    if (argc > 1 && argv[1][0] == 't') {
+        /* Task 3, spawned last, keeps task 2 from running inline in
+         * arc_await (on main's stack): task 2 gets a stack of its own,
+         * with a guard page. */
+        void *t = arc_spawn(fn, 0);
+        void *idle = arc_spawn(nothing, 0);
+        long r = arc_await(t);
+        return (int)(r + arc_await(idle));
+    }
+    return (int)crash_fn(0);
+}
