@@ -38,6 +38,7 @@
  * "(stack overflow) in task N" replaces the si_code cause when the fault
  * address lies in the task's guard page, or for the main task (on the
  * process stack) within 64 KiB below its sp. */
+#include <stdio.h>
 #include <string.h>
 
 #include "gen/rt/rt.h"
@@ -92,7 +93,10 @@ static const struct {
       {K_SI_KERNEL, "sent by the kernel"}}},
 };
 
-/* The registers of the report, four to a line, from the ucontext. */
+/* The registers of the report, REGS_PER_LINE to a line, from the
+ * ucontext (.rodata arc_rt_crash_regs: u32 offset, u32 label in the text
+ * pool, per register). */
+enum { REGS_PER_LINE = 4 };
 #define SC(r) (UOFF(ucontext, mcontext) + UOFF(sigcontext, r))
 static const struct {
     const char *name;
@@ -296,7 +300,7 @@ typedef struct Crash {
     Rt *rt;
     Asm *a;
     Buf text;           /* NUL-terminated strings: .rodata arc_rt_crash_text */
-    int text_sym, policy_sym, sched_sym;
+    int text_sym, policy_sym, regs_sym, sched_sym;
     int putc, putz, flush, hex, dec, sym, lookup;   /* subroutine labels */
 } Crash;
 
@@ -738,15 +742,28 @@ static void emit_machine(Crash *c)
     enc_mov(a, 8, opr(RAX), local(L_WID));
     enc_call_label(a, c->dec);
     putc_lit(c, '\n');
-    for (int i = 0; i < countof(regs); i++) {
-        puts_lit(c, "  ");
-        puts_lit(c, regs[i].name);
-        putc_lit(c, ' ');
-        enc_mov(a, 8, opr(RAX), opm(mem_b(R13, regs[i].off)));
-        put_hex(c, 16);
-        if (i % 4 == 3 || i == countof(regs) - 1)
-            putc_lit(c, '\n');
-    }
+    /* the register file, a loop over arc_rt_crash_regs: r14 the index */
+    int loop = enc_label(a), last = enc_label(a);
+    enc_alu(a, ALU_XOR, 4, opr(R14), opr(R14));
+    enc_bind(a, loop);
+    enc_lea(a, 8, RCX, mem_rip(c->regs_sym, 0));
+    enc_mov(a, 4, opr(RSI), opm(mem_bis(RCX, R14, 8, 4)));
+    enc_lea(a, 8, RDX, mem_rip(c->text_sym, 0));
+    enc_alu(a, ALU_ADD, 8, opr(RSI), opr(RDX));
+    enc_call_label(a, c->putz);
+    enc_lea(a, 8, RCX, mem_rip(c->regs_sym, 0));
+    enc_mov(a, 4, opr(RAX), opm(mem_bis(RCX, R14, 8, 0)));
+    enc_mov(a, 8, opr(RAX), opm(mem_bis(R13, RAX, 1, 0)));
+    put_hex(c, 16);
+    enc_unary(a, UN_INC, 4, opr(R14));
+    enc_alu(a, ALU_CMP, 4, opr(R14), opi(countof(regs)));
+    enc_jcc(a, CC_E, last);
+    enc_test(a, 4, opr(R14), opi(REGS_PER_LINE - 1));
+    enc_jcc(a, CC_NE, loop);
+    putc_lit(c, '\n');
+    enc_jmp(a, loop);
+    enc_bind(a, last);
+    putc_lit(c, '\n');
 }
 
 /* The frame-pointer walk: #0 is the pc, then each [rbp+8] while rbp lies
@@ -834,6 +851,7 @@ static void emit_crash(Rt *rt, int sched_sym)
     Asm *a = c.a;
     c.text_sym = rt_sym(rt, "arc_rt_crash_text");
     c.policy_sym = rt_sym(rt, "arc_rt_crash_policy");
+    c.regs_sym = rt_sym(rt, "arc_rt_crash_regs");
     c.putc = enc_label(a);
     c.putz = enc_label(a);
     c.flush = enc_label(a);
@@ -898,6 +916,15 @@ static void emit_crash(Rt *rt, int sched_sym)
     buf_u32(&pol, 0);
     buf_u32(&pol, 0);
     rt_rodata(rt, "arc_rt_crash_policy", pol.p, pol.len, 4, SYM_LOCAL);
+    Buf rv = {0};
+    for (int i = 0; i < countof(regs); i++) {
+        char label[16];
+        snprintf(label, sizeof label, "  %s ", regs[i].name);
+        buf_u32(&rv, (uint32_t)regs[i].off);
+        buf_u32(&rv, (uint32_t)text(&c, label));
+    }
+    rt_rodata(rt, "arc_rt_crash_regs", rv.p, rv.len, 4, SYM_LOCAL);
+    buf_free(&rv);
     rt_rodata(rt, "arc_rt_crash_text", c.text.p, c.text.len, 1, SYM_LOCAL);
     buf_free(&pol);
     buf_free(&c.text);
