@@ -407,6 +407,7 @@ static void emit_init(Rt *rt)
     sys(a, SYS_arch_prctl);
     sys(a, SYS_gettid);
     enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
+    enc_call_sym(a, S("arc_rt_signal_init"));   /* crash reports, altstack */
 
     /* main task: id 1, T_STACK = 1 (not ours: the process stack) */
     enc_lea(a, 8, RAX, mem_rip(mt, 0));
@@ -1033,7 +1034,8 @@ static void emit_sched_loop(Rt *rt)
 /* arc_rt_start_workers(): clone workers 1..n-1 (once).  Each gets one
  * mmap: [scheduler stack | signal stack | worker block].  All signals are
  * blocked around clone so no handler runs on a half-made thread; the
- * child restores the caller's mask after setting up its signal stack.
+ * child restores the caller's mask after setting up its signal stack
+ * (arc_rt_altstack_init, gen/rt/signal.c).
  *
  *   clone(flags, stack = top of its scheduler stack, 0, 0, tls = block):
  *   the child returns from the syscall with rax = 0 on the new stack, with
@@ -1107,6 +1109,8 @@ static void emit_start_workers(Rt *rt)
     enc_alu(a, ALU_XOR, 4, R(RBP), R(RBP));
     sys(a, SYS_gettid);
     enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_call_sym(a, S("arc_rt_altstack_init"));  /* before any signal can arrive */
     enc_mov(a, 4, R(RDI), I(K_SIG_SETMASK));
     enc_lea(a, 8, RSI, mem_rip(st_sym, G_SIGMASK));
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
