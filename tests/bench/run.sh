@@ -8,6 +8,8 @@
 # Every program prints "key value" lines and checks its own results (a
 # wrong result exits 1, and so does this script).  Not part of `make test`:
 # the figures are not pass/fail.
+# $FREESTANDING and $MUSL are split into words on purpose:
+# shellcheck disable=SC2086
 set -eu
 BUILD=${BUILD:-build}
 ARC=${ARC:-$BUILD/arc}
@@ -31,15 +33,15 @@ arc_prog() {   # arc_prog NAME SRC
     gcc $FREESTANDING -I"$B" -Itests/e2e/c -I$S -c "$2" -o "$B/$1.o"
     "$ARC" link -o "$B/$1" "$B/$1.o"
 }
-musl_prog() {  # musl_prog NAME SRC [LIBS]
-    $MUSL -I$S -o "$B/$1" "$2" ${3:-}
+musl_prog() {  # musl_prog NAME SRC (pthreads are in musl's libc)
+    $MUSL -I$S -o "$B/$1" "$2"
 }
 for p in spawn yield fib true; do
     arc_prog "arc_$p" "$S/arc_$p.c"
 done
 arc_prog hello tests/e2e/c/hello.c
 for p in spawn yield fib true hello_write hello_printf; do
-    musl_prog "musl_$p" "$S/musl_$p.c" -lpthread
+    musl_prog "musl_$p" "$S/musl_$p.c"
 done
 musl_prog startup "$S/startup.c"
 as -o "$B/bare.o" "$S/bare.s"
