@@ -252,7 +252,7 @@ int ir_classify(const Module *m, int agg, AggClass cls[2])
     for (int i = 0; i < l->nfields; i++) {
         const Field *fd = &l->fields[i];
         int sz = type_size(fd->type);
-        if (sz == 0 || fd->off < 0 || fd->off % sz || fd->off + sz > 16) {
+        if (sz == 0 || fd->off < 0 || fd->off % sz || fd->off > 16 - sz) {
             cls[0] = cls[1] = AC_MEMORY;
             return 0;
         }

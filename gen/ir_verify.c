@@ -105,9 +105,13 @@ static void check_layout(Verifier *v, int a)
 {
     const Layout *l = &v->m->layouts[a];
     int64_t end = 0;
+    if (l->size < 0) {
+        verr(v, "type :%s: negative size %lld", l->name, (long long)l->size);
+        return;
+    }
     if (!pow2(l->align))
         verr(v, "type :%s: alignment %lld is not a power of two", l->name, (long long)l->align);
-    else if (l->size < 0 || l->size % l->align)
+    else if (l->size % l->align)
         verr(v, "type :%s: size %lld is not a multiple of its alignment %lld", l->name, (long long)l->size,
              (long long)l->align);
     for (int i = 0; i < l->nfields; i++) {

@@ -300,6 +300,10 @@ static void test_classify(void **state)
     int big = ir_new_layout(m, "Big", 24, 8);
     ir_layout_field(m, big, T_I64, 0);
     assert_int_equal(ir_classify(m, big, c), 0);
+    int odd = ir_new_layout(m, "Odd", 16, 8);
+    ir_layout_field(m, odd, T_I64, INT64_MAX - 7);   /* fuzz: no overflow */
+    assert_int_equal(ir_classify(m, odd, c), 0);
+    assert_int_equal(c[0], AC_MEMORY);
     ir_free(m);
 }
 
