@@ -21,7 +21,7 @@ FREESTANDING="-std=c11 -O2 -ffreestanding -nostdlib -fno-pic -fno-stack-protecto
 MUSL="musl-gcc -static -O2 -std=c11 -Wall -Wextra -Werror"
 
 die() { echo "bench: $*" >&2; exit 1; }
-for tool in gcc musl-gcc as ld strip awk; do
+for tool in gcc musl-gcc as ld strip awk timeout; do
     command -v "$tool" > /dev/null || die "needs $tool"
 done
 [ -x "$ARC" ] || die "no $ARC: run make first"
@@ -52,13 +52,14 @@ done
 
 # --- run -----------------------------------------------------------------
 # sample PREFIX CMD...: run CMD, append its "key value" lines as
-# "PREFIXkey value" to the samples; any failure stops the benchmark.
+# "PREFIXkey value" to the samples; any failure, or a run longer than a
+# minute (a hung scheduler), stops the benchmark.
 samples=$B/samples
 : > "$samples"
 sample() {
     _prefix=$1
     shift
-    "$@" > "$B/out" || die "$* failed (exit $?)"
+    timeout 60 "$@" > "$B/out" || die "$* failed (exit $?)"
     sed "s/^/$_prefix/" "$B/out" >> "$samples"
 }
 echo "bench: $ROUNDS rounds of every program, then $ROUNDS x $STARTUP_RUNS start-ups of each ..." >&2
@@ -140,3 +141,4 @@ END {
     row("scheduler program (spawn bench), stripped", m["size_arc_spawn"], m["size_musl_spawn"], "<8192", "B")
     row("  (bare program, stripped)", m["size_bare"], "", "-", "B")
 }' "$B/medians" /dev/null
+echo "(every sample: $samples)"
