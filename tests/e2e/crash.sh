@@ -53,14 +53,6 @@ crash_run() {
     fi
 }
 
-# A stack overflow on a worker other than 0 needs that worker's altstack
-# (sched.c calls arc_rt_altstack_init in each new worker thread); until it
-# does, those runs are skipped rather than failed.
-"$ARC" runtime -o "$T/rt.o"
-worker_altstack=no
-objdump -dr "$T/rt.o" | awk '/^[0-9a-f]+ <arc_rt_start_workers>:/,/^$/' |
-    grep -q arc_rt_altstack_init && worker_altstack=yes
-
 # Frame pointers for the backtrace (see crash/common.h on leaves).
 FRAMES="-fno-omit-frame-pointer"
 
@@ -77,10 +69,6 @@ for src in tests/e2e/crash/*.c; do
     crash_run "$name in main (native, stripped)" main "$p.s" "$src" ""
     crash_run "$name in main (qemu-x86_64, stripped)" main "$p.s" "$src" "$QEMU"
     for w in 1 2; do
-        if [ "$name" = recursion ] && [ $w = 2 ] && [ $worker_altstack = no ]; then
-            ok "$name in a task, $w workers # SKIP worker threads have no altstack yet"
-            continue
-        fi
         crash_run "$name in a task, $w worker(s) (native, stripped)" task "$p.s" "$src" "" ARC_WORKERS=$w
         crash_run "$name in a task, $w worker(s) (qemu-x86_64, stripped)" task "$p.s" "$src" "$QEMU" ARC_WORKERS=$w
     done
