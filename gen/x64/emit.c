@@ -1,0 +1,193 @@
+/* emit.c: functions and data into the ELF object.
+ *
+ * Needs: a Module after rt_lower_module.  Produces: one .text.<name>
+ * section per function, one .data/.rodata/.bss.<name> section per datum
+ * (so ld --gc-sections keeps only what is reached), symbols global when
+ * exported, local otherwise.
+ *
+ * Per function: live.c, ralloc.c, then the fixed frame slots, then
+ *     push rbp; mov rbp, rsp; push <callee-saved used>; sub rsp, frame
+ *     <parameter moves (abi.c)>
+ *     <blocks in order, each instruction through isel.c>
+ *     <switch tables: int32 offsets from the table's start>
+ */
+#include "gen/x64/x64.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int64_t round8(int64_t n) { return (n + 7) & ~7; }
+
+/* Frame slots known before the prologue: constant-size allocas, aggregate
+ * call results, by-value aggregate parameters, the hidden return pointer,
+ * the variadic register save area. */
+static void layout_frame(X64Fn *x)
+{
+    Func *f = x->f;
+    x->slot = xcalloc((size_t)x->ninst + 1, sizeof(int));
+    int k = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++, k++) {
+            const Inst *in = &f->blocks[b]->insts[i];
+            if (in->op == OP_ALLOCA && in->args[0].kind == V_INT && in->args[1].i <= 16) {
+                int64_t sz = in->args[0].i > 0 ? in->args[0].i : 1;
+                if (sz > (1 << 30))
+                    fatal("alloca of %lld bytes is too large", (long long)sz);
+                x->slot[k] = x64_frame_alloc(x, (int)sz, (int)(in->args[1].i < 8 ? 8 : in->args[1].i));
+            } else if (in->op == OP_CALL && in->agg) {
+                x->slot[k] = x64_frame_alloc(x, (int)round8(x->m->layouts[in->agg].size), 16);
+            }
+        }
+    x->pslot = xcalloc((size_t)f->nparams + 1, sizeof(int));
+    for (int p = 0; p < f->nparams; p++)
+        if (f->params[p].agg)
+            x->pslot[p] = x64_frame_alloc(x, (int)round8(x->m->layouts[f->params[p].agg].size), 16);
+    if (f->retagg)
+        x->retslot = x64_frame_alloc(x, 8, 8);
+    if (f->variadic)
+        x->rsa = x64_frame_alloc(x, 176, 16);
+    x64_frame_alloc(x, 0, 16);   /* saved registers + frame: a multiple of 16 */
+}
+
+void x64_emit_func(X64Fn *x)
+{
+    Func *f = x->f;
+    Asm *a = &x->a;
+    x64_live(x);
+    x64_ralloc(x);
+    layout_frame(x);
+
+    enc_push(a, opr(RBP));
+    enc_mov(a, 8, opr(RBP), opr(RSP));
+    for (int r = 0; r < 16; r++)
+        if (x->usedsaved >> r & 1)
+            enc_push(a, opr((Reg)r));
+    if (x->frame)
+        enc_alu(a, ALU_SUB, 8, opr(RSP), opi(x->frame));
+    x64_params(x);
+
+    x->blabel = xmalloc(((size_t)f->nblocks + 1) * sizeof(int));
+    for (int b = 0; b < f->nblocks; b++)
+        x->blabel[b] = enc_label(a);
+    for (int b = 0; b < f->nblocks; b++) {
+        x->cur = b;
+        enc_bind(a, x->blabel[b]);
+        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+            x->curinst = x->istart[b] + i;
+            x64_inst(x, &f->blocks[b]->insts[i]);
+        }
+    }
+    for (int t = 0; t < x->ntables; t++) {
+        JumpTable *jt = &x->tables[t];
+        while (enc_pos(a) % 4)
+            enc_int3(a);
+        enc_bind(a, jt->label);
+        uint32_t base = enc_pos(a);
+        for (int i = 0; i < jt->n; i++) {
+            uint32_t v = (uint32_t)(a->labels[x->blabel[jt->targets[i]]] - (int32_t)base);
+            enc_bytes(a, &v, 4);
+        }
+        free(jt->targets);
+    }
+    enc_finish(a);
+}
+
+static void free_fn(X64Fn *x)
+{
+    free(x->bstart);
+    free(x->bend);
+    free(x->istart);
+    free(x->vstart);
+    free(x->vend);
+    free(x->loc);
+    free(x->slot);
+    free(x->pslot);
+    free(x->blabel);
+    free(x->tables);
+    enc_free(&x->a);
+}
+
+static void emit_data(Module *m, Elf *e, int *elfsym, const Data *d)
+{
+    const Sym *s = &m->syms[d->sym];
+    int bss = !(s->linkage & L_CONST);
+    int64_t align = d->align;
+    for (int i = 0; i < d->nitems; i++) {
+        const DataItem *it = &d->items[i];
+        if (it->kind != D_ZERO)
+            bss = 0;
+        int sz = it->kind == D_SYM ? 8 : type_size(it->type);
+        if (!d->align && sz > align)
+            align = sz;
+    }
+    if (align < 1)
+        align = 1;
+    char name[512];
+    const char *pre = bss ? ".bss." : s->linkage & L_CONST ? ".rodata." : ".data.";
+    snprintf(name, sizeof name, "%s%s", pre, s->name);
+    int sec = xo_section(e, name, bss ? XO_BSS : s->linkage & L_CONST ? XO_RODATA : XO_DATA,
+                          (uint32_t)align);
+    for (int i = 0; i < d->nitems; i++) {
+        const DataItem *it = &d->items[i];
+        uint8_t buf[8] = {0};
+        switch (it->kind) {
+        case D_INT:
+            memcpy(buf, &it->i, 8);   /* little endian */
+            xo_append(e, sec, buf, (size_t)type_size(it->type));
+            break;
+        case D_FLT:
+            if (it->type == T_F32) {
+                float fl = (float)it->f;
+                memcpy(buf, &fl, 4);
+            } else {
+                memcpy(buf, &it->f, 8);
+            }
+            xo_append(e, sec, buf, (size_t)type_size(it->type));
+            break;
+        case D_STR:
+            if (it->i)
+                xo_append(e, sec, it->str, (size_t)it->i);
+            break;
+        case D_SYM: {
+            uint64_t off = xo_append(e, sec, NULL, 8);
+            if (elfsym[it->sym] < 0)
+                elfsym[it->sym] = xo_symbol(e, m->syms[it->sym].name);
+            xo_reloc_abs64(e, sec, off, elfsym[it->sym], it->i);
+            break;
+        }
+        case D_ZERO:
+            if (it->i)
+                xo_append(e, sec, NULL, (size_t)it->i);
+            break;
+        }
+    }
+    if (elfsym[d->sym] < 0)
+        elfsym[d->sym] = xo_symbol(e, s->name);
+    xo_define_object(e, elfsym[d->sym], sec, xo_size(e, sec), s->linkage & L_EXPORT);
+}
+
+void x64_emit_module(Module *m, Elf *e)
+{
+    int *elfsym = xmalloc(((size_t)m->nsyms + 1) * sizeof(int));
+    for (int i = 0; i < m->nsyms; i++)
+        elfsym[i] = -1;
+    for (int i = 0; i < m->ndatas; i++)
+        emit_data(m, e, elfsym, m->datas[i]);
+    for (int i = 0; i < m->nfuncs; i++) {
+        Func *f = m->funcs[i];
+        const Sym *s = &m->syms[f->sym];
+        if (s->kind != SYM_FUNC)
+            continue;
+        X64Fn x = {.m = m, .f = f, .elf = e, .elfsym = elfsym};
+        enc_init(&x.a);
+        x64_emit_func(&x);
+        if (elfsym[f->sym] < 0)
+            elfsym[f->sym] = xo_symbol(e, s->name);
+        char name[512];
+        snprintf(name, sizeof name, ".text.%s", s->name);
+        xo_add_function(e, name, elfsym[f->sym], s->linkage & L_EXPORT, &x.a);
+        free_fn(&x);
+    }
+    free(elfsym);
+}

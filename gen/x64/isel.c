@@ -1,0 +1,692 @@
+/* isel.c: instruction selection and emission, one small generator per
+ * opcode, dispatched by a table (gen[] below).
+ *
+ * Needs: locations (ralloc.c), frame slots and block labels (emit.c).
+ * Produces: machine code in x->a through the encoder.
+ *
+ * The scheme is deliberately plain: operands are loaded into scratch
+ * registers (rax, rcx, xmm14, xmm15), the operation runs there, and the
+ * result is stored to the destination's location.  Every operand is read
+ * before the destination is written, so a destination may share a
+ * register with an operand whose interval ends at this instruction.
+ *
+ * Integers narrower than 64 bits live in registers with undefined upper
+ * bits: add/sub/mul/logic work on 32 bits, compares use the exact width,
+ * and division, right shifts and conversions extend their operands first. */
+#include "gen/x64/x64.h"
+
+#include <string.h>
+
+static int isz(Type t) { return t == T_I64 || t == T_PTR ? 8 : 4; }
+static int fsz(Type t) { return t == T_F32 ? 4 : 8; }
+
+int x64_esym(X64Fn *x, int sym)
+{
+    if (x->elfsym[sym] < 0)
+        x->elfsym[sym] = xo_symbol(x->elf, x->m->syms[sym].name);
+    return x->elfsym[sym];
+}
+
+static Opnd locop(X64Fn *x, int v)
+{
+    Loc l = x->loc[v];
+    if (l.kind == LOC_REG)
+        return opr((Reg)l.r);
+    if (l.kind == LOC_XMM)
+        return opx(l.r);
+    return opm(mem_b(RBP, l.r));
+}
+
+void x64_load(X64Fn *x, Val v, Reg r)
+{
+    Asm *a = &x->a;
+    switch (v.kind) {
+    case V_VREG: {
+        Opnd o = locop(x, v.vreg);
+        if (o.kind == OPND_XMM)
+            enc_movdq(a, 8, opr(r), o);
+        else if (!(o.kind == OPND_REG && o.reg == r))
+            enc_mov(a, 8, opr(r), o);
+        break;
+    }
+    case V_INT:
+        if (v.i == 0)
+            enc_alu(a, ALU_XOR, 4, opr(r), opr(r));
+        else if (v.i > 0 && v.i <= 0xffffffffLL)
+            enc_mov(a, 4, opr(r), opi(v.i));
+        else
+            enc_mov(a, 8, opr(r), opi(v.i));
+        break;
+    case V_FLT: {
+        uint64_t bits;
+        if (v.type == T_F32) {
+            float fl = (float)v.f;
+            uint32_t b32;
+            memcpy(&b32, &fl, 4);
+            bits = b32;
+        } else {
+            memcpy(&bits, &v.f, 8);
+        }
+        enc_mov(a, 8, opr(r), opi((int64_t)bits));
+        break;
+    }
+    case V_SYM:
+        enc_lea(a, 8, r, mem_rip(x64_esym(x, v.sym), (int32_t)v.i));
+        break;
+    default:
+        die("x64_load: value kind %d", v.kind);
+    }
+}
+
+void x64_loadf(X64Fn *x, Val v, Xmm r)
+{
+    Asm *a = &x->a;
+    if (v.kind == V_VREG) {
+        Opnd o = locop(x, v.vreg);
+        int sz = fsz(x->f->vregs[v.vreg].type);
+        if (o.kind == OPND_XMM) {
+            if (o.xmm != r)
+                enc_sse(a, SSE_MOVAPS, r, o);
+        } else if (o.kind == OPND_MEM) {
+            enc_movsf(a, sz, opx(r), o);
+        } else {
+            enc_movdq(a, 8, opx(r), o);
+        }
+        return;
+    }
+    x64_load(x, v, R11);
+    enc_movdq(a, 8, opx(r), opr(R11));
+}
+
+void x64_store(X64Fn *x, int vreg, Reg r)
+{
+    if (vreg < 0)
+        return;
+    Opnd o = locop(x, vreg);
+    if (o.kind == OPND_XMM)
+        enc_movdq(&x->a, 8, o, opr(r));
+    else if (!(o.kind == OPND_REG && o.reg == r))
+        enc_mov(&x->a, 8, o, opr(r));
+}
+
+void x64_storef(X64Fn *x, int vreg, Xmm r)
+{
+    if (vreg < 0)
+        return;
+    Opnd o = locop(x, vreg);
+    if (o.kind == OPND_XMM) {
+        if (o.xmm != r)
+            enc_sse(&x->a, SSE_MOVAPS, o.xmm, opx(r));
+    } else if (o.kind == OPND_MEM) {
+        enc_movsf(&x->a, fsz(x->f->vregs[vreg].type), o, opx(r));
+    } else {
+        enc_movdq(&x->a, 8, o, opx(r));
+    }
+}
+
+Mem x64_addr(X64Fn *x, Val p, Reg scratch)
+{
+    if (p.kind == V_SYM)
+        return mem_rip(x64_esym(x, p.sym), (int32_t)p.i);
+    if (p.kind == V_VREG && x->loc[p.vreg].kind == LOC_REG)
+        return mem_b((Reg)x->loc[p.vreg].r, 0);
+    x64_load(x, p, scratch);
+    return mem_b(scratch, 0);
+}
+
+/* rdi = dst, rsi = src already; n bytes: rep movsb. */
+void x64_copy_bytes(X64Fn *x, Mem dst, Reg src, int64_t n)
+{
+    Asm *a = &x->a;
+    if (src != RSI)
+        enc_mov(a, 8, opr(RSI), opr(src));
+    enc_lea(a, 8, RDI, dst);
+    enc_mov(a, 4, opr(RCX), opi(n));
+    enc_rep_movsb(a);
+}
+
+/* n bytes (1..8) at m into r, zero-extended; odd sizes byte by byte
+ * (never reads past the object).  Uses rax as a temporary for odd sizes. */
+void x64_load_part(X64Fn *x, Reg r, Mem m, int n)
+{
+    Asm *a = &x->a;
+    switch (n) {
+    case 1: enc_movzx(a, 4, r, 1, opm(m)); return;
+    case 2: enc_movzx(a, 4, r, 2, opm(m)); return;
+    case 4: enc_mov(a, 4, opr(r), opm(m)); return;
+    case 8: enc_mov(a, 8, opr(r), opm(m)); return;
+    }
+    enc_alu(a, ALU_XOR, 4, opr(r), opr(r));
+    for (int i = n - 1; i >= 0; i--) {
+        Mem b = m;
+        b.disp += i;
+        enc_shift(a, SH_SHL, 8, opr(r), opi(8));
+        enc_movzx(a, 4, RAX, 1, opm(b));
+        enc_alu(a, ALU_OR, 8, opr(r), opr(RAX));
+    }
+}
+
+/* --- integer arithmetic ------------------------------------------------- */
+static void gen_alu(X64Fn *x, const Inst *in)
+{
+    static const AluOp alu[OP_COUNT] = {
+        [OP_ADD] = ALU_ADD, [OP_SUB] = ALU_SUB, [OP_AND] = ALU_AND,
+        [OP_OR] = ALU_OR, [OP_XOR] = ALU_XOR,
+    };
+    x64_load(x, in->args[0], RAX);
+    x64_load(x, in->args[1], RCX);
+    if (in->op == OP_MUL)
+        enc_imul(&x->a, isz(in->type), RAX, opr(RCX));
+    else
+        enc_alu(&x->a, alu[in->op], isz(in->type), opr(RAX), opr(RCX));
+    x64_store(x, in->dst, RAX);
+}
+
+static void gen_unary(X64Fn *x, const Inst *in)
+{
+    x64_load(x, in->args[0], RAX);
+    enc_unary(&x->a, in->op == OP_NEG ? UN_NEG : UN_NOT, isz(in->type), opr(RAX));
+    x64_store(x, in->dst, RAX);
+}
+
+/* Extend the low size(t) bytes of r to 32 (or 64 for i64) bits. */
+static void extend(X64Fn *x, Reg r, Type t, int sign)
+{
+    int sz = type_size(t);
+    if (sz >= 4)
+        return;
+    if (sign)
+        enc_movsx(&x->a, 4, r, sz, opr(r));
+    else
+        enc_movzx(&x->a, 4, r, sz, opr(r));
+}
+
+/*   signed:   rax = a (extended); cdq/cqo; idiv rcx   -> rax quotient, rdx remainder
+ *   unsigned: rax = a (zero-extended); edx = 0; div rcx */
+static void gen_div(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    int sign = in->op == OP_SDIV || in->op == OP_SREM;
+    int sz = isz(in->type);
+    x64_load(x, in->args[0], RAX);
+    x64_load(x, in->args[1], RCX);
+    extend(x, RAX, in->type, sign);
+    extend(x, RCX, in->type, sign);
+    if (sign) {
+        if (sz == 8)
+            enc_cqo(a);
+        else
+            enc_cdq(a);
+        enc_unary(a, UN_IDIV, sz, opr(RCX));
+    } else {
+        enc_alu(a, ALU_XOR, 4, opr(RDX), opr(RDX));
+        enc_unary(a, UN_DIV, sz, opr(RCX));
+    }
+    x64_store(x, in->dst, in->op == OP_SREM || in->op == OP_UREM ? RDX : RAX);
+}
+
+/* shift by cl: the count goes to rcx; right shifts extend first */
+static void gen_shift(X64Fn *x, const Inst *in)
+{
+    x64_load(x, in->args[0], RAX);
+    x64_load(x, in->args[1], RCX);
+    ShiftOp op = in->op == OP_SHL ? SH_SHL : in->op == OP_LSHR ? SH_SHR : SH_SAR;
+    if (op != SH_SHL)
+        extend(x, RAX, in->type, op == SH_SAR);
+    enc_shift(&x->a, op, isz(in->type), opr(RAX), opr(RCX));
+    x64_store(x, in->dst, RAX);
+}
+
+static void set_result(X64Fn *x, const Inst *in, Cond cc)
+{
+    enc_setcc(&x->a, cc, opr(RAX));
+    enc_movzx(&x->a, 4, RAX, 1, opr(RAX));
+    x64_store(x, in->dst, RAX);
+}
+
+static void gen_cmp(X64Fn *x, const Inst *in)
+{
+    static const Cond cc[OP_COUNT] = {
+        [OP_EQ] = CC_E, [OP_NE] = CC_NE, [OP_SLT] = CC_L, [OP_SLE] = CC_LE,
+        [OP_SGT] = CC_G, [OP_SGE] = CC_GE, [OP_ULT] = CC_B, [OP_ULE] = CC_BE,
+        [OP_UGT] = CC_A, [OP_UGE] = CC_AE,
+    };
+    x64_load(x, in->args[0], RAX);
+    x64_load(x, in->args[1], RCX);
+    enc_alu(&x->a, ALU_CMP, type_size(in->type), opr(RAX), opr(RCX));
+    set_result(x, in, cc[in->op]);
+}
+
+/* --- floating point ----------------------------------------------------- */
+static void gen_farith(X64Fn *x, const Inst *in)
+{
+    static const SseOp sd[OP_COUNT] = {
+        [OP_FADD] = SSE_ADDSD, [OP_FSUB] = SSE_SUBSD, [OP_FMUL] = SSE_MULSD, [OP_FDIV] = SSE_DIVSD,
+    };
+    static const SseOp ss[OP_COUNT] = {
+        [OP_FADD] = SSE_ADDSS, [OP_FSUB] = SSE_SUBSS, [OP_FMUL] = SSE_MULSS, [OP_FDIV] = SSE_DIVSS,
+    };
+    x64_loadf(x, in->args[0], XS0);
+    x64_loadf(x, in->args[1], XS1);
+    enc_sse(&x->a, (in->type == T_F32 ? ss : sd)[in->op], XS0, opx(XS1));
+    x64_storef(x, in->dst, XS0);
+}
+
+static void gen_funary(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    x64_loadf(x, in->args[0], XS0);
+    if (in->op == OP_FSQRT) {
+        enc_sse(a, in->type == T_F32 ? SSE_SQRTSS : SSE_SQRTSD, XS0, opx(XS0));
+    } else {   /* fneg: flip the sign bit */
+        enc_mov(a, 8, opr(R11), opi(in->type == T_F32 ? 0x80000000LL : INT64_MIN));
+        enc_movdq(a, 8, opx(XS1), opr(R11));
+        enc_sse(a, SSE_XORPS, XS0, opx(XS1));
+    }
+    x64_storef(x, in->dst, XS0);
+}
+
+/* ucomis[sd] a, b sets ZF PF CF: a>b 0 0 0; a<b 0 0 1; a==b 1 0 0;
+ * unordered 1 1 1.  "o" predicates must be false and "u" ones true when
+ * PF is set; those that a single condition cannot express swap the
+ * operands or combine with setp/setnp. */
+static void gen_fcmp(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    static const struct { Cond cc; char swap, combine; } t[OP_COUNT] = {
+        [OP_FOEQ] = {CC_E, 0, 'a'},  [OP_FONE] = {CC_NE, 0, 'a'},
+        [OP_FOLT] = {CC_A, 1, 0},    [OP_FOLE] = {CC_AE, 1, 0},
+        [OP_FOGT] = {CC_A, 0, 0},    [OP_FOGE] = {CC_AE, 0, 0},
+        [OP_FORD] = {CC_NP, 0, 0},   [OP_FUEQ] = {CC_E, 0, 0},
+        [OP_FUNE] = {CC_NE, 0, 'o'}, [OP_FULT] = {CC_B, 0, 0},
+        [OP_FULE] = {CC_BE, 0, 0},   [OP_FUGT] = {CC_B, 1, 0},
+        [OP_FUGE] = {CC_BE, 1, 0},   [OP_FUNO] = {CC_P, 0, 0},
+    };
+    x64_loadf(x, in->args[0], XS0);
+    x64_loadf(x, in->args[1], XS1);
+    int sw = t[in->op].swap;
+    enc_sse(a, in->type == T_F32 ? SSE_UCOMISS : SSE_UCOMISD, sw ? XS1 : XS0, opx(sw ? XS0 : XS1));
+    enc_setcc(a, t[in->op].cc, opr(RAX));
+    if (t[in->op].combine == 'a') {        /* and ordered */
+        enc_setcc(a, CC_NP, opr(RCX));
+        enc_alu(a, ALU_AND, 1, opr(RAX), opr(RCX));
+    } else if (t[in->op].combine == 'o') { /* or unordered */
+        enc_setcc(a, CC_P, opr(RCX));
+        enc_alu(a, ALU_OR, 1, opr(RAX), opr(RCX));
+    }
+    enc_movzx(a, 4, RAX, 1, opr(RAX));
+    x64_store(x, in->dst, RAX);
+}
+
+/* --- conversions -------------------------------------------------------- */
+static void gen_ext(X64Fn *x, const Inst *in)
+{
+    Val s = in->args[0];
+    int ss = type_size(s.type);
+    x64_load(x, s, RAX);
+    if (in->op == OP_SEXT)
+        enc_movsx(&x->a, 8, RAX, ss, opr(RAX));
+    else if (ss == 4)
+        enc_mov(&x->a, 4, opr(RAX), opr(RAX));
+    else
+        enc_movzx(&x->a, 4, RAX, ss, opr(RAX));
+    x64_store(x, in->dst, RAX);
+}
+
+static void gen_copy(X64Fn *x, const Inst *in)
+{
+    Type dt = in->type, st = in->args[0].type;
+    if (in->op == OP_TRUNC || (!type_is_flt(dt) && !type_is_flt(st))) {
+        x64_load(x, in->args[0], RAX);
+        x64_store(x, in->dst, RAX);
+    } else if (type_is_flt(dt) && type_is_flt(st)) {
+        x64_loadf(x, in->args[0], XS0);
+        x64_storef(x, in->dst, XS0);
+    } else if (type_is_flt(dt)) {          /* bitcast int -> float */
+        x64_load(x, in->args[0], RAX);
+        enc_movdq(&x->a, 8, opx(XS0), opr(RAX));
+        x64_storef(x, in->dst, XS0);
+    } else {                               /* bitcast float -> int */
+        x64_loadf(x, in->args[0], XS0);
+        enc_movdq(&x->a, 8, opr(RAX), opx(XS0));
+        x64_store(x, in->dst, RAX);
+    }
+}
+
+static void gen_fconv(X64Fn *x, const Inst *in)
+{
+    x64_loadf(x, in->args[0], XS0);
+    enc_sse(&x->a, in->op == OP_FEXT ? SSE_CVTSS2SD : SSE_CVTSD2SS, XS0, opx(XS0));
+    x64_storef(x, in->dst, XS0);
+}
+
+/* sitof: extend narrow sources to 32 bits.  uitof: zero-extend to 64
+ * bits; a u64 with the top bit set is halved (keeping the low bit, so the
+ * rounding is right), converted and doubled. */
+static void gen_itof(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    Type st = in->args[0].type;
+    int fs = fsz(in->type);
+    x64_load(x, in->args[0], RAX);
+    if (in->op == OP_SITOF) {
+        extend(x, RAX, st, 1);
+        enc_cvtsi2f(a, fs, XS0, isz(st), opr(RAX));
+    } else if (st != T_I64) {
+        if (type_size(st) == 4)
+            enc_mov(a, 4, opr(RAX), opr(RAX));
+        else
+            extend(x, RAX, st, 0);
+        enc_cvtsi2f(a, fs, XS0, 8, opr(RAX));
+    } else {
+        int big = enc_label(a), done = enc_label(a);
+        enc_test(a, 8, opr(RAX), opr(RAX));
+        enc_jcc(a, CC_S, big);
+        enc_cvtsi2f(a, fs, XS0, 8, opr(RAX));
+        enc_jmp(a, done);
+        enc_bind(a, big);
+        enc_mov(a, 8, opr(RCX), opr(RAX));
+        enc_shift(a, SH_SHR, 8, opr(RCX), opi(1));
+        enc_alu(a, ALU_AND, 4, opr(RAX), opi(1));
+        enc_alu(a, ALU_OR, 8, opr(RCX), opr(RAX));
+        enc_cvtsi2f(a, fs, XS0, 8, opr(RCX));
+        enc_sse(a, fs == 4 ? SSE_ADDSS : SSE_ADDSD, XS0, opx(XS0));
+        enc_bind(a, done);
+    }
+    x64_storef(x, in->dst, XS0);
+}
+
+/* ftosi: truncating convert at 32 (i8..i32) or 64 bits.  ftoui: 64-bit
+ * convert for i8..i32; for u64, values >= 2^63 are reduced by 2^63 first
+ * and the top bit put back. */
+static void gen_ftoi(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    Type st = in->args[0].type;
+    int fs = fsz(st);
+    x64_loadf(x, in->args[0], XS0);
+    if (in->op == OP_FTOSI) {
+        enc_cvttf2si(a, isz(in->type), RAX, fs, opx(XS0));
+    } else if (in->type != T_I64) {
+        enc_cvttf2si(a, 8, RAX, fs, opx(XS0));
+    } else {
+        int big = enc_label(a), done = enc_label(a);
+        Val two63 = {.kind = V_FLT, .type = st, .f = 9223372036854775808.0};
+        x64_loadf(x, two63, XS1);
+        enc_sse(a, fs == 4 ? SSE_UCOMISS : SSE_UCOMISD, XS0, opx(XS1));
+        enc_jcc(a, CC_AE, big);
+        enc_cvttf2si(a, 8, RAX, fs, opx(XS0));
+        enc_jmp(a, done);
+        enc_bind(a, big);
+        enc_sse(a, fs == 4 ? SSE_SUBSS : SSE_SUBSD, XS0, opx(XS1));
+        enc_cvttf2si(a, 8, RAX, fs, opx(XS0));
+        enc_mov(a, 8, opr(RCX), opi(INT64_MIN));
+        enc_alu(a, ALU_XOR, 8, opr(RAX), opr(RCX));
+        enc_bind(a, done);
+    }
+    x64_store(x, in->dst, RAX);
+}
+
+/* --- memory ------------------------------------------------------------- */
+static void gen_load(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    Mem m = x64_addr(x, in->args[0], RCX);
+    Type t = in->type;
+    if (type_is_flt(t)) {
+        enc_movsf(a, fsz(t), opx(XS0), opm(m));
+        x64_storef(x, in->dst, XS0);
+        return;
+    }
+    int ms = op_info[in->op].msize;
+    int sign = in->op == OP_LOADS8 || in->op == OP_LOADS16 || in->op == OP_LOADS32;
+    if (!ms) {
+        ms = type_size(t);
+        sign = 0;
+    }
+    if (sign)
+        enc_movsx(a, 8, RAX, ms, opm(m));
+    else
+        x64_load_part(x, RAX, m, ms);
+    x64_store(x, in->dst, RAX);
+}
+
+static void gen_store(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    Type t = in->type;
+    if (type_is_flt(t)) {
+        x64_loadf(x, in->args[0], XS0);
+        Mem m = x64_addr(x, in->args[1], RCX);
+        enc_movsf(a, fsz(t), opm(m), opx(XS0));
+        return;
+    }
+    x64_load(x, in->args[0], RAX);
+    Mem m = x64_addr(x, in->args[1], RCX);
+    enc_mov(a, type_size(t), opm(m), opr(RAX));
+}
+
+/* Constant sizes got a frame slot (emit.c); others take rsp down. */
+static void gen_alloca(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    int s = x->slot[x->curinst];
+    if (s) {
+        enc_lea(a, 8, RAX, mem_b(RBP, s));
+    } else {
+        int64_t align = in->args[1].i;
+        x64_load(x, in->args[0], RAX);
+        enc_alu(a, ALU_ADD, 8, opr(RAX), opi(15));
+        enc_alu(a, ALU_AND, 8, opr(RAX), opi(-16));
+        enc_alu(a, ALU_SUB, 8, opr(RSP), opr(RAX));
+        if (align > 16)
+            enc_alu(a, ALU_AND, 8, opr(RSP), opi(-align));
+        enc_mov(a, 8, opr(RAX), opr(RSP));
+    }
+    x64_store(x, in->dst, RAX);
+}
+
+static void gen_ptradd(X64Fn *x, const Inst *in)
+{
+    x64_load(x, in->args[0], RAX);
+    x64_load(x, in->args[1], RCX);
+    enc_alu(&x->a, ALU_ADD, 8, opr(RAX), opr(RCX));
+    x64_store(x, in->dst, RAX);
+}
+
+/* --- intrinsics ---------------------------------------------------------- */
+/* Arguments go to the row's registers: first those in scratch registers,
+ * then those in allocatable ones (r10 for syscall), so a source still
+ * living in an allocatable register is read before it is overwritten.
+ * NOREG arguments (cpuid's result pointer) use rsi, outside every mask. */
+static void gen_intrin(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    const IntrinInfo *ii = &intrin_info[in->args[0].i];
+    int nargs = in->nargs - 1;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < nargs; i++) {
+            Reg r = ii->argregs[i] == NOREG ? RSI : ii->argregs[i];
+            if (!!(INT_ALLOC >> r & 1) == pass)
+                x64_load(x, in->args[1 + i], r);
+        }
+    switch (in->args[0].i) {
+    case IN_MEMCMP: {
+        int done = enc_label(a);
+        enc_alu(a, ALU_XOR, 4, opr(RAX), opr(RAX));
+        enc_test(a, 8, opr(RCX), opr(RCX));
+        enc_jcc(a, CC_E, done);
+        enc_bytes(a, "\xf3\xa6", 2);                          /* repe cmpsb */
+        enc_movzx(a, 4, RAX, 1, opm(mem_b(RDI, -1)));
+        enc_movzx(a, 4, RDX, 1, opm(mem_b(RSI, -1)));
+        enc_alu(a, ALU_SUB, 4, opr(RAX), opr(RDX));
+        enc_bind(a, done);
+        break;
+    }
+    case IN_STRLEN:
+        enc_alu(a, ALU_XOR, 4, opr(RAX), opr(RAX));
+        enc_mov(a, 8, opr(RCX), opi(-1));
+        enc_bytes(a, "\xf2\xae", 2);                          /* repne scasb */
+        enc_mov(a, 8, opr(RAX), opr(RCX));
+        enc_unary(a, UN_NOT, 8, opr(RAX));
+        enc_unary(a, UN_DEC, 8, opr(RAX));
+        break;
+    case IN_VA_START: x64_va_start(x, in); return;
+    case IN_VA_ARG: x64_va_arg(x, in); return;
+    case IN_VA_END: return;
+    default:
+        enc_bytes(a, ii->bytes, (size_t)ii->nbytes);
+    }
+    switch (ii->res) {
+    case RES_RAX:
+        if (in->dst >= 0)
+            x64_store(x, in->dst, RAX);
+        break;
+    case RES_RDX_RAX:
+        enc_shift(a, SH_SHL, 8, opr(RDX), opi(32));
+        enc_mov(a, 4, opr(RAX), opr(RAX));
+        enc_alu(a, ALU_OR, 8, opr(RAX), opr(RDX));
+        if (in->dst >= 0)
+            x64_store(x, in->dst, RAX);
+        break;
+    case RES_MEM4:
+        enc_mov(a, 4, opm(mem_b(RSI, 0)), opr(RAX));
+        enc_mov(a, 4, opm(mem_b(RSI, 4)), opr(RBX));
+        enc_mov(a, 4, opm(mem_b(RSI, 8)), opr(RCX));
+        enc_mov(a, 4, opm(mem_b(RSI, 12)), opr(RDX));
+        break;
+    default:
+        break;
+    }
+}
+
+/* --- control flow -------------------------------------------------------- */
+static void jump_to(X64Fn *x, int blk)
+{
+    if (blk != x->cur + 1)
+        enc_jmp(&x->a, x->blabel[blk]);
+}
+
+static void gen_jmp(X64Fn *x, const Inst *in) { jump_to(x, in->args[0].blk); }
+
+static void gen_br(X64Fn *x, const Inst *in)
+{
+    x64_load(x, in->args[0], RAX);
+    enc_test(&x->a, type_size(in->type), opr(RAX), opr(RAX));
+    int t = in->args[1].blk, f = in->args[2].blk;
+    if (t == x->cur + 1) {
+        enc_jcc(&x->a, CC_E, x->blabel[f]);
+    } else {
+        enc_jcc(&x->a, CC_NE, x->blabel[t]);
+        jump_to(x, f);
+    }
+}
+
+static int64_t sext_to(int64_t v, Type t)
+{
+    switch (t) {
+    case T_I8: return (int8_t)v;
+    case T_I16: return (int16_t)v;
+    case T_I32: return (int32_t)v;
+    default: return v;
+    }
+}
+
+/* switch: the value sign-extended to 64 bits in rax.  Dense cases (at
+ * least 4, range under 3n+8) use a table of 32-bit offsets from the table
+ * itself, emitted after the function:
+ *     sub rax, lo; cmp rax, n-1; ja default
+ *     lea rcx, [rip+table]; movsxd rax, [rcx+rax*4]; add rax, rcx; jmp rax
+ * Others compare in order. */
+static void gen_switch(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    Type t = in->type;
+    int ncase = (in->nargs - 2) / 2, deflt = in->args[1].blk;
+    x64_load(x, in->args[0], RAX);
+    if (type_size(t) < 8)
+        enc_movsx(a, 8, RAX, type_size(t), opr(RAX));
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (int i = 0; i < ncase; i++) {
+        int64_t v = sext_to(in->args[2 + 2 * i].i, t);
+        lo = v < lo ? v : lo;
+        hi = v > hi ? v : hi;
+    }
+    if (ncase >= 4 && (uint64_t)hi - (uint64_t)lo < (uint64_t)(3 * ncase + 8)) {
+        int n = (int)(hi - lo) + 1;
+        grow(&x->tables, &x->captables, x->ntables + 1, sizeof(JumpTable));
+        JumpTable *jt = &x->tables[x->ntables++];
+        jt->label = enc_label(a);
+        jt->lo = lo;
+        jt->n = n;
+        jt->deflt = deflt;
+        jt->targets = xmalloc((size_t)n * sizeof(int));
+        for (int i = 0; i < n; i++)
+            jt->targets[i] = deflt;
+        for (int i = ncase - 1; i >= 0; i--)
+            jt->targets[sext_to(in->args[2 + 2 * i].i, t) - lo] = in->args[3 + 2 * i].blk;
+        enc_mov(a, 8, opr(RCX), opi(lo));
+        enc_alu(a, ALU_SUB, 8, opr(RAX), opr(RCX));
+        enc_alu(a, ALU_CMP, 8, opr(RAX), opi(n - 1));
+        enc_jcc(a, CC_A, x->blabel[deflt]);
+        enc_lea(a, 8, RCX, mem_label(jt->label));
+        enc_movsx(a, 8, RAX, 4, opm(mem_bis(RCX, RAX, 4, 0)));
+        enc_alu(a, ALU_ADD, 8, opr(RAX), opr(RCX));
+        enc_jmp_ind(a, opr(RAX));
+        return;
+    }
+    for (int i = 0; i < ncase; i++) {
+        int64_t v = sext_to(in->args[2 + 2 * i].i, t);
+        if (v >= INT32_MIN && v <= INT32_MAX) {
+            enc_alu(a, ALU_CMP, 8, opr(RAX), opi(v));
+        } else {
+            enc_mov(a, 8, opr(RCX), opi(v));
+            enc_alu(a, ALU_CMP, 8, opr(RAX), opr(RCX));
+        }
+        enc_jcc(a, CC_E, x->blabel[in->args[3 + 2 * i].blk]);
+    }
+    jump_to(x, deflt);
+}
+
+static void gen_unreachable(X64Fn *x, const Inst *in)
+{
+    (void)in;
+    enc_ud2(&x->a);
+}
+
+static void gen_call(X64Fn *x, const Inst *in) { x64_call(x, in); }
+static void gen_ret(X64Fn *x, const Inst *in) { x64_ret(x, in); }
+
+static void (*const gen[OP_COUNT])(X64Fn *, const Inst *) = {
+    [OP_ADD] = gen_alu, [OP_SUB] = gen_alu, [OP_MUL] = gen_alu,
+    [OP_AND] = gen_alu, [OP_OR] = gen_alu, [OP_XOR] = gen_alu,
+    [OP_SDIV] = gen_div, [OP_UDIV] = gen_div, [OP_SREM] = gen_div, [OP_UREM] = gen_div,
+    [OP_SHL] = gen_shift, [OP_LSHR] = gen_shift, [OP_ASHR] = gen_shift,
+    [OP_NEG] = gen_unary, [OP_NOT] = gen_unary,
+    [OP_EQ] = gen_cmp, [OP_NE] = gen_cmp, [OP_SLT] = gen_cmp, [OP_SLE] = gen_cmp,
+    [OP_SGT] = gen_cmp, [OP_SGE] = gen_cmp, [OP_ULT] = gen_cmp, [OP_ULE] = gen_cmp,
+    [OP_UGT] = gen_cmp, [OP_UGE] = gen_cmp,
+    [OP_FADD] = gen_farith, [OP_FSUB] = gen_farith, [OP_FMUL] = gen_farith,
+    [OP_FDIV] = gen_farith, [OP_FNEG] = gen_funary, [OP_FSQRT] = gen_funary,
+    [OP_FOEQ] = gen_fcmp, [OP_FONE] = gen_fcmp, [OP_FOLT] = gen_fcmp, [OP_FOLE] = gen_fcmp,
+    [OP_FOGT] = gen_fcmp, [OP_FOGE] = gen_fcmp, [OP_FORD] = gen_fcmp, [OP_FUEQ] = gen_fcmp,
+    [OP_FUNE] = gen_fcmp, [OP_FULT] = gen_fcmp, [OP_FULE] = gen_fcmp, [OP_FUGT] = gen_fcmp,
+    [OP_FUGE] = gen_fcmp, [OP_FUNO] = gen_fcmp,
+    [OP_SEXT] = gen_ext, [OP_ZEXT] = gen_ext, [OP_TRUNC] = gen_copy,
+    [OP_SITOF] = gen_itof, [OP_UITOF] = gen_itof, [OP_FTOSI] = gen_ftoi, [OP_FTOUI] = gen_ftoi,
+    [OP_FEXT] = gen_fconv, [OP_FTRUNC] = gen_fconv, [OP_BITCAST] = gen_copy,
+    [OP_COPY] = gen_copy,
+    [OP_LOAD] = gen_load, [OP_LOADS8] = gen_load, [OP_LOADU8] = gen_load,
+    [OP_LOADS16] = gen_load, [OP_LOADU16] = gen_load, [OP_LOADS32] = gen_load,
+    [OP_LOADU32] = gen_load, [OP_STORE] = gen_store, [OP_ALLOCA] = gen_alloca,
+    [OP_PTRADD] = gen_ptradd, [OP_CALL] = gen_call, [OP_INTRIN] = gen_intrin,
+    [OP_RET] = gen_ret, [OP_JMP] = gen_jmp, [OP_BR] = gen_br, [OP_SWITCH] = gen_switch,
+    [OP_UNREACHABLE] = gen_unreachable,
+};
+
+void x64_inst(X64Fn *x, const Inst *in)
+{
+    if (!gen[in->op])
+        die("x64: opcode %s reached isel (rt_lower_module not run?)", op_info[in->op].name);
+    gen[in->op](x, in);
+}

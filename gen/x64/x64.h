@@ -1,0 +1,127 @@
+/* x64.h: the x86-64 code generator, one file per phase.
+ *
+ *   rtlower.c  spawn / await / yield -> calls of the runtime (arc_spawn,
+ *              arc_await, arc_yield) plus one generated thunk per spawn;
+ *              the result is plain IR (ir_verify runs after it)
+ *   live.c     liveness over the block order, one live interval per vreg
+ *   ralloc.c   linear-scan register allocation; spill slots under pressure
+ *   abi.c      SysV x86-64: parameters, calls, returns, variadics
+ *   isel.c     one small generator per opcode, dispatched by a table
+ *   emit.c     the function frame, blocks, and the ELF object
+ *
+ * Registers (the allocator's view):
+ *   allocatable  rbx r12 r13 r14 r15 (callee-saved), r10 (caller-saved),
+ *                xmm8..xmm13 (caller-saved)
+ *   scratch      rax rcx rdx rsi rdi r8 r9 r11, xmm0..xmm7, xmm14 xmm15:
+ *                used only inside one instruction's expansion, never
+ *                holding a vreg.  The argument registers are all scratch,
+ *                so loading call arguments never needs a parallel move:
+ *                a source is always an allocatable register, a stack
+ *                slot, a constant or a symbol.
+ * A vreg live across an instruction that clobbers registers (calls,
+ * intrinsics per their masks in intrin.def) never gets one of those.
+ *
+ * Frame (rbp-relative; frame pointers are kept for the crash reporter):
+ *     [rbp+16 ..]        incoming stack arguments
+ *     [rbp+8]            return address
+ *     [rbp]              caller's rbp
+ *     [rbp-8 .. -8k]     the k callee-saved registers this function uses
+ *     [.. rbp-frame]     spill slots, fixed allocas, by-value aggregate
+ *                        slots, the variadic register save area
+ *     [rsp ..]           dynamic allocas; outgoing stack arguments are
+ *                        pushed per call (rsp stays 16-aligned)
+ */
+#ifndef ARC_X64_H
+#define ARC_X64_H
+
+#include "gen/ir.h"
+#include "gen/x64/obj.h"
+
+#define INT_ALLOC (RM(RBX) | RM(R12) | RM(R13) | RM(R14) | RM(R15) | RM(R10))
+#define CALLEE_SAVED (RM(RBX) | RM(R12) | RM(R13) | RM(R14) | RM(R15))
+#define CALLER_SAVED (RM(RAX) | RM(RCX) | RM(RDX) | RM(RSI) | RM(RDI) | RM(R8) | \
+                      RM(R9) | RM(R10) | RM(R11))
+#define XMM_ALLOC 0x3f00u   /* xmm8..xmm13 */
+#define XMM_ALL 0xffffu
+enum { XS0 = 14, XS1 = 15 };  /* float scratch */
+
+typedef enum { LOC_NONE, LOC_REG, LOC_XMM, LOC_STACK } LocKind;
+typedef struct {
+    LocKind kind;
+    int r;        /* Reg, Xmm, or rbp offset */
+} Loc;
+
+/* A switch table emitted after the function's code. */
+typedef struct {
+    int label;
+    int64_t lo;
+    int n;
+    int *targets;  /* block indices */
+    int deflt;
+} JumpTable;
+
+typedef struct X64Fn {
+    Module *m;
+    Func *f;
+    Elf *elf;
+    int *elfsym;        /* Module sym -> ELF symbol id (-1 until used) */
+    Asm a;
+    /* live.c */
+    int ninst;          /* instructions, numbered in block order */
+    int *bstart, *bend; /* per block: position of its first and last instruction */
+    int *istart;        /* per block: global number of its first instruction */
+    int *vstart, *vend; /* per vreg live interval (-1: never live) */
+    /* ralloc.c */
+    Loc *loc;
+    uint32_t usedsaved; /* callee-saved registers to save */
+    int nsaved;
+    int frame;          /* bytes below the saved registers (positive) */
+    /* emit.c: per instruction (global number) a frame slot offset */
+    int *slot;
+    int *pslot;         /* per parameter: slot of a by-value aggregate */
+    int retslot;        /* hidden return pointer (aggregates in memory) */
+    int rsa;            /* variadic register save area */
+    int va_gp, va_fp, va_stack;  /* named gp/sse registers and stack bytes */
+    int *blabel;
+    int cur;            /* index of the block being emitted */
+    int curinst;        /* global number of the instruction being emitted */
+    JumpTable *tables;
+    int ntables, captables;
+} X64Fn;
+
+/* rtlower.c */
+void rt_lower_module(Module *m);
+
+/* live.c */
+void x64_live(X64Fn *x);
+
+/* ralloc.c */
+void x64_ralloc(X64Fn *x);
+int x64_frame_alloc(X64Fn *x, int size, int align);  /* rbp offset */
+
+/* abi.c */
+void x64_params(X64Fn *x);
+void x64_call(X64Fn *x, const Inst *in);
+void x64_ret(X64Fn *x, const Inst *in);
+void x64_va_start(X64Fn *x, const Inst *in);
+void x64_va_arg(X64Fn *x, const Inst *in);
+void x64_epilogue(X64Fn *x);
+
+/* isel.c */
+void x64_inst(X64Fn *x, const Inst *in);
+/* Operand access shared with abi.c. */
+int x64_esym(X64Fn *x, int sym);
+void x64_load(X64Fn *x, Val v, Reg r);        /* any int/ptr value -> r (64 bits) */
+void x64_loadf(X64Fn *x, Val v, Xmm r);       /* any float value -> r */
+void x64_store(X64Fn *x, int vreg, Reg r);
+void x64_storef(X64Fn *x, int vreg, Xmm r);
+Mem x64_addr(X64Fn *x, Val p, Reg scratch);   /* memory at pointer p */
+void x64_copy_bytes(X64Fn *x, Mem dst, Reg src, int64_t n);  /* rep movsb */
+void x64_load_part(X64Fn *x, Reg r, Mem m, int n);   /* n bytes (1..8) -> r */
+
+/* emit.c */
+void x64_emit_func(X64Fn *x);
+/* The whole module into e (one section per function and per datum). */
+void x64_emit_module(Module *m, Elf *e);
+
+#endif
