@@ -16,6 +16,8 @@ static const char usage_text[] =
     "commands:\n"
     "  runtime -o FILE            write the runtime image (an ELF object)\n"
     "  header [-o FILE]           write the C header of the runtime's C ABI\n"
+    "  build [--emit=ir|asm|obj] PROG.ir [OBJ...] -o OUT\n"
+    "                             compile IR to a static executable on the runtime\n"
     "  link -o OUT OBJ...         link objects onto the runtime into a static\n"
     "                             executable (linker/arc.ld, ld --gc-sections)\n"
     "  layout                     print the kernel ABI tables\n"
@@ -121,6 +123,8 @@ static int cmd_layout(Args *a)
     return 0;
 }
 
+int cmd_build(int argc, char **argv);   /* gen/build.c: its own options */
+
 static const struct {
     const char *name;
     int (*run)(Args *);
@@ -141,6 +145,8 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
+    if (!strcmp(argv[1], "build"))
+        return cmd_build(argc - 2, argv + 2);
     for (int i = 0; i < countof(commands); i++) {
         if (!strcmp(argv[1], commands[i].name)) {
             Args a;
