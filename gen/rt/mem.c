@@ -335,6 +335,8 @@ static void emit_flush(Rt *rt)
     enc_mov(a, 8, M(RDI, S_HEAD), R(R8));
     enc_mov(a, 8, M(RDX, 0), I(0));
 
+    /* The links were written above, before the unlock (a release store on
+     * x86): whoever pops this batch after taking the lock sees them. */
     emit_central(a, R9, RSI);
     emit_lock(a, mem_b(R9, C_LOCK));
     enc_mov(a, 8, R(R8), M(R9, C_BATCHES));
@@ -367,6 +369,8 @@ static void emit_refill(Rt *rt)
 
     emit_central(a, R8, RSI);
     emit_lock(a, lock);
+    /* After init the boot slots are shared: touched only here, under the
+     * class lock (before init, the boot slot is the one being refilled). */
     enc_alu(a, ALU_CMP, 1, opm(mem_rip(ms.sched, G_INIT)), I(0));
     enc_jcc(a, CC_E, batches);
     enc_lea(a, 8, R9, mem_rip(ms.mem, M_BOOT));
@@ -385,6 +389,8 @@ static void emit_refill(Rt *rt)
     enc_mov(a, 8, R(R9), M(RAX, 8));
     enc_mov(a, 8, M(R8, C_BATCHES), R(R9));
     enc_mov(a, 4, R(R10), CT(RSI, CT_BATCH));
+    /* The list left every shared structure under the lock: it is this
+     * thread's now, so its links are read after the unlock. */
     enc_bind(a, give_unlock);
     emit_unlock(a, lock);
     enc_mov(a, 8, R(R9), M(RAX, 0));

@@ -135,7 +135,7 @@ void rt_emit_start(Rt *rt);     /* start.c: _start */
 void rt_emit_syscalls(Rt *rt);  /* syscall.c: the raw syscall layer */
 void rt_emit_sched(Rt *rt);     /* sched.c: workers, deques, spawn/await/yield */
 void rt_emit_signal(Rt *rt);    /* signal.c: the crash reporter (after sched) */
-void rt_emit_mem(Rt *rt);       /* mem.c: arc_alloc/free/realloc/calloc (after sched) */
+void rt_emit_mem(Rt *rt);       /* mem.c: arc_alloc/free/realloc/calloc */
 
 /* The C prototypes of the syscall layer, for the header a C user includes. */
 void rt_print_syscall_protos(FILE *f);
