@@ -47,6 +47,8 @@ enum {
     WK_TOP = 128,       /* deque top: thieves (and the owner's last pop) CAS it; own line */
     WK_BOTTOM = 192,    /* deque bottom: written by the owner only; own line */
     WK_RING = 256,      /* RING_SLOTS task pointers */
+    WK_YHEAD = 2304,    /* yielded tasks, FIFO through T_NEXT (owner only) */
+    WK_YTAIL = 2312,
     WK_MEM = 2560,      /* the allocator's per-worker cache (gen/rt/mem.c) */
     WK_SIZE = 4096,
 };
@@ -98,6 +100,7 @@ enum {
     G_MAINLOW = 56,     /* lowest rsp main may inline tasks at (process stack) */
     G_NSLEEP = 64,      /* workers announced asleep: own line */
     G_WAKESEQ = 72,     /* futex word sleepers wait on */
+    G_NSPIN = 80,       /* workers spinning for work: no need to wake one */
     G_GLOCK = 128,      /* global run queue: spinlock, head, tail, length */
     G_GHEAD = 136,
     G_GTAIL = 144,

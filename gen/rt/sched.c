@@ -722,12 +722,16 @@ static void emit_any_work(Rt *rt)
 /* arc_rt_wake(): after making work visible, start the workers (first
  * time) or wake one sleeper.
  *
- *   submitter: store work; mfence; load G_NSLEEP
+ *   submitter: store work; fence; load G_NSPIN, G_NSLEEP
+ *   spinner:   lock inc G_NSPIN; poll queues ...; lock dec G_NSPIN;
  *   sleeper:   lock inc G_NSLEEP; load queues (arc_rt_any_work)
  * With a full fence on both sides, at least one sees the other's store:
  * either the sleeper finds the work, or the submitter finds the sleeper
  * and bumps G_WAKESEQ, which the sleeper read before announcing, so its
- * futex_wait returns at once if it has not slept yet.  No lost wake-up. */
+ * futex_wait returns at once if it has not slept yet.  A submitter that
+ * sees G_NSPIN > 0 wakes nobody: that spinner's later dec (and the
+ * announce after it) comes after the submitter's store, so its final
+ * re-check finds the work.  No lost wake-up. */
 static void emit_wake(Rt *rt)
 {
     RtFn fn;
@@ -738,7 +742,9 @@ static void emit_wake(Rt *rt)
     enc_jcc(a, CC_BE, out);
     enc_alu(a, ALU_CMP, 8, G(G_STARTED), I(0));
     enc_jcc(a, CC_E, start);
-    enc_mfence(a);
+    enc_lock_alu(a, ALU_OR, 4, mem_b(RSP, 0), I(0));   /* full fence, cheaper than mfence */
+    enc_alu(a, ALU_CMP, 8, G(G_NSPIN), I(0));
+    enc_jcc(a, CC_NE, out);                   /* a spinning worker will find it */
     enc_alu(a, ALU_CMP, 8, G(G_NSLEEP), I(0));
     enc_jcc(a, CC_E, out);
     enc_lock_alu(a, ALU_ADD, 4, mem_rip(st_sym, G_WAKESEQ), I(1));
@@ -754,7 +760,7 @@ static void emit_wake(Rt *rt)
 }
 
 /* arc_rt_idle(rdi = worker): spin a little, then sleep until woken. */
-enum { IDLE_SPINS = 64 };
+enum { IDLE_SPINS = 64, IDLE_PAUSES = 16 };
 static void emit_idle(Rt *rt)
 {
     RtFn fn;
@@ -765,15 +771,24 @@ static void emit_idle(Rt *rt)
     enc_push(a, R(RBX));
     enc_push(a, R(R12));
     enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
+    int found = enc_label(a), pauses = enc_label(a);
+    enc_lock_alu(a, ALU_ADD, 8, mem_rip(st_sym, G_NSPIN), I(1));
     enc_mov(a, 4, R(RBX), I(IDLE_SPINS));
     enc_bind(a, spin);
     enc_call_sym(a, any);
     enc_test(a, 4, R(RAX), R(RAX));
-    enc_jcc(a, CC_NE, out);
+    enc_jcc(a, CC_NE, found);
+    /* a few pauses between polls: each poll reads the other workers'
+     * deque lines, which their owners keep writing */
+    enc_mov(a, 4, R(RCX), I(IDLE_PAUSES));
+    enc_bind(a, pauses);
     enc_pause(a);
+    enc_unary(a, UN_DEC, 4, R(RCX));
+    enc_jcc(a, CC_NE, pauses);
     enc_unary(a, UN_DEC, 4, R(RBX));
     enc_jcc(a, CC_NE, spin);
     enc_mov(a, 4, R(R12), G(G_WAKESEQ));      /* read the sequence first */
+    enc_lock_alu(a, ALU_SUB, 8, mem_rip(st_sym, G_NSPIN), I(1));
     enc_lock_alu(a, ALU_ADD, 8, mem_rip(st_sym, G_NSLEEP), I(1));  /* announce: full fence */
     enc_call_sym(a, any);                     /* then look again */
     enc_test(a, 4, R(RAX), R(RAX));
@@ -785,6 +800,9 @@ static void emit_idle(Rt *rt)
     sys(a, SYS_futex);
     enc_bind(a, undo);
     enc_lock_alu(a, ALU_SUB, 8, mem_rip(st_sym, G_NSLEEP), I(1));
+    enc_jmp(a, out);
+    enc_bind(a, found);
+    enc_lock_alu(a, ALU_SUB, 8, mem_rip(st_sym, G_NSPIN), I(1));
     enc_bind(a, out);
     enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
     enc_pop(a, R(R12));
@@ -794,8 +812,12 @@ static void emit_idle(Rt *rt)
 }
 
 /* arc_rt_find_work(rdi = worker) -> rax = task or 0: every GLOBAL_POLL
- * tasks the global queue first; then the own deque, the global queue, and
- * up to 2 * workers steal attempts from random victims. */
+ * tasks the global queue first; then the own deque, the own yield list,
+ * the global queue, and up to 2 * workers steal attempts from random
+ * victims.  Yielded tasks are not stealable: a worker that has some is not
+ * idle, and they run after everything in its deque, and after the global
+ * queue every GLOBAL_POLL tasks, so a task yielding in a loop starves
+ * nothing. */
 static void emit_find_work(Rt *rt)
 {
     RtFn fn;
@@ -818,6 +840,19 @@ static void emit_find_work(Rt *rt)
     enc_call_sym(a, S("arc_rt_pop"));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, out);
+    /* the yield list (owner only): after the deque, before the rest */
+    int noyield = enc_label(a), notlast = enc_label(a);
+    enc_mov(a, 8, R(RAX), M(RBX, WK_YHEAD));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, noyield);
+    enc_mov(a, 8, R(RDX), M(RAX, T_NEXT));
+    enc_mov(a, 8, M(RBX, WK_YHEAD), R(RDX));
+    enc_test(a, 8, R(RDX), R(RDX));
+    enc_jcc(a, CC_NE, notlast);
+    enc_mov(a, 8, M(RBX, WK_YTAIL), R(RDX));
+    enc_bind(a, notlast);
+    enc_jmp(a, out);
+    enc_bind(a, noyield);
     enc_call_sym(a, gpop);
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, out);
@@ -968,9 +1003,17 @@ static void emit_sched_loop(Rt *rt)
     enc_jcc(a, CC_E, park);
     enc_alu(a, ALU_CMP, 4, R(RAX), I(ACT_DONE));
     enc_jcc(a, CC_E, done);
-    /* ACT_YIELD */
-    enc_mov(a, 8, R(RDI), R(R12));
-    enc_call_sym(a, S("arc_rt_gpush"));
+    /* ACT_YIELD: to the back of this worker's yield list */
+    int first = enc_label(a);
+    enc_mov(a, 8, M(R12, T_NEXT), I(0));
+    enc_mov(a, 8, R(RAX), M(RBX, WK_YTAIL));
+    enc_mov(a, 8, M(RBX, WK_YTAIL), R(R12));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, first);
+    enc_mov(a, 8, M(RAX, T_NEXT), R(R12));
+    enc_jmp(a, find);
+    enc_bind(a, first);
+    enc_mov(a, 8, M(RBX, WK_YHEAD), R(R12));
     enc_jmp(a, find);
 
     enc_bind(a, park);
