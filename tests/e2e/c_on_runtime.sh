@@ -7,6 +7,11 @@
 "$ARC" header -o "$T/arc_rt.h" || { not_ok "arc header"; exit 1; }
 "$ARC" runtime -o "$T/rt1.o" && "$ARC" runtime -o "$T/rt2.o"
 check "runtime image is byte-identical from run to run" cmp -s "$T/rt1.o" "$T/rt2.o"
+readelf -a -W "$T/rt1.o" > "$T/readelf.out" 2>&1
+check "runtime image: readelf -a exits 0" test $? -eq 0
+check "runtime image: readelf -a prints no warning" sh -c "! grep -qi -e warning -e error '$T/readelf.out'"
+check "runtime image: one section per function (.text._start, .text.arc_write)" \
+    sh -c "grep -q ' .text._start ' '$T/readelf.out' && grep -q ' .text.arc_write ' '$T/readelf.out'"
 
 for src in tests/e2e/c/*.c; do
     name=$(basename "$src" .c)
@@ -28,6 +33,15 @@ for src in tests/e2e/c/*.c; do
     done
     RUN_ENV=
 done
+
+# The same program links with LLVM's lld.
+if ARC_LD=ld.lld "$ARC" link -o "$T/hello.lld" "$T/hello.o" 2> "$T/lld.err"; then
+    RUN_ENV= run_expect "hello linked by ld.lld (native)" "" "$T/hello.lld" tests/e2e/c/hello.c
+    RUN_ENV= run_expect "hello linked by ld.lld (qemu-x86_64)" "$QEMU" "$T/hello.lld" tests/e2e/c/hello.c
+else
+    not_ok "hello links with ld.lld"
+    sed 's/^/# /' "$T/lld.err"
+fi
 
 # The hello program is the size and shape showcase.
 h=$T/hello
