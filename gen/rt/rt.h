@@ -40,9 +40,6 @@ enum {
     WK_ALTSIZE = 72,
     WK_STACKS = 80,     /* free task stacks (owner only; linked through their base) */
     WK_NSTACKS = 88,
-    WK_TCBFREE = 96,    /* free TCBs (owner only; linked through T_NEXT) */
-    WK_TCBBUMP = 104,   /* TCB slab: next free byte and end */
-    WK_TCBEND = 112,
     WK_TID = 120,       /* kernel thread id */
     WK_TOP = 128,       /* deque top: thieves (and the owner's last pop) CAS it; own line */
     WK_BOTTOM = 192,    /* deque bottom: written by the owner only; own line */

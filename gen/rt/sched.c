@@ -433,41 +433,23 @@ static void emit_init(Rt *rt)
     rt_end(rt, &fn);
 }
 
-/* arc_rt_tcb_alloc(rdi = worker) -> rax: a TCB with T_WAITER, T_STACK,
- * T_NEXT, T_FLAGS, T_RESULT zero.  Owner only: the worker's free list,
- * else its slab, else a new 64 KiB slab.  TCBs are never unmapped; a freed
- * TCB goes to the free list of the worker that freed it. */
-enum { TCB_SLAB = 64 * 1024 };
+/* arc_rt_tcb_alloc() -> rax: a TCB from the runtime allocator (its
+ * T_SIZE class has a lock-free per-worker cache) with T_WAITER, T_STACK,
+ * T_NEXT, T_FLAGS, T_RESULT zero.  arc_await gives it back with arc_free. */
 static void emit_tcb_alloc(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_tcb_alloc", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int slab = enc_label(a), refill = enc_label(a), init = enc_label(a);
-    enc_mov(a, 8, R(RAX), M(RDI, WK_TCBFREE));
+    int ok = enc_label(a);
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
+    enc_mov(a, 4, R(RDI), I(T_SIZE));
+    enc_call_sym(a, S("arc_alloc"));
+    enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
     enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, slab);
-    enc_mov(a, 8, R(RDX), M(RAX, T_NEXT));
-    enc_mov(a, 8, M(RDI, WK_TCBFREE), R(RDX));
-    enc_jmp(a, init);
-    enc_bind(a, slab);
-    enc_mov(a, 8, R(RAX), M(RDI, WK_TCBBUMP));
-    enc_lea(a, 8, RDX, mem_b(RAX, T_SIZE));
-    enc_alu(a, ALU_CMP, 8, R(RDX), M(RDI, WK_TCBEND));
-    enc_jcc(a, CC_A, refill);
-    enc_mov(a, 8, M(RDI, WK_TCBBUMP), R(RDX));
-    enc_jmp(a, init);
-    enc_bind(a, refill);
-    enc_push(a, R(RBX));
-    enc_mov(a, 8, R(RBX), R(RDI));
-    enc_mov(a, 4, R(RSI), I(TCB_SLAB));
-    mmap_or_die(a, 0, "arc_rt_msg_tcb", "out of memory for task control blocks: mmap failed with errno");
-    enc_lea(a, 8, RDX, mem_b(RAX, T_SIZE));
-    enc_mov(a, 8, M(RBX, WK_TCBBUMP), R(RDX));
-    enc_lea(a, 8, RDX, mem_b(RAX, TCB_SLAB));
-    enc_mov(a, 8, M(RBX, WK_TCBEND), R(RDX));
-    enc_pop(a, R(RBX));
-    enc_bind(a, init);
+    enc_jcc(a, CC_NE, ok);
+    fatal_msg(a, "arc_rt_msg_tcb", "out of memory for a task control block", NOREG);
+    enc_bind(a, ok);
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_mov(a, 8, M(RAX, T_WAITER), R(RDX));
     enc_mov(a, 8, M(RAX, T_STACK), R(RDX));
@@ -1182,7 +1164,6 @@ static void emit_spawn(Rt *rt)
     enc_jcc(a, CC_NE, ready);
     enc_call_sym(a, S("arc_rt_init"));
     enc_bind(a, ready);
-    rt_load_worker(a, RDI);
     enc_call_sym(a, S("arc_rt_tcb_alloc"));
     enc_mov(a, 8, R(R13), R(RAX));
     enc_mov(a, 8, M(R13, T_FN), R(RBX));
@@ -1278,11 +1259,11 @@ static void emit_await(Rt *rt)
     enc_bind(a, ready);
     enc_mov(a, 8, R(RAX), M(RBX, T_RESULT));
     enc_bind(a, free);
-    rt_load_worker(a, RDI);
     enc_mov(a, 8, M(RBX, T_WAITER), I(WAIT_FREED));
-    enc_mov(a, 8, R(RDX), M(RDI, WK_TCBFREE));
-    enc_mov(a, 8, M(RBX, T_NEXT), R(RDX));
-    enc_mov(a, 8, M(RDI, WK_TCBFREE), R(RBX));
+    enc_mov(a, 8, R(R12), R(RAX));
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_call_sym(a, S("arc_free"));
+    enc_mov(a, 8, R(RAX), R(R12));
     enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
     enc_pop(a, R(R12));
     enc_pop(a, R(RBX));
