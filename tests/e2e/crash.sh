@@ -35,7 +35,7 @@ crash_run() {
     [ "$_mode" = task ] && _arg=task
     directive expect "$_src" > "$T/want"
     _want=$(directive status "$_src")
-    env "$@" $_runner "$_prog" $_arg > "$T/got" 2> "$T/err"
+    timeout "${TEST_TIMEOUT:-120}" env "$@" $_runner "$_prog" $_arg > "$T/got" 2> "$T/err"
     _st=$?
     _bad=
     [ "$_st" -eq "$_want" ] || _bad="exit status $_st, expected $_want"

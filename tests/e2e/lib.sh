@@ -39,8 +39,9 @@ run_expect() {
     _want=$(directive status "$_src")
     [ -n "$_want" ] || _want=0
     directive expect "$_src" > "$T/want"
+    # a hang fails the test instead of stalling the run
     # shellcheck disable=SC2086
-    env $_envs ${RUN_ENV:-} $_runner "$_prog" $_args > "$T/got" 2> "$T/err"
+    timeout "${TEST_TIMEOUT:-120}" env $_envs ${RUN_ENV:-} $_runner "$_prog" $_args > "$T/got" 2> "$T/err"
     _st=$?
     if [ "$_st" -eq "$_want" ] && cmp -s "$T/want" "$T/got"; then
         ok "$_name"
