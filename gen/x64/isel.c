@@ -166,6 +166,35 @@ void x64_load_part(X64Fn *x, Reg r, Mem m, int n)
     }
 }
 
+/* An integer operand as the encoder's source operand: a register or slot
+ * in place, a constant as an immediate when it fits size bytes, anything
+ * else loaded into scratch. */
+static Opnd src_op(X64Fn *x, Val v, Reg scratch, int size)
+{
+    if (v.kind == V_VREG && x->loc[v.vreg].kind != LOC_XMM)
+        return locop(x, v.vreg);
+    if (v.kind == V_INT) {
+        int64_t lo = size == 1 ? -128 : size == 2 ? -32768 : INT32_MIN;
+        int64_t hi = size == 1 ? 255 : size == 2 ? 65535 : size == 4 ? UINT32_MAX : INT32_MAX;
+        if (v.i >= lo && v.i <= hi)
+            return opi(v.i);
+    }
+    x64_load(x, v, scratch);
+    return opr(scratch);
+}
+
+/* The register to compute dst in: its own when it has one that b does not
+ * occupy (b is read after the first operand is loaded), else rax. */
+static Reg acc_reg(X64Fn *x, int dst, Val b)
+{
+    if (dst < 0 || x->loc[dst].kind != LOC_REG)
+        return RAX;
+    Reg r = (Reg)x->loc[dst].r;
+    if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_REG && x->loc[b.vreg].r == (int)r)
+        return RAX;
+    return r;
+}
+
 /* --- integer arithmetic ------------------------------------------------- */
 static void gen_alu(X64Fn *x, const Inst *in)
 {
@@ -173,13 +202,17 @@ static void gen_alu(X64Fn *x, const Inst *in)
         [OP_ADD] = ALU_ADD, [OP_SUB] = ALU_SUB, [OP_AND] = ALU_AND,
         [OP_OR] = ALU_OR, [OP_XOR] = ALU_XOR,
     };
-    x64_load(x, in->args[0], RAX);
-    x64_load(x, in->args[1], RCX);
-    if (in->op == OP_MUL)
-        enc_imul(&x->a, isz(in->type), RAX, opr(RCX));
+    int sz = isz(in->type);
+    Reg acc = acc_reg(x, in->dst, in->args[1]);
+    x64_load(x, in->args[0], acc);
+    Opnd b = src_op(x, in->args[1], RCX, sz);
+    if (in->op != OP_MUL)
+        enc_alu(&x->a, alu[in->op], sz, opr(acc), b);
+    else if (b.kind == OPND_IMM)
+        enc_imul3(&x->a, sz, acc, opr(acc), (int32_t)b.imm);
     else
-        enc_alu(&x->a, alu[in->op], isz(in->type), opr(RAX), opr(RCX));
-    x64_store(x, in->dst, RAX);
+        enc_imul(&x->a, sz, acc, b);
+    x64_store(x, in->dst, acc);
 }
 
 static void gen_unary(X64Fn *x, const Inst *in)
@@ -244,6 +277,8 @@ static void set_result(X64Fn *x, const Inst *in, Cond cc)
     x64_store(x, in->dst, RAX);
 }
 
+/* A compare whose only use is the branch right after it becomes
+ * cmp + jcc (the branch is then skipped: x->skip). */
 static void gen_cmp(X64Fn *x, const Inst *in)
 {
     static const Cond cc[OP_COUNT] = {
@@ -251,9 +286,33 @@ static void gen_cmp(X64Fn *x, const Inst *in)
         [OP_SGT] = CC_G, [OP_SGE] = CC_GE, [OP_ULT] = CC_B, [OP_ULE] = CC_BE,
         [OP_UGT] = CC_A, [OP_UGE] = CC_AE,
     };
-    x64_load(x, in->args[0], RAX);
-    x64_load(x, in->args[1], RCX);
-    enc_alu(&x->a, ALU_CMP, type_size(in->type), opr(RAX), opr(RCX));
+    int sz = type_size(in->type);
+    Val a = in->args[0];
+    Reg ra = RAX;
+    if (a.kind == V_VREG && x->loc[a.vreg].kind == LOC_REG)
+        ra = (Reg)x->loc[a.vreg].r;
+    else
+        x64_load(x, a, RAX);
+    enc_alu(&x->a, ALU_CMP, sz, opr(ra), src_op(x, in->args[1], RCX, sz));
+
+    const Block *b = x->f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur];
+    const Inst *nx = i + 1 < b->ninsts ? &b->insts[i + 1] : NULL;
+    int brpos = 2 * (x->curinst + 1) + 2;
+    if (nx && nx->op == OP_BR && in->dst >= 0 && nx->args[0].kind == V_VREG &&
+        nx->args[0].vreg == in->dst && x->vend[in->dst] <= brpos) {
+        Cond c = cc[in->op];
+        int t = nx->args[1].blk, f = nx->args[2].blk;
+        if (t == x->cur + 1) {
+            enc_jcc(&x->a, (Cond)(c ^ 1), x->blabel[f]);
+        } else {
+            enc_jcc(&x->a, c, x->blabel[t]);
+            if (f != x->cur + 1)
+                enc_jmp(&x->a, x->blabel[f]);
+        }
+        x->skip = 1;
+        return;
+    }
     set_result(x, in, cc[in->op]);
 }
 
@@ -488,10 +547,10 @@ static void gen_alloca(X64Fn *x, const Inst *in)
 
 static void gen_ptradd(X64Fn *x, const Inst *in)
 {
-    x64_load(x, in->args[0], RAX);
-    x64_load(x, in->args[1], RCX);
-    enc_alu(&x->a, ALU_ADD, 8, opr(RAX), opr(RCX));
-    x64_store(x, in->dst, RAX);
+    Reg acc = acc_reg(x, in->dst, in->args[1]);
+    x64_load(x, in->args[0], acc);
+    enc_alu(&x->a, ALU_ADD, 8, opr(acc), src_op(x, in->args[1], RCX, 8));
+    x64_store(x, in->dst, acc);
 }
 
 /* --- intrinsics ---------------------------------------------------------- */

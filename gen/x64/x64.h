@@ -85,6 +85,7 @@ typedef struct X64Fn {
     int *blabel;
     int cur;            /* index of the block being emitted */
     int curinst;        /* global number of the instruction being emitted */
+    int skip;           /* isel fused the next instruction (cmp + br) */
     JumpTable *tables;
     int ntables, captables;
 } X64Fn;
