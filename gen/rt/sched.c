@@ -1192,9 +1192,10 @@ static void emit_spawn(Rt *rt)
  * chain would otherwise nest without bound).  WK_CUR names it while it
  * runs (task ids, crash reports), and its T_STACK is the awaiter's (non-0:
  * the scheduler resumes it where it stopped, awaiter frames and all, if it
- * parks; and the crash reporter finds the right guard page).  The awaiter
- * is in no queue and no waiter list meanwhile, so nothing else can resume
- * it.  An inline task never reaches ACT_DONE: it returns here. */
+ * parks; and the crash reporter finds the right guard page); its T_WAITER
+ * names the awaiter, so another task's await of it is reported as a
+ * second await instead of parking forever.  The awaiter is in no queue and
+ * no waiter list meanwhile, so nothing else can resume it.  An inline task never reaches ACT_DONE: it returns here. */
 static void emit_await(Rt *rt)
 {
     RtFn fn;
@@ -1241,6 +1242,7 @@ static void emit_await(Rt *rt)
     enc_jcc(a, CC_NE, putback);
     rt_load_worker(a, RDI);
     enc_mov(a, 8, R(R12), M(RDI, WK_CUR));
+    enc_mov(a, 8, M(RBX, T_WAITER), R(R12));  /* taken: a second await is an error */
     enc_mov(a, 8, M(RDI, WK_CUR), R(RBX));
     enc_mov(a, 8, R(RAX), M(R12, T_STACK));   /* it runs on our stack */
     enc_mov(a, 8, M(RBX, T_STACK), R(RAX));

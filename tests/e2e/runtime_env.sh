@@ -1,0 +1,109 @@
+#!/bin/sh
+# The scheduler's environment settings: ARC_WORKERS and ARC_STACK_SIZE take
+# effect, and a bad value is a clear start-up error with exit status 2,
+# natively and under qemu-x86_64.
+. tests/e2e/lib.sh
+"$ARC" header -o "$T/arc_rt.h" || { not_ok "arc header"; exit 1; }
+cat > "$T/env.c" <<'SRC'
+#include "arc_rt.h"
+#include "rt_print.h"
+static long depth(void *arg)
+{
+    volatile char pad[1024];
+    long n = (long)arg;
+    pad[0] = (char)n;
+    return n == 0 ? 0 : 1 + pad[0] * 0 + arc_await(arc_spawn(depth, (void *)(n - 1)));
+}
+int main(void)
+{
+    put_kv("workers", arc_worker_count());
+    put_kv("depth", arc_await(arc_spawn(depth, (void *)40)));
+    return 0;
+}
+SRC
+gcc $FREESTANDING -I"$T" -Itests/e2e/c -c "$T/env.c" -o "$T/env.o" && "$ARC" link -o "$T/env" "$T/env.o" ||
+    { not_ok "env program builds"; exit 1; }
+
+# run_env NAME ENV STATUS PATTERN: stdout+stderr must match PATTERN.
+run_env() {
+    for mode in native qemu; do
+        runner=""
+        [ $mode = qemu ] && runner=$QEMU
+        timeout 60 env $2 $runner "$T/env" > "$T/out" 2>&1
+        st=$?
+        if [ "$st" -eq "$3" ] && grep -q -- "$4" "$T/out"; then
+            ok "$1 ($mode)"
+        else
+            not_ok "$1 ($mode)"
+            echo "# status $st (want $3)"
+            sed 's/^/# /' "$T/out" | head -5
+        fi
+    done
+}
+
+run_env "ARC_WORKERS=1 runs one worker" ARC_WORKERS=1 0 "workers=1"
+run_env "ARC_WORKERS=3 runs three workers" ARC_WORKERS=3 0 "workers=3"
+run_env "ARC_WORKERS=256 is the maximum" ARC_WORKERS=256 0 "workers=256"
+msg="arc: runtime error: ARC_WORKERS must be a number from 1 to 256"
+for bad in 0 257 abc -1 "" 2x; do
+    run_env "ARC_WORKERS='$bad' is a start-up error" "ARC_WORKERS=$bad" 2 "$msg"
+done
+run_env "ARC_STACK_SIZE=32768 small stacks still run 40 nested tasks" "ARC_STACK_SIZE=32768 ARC_WORKERS=2" 0 "depth=40"
+run_env "ARC_STACK_SIZE=100000 rounds up to pages" "ARC_STACK_SIZE=100000" 0 "depth=40"
+smsg="arc: runtime error: ARC_STACK_SIZE must be a number of bytes from 16384 to 1073741824"
+for bad in 4096 0 big 2000000000; do
+    run_env "ARC_STACK_SIZE='$bad' is a start-up error" "ARC_STACK_SIZE=$bad" 2 "$smsg"
+done
+
+# Awaiting a task twice is a runtime error naming the task, exit status 2:
+# once after it finished (the handle was freed), once while another task is
+# already parked on it.
+cat > "$T/twice.c" <<'SRC'
+#include "arc_rt.h"
+#include "rt_print.h"
+static long one(void *arg) { return (long)arg; }
+static void *shared;
+static long waiter(void *arg) { (void)arg; return arc_await(shared); }
+static long slow(void *arg) { for (int i = 0; i < 100; i++) arc_yield(); return (long)arg; }
+int main(int argc, char **argv)
+{
+    (void)argv;
+    if (argc == 1) {
+        void *t = arc_spawn(one, (void *)5);
+        put_kv("first", arc_await(t));
+        put_kv("second", arc_await(t));
+        return 0;
+    }
+    shared = arc_spawn(slow, (void *)6);
+    void *w = arc_spawn(waiter, 0);
+    for (int i = 0; i < 10; i++)
+        arc_yield();
+    put_kv("main", arc_await(shared));
+    return (int)arc_await(w);
+}
+SRC
+gcc $FREESTANDING -I"$T" -Itests/e2e/c -c "$T/twice.c" -o "$T/twice.o" && "$ARC" link -o "$T/twice" "$T/twice.o" ||
+    { not_ok "twice program builds"; exit 1; }
+for mode in native qemu; do
+    runner=""
+    [ $mode = qemu ] && runner=$QEMU
+    for w in 1 2; do
+        timeout 60 env ARC_WORKERS=$w $runner "$T/twice" > "$T/out" 2> "$T/err"
+        st=$?
+        if [ $st -eq 2 ] && grep -q "^first=5$" "$T/out" && ! grep -q second "$T/out" &&
+           grep -q "^arc: runtime error: a task was awaited twice: task 2$" "$T/err"; then
+            ok "await after await: runtime error, task 2 ($mode, $w workers)"
+        else
+            not_ok "await after await: runtime error, task 2 ($mode, $w workers)"
+            echo "# status $st"; sed 's/^/# /' "$T/out" "$T/err" | head
+        fi
+        timeout 60 env ARC_WORKERS=$w $runner "$T/twice" x > "$T/out" 2> "$T/err"
+        st=$?
+        if [ $st -eq 2 ] && grep -q "^arc: runtime error: a task was awaited twice: task 2$" "$T/err"; then
+            ok "two tasks awaiting one: runtime error, task 2 ($mode, $w workers)"
+        else
+            not_ok "two tasks awaiting one: runtime error, task 2 ($mode, $w workers)"
+            echo "# status $st"; sed 's/^/# /' "$T/out" "$T/err" | head
+        fi
+    done
+done
