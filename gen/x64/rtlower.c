@@ -209,8 +209,11 @@ static void lower_spawn(Module *m, Func *f, Block *b, const Inst *in, int *nthun
 static void lower_await(Module *m, Func *f, Block *b, const Inst *in)
 {
     Val r = call1(m, f, b, T_I64, "arc_await", in->args[0]);
-    if (in->dst < 0)
+    if (in->dst < 0) {
+        if (in->agg)   /* the result block is still ours to free */
+            call1(m, f, b, T_VOID, "arc_free", conv(m, f, b, OP_BITCAST, T_PTR, r));
         return;
+    }
     if (in->agg) {
         const Layout *l = &m->layouts[in->agg];
         Val p = conv(m, f, b, OP_BITCAST, T_PTR, r);
