@@ -7,30 +7,7 @@
 // expect: envp and argv are contiguous
 // status: 0
 #include "arc_rt.h"
-
-static void put(const char *s)
-{
-    unsigned long n = 0;
-    while (s[n])
-        n++;
-    arc_write(1, s, n);
-}
-
-static void put_long(long v)
-{
-    char b[24];
-    int i = 23;
-    int neg = v < 0;
-    unsigned long u = neg ? -(unsigned long)v : (unsigned long)v;
-    b[i] = 0;
-    do {
-        b[--i] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (neg)
-        b[--i] = '-';
-    put(b + i);
-}
+#include "rt_print.h"
 
 int main(int argc, char **argv, char **envp)
 {
