@@ -5,6 +5,7 @@
  * (so ld --gc-sections keeps only what is reached), symbols global when
  * exported, local otherwise.
  *
+ * First webs.c on every function (then ir_verify again).
  * Per function: live.c, ralloc.c, then the fixed frame slots, then
  *     push rbp; mov rbp, rsp; push <callee-saved used>; sub rsp, frame
  *     <parameter moves (abi.c)>
@@ -176,6 +177,11 @@ void x64_emit_module(Module *m, Elf *e)
     int *elfsym = xmalloc(((size_t)m->nsyms + 1) * sizeof(int));
     for (int i = 0; i < m->nsyms; i++)
         elfsym[i] = -1;
+    for (int i = 0; i < m->nfuncs; i++)
+        if (m->syms[m->funcs[i]->sym].kind == SYM_FUNC)
+            x64_split_webs(m, m->funcs[i]);
+    if (ir_verify(m, stderr))
+        die("the IR is invalid after x64_split_webs");
     for (int i = 0; i < m->ndatas; i++)
         emit_data(m, e, elfsym, m->datas[i]);
     for (int i = 0; i < m->nfuncs; i++) {

@@ -3,6 +3,7 @@
  *   rtlower.c  spawn / await / yield -> calls of the runtime (arc_spawn,
  *              arc_await, arc_yield) plus one generated thunk per spawn;
  *              the result is plain IR (ir_verify runs after it)
+ *   webs.c     each vreg split into its webs (reaching definitions)
  *   live.c     liveness over the block order, one live interval per vreg
  *   ralloc.c   linear-scan register allocation; spill slots under pressure
  *   abi.c      SysV x86-64: parameters, calls, returns, variadics
@@ -92,6 +93,9 @@ typedef struct X64Fn {
 
 /* rtlower.c */
 void rt_lower_module(Module *m);
+
+/* webs.c */
+void x64_split_webs(Module *m, Func *f);
 
 /* live.c */
 void x64_live(X64Fn *x);
