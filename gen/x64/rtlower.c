@@ -161,7 +161,7 @@ static Func *make_thunk(Module *m, const Inst *in, int nth, int inline_arg, cons
     return t;
 }
 
-static void lower_spawn(Module *m, Func *f, Block *b, const Inst *in, int *nthunk)
+static void rt_lower_spawn(Module *m, Func *f, Block *b, const Inst *in, int *nthunk)
 {
     Val callee = in->args[0];
     int n = in->nargs - 1;
@@ -206,7 +206,7 @@ static void lower_spawn(Module *m, Func *f, Block *b, const Inst *in, int *nthun
     ir_emit_call(m, b, OP_CALL, T_PTR, 0, in->dst, ir_symval(m, "arc_spawn", 0), 2, ca);
 }
 
-static void lower_await(Module *m, Func *f, Block *b, const Inst *in)
+static void rt_lower_await(Module *m, Func *f, Block *b, const Inst *in)
 {
     Val r = call1(m, f, b, T_I64, "arc_await", in->args[0]);
     if (in->dst < 0) {
@@ -259,8 +259,8 @@ void rt_lower_module(Module *m)
             for (int k = 0; k < n; k++) {
                 const Inst *in = &old[k];
                 switch (in->op) {
-                case OP_SPAWN: lower_spawn(m, f, b, in, &nthunk); break;
-                case OP_AWAIT: lower_await(m, f, b, in); break;
+                case OP_SPAWN: rt_lower_spawn(m, f, b, in, &nthunk); break;
+                case OP_AWAIT: rt_lower_await(m, f, b, in); break;
                 case OP_YIELD:
                     ir_emit_call(m, b, OP_CALL, T_VOID, 0, -1, ir_symval(m, "arc_yield", 0), 0, NULL);
                     break;
