@@ -261,9 +261,11 @@ void rt_lower_module(Module *m)
                 switch (in->op) {
                 case OP_SPAWN: rt_lower_spawn(m, f, b, in, &nthunk); break;
                 case OP_AWAIT: rt_lower_await(m, f, b, in); break;
-                case OP_YIELD:
-                    ir_emit_call(m, b, OP_CALL, T_VOID, 0, -1, ir_symval(m, "arc_yield", 0), 0, NULL);
+                case OP_YIELD: {
+                    Val none[1] = {{0}};   /* ir_emit_call memcpys from it */
+                    ir_emit_call(m, b, OP_CALL, T_VOID, 0, -1, ir_symval(m, "arc_yield", 0), 0, none);
                     break;
+                }
                 default:
                     ir_grow(m, &b->insts, &b->capinsts, b->ninsts + 1, sizeof(Inst));
                     b->insts[b->ninsts++] = *in;
