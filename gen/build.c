@@ -34,15 +34,17 @@ static void tmp_path(char *buf, size_t n, const char *what)
     snprintf(buf, n, "%s/arc-%s-%ld.o", tmpdir && *tmpdir ? tmpdir : "/tmp", what, (long)getpid());
 }
 
-static int write_asm(const char *obj, const char *out)
+/* objdump's listing, with the temporary object's name replaced by the
+ * source's, so the listing is the same from run to run. */
+static int write_asm(const char *obj, const char *src, const char *out)
 {
-    if (strchr(obj, '\'') || (out && strchr(out, '\''))) {
+    if (strchr(obj, '\'') || strchr(src, '\'') || strchr(src, '|') || (out && strchr(out, '\''))) {
         fputs("arc build: error: file names with quotes are not supported for --emit=asm\n", stderr);
         return 1;
     }
     char cmd[8400];
-    snprintf(cmd, sizeof cmd, "objdump -d --no-show-raw-insn -r '%s'%s%s%s", obj,
-             out ? " > '" : "", out ? out : "", out ? "'" : "");
+    snprintf(cmd, sizeof cmd, "objdump -d --no-show-raw-insn -r '%s' | sed 's|%s|%s|'%s%s%s", obj,
+             obj, src, out ? " > '" : "", out ? out : "", out ? "'" : "");
     int rc = system(cmd);
     if (rc != 0) {
         fprintf(stderr, "arc build: error: objdump failed (status %d)\n", rc);
@@ -124,7 +126,7 @@ int cmd_build(int argc, char **argv)
         tmp_path(obj, sizeof obj, "build");
         if (xo_write(e, obj) == 0) {
             if (emit) {
-                rc = write_asm(obj, out);
+                rc = write_asm(obj, src, out);
             } else {
                 rc = xo_link(out, obj, extra, nextra);
             }
