@@ -382,22 +382,24 @@ static void gen_ext(X64Fn *x, const Inst *in)
 {
     Val s = in->args[0];
     int ss = type_size(s.type);
-    x64_load(x, s, RAX);
+    Reg r = acc_reg(x, in->dst, (Val){0});
+    x64_load(x, s, r);
     if (in->op == OP_SEXT)
-        enc_movsx(&x->a, 8, RAX, ss, opr(RAX));
+        enc_movsx(&x->a, 8, r, ss, opr(r));
     else if (ss == 4)
-        enc_mov(&x->a, 4, opr(RAX), opr(RAX));
+        enc_mov(&x->a, 4, opr(r), opr(r));
     else
-        enc_movzx(&x->a, 4, RAX, ss, opr(RAX));
-    x64_store(x, in->dst, RAX);
+        enc_movzx(&x->a, 4, r, ss, opr(r));
+    x64_store(x, in->dst, r);
 }
 
 static void gen_copy(X64Fn *x, const Inst *in)
 {
     Type dt = in->type, st = in->args[0].type;
     if (in->op == OP_TRUNC || (!type_is_flt(dt) && !type_is_flt(st))) {
-        x64_load(x, in->args[0], RAX);
-        x64_store(x, in->dst, RAX);
+        Reg r = acc_reg(x, in->dst, (Val){0});
+        x64_load(x, in->args[0], r);
+        x64_store(x, in->dst, r);
     } else if (type_is_flt(dt) && type_is_flt(st)) {
         x64_loadf(x, in->args[0], XS0);
         x64_storef(x, in->dst, XS0);
