@@ -5,6 +5,13 @@
 # and prints one table of medians, arc beside musl, with the ratio and the
 # target from /work/shared/DESIGN.md ("Performance targets").
 #
+# A second table, the IR and code generator: compile speed of `arc build`
+# on a generated program (cg_gen.awk: 200 functions of ~500 IR
+# instructions) against gcc -O0/-O2 on its C twin, and the run time of
+# code arc generates (cg_kern.ir) against the same programs in C
+# (cg_kern.c) built by gcc -O0 and -O2; all three are freestanding on the
+# arc runtime with the same gcc -O2 driver (cg_main.c).
+#
 # Every program prints "key value" lines and checks its own results (a
 # wrong result exits 1, and so does this script).  Not part of `make test`:
 # the figures are not pass/fail.
@@ -14,6 +21,9 @@ set -eu
 BUILD=${BUILD:-build}
 ARC=${ARC:-$BUILD/arc}
 ROUNDS=${ROUNDS:-11}
+CC_ROUNDS=${CC_ROUNDS:-3}   # gcc on the big C file takes seconds a run
+CG_FUNCS=${CG_FUNCS:-200}
+CG_INSTS=${CG_INSTS:-500}
 STARTUP_RUNS=${STARTUP_RUNS:-1000}
 B=$BUILD/bench
 S=tests/bench
@@ -21,7 +31,7 @@ FREESTANDING="-std=c11 -O2 -ffreestanding -nostdlib -fno-pic -fno-stack-protecto
 MUSL="musl-gcc -static -O2 -std=c11 -Wall -Wextra -Werror"
 
 die() { echo "bench: $*" >&2; exit 1; }
-for tool in gcc musl-gcc as ld strip awk timeout; do
+for tool in gcc musl-gcc as ld strip awk timeout date; do
     command -v "$tool" > /dev/null || die "needs $tool"
 done
 [ -x "$ARC" ] || die "no $ARC: run make first"
@@ -50,6 +60,17 @@ for p in hello arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
     strip -o "$B/$p.stripped" "$B/$p"
 done
 
+# The code generator's programs: the IR kernels by arc build, their C
+# twin by gcc -O0 and -O2, each with the same driver object.
+gcc $FREESTANDING -I"$B" -Itests/e2e/c -I$S -c $S/cg_main.c -o "$B/cg_main.o"
+"$ARC" build $S/cg_kern.ir "$B/cg_main.o" -o "$B/cg_arc"
+for o in 0 2; do
+    gcc $FREESTANDING -O$o -c $S/cg_kern.c -o "$B/cg_kern_O$o.o"
+    "$ARC" link -o "$B/cg_O$o" "$B/cg_main.o" "$B/cg_kern_O$o.o"
+done
+# The big program for compile speed (built while timed, below).
+awk -v funcs="$CG_FUNCS" -v insts="$CG_INSTS" -v ir="$B/big.ir" -v c="$B/big.c" -f $S/cg_gen.awk > /dev/null
+
 # --- run -----------------------------------------------------------------
 # sample PREFIX CMD...: run CMD, append its "key value" lines as
 # "PREFIXkey value" to the samples; any failure, or a run longer than a
@@ -75,8 +96,41 @@ while [ $r -lt "$ROUNDS" ]; do
     sample musl_1cpu_ "$B/musl_yield" 1cpu
     sample musl_2cpu_ "$B/musl_yield" 2cpu
     sample musl_ "$B/musl_fib"
+    sample cg_arc_ "$B/cg_arc"
+    sample cg_O0_ "$B/cg_O0"
+    sample cg_O2_ "$B/cg_O2"
     r=$((r + 1))
 done
+# timed KEY CMD...: CMD's wall time in ms (date +%s%N around it) as a
+# sample; it must succeed within a minute.
+timed() {
+    _key=$1
+    shift
+    _t0=$(date +%s%N)
+    timeout 60 "$@" || die "$* failed (exit $?)"
+    _t1=$(date +%s%N)
+    echo "$_key $(((_t1 - _t0) / 1000))" | awk '{ print $1, $2 / 1000 }' >> "$samples"
+}
+echo "bench: compile speed: $ROUNDS runs of arc build, $CC_ROUNDS of gcc -O0 and -O2 (seconds each) ..." >&2
+r=0
+while [ $r -lt "$CC_ROUNDS" ]; do
+    timed cc_gcc_O0_ms gcc $FREESTANDING -O0 -c "$B/big.c" -o "$B/big_O0.o"
+    timed cc_gcc_O2_ms gcc $FREESTANDING -O2 -c "$B/big.c" -o "$B/big_O2.o"
+    r=$((r + 1))
+done
+r=0
+while [ $r -lt "$ROUNDS" ]; do
+    timed cc_arc_obj_ms "$ARC" build --emit=obj "$B/big.ir" -o "$B/big_arc.o"
+    timed cc_arc_exe_ms "$ARC" build "$B/big.ir" -o "$B/big_arc"
+    timed cc_link_ms "$ARC" link -o "$B/big_O2" "$B/big_O2.o"
+    r=$((r + 1))
+done
+# The arc-built and the gcc-built big program compute the same value
+# (their exit status).
+big_status() { "$1" && echo 0 || echo $?; }
+[ "$(big_status "$B/big_arc")" = "$(big_status "$B/big_O2")" ] ||
+    die "WRONG RESULT: big.ir built by arc exits $(big_status "$B/big_arc"), its C twin by gcc -O2 $(big_status "$B/big_O2")"
+echo "cc_ir_insts $(grep -c "$(printf '^\t')" "$B/big.ir")" >> "$samples"
 sample "" "$B/startup" "$ROUNDS" "$STARTUP_RUNS" bare="$B/bare" arc="$B/arc_true" musl="$B/musl_true"
 for p in hello arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
     echo "size_$p $(wc -c < "$B/$p.stripped")" >> "$samples"
@@ -140,5 +194,44 @@ END {
     row("hello, stripped / musl printf hello", m["size_hello"], m["size_musl_hello_printf"], "<512", "B")
     row("scheduler program (spawn bench), stripped", m["size_arc_spawn"], m["size_musl_spawn"], "<8192", "B")
     row("  (bare program, stripped)", m["size_bare"], "", "-", "B")
+}' "$B/medians" /dev/null
+
+# The IR and code generator table: arc beside gcc -O0 and gcc -O2.
+awk -v rounds="$ROUNDS" -v ccrounds="$CC_ROUNDS" -v gcc="$(gcc -dumpfullversion)" -v funcs="$CG_FUNCS" -v insts="$CG_INSTS" '
+FNR == NR { m[$1] = $2; next }
+function num(x) {
+    if (x == "") return "-"
+    if (x >= 1000) return sprintf("%.0f", x)
+    if (x >= 100) return sprintf("%.1f", x)
+    return sprintf("%.2f", x)
+}
+function ratio(a, b) {
+    if (a == "" || b == "" || b == 0) return "-"
+    return sprintf("%.2fx", a / b)
+}
+# target "<Nx": arc / gcc -O2 below N
+function row(label, a, b0, b2, target, unit) {
+    status = ""
+    if (target ~ /^<.*x$/) status = (a != "" && b2 > 0 && a / b2 < substr(target, 2) + 0) ? "ok" : "MISS"
+    printf "%-42s %10s %10s %10s %8s %8s %7s %-6s %s\n", label, num(a), num(b0), num(b2), ratio(a, b0), ratio(a, b2), target, unit, status
+}
+END {
+    printf "\nIR and code generator: arc build vs gcc %s -O0 / -O2 on the same programs\n", gcc
+    printf "in C, all freestanding on the arc runtime (arc link) with the same gcc -O2\n"
+    printf "timing driver (tests/bench/cg_main.c).  Run times: medians of %d runs; compile\n", rounds
+    printf "times: wall time of the command, medians of %d runs (arc) and %d (gcc).\n", rounds, ccrounds
+    printf "Lower is better; ratios = arc / gcc.  Target (DESIGN): integer programs\n"
+    printf "within 2x of gcc -O2.  Compile speed: a generated program (cg_gen.awk) of\n"
+    printf "%d functions x %d IR instructions, %d in all, and its C twin.\n\n", funcs, insts, m["cc_ir_insts"]
+    printf "%-42s %10s %10s %10s %8s %8s %7s %-6s %s\n", "measure", "arc", "gcc -O0", "gcc -O2", "arc/O0", "arc/O2", "target", "unit", "target?"
+    n = m["cc_ir_insts"]
+    row("compile: arc build --emit=obj / gcc -c", m["cc_arc_obj_ms"], m["cc_gcc_O0_ms"], m["cc_gcc_O2_ms"], "-", "ms")
+    row("  IR instructions/s, arc build --emit=obj", n / m["cc_arc_obj_ms"] * 1000, "", "", "-", "inst/s")
+    link = m["cc_link_ms"]
+    row("compile+link: arc build / gcc, arc link", m["cc_arc_exe_ms"], m["cc_gcc_O0_ms"] + link, m["cc_gcc_O2_ms"] + link, "-", "ms")
+    row("  IR instructions/s, arc build", n / m["cc_arc_exe_ms"] * 1000, "", "", "-", "inst/s")
+    row("fib(35), plain recursive calls", m["cg_arc_fib_ms"], m["cg_O0_fib_ms"], m["cg_O2_fib_ms"], "<2x", "ms")
+    row("sieve: primes below 20,000,000 (bytes)", m["cg_arc_sieve_ms"], m["cg_O0_sieve_ms"], m["cg_O2_sieve_ms"], "<2x", "ms")
+    row("f64: fill 2 x 100,000, 500 dot products", m["cg_arc_dot_ms"], m["cg_O0_dot_ms"], m["cg_O2_dot_ms"], "-", "ms")
 }' "$B/medians" /dev/null
 echo "(every sample: $samples)"
