@@ -9,10 +9,21 @@ struct Big { long a, b, c, d; };       /* MEMORY: stack / hidden pointer */
 struct Mixed { double d; int i; float f; };  /* SSE, INTEGER */
 struct Small3 { char a, b, c; };       /* 3 bytes: one INTEGER eightbyte */
 
+/* 0 when the caller kept rsp 16-aligned at the call: the frame address is
+ * rsp at entry (16n + 8) minus the pushed rbp.  noipa: callers must not
+ * assume anything about it (gcc skips realigning calls to functions it
+ * knows need no alignment). */
+__attribute__((noipa)) long c_misaligned(void)
+{
+    return (long)((unsigned long)__builtin_frame_address(0) % 16);
+}
+
 long c_many(long a, long b, long c, long d, long e, long f, long g, long h,
             double d1, double d2, double d3, double d4, double d5, double d6,
             double d7, double d8, double d9, float f10)
 {
+    if (c_misaligned())
+        return -1;
     return a + 2 * b + 3 * c + 4 * d + 5 * e + 6 * f + 7 * g + 8 * h +
            (long)(d1 + 2 * d2 + 3 * d3 + 4 * d4 + 5 * d5 + 6 * d6 + 7 * d7 + 8 * d8 + 9 * d9 + 10 * f10);
 }
