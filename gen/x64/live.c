@@ -30,30 +30,18 @@ static void extend(X64Fn *x, int v, int pos)
         x->vend[v] = pos;
 }
 
-void x64_live(X64Fn *x)
+void x64_liveness(const Func *f, uint64_t **inp, uint64_t **outp, int *nwp)
 {
-    Func *f = x->f;
     int nb = f->nblocks, nv = f->nvregs;
     int nw = (nv + WBITS - 1) / WBITS + 1;
     Word *gen = xcalloc((size_t)nb * nw, sizeof(Word));
     Word *kill = xcalloc((size_t)nb * nw, sizeof(Word));
     Word *in = xcalloc((size_t)nb * nw, sizeof(Word));
     Word *out = xcalloc((size_t)nb * nw, sizeof(Word));
-    x->bstart = xcalloc((size_t)nb, sizeof(int));
-    x->bend = xcalloc((size_t)nb, sizeof(int));
-    x->istart = xcalloc((size_t)nb, sizeof(int));
-    x->vstart = xmalloc(((size_t)nv + 1) * sizeof(int));
-    x->vend = xmalloc(((size_t)nv + 1) * sizeof(int));
-    for (int v = 0; v < nv; v++)
-        x->vstart[v] = x->vend[v] = -1;
-
-    int k = 0;
     for (int b = 0; b < nb; b++) {
         Block *bl = f->blocks[b];
         Word *g = gen + (size_t)b * nw, *kl = kill + (size_t)b * nw;
-        x->istart[b] = k;
-        x->bstart[b] = 2 * k + 2;
-        for (int i = 0; i < bl->ninsts; i++, k++) {
+        for (int i = 0; i < bl->ninsts; i++) {
             const Inst *in_ = &bl->insts[i];
             for (int j = 0; j < in_->nargs; j++)
                 if (in_->args[j].kind == V_VREG && !isset(kl, in_->args[j].vreg))
@@ -61,10 +49,7 @@ void x64_live(X64Fn *x)
             if (in_->dst >= 0)
                 setbit(kl, in_->dst);
         }
-        x->bend[b] = 2 * k + 1;
     }
-    x->ninst = k;
-
     int succ[64];
     for (int changed = 1; changed;) {
         changed = 0;
@@ -87,17 +72,50 @@ void x64_live(X64Fn *x)
             }
         }
     }
+    free(gen);
+    free(kill);
+    *inp = in;
+    *outp = out;
+    *nwp = nw;
+}
+
+void x64_live(X64Fn *x)
+{
+    Func *f = x->f;
+    int nb = f->nblocks, nv = f->nvregs, nw;
+    Word *in, *out;
+    x64_liveness(f, &in, &out, &nw);
+    x->bstart = xcalloc((size_t)nb, sizeof(int));
+    x->bend = xcalloc((size_t)nb, sizeof(int));
+    x->istart = xcalloc((size_t)nb, sizeof(int));
+    x->vstart = xmalloc(((size_t)nv + 1) * sizeof(int));
+    x->vend = xmalloc(((size_t)nv + 1) * sizeof(int));
+    for (int v = 0; v < nv; v++)
+        x->vstart[v] = x->vend[v] = -1;
+    int k = 0;
+    for (int b = 0; b < nb; b++) {
+        x->istart[b] = k;
+        x->bstart[b] = 2 * k + 2;
+        k += f->blocks[b]->ninsts;
+        x->bend[b] = 2 * k + 1;
+    }
+    x->ninst = k;
 
     for (int p = 0; p < f->nparams; p++)
         if (f->params[p].vreg >= 0)
             extend(x, f->params[p].vreg, 0);
     for (int b = 0; b < nb; b++) {
         Block *bl = f->blocks[b];
-        for (int v = 0; v < nv; v++) {
-            if (isset(in + (size_t)b * nw, v))
-                extend(x, v, x->bstart[b]);
-            if (isset(out + (size_t)b * nw, v))
-                extend(x, v, x->bend[b]);
+        for (int w = 0; w < nw; w++) {
+            Word li = in[(size_t)b * nw + w], lo = out[(size_t)b * nw + w];
+            for (Word m = li | lo; m; m &= m - 1) {
+                int v = w * WBITS + __builtin_ctzll(m);
+                int bit = v % WBITS;
+                if (li >> bit & 1)
+                    extend(x, v, x->bstart[b]);
+                if (lo >> bit & 1)
+                    extend(x, v, x->bend[b]);
+            }
         }
         for (int i = 0; i < bl->ninsts; i++) {
             const Inst *in_ = &bl->insts[i];
@@ -109,8 +127,6 @@ void x64_live(X64Fn *x)
                 extend(x, in_->dst, pos);
         }
     }
-    free(gen);
-    free(kill);
     free(in);
     free(out);
 }

@@ -1,28 +1,25 @@
 /* webs.c: split each vreg into its webs before allocation.
  *
  * Needs: a verified Func.  Produces: the same Func where every vreg is one
- * web: a set of definitions and uses connected by reaching definitions
- * (a use joins every definition that reaches it).  Vregs are not SSA, and
- * a front end or a person reuses names (%t in two unrelated places); one
- * live interval per vreg (live.c) would then span both places and hold a
- * register the whole time.  After the split, unrelated uses of a name are
- * different vregs with their own short intervals.  The first web of a vreg
- * keeps its number; the others get new vregs ("<name>.<n>").
+ * web: the definitions and uses that reach each other.  Vregs are not SSA,
+ * and a front end or a person reuses names (%t in two unrelated places);
+ * one live interval per vreg (live.c) would then span both places and hold
+ * a register the whole time.  After the split, unrelated uses of a name
+ * are different vregs with their own short intervals.  The first web of a
+ * vreg keeps its number; the others get new vregs ("<name>.<n>").
  *
- * Reaching definitions: forward dataflow on bit sets over definitions,
- * in(b) = U out(pred), out(b) = gen(b) | (in(b) & ~kill(b)); parameters
- * are definitions at the entry. */
+ * How (union-find, like building pruned SSA and merging every phi with its
+ * operands): each block gets an entry node per vreg live into it.  Walking
+ * a block, a use joins the vreg's current definition: the last one in the
+ * block, else the block's entry node.  At the end of a block, for each
+ * successor and each vreg live into it, the current definition joins the
+ * successor's entry node.  Parameters join the entry block's nodes.  The
+ * cost is linear in instructions plus edges times live-in vregs. */
 #include "gen/x64/x64.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef uint64_t Word;
-#define WB 64
-static int has(const Word *s, int i) { return (int)(s[i / WB] >> (i % WB)) & 1; }
-static void add(Word *s, int i) { s[i / WB] |= (Word)1 << (i % WB); }
-static void del(Word *s, int i) { s[i / WB] &= ~((Word)1 << (i % WB)); }
 
 static int find(int *uf, int i)
 {
@@ -33,137 +30,119 @@ static int find(int *uf, int i)
     return i;
 }
 
+static void join(int *uf, int a, int b)
+{
+    a = find(uf, a);
+    b = find(uf, b);
+    if (a != b)
+        uf[a > b ? a : b] = a < b ? a : b;   /* the smaller (earlier) node is the root */
+}
+
+typedef struct {
+    uint64_t *in;
+    int nw;
+    int *prefix;   /* per block and word: live-in bits in earlier words */
+    int *base;     /* per block: its first entry node */
+} Entry;
+
+/* The entry node of vreg v in block b (v live into b), else -1. */
+static int entry_node(const Entry *e, int b, int v)
+{
+    const uint64_t *w = e->in + (size_t)b * e->nw;
+    int i = v / 64, bit = v % 64;
+    if (!(w[i] >> bit & 1))
+        return -1;
+    uint64_t below = bit ? w[i] & (~(uint64_t)0 >> (64 - bit)) : 0;
+    return e->base[b] + e->prefix[(size_t)b * e->nw + i] + __builtin_popcountll(below);
+}
+
 void x64_split_webs(Module *m, Func *f)
 {
     int nb = f->nblocks, nv = f->nvregs;
-    /* definitions: parameters, then instruction results in block order */
+    uint64_t *out;
+    Entry e;
+    x64_liveness(f, &e.in, &out, &e.nw);
+    free(out);
+    int nw = e.nw;
+
+    /* nodes: definitions (parameters first), then block entry nodes */
     int nd = 0, nuse = 0;
     for (int p = 0; p < f->nparams; p++)
         nd += f->params[p].vreg >= 0;
     for (int b = 0; b < nb; b++)
         for (int i = 0; i < f->blocks[b]->ninsts; i++) {
-            const Inst *in = &f->blocks[b]->insts[i];
-            nd += in->dst >= 0;
-            nuse += in->nargs;
+            nd += f->blocks[b]->insts[i].dst >= 0;
+            nuse += f->blocks[b]->insts[i].nargs;
         }
-    if (nd == 0)
-        return;
-    int *dvreg = xmalloc((size_t)nd * sizeof(int));
-    int *uf = xmalloc((size_t)nd * sizeof(int));
-    /* defs of each vreg, as a list (CSR) */
-    int *vcount = xcalloc((size_t)nv + 1, sizeof(int));
-    int d = 0;
-    for (int p = 0; p < f->nparams; p++)
-        if (f->params[p].vreg >= 0)
-            dvreg[d++] = f->params[p].vreg;
-    for (int b = 0; b < nb; b++)
-        for (int i = 0; i < f->blocks[b]->ninsts; i++)
-            if (f->blocks[b]->insts[i].dst >= 0)
-                dvreg[d++] = f->blocks[b]->insts[i].dst;
-    for (int i = 0; i < nd; i++) {
+    e.prefix = xmalloc(((size_t)nb * nw + 1) * sizeof(int));
+    e.base = xmalloc(((size_t)nb + 1) * sizeof(int));
+    int nn = nd;
+    for (int b = 0; b < nb; b++) {
+        e.base[b] = nn;
+        int c = 0;
+        for (int w = 0; w < nw; w++) {
+            e.prefix[(size_t)b * nw + w] = c;
+            c += __builtin_popcountll(e.in[(size_t)b * nw + w]);
+        }
+        nn += c;
+    }
+    int *uf = xmalloc(((size_t)nn + 1) * sizeof(int));
+    for (int i = 0; i < nn; i++)
         uf[i] = i;
-        vcount[dvreg[i] + 1]++;
-    }
+    int *dvreg = xmalloc(((size_t)nd + 1) * sizeof(int));
+    int *curdef = xmalloc(((size_t)nv + 1) * sizeof(int));
+    int *curblk = xmalloc(((size_t)nv + 1) * sizeof(int));
     for (int v = 0; v < nv; v++)
-        vcount[v + 1] += vcount[v];
-    int *vdefs = xmalloc((size_t)nd * sizeof(int));
-    int *fill = xcalloc((size_t)nv + 1, sizeof(int));
-    for (int i = 0; i < nd; i++)
-        vdefs[vcount[dvreg[i]] + fill[dvreg[i]]++] = i;
+        curblk[v] = -1;
+    int *usenode = xmalloc(((size_t)nuse + 1) * sizeof(int));
 
-    int nw = nd / WB + 1;
-    Word *gen = xcalloc((size_t)nb * nw, sizeof(Word));
-    Word *kill = xcalloc((size_t)nb * nw, sizeof(Word));
-    Word *in = xcalloc((size_t)nb * nw, sizeof(Word));
-    Word *out = xcalloc((size_t)nb * nw, sizeof(Word));
-    Word *cur = xcalloc((size_t)nw, sizeof(Word));
-    int *bdef0 = xmalloc(((size_t)nb + 1) * sizeof(int));   /* first def number of each block */
-    d = nd;
-    for (int b = nb - 1; b >= 0; b--) {
-        for (int i = 0; i < f->blocks[b]->ninsts; i++)
-            d -= f->blocks[b]->insts[i].dst >= 0;
-        bdef0[b] = d;
+    int d = 0;
+    for (int p = 0; p < f->nparams; p++) {
+        int v = f->params[p].vreg;
+        if (v < 0)
+            continue;
+        int en = nb ? entry_node(&e, 0, v) : -1;
+        if (en >= 0)
+            join(uf, d, en);
+        dvreg[d++] = v;
     }
+    int u = 0, succ[64];
     for (int b = 0; b < nb; b++) {
-        Word *g = gen + (size_t)b * nw, *k = kill + (size_t)b * nw;
-        int dn = bdef0[b];
-        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
-            int v = f->blocks[b]->insts[i].dst;
-            if (v < 0)
-                continue;
-            for (int j = vcount[v]; j < vcount[v + 1]; j++) {
-                add(k, vdefs[j]);
-                del(g, vdefs[j]);
-            }
-            add(g, dn++);
-        }
-    }
-    for (int i = 0; i < bdef0[0]; i++)   /* parameters reach the entry */
-        add(in, i);
-
-    int succ[64];
-    for (int changed = 1; changed;) {
-        changed = 0;
-        for (int b = 0; b < nb; b++) {
-            Word *iw = in + (size_t)b * nw, *o = out + (size_t)b * nw;
-            for (int w = 0; w < nw; w++) {
-                Word no = gen[(size_t)b * nw + w] | (iw[w] & ~kill[(size_t)b * nw + w]);
-                if (no != o[w]) {
-                    o[w] = no;
-                    changed = 1;
-                }
-            }
-            int ns = ir_nsuccs(f->blocks[b]);
-            int *ss = ns > 64 ? xmalloc((size_t)ns * sizeof(int)) : succ;
-            ns = ir_succs(f->blocks[b], ss, ns);
-            for (int s = 0; s < ns; s++)
-                for (int w = 0; w < nw; w++) {
-                    Word *t = &in[(size_t)ss[s] * nw + w];
-                    if ((*t | o[w]) != *t) {
-                        *t |= o[w];
-                        changed = 1;
-                    }
-                }
-            if (ss != succ)
-                free(ss);
-        }
-    }
-
-    /* join the definitions reaching each use; remember one per use */
-    int *usedef = xmalloc(((size_t)nuse + 1) * sizeof(int));
-    int u = 0;
-    for (int b = 0; b < nb; b++) {
-        memcpy(cur, in + (size_t)b * nw, (size_t)nw * sizeof(Word));
-        int dn = bdef0[b];
-        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
-            const Inst *ins = &f->blocks[b]->insts[i];
-            for (int a = 0; a < ins->nargs; a++, u++) {
-                usedef[u] = -1;
-                if (ins->args[a].kind != V_VREG)
+        const Block *bl = f->blocks[b];
+        for (int i = 0; i < bl->ninsts; i++) {
+            const Inst *in = &bl->insts[i];
+            for (int a = 0; a < in->nargs; a++, u++) {
+                usenode[u] = -1;
+                if (in->args[a].kind != V_VREG)
                     continue;
-                int v = ins->args[a].vreg;
-                for (int j = vcount[v]; j < vcount[v + 1]; j++) {
-                    int dd = vdefs[j];
-                    if (!has(cur, dd))
-                        continue;
-                    if (usedef[u] < 0)
-                        usedef[u] = dd;
-                    else
-                        uf[find(uf, dd)] = find(uf, usedef[u]);
-                }
+                int v = in->args[a].vreg;
+                usenode[u] = curblk[v] == b ? curdef[v] : entry_node(&e, b, v);
             }
-            if (ins->dst >= 0) {
-                for (int j = vcount[ins->dst]; j < vcount[ins->dst + 1]; j++)
-                    del(cur, vdefs[j]);
-                add(cur, dn++);
+            if (in->dst >= 0) {
+                curblk[in->dst] = b;
+                curdef[in->dst] = d;
+                dvreg[d++] = in->dst;
             }
         }
+        int ns = ir_nsuccs(bl);
+        int *ss = ns > 64 ? xmalloc((size_t)ns * sizeof(int)) : succ;
+        ns = ir_succs(bl, ss, ns);
+        for (int s = 0; s < ns; s++)
+            for (int w = 0; w < nw; w++)
+                for (uint64_t bits = e.in[(size_t)ss[s] * nw + w]; bits; bits &= bits - 1) {
+                    int v = w * 64 + __builtin_ctzll(bits);
+                    int cur = curblk[v] == b ? curdef[v] : entry_node(&e, b, v);
+                    if (cur >= 0)
+                        join(uf, cur, entry_node(&e, ss[s], v));
+                }
+        if (ss != succ)
+            free(ss);
     }
 
-    /* a vreg per web: the first web of each vreg keeps the number */
-    int *webvreg = xmalloc((size_t)nd * sizeof(int));
+    /* a vreg per web that has a definition; the first keeps the number */
+    int *webvreg = xmalloc(((size_t)nn + 1) * sizeof(int));
     int *taken = xcalloc((size_t)nv + 1, sizeof(int));
-    for (int i = 0; i < nd; i++)
+    for (int i = 0; i < nn; i++)
         webvreg[i] = -1;
     for (int i = 0; i < nd; i++) {
         int r = find(uf, i);
@@ -186,26 +165,25 @@ void x64_split_webs(Module *m, Func *f)
     u = 0;
     for (int b = 0; b < nb; b++)
         for (int i = 0; i < f->blocks[b]->ninsts; i++) {
-            Inst *ins = &f->blocks[b]->insts[i];
-            for (int a = 0; a < ins->nargs; a++, u++)
-                if (usedef[u] >= 0)
-                    ins->args[a].vreg = webvreg[find(uf, usedef[u])];
-            if (ins->dst >= 0)
-                ins->dst = webvreg[find(uf, d++)];
+            Inst *in = &f->blocks[b]->insts[i];
+            for (int a = 0; a < in->nargs; a++, u++) {
+                /* a use no definition reaches keeps its vreg */
+                int w = usenode[u] >= 0 ? webvreg[find(uf, usenode[u])] : -1;
+                if (w >= 0)
+                    in->args[a].vreg = w;
+            }
+            if (in->dst >= 0)
+                in->dst = webvreg[find(uf, d++)];
         }
 
-    free(dvreg);
+    free(e.in);
+    free(e.prefix);
+    free(e.base);
     free(uf);
-    free(vcount);
-    free(vdefs);
-    free(fill);
-    free(gen);
-    free(kill);
-    free(in);
-    free(out);
-    free(cur);
-    free(bdef0);
-    free(usedef);
+    free(dvreg);
+    free(curdef);
+    free(curblk);
+    free(usenode);
     free(webvreg);
     free(taken);
 }

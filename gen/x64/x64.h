@@ -98,6 +98,8 @@ void rt_lower_module(Module *m);
 void x64_split_webs(Module *m, Func *f);
 
 /* live.c */
+/* Live-in / live-out vreg bit sets, nw 64-bit words per block (free them). */
+void x64_liveness(const Func *f, uint64_t **in, uint64_t **out, int *nw);
 void x64_live(X64Fn *x);
 
 /* ralloc.c */
