@@ -56,21 +56,39 @@ void x64_ralloc(X64Fn *x)
     uint32_t *forbid = xcalloc((size_t)nv + 1, sizeof(uint32_t));
     uint32_t saved = 0;
 
-    /* forbidden registers: clobbers strictly inside the interval */
+    /* forbidden registers: clobbers strictly inside the interval.  The
+     * clobbering instructions, in position order; each interval looks up
+     * the first one after its start. */
+    typedef struct { int pos; uint32_t ci, cf; } Clobber;
+    Clobber *cl = NULL;
+    int ncl = 0, capcl = 0;
     for (int b = 0; b < f->nblocks; b++) {
         Block *bl = f->blocks[b];
         for (int i = 0; i < bl->ninsts; i++) {
             const Inst *in = &bl->insts[i];
-            int pos = 2 * (x->istart[b] + i) + 2;
             uint32_t ci = inst_clobbers(in, 0), cf = inst_clobbers(in, 1);
-            saved |= ci & CALLEE_SAVED & ~(uint32_t)(in->op == OP_CALL ? CALLEE_SAVED : 0);
+            saved |= ci & CALLEE_SAVED;   /* cpuid writes rbx */
             if (!ci && !cf)
                 continue;
-            for (int v = 0; v < nv; v++)
-                if (x->vstart[v] >= 0 && x->vstart[v] < pos && pos < x->vend[v])
-                    forbid[v] |= type_is_flt(f->vregs[v].type) ? cf : ci;
+            grow(&cl, &capcl, ncl + 1, sizeof *cl);
+            cl[ncl++] = (Clobber){2 * (x->istart[b] + i) + 2, ci, cf};
         }
     }
+    for (int v = 0; v < nv; v++) {
+        if (x->vstart[v] < 0)
+            continue;
+        int lo = 0, hi = ncl, flt = type_is_flt(f->vregs[v].type);
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (cl[mid].pos <= x->vstart[v])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (int k = lo; k < ncl && cl[k].pos < x->vend[v]; k++)
+            forbid[v] |= flt ? cl[k].cf : cl[k].ci;
+    }
+    free(cl);
 
     int *order = xmalloc(((size_t)nv + 1) * sizeof(int));
     int n = 0;
