@@ -317,6 +317,16 @@ static void gen_cmp(X64Fn *x, const Inst *in)
 }
 
 /* --- floating point ----------------------------------------------------- */
+/* Like acc_reg for floats: dst's own xmm unless b occupies it. */
+static Xmm facc(X64Fn *x, int dst, Val b)
+{
+    if (dst < 0 || x->loc[dst].kind != LOC_XMM)
+        return XS0;
+    if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_XMM && x->loc[b.vreg].r == x->loc[dst].r)
+        return XS0;
+    return x->loc[dst].r;
+}
+
 static void gen_farith(X64Fn *x, const Inst *in)
 {
     static const SseOp sd[OP_COUNT] = {
@@ -325,10 +335,20 @@ static void gen_farith(X64Fn *x, const Inst *in)
     static const SseOp ss[OP_COUNT] = {
         [OP_FADD] = SSE_ADDSS, [OP_FSUB] = SSE_SUBSS, [OP_FMUL] = SSE_MULSS, [OP_FDIV] = SSE_DIVSS,
     };
-    x64_loadf(x, in->args[0], XS0);
-    x64_loadf(x, in->args[1], XS1);
-    enc_sse(&x->a, (in->type == T_F32 ? ss : sd)[in->op], XS0, opx(XS1));
-    x64_storef(x, in->dst, XS0);
+    Xmm acc = facc(x, in->dst, in->args[1]);
+    Val b = in->args[1];
+    x64_loadf(x, in->args[0], acc);
+    Opnd src;
+    if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_XMM) {
+        src = opx(x->loc[b.vreg].r);
+    } else if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_STACK) {
+        src = opm(mem_b(RBP, x->loc[b.vreg].r));   /* addsd/ss read 8/4 bytes */
+    } else {
+        x64_loadf(x, b, XS1);
+        src = opx(XS1);
+    }
+    enc_sse(&x->a, (in->type == T_F32 ? ss : sd)[in->op], acc, src);
+    x64_storef(x, in->dst, acc);
 }
 
 static void gen_funary(X64Fn *x, const Inst *in)
