@@ -59,6 +59,14 @@ check "arc build --emit=obj is deterministic" cmp -s "$T/a.o" "$T/b.o"
 check "arc build --emit=asm shows main" sh -c "'$ARC' build --emit=asm tests/codegen/ret42.ir | grep -q '<main>:'"
 check "arc build --emit=ir prints the IR" sh -c "'$ARC' build --emit=ir tests/codegen/ret42.ir | grep -q 'ret i32 42'"
 
+# The lowered IR (spawn/await/yield as runtime calls plus thunks) is
+# ordinary IR: it reads back, builds and behaves the same.
+"$ARC" build --emit=ir tests/codegen/tasks.ir -o "$T/lowered.ir" &&
+    "$ARC" build "$T/lowered.ir" -o "$T/lowered" &&
+    "$T/lowered" > "$T/lowered.out" && "$T/tasks" > "$T/tasks.out"
+check "lowered tasks.ir reads back, builds and prints the same" cmp -s "$T/lowered.out" "$T/tasks.out"
+check "lowered IR has no spawn/await/yield left" sh -c "! grep -qE '(spawn|await|yield)( |\$)' '$T/lowered.ir'"
+
 # Bad input: a positioned error, exit status 1, never a crash.
 printf 'export func i32 $main() {\n@start:\n\tfrobnicate i32 1\n}\n' > "$T/bad.ir"
 "$ARC" build "$T/bad.ir" -o "$T/bad" 2> "$T/bad.err"
