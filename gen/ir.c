@@ -388,7 +388,8 @@ Inst *ir_emit_call(Module *m, Block *b, Op op, Type ret, int retagg, int dst,
     Inst *in = ir_emitv(m, b, op, retagg ? T_PTR : ret, dst, 1, &callee);
     in->agg = retagg;
     ir_grow(m, &in->args, &in->capargs, nargs + 1, sizeof(Val));
-    memcpy(in->args + 1, args, (size_t)nargs * sizeof(Val));
+    if (nargs)
+        memcpy(in->args + 1, args, (size_t)nargs * sizeof(Val));
     in->nargs = nargs + 1;
     return in;
 }

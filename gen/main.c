@@ -125,14 +125,17 @@ static int cmd_layout(Args *a)
 
 int cmd_build(int argc, char **argv);   /* gen/build.c: its own options */
 
+/* A command takes the shared options (run) or parses its own (raw). */
 static const struct {
     const char *name;
     int (*run)(Args *);
+    int (*raw)(int argc, char **argv);
 } commands[] = {
-    {"runtime", cmd_runtime},
-    {"header", cmd_header},
-    {"link", cmd_link},
-    {"layout", cmd_layout},
+    {"runtime", cmd_runtime, NULL},
+    {"header", cmd_header, NULL},
+    {"build", NULL, cmd_build},
+    {"link", cmd_link, NULL},
+    {"layout", cmd_layout, NULL},
 };
 
 int main(int argc, char **argv)
@@ -145,19 +148,19 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
-    if (!strcmp(argv[1], "build"))
-        return cmd_build(argc - 2, argv + 2);
     for (int i = 0; i < countof(commands); i++) {
-        if (!strcmp(argv[1], commands[i].name)) {
-            Args a;
-            int rc = parse_args(argv[1], argc - 2, argv + 2, &a);
-            if (rc == 0)
-                rc = commands[i].run(&a);
-            else
-                rc = 2;
-            free(a.inputs);
-            return rc;
-        }
+        if (strcmp(argv[1], commands[i].name))
+            continue;
+        if (commands[i].raw)
+            return commands[i].raw(argc - 2, argv + 2);
+        Args a;
+        int rc = parse_args(argv[1], argc - 2, argv + 2, &a);
+        if (rc == 0)
+            rc = commands[i].run(&a);
+        else
+            rc = 2;
+        free(a.inputs);
+        return rc;
     }
     fprintf(stderr, "arc: error: unknown command '%s' (try 'arc help')\n", argv[1]);
     return 2;
