@@ -1277,15 +1277,57 @@ static void emit_await(Rt *rt)
 }
 
 /* void arc_yield(void): let the other tasks run (a no-op before the
- * scheduler starts: there are none). */
+ * scheduler starts: there are none).
+ *
+ * Fast path: when this worker's deque is empty and its yield list is not,
+ * switch straight to the yield list's first task and append the current
+ * one, without the round trip through the scheduler loop.  The yield list
+ * is owner-only (never stolen), so appending the current task before its
+ * registers are saved is safe: no other worker can resume it, and this one
+ * is busy right here until the switch completes.  Anything else (work in
+ * the deque, the global-queue poll due, nothing yielded) takes the slow
+ * path through the loop, which keeps the order: deque, yield list, global
+ * queue, steals. */
 static void emit_small_abi(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_yield", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int none = enc_label(a);
+    int none = enc_label(a), slow = enc_label(a), rest = enc_label(a), first = enc_label(a), tail = enc_label(a);
     enc_alu(a, ALU_CMP, 1, G(G_INIT), I(0));
     enc_jcc(a, CC_E, none);
+    rt_load_worker(a, RAX);
+    enc_mov(a, 8, R(RDX), M(RAX, WK_BOTTOM));
+    enc_alu(a, ALU_CMP, 8, R(RDX), M(RAX, WK_TOP));
+    enc_jcc(a, CC_G, slow);                   /* the deque has work: the loop runs it first */
+    enc_mov(a, 8, R(RCX), M(RAX, WK_YHEAD));  /* rcx = next task */
+    enc_test(a, 8, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, slow);
+    enc_alu(a, ALU_CMP, 8, M(RAX, WK_TICK), I(1));
+    enc_jcc(a, CC_BE, slow);                  /* the global-queue poll is due */
+    enc_unary(a, UN_DEC, 8, M(RAX, WK_TICK));
+    enc_mov(a, 8, R(RDX), M(RCX, T_NEXT));    /* unlink the head */
+    enc_mov(a, 8, M(RAX, WK_YHEAD), R(RDX));
+    enc_test(a, 8, R(RDX), R(RDX));
+    enc_jcc(a, CC_NE, rest);
+    enc_mov(a, 8, M(RAX, WK_YTAIL), R(RDX));
+    enc_bind(a, rest);
+    enc_mov(a, 8, R(RSI), M(RAX, WK_CUR));    /* rsi = this task: to the back */
+    enc_mov(a, 8, M(RSI, T_NEXT), I(0));
+    enc_mov(a, 8, R(RDX), M(RAX, WK_YTAIL));
+    enc_test(a, 8, R(RDX), R(RDX));
+    enc_jcc(a, CC_E, first);
+    enc_mov(a, 8, M(RDX, T_NEXT), R(RSI));
+    enc_jmp(a, tail);
+    enc_bind(a, first);
+    enc_mov(a, 8, M(RAX, WK_YHEAD), R(RSI));
+    enc_bind(a, tail);
+    enc_mov(a, 8, M(RAX, WK_YTAIL), R(RSI));
+    enc_mov(a, 8, M(RAX, WK_CUR), R(RCX));
+    enc_lea(a, 8, RDI, mem_b(RSI, T_SP));
+    enc_mov(a, 8, R(RSI), M(RCX, T_SP));
+    enc_jmp_sym(a, S("arc_rt_switch"));
+    enc_bind(a, slow);
     enc_mov(a, 4, R(RDI), I(ACT_YIELD));
     enc_alu(a, ALU_XOR, 4, R(RSI), R(RSI));
     enc_jmp_sym(a, S("arc_rt_to_sched"));
