@@ -1,0 +1,289 @@
+/* ast.h: the front end's shared structures: tokens, the AST, Arc types
+ * and the per-compilation context.  Sections are labelled by the file
+ * that owns them.  Everything lives in the context's arena (front.c) and
+ * is freed with it. */
+#ifndef ARC_FRONT_AST_H
+#define ARC_FRONT_AST_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "gen/front/front.h"
+#include "gen/ir.h"
+
+/* --- tokens (lex.c, tok.def) ------------------------------------------- */
+typedef enum {
+#define TOK(id, text, ends) TK_##id,
+#include "gen/front/tok.def"
+#undef TOK
+    TK_COUNT
+} TokKind;
+
+extern const char *const tok_text[TK_COUNT];
+
+typedef struct {
+    TokKind k;
+    int line, col;
+    const char *s;   /* the lexeme in the source */
+    int len;
+    uint64_t ival;   /* INT, CHAR */
+    double fval;     /* FLOAT */
+    char *str;       /* STR: the decoded bytes (NUL-terminated) */
+    int slen;
+} Tok;
+
+/* --- types (check.c) --------------------------------------------------- */
+typedef enum {
+    TY_ERR,     /* after an error: accepted everywhere, reported once */
+    TY_VOID, TY_BOOL, TY_INT, TY_FLOAT, TY_PTR, TY_ARRAY, TY_STRUCT,
+    TY_TUPLE, TY_TASK,
+    TY_UINT,    /* an untyped integer constant */
+    TY_UFLT,    /* an untyped float constant */
+    TY_NULL,    /* the type of null */
+} TyKind;
+
+typedef struct Ty Ty;
+typedef struct StructDecl StructDecl;
+
+typedef struct {
+    const char *name;
+    Ty *ty;
+    int64_t off;
+} SField;
+
+struct Ty {
+    TyKind kind;
+    int64_t size, align;
+    int sign;          /* TY_INT: signed */
+    const char *name;  /* how diagnostics spell it */
+    Ty *base;          /* PTR, ARRAY: element; TASK: result */
+    int64_t len;       /* ARRAY */
+    SField *fields;    /* STRUCT, TUPLE */
+    int nfields;
+    StructDecl *sd;    /* STRUCT: its declaration */
+    Ty **targs;        /* STRUCT: the type arguments of a generic instance */
+    int ntargs;
+    int state;         /* STRUCT: 0 new, 1 laying out, 2 done */
+    int agg;           /* IR layout id once lowered (lower.c) */
+    Ty *next;          /* the instances of one generic struct */
+};
+
+/* --- AST (parse.c) ----------------------------------------------------- */
+typedef struct Node Node;
+typedef struct FuncDecl FuncDecl;
+typedef struct Var Var;
+
+typedef enum { TX_NAME, TX_PTR, TX_ARRAY, TX_TUPLE } TypeXKind;
+
+/* A type as written. */
+typedef struct TypeX {
+    TypeXKind kind;
+    int line, col;
+    const char *name;      /* TX_NAME */
+    struct TypeX **args;   /* TX_NAME generic arguments, TX_TUPLE elements */
+    int nargs;
+    struct TypeX *base;    /* TX_PTR, TX_ARRAY */
+    Node *len;             /* TX_ARRAY */
+} TypeX;
+
+typedef enum {
+    /* expressions */
+    N_INT, N_FLT, N_STR, N_BOOL, N_NULL, N_IDENT,
+    N_UNARY,    /* op a: - ! ~ & * */
+    N_BINARY,   /* a op b, including && || */
+    N_PREINC,   /* op(++ --) a */
+    N_POSTINC,  /* a op */
+    N_CALL,     /* a(list), targs */
+    N_INDEX,    /* a[b] */
+    N_FIELD,    /* a.name */
+    N_CAST,     /* cast<tx>(a) */
+    N_BITCAST,  /* bit_cast<tx>(a) */
+    N_SIZEOF,   /* sizeof(tx) or sizeof(a) */
+    N_ALIGNOF,  /* alignof(tx) */
+    N_AWAIT,    /* await a */
+    N_SLIT,     /* tx{names[i]: list[i]} */
+    N_ZLIT,     /* {list}: zero fill, or the elements of an array */
+    N_TUPLE,    /* (list) */
+    N_PROCESS,  /* process func(...) {...}(list) */
+    /* statements */
+    N_BLOCK,    /* {list} */
+    N_LET,      /* let name (or names) [: tx] = a; op is LET or CONST */
+    N_EXPR,     /* a */
+    N_ASSIGN,   /* a op b, op is = or a compound assignment */
+    N_IF,       /* if a b else c */
+    N_FOR,      /* for a; b; c d */
+    N_FORIN,    /* for name in a..b d */
+    N_SWITCH,   /* switch a {list of N_CASE} */
+    N_CASE,     /* case list: b (nlist 0: default) */
+    N_RETURN,   /* return [a] */
+    N_BREAK, N_CONTINUE,
+    N_DEFER,    /* defer a */
+    N_YIELD,
+} NodeKind;
+
+typedef enum { BI_NONE, BI_ALLOCA, BI_MEMCPY, BI_MEMSET, BI_MEMCMP, BI_STRLEN, BI_SYSCALL,
+               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID } Builtin;
+
+struct Node {
+    NodeKind kind;
+    int line, col;
+    TokKind op;
+    Node *a, *b, *c, *d;
+    Node **list;
+    int nlist;
+    const char *name;
+    const char **names;
+    int nnames;
+    TypeX *tx;
+    TypeX **targs;
+    int ntargs;
+    uint64_t ival;
+    double fval;
+    const char *str;
+    int slen;
+    FuncDecl *fn;      /* N_PROCESS: the literal; N_CALL: the callee */
+    /* filled by check.c */
+    Ty *ty;            /* the expression's type (after conversion) */
+    Ty *xty;           /* N_CAST/N_SIZEOF/...: the type written */
+    Var *var;          /* N_IDENT, N_LET, N_FORIN */
+    Var **vars;        /* N_LET of a tuple */
+    SField *field;     /* N_FIELD */
+    int konst;         /* 1: an integer constant in ival (bits), 2: a
+                        * float constant in fval */
+    int ubig;          /* an untyped constant above INT64_MAX */
+    Builtin builtin;   /* N_CALL of a built-in */
+    int method;        /* N_CALL: callee a.f is a method, receiver a.a;
+                        * 2 when its address is passed */
+};
+
+/* A parameter, or a struct field (name: tx). */
+typedef struct {
+    const char *name;
+    int line, col;
+    TypeX *tx;
+    int self;
+    Ty *ty;
+    Var *var;
+} FParam;
+
+struct FuncDecl {
+    const char *name;
+    int line, col;
+    FParam *params;
+    int nparams;
+    int variadic;
+    TypeX *ret;
+    Node *body;             /* NULL: extern c */
+    int async;
+    const char **tparams;   /* generic: the type parameter names */
+    int ntparams;
+    StructDecl *owner;      /* declared inside a struct body */
+    /* check.c */
+    Ty **ptys;
+    Ty *rty;
+    StructDecl *recv;       /* a method of this struct */
+    int recv_ptr;           /* its receiver is *Struct */
+    const char *sym;        /* the IR symbol */
+    Ty **targs;             /* a generic instance: the arguments */
+    FuncDecl *inst_next;    /* instances of a generic function */
+    FuncDecl *origin;       /* the generic this instance came from */
+    int state;              /* 0 new, 1 signature done, 2 body checked */
+    int builtin;            /* an extern c declaration of a built-in */
+    Func *irf;              /* lower.c */
+};
+
+struct StructDecl {
+    const char *name;
+    int line, col;
+    int is_class;
+    FParam *fields;
+    int nfields;
+    FuncDecl **methods;
+    int nmethods, capmethods;
+    const char **tparams;
+    int ntparams;
+    Ty *ty;                 /* non-generic: its type; generic: instances */
+};
+
+typedef struct {
+    const char *name;
+    int line, col;
+    const char **mnames;
+    Node **mvals;           /* NULL entries: previous + 1 */
+    int64_t *vals;          /* check.c */
+    int nmembers;
+} EnumDecl;
+
+/* A local, a parameter or a constant. */
+struct Var {
+    const char *name;
+    int line, col;
+    Ty *ty;
+    int is_const;
+    Node *init;             /* a constant's initializer */
+    int konst;              /* constant value known: 1 int (ival), 2 float, 3 string */
+    uint64_t ival;
+    double fval;
+    const char *str;
+    int slen;
+    int addr_taken;         /* needs a frame slot */
+    int state;              /* top-level const: 0 new, 1 checking, 2 done */
+    /* lower.c */
+    int vreg;               /* the value, or the slot's address */
+    int in_mem;
+};
+
+typedef struct {
+    FuncDecl **funcs;       /* every func, async func, method, extern */
+    int nfuncs, capfuncs;
+    StructDecl **structs;
+    int nstructs, capstructs;
+    EnumDecl **enums;
+    int nenums, capenums;
+    Node **consts;          /* N_LET with op CONST */
+    int nconsts, capconsts;
+} Program;
+
+/* --- the compilation context (front.c) --------------------------------- */
+typedef struct Chunk Chunk;
+
+typedef struct Front {
+    const char *path, *text;
+    FILE *err;
+    int nerrors;
+    Chunk *chunks;
+    Tok *toks;
+    int ntoks, captoks;
+    /* parse.c */
+    int pos, depth, nolit;
+    Program prog;
+    /* check.c */
+    struct Check *ck;
+    /* lower.c */
+    Module *m;
+} Front;
+
+enum { MAX_ERRORS = 40, MAX_DEPTH = 200 };
+
+void *fe_alloc(Front *fe, size_t n);   /* zeroed, freed with fe */
+char *fe_strdup(Front *fe, const char *s, size_t n);
+/* Grow an arena array (*p with *cap elements of esize) to need. */
+void fe_grow(Front *fe, void *p, int *cap, int need, size_t esize);
+#define FE_PUSH(fe, arr, n, cap, v) \
+    (fe_grow((fe), &(arr), &(cap), (n) + 1, sizeof *(arr)), (arr)[(n)++] = (v))
+/* "path:line:col: error: ..." with the source line and a caret. */
+void fe_error(Front *fe, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* The phases. */
+void lex(Front *fe);                       /* lex.c: fe->toks */
+void parse(Front *fe);                     /* parse.c: fe->prog */
+void check(Front *fe);                     /* check.c */
+Module *lower(Front *fe);                  /* lower.c */
+
+/* check.c helpers lower.c shares */
+int ty_is_int(const Ty *t);       /* TY_INT or TY_UINT */
+int ty_is_agg(const Ty *t);       /* in memory: array, struct, tuple */
+int ty_same(const Ty *a, const Ty *b);
+
+#endif

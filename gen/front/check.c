@@ -1,0 +1,1977 @@
+/* check.c: names and types (ARC.md sections 3-6).
+ *
+ * Needs: fe->prog from parse.c.  Produces: the same AST annotated for
+ * lower.c: every expression's type (Node.ty), resolved names (Node.var,
+ * Node.fn, Node.field), constant values (Node.konst), function signatures
+ * and IR symbol names (FuncDecl.ptys/rty/sym), struct layouts (C rules).
+ *
+ * The typing rules:
+ *   - no implicit promotion: a binary operator's operands have one type;
+ *     mixing is an error that suggests cast<T>;
+ *   - an untyped constant (literal, or an expression of literals, or a
+ *     const declared without a type) takes its type from the context (the
+ *     annotation, the parameter, the other operand, the return type) and
+ *     must fit it; without one, int32 or float64;
+ *   - conditions are bool;
+ *   - null converts to any pointer; *void to and from any pointer; a
+ *     pointer to [N]T to *T (so &buf is a *byte).
+ * Generic functions and structs are instantiated per distinct type
+ * argument list: a function instance is a copy of the generic's AST,
+ * checked with the parameters bound. */
+#include "gen/front/ast.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_INSTANCES = 64 };
+
+typedef struct Scope {
+    struct Scope *up;
+    Var **vars;
+    int n, cap;
+} Scope;
+
+typedef struct Check {
+    Front *fe;
+    Scope *scope;
+    Scope globals;
+    FuncDecl *fn;          /* the function being checked */
+    int loops, switches;   /* break/continue targets */
+    const char **tpnames;  /* generic parameters in scope */
+    Ty **tpvals;
+    int ntp;
+    FuncDecl **queue;      /* generic instances still to check */
+    int nqueue, capqueue;
+    int nprocess;
+    Ty *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16, *t_u32, *t_u64,
+       *t_f32, *t_f64, *t_uint, *t_uflt, *t_null, *t_err, *t_bytep, *t_voidp;
+} Check;
+
+#define ERR(n, ...) fe_error(c->fe, (n)->line, (n)->col, __VA_ARGS__)
+
+/* --- types ----------------------------------------------------------------- */
+static Ty *new_ty(Check *c, TyKind k, int64_t size, int64_t align, const char *name)
+{
+    Ty *t = fe_alloc(c->fe, sizeof *t);
+    t->kind = k;
+    t->size = size;
+    t->align = align;
+    t->name = name;
+    return t;
+}
+
+static Ty *int_ty(Check *c, int size, int sign, const char *name)
+{
+    Ty *t = new_ty(c, TY_INT, size, size, name);
+    t->sign = sign;
+    return t;
+}
+
+static Ty *ptr_to(Check *c, Ty *base)
+{
+    size_t n = strlen(base->name) + 2;
+    char *name = fe_alloc(c->fe, n);
+    snprintf(name, n, "*%s", base->name);
+    Ty *t = new_ty(c, TY_PTR, 8, 8, name);
+    t->base = base;
+    return t;
+}
+
+int ty_is_int(const Ty *t) { return t->kind == TY_INT || t->kind == TY_UINT; }
+int ty_is_agg(const Ty *t) { return t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_TUPLE; }
+static int is_flt(const Ty *t) { return t->kind == TY_FLOAT || t->kind == TY_UFLT; }
+static int is_num(const Ty *t) { return ty_is_int(t) || is_flt(t); }
+static int is_untyped(const Ty *t) { return t->kind == TY_UINT || t->kind == TY_UFLT || t->kind == TY_NULL; }
+
+int ty_same(const Ty *a, const Ty *b)
+{
+    if (a == b)
+        return 1;
+    if (a->kind != b->kind)
+        return 0;
+    switch (a->kind) {
+    case TY_INT: return a->size == b->size && a->sign == b->sign;
+    case TY_FLOAT: return a->size == b->size;
+    case TY_PTR: case TY_TASK: return ty_same(a->base, b->base);
+    case TY_ARRAY: return a->len == b->len && ty_same(a->base, b->base);
+    case TY_STRUCT: return 0;   /* one Ty per struct (instance) */
+    case TY_TUPLE:
+        if (a->nfields != b->nfields)
+            return 0;
+        for (int i = 0; i < a->nfields; i++)
+            if (!ty_same(a->fields[i].ty, b->fields[i].ty))
+                return 0;
+        return 1;
+    default: return 1;
+    }
+}
+
+/* Lay out fields C style; fields[i].ty set. */
+static void layout(Ty *t)
+{
+    int64_t off = 0, align = 1;
+    for (int i = 0; i < t->nfields; i++) {
+        Ty *f = t->fields[i].ty;
+        int64_t a = f->align ? f->align : 1;
+        off = (off + a - 1) / a * a;
+        t->fields[i].off = off;
+        off += f->size;
+        if (a > align)
+            align = a;
+    }
+    t->align = align;
+    t->size = (off + align - 1) / align * align;
+}
+
+static Ty *tuple_ty(Check *c, Ty **elems, int n)
+{
+    Ty *t = new_ty(c, TY_TUPLE, 0, 1, "");
+    t->fields = fe_alloc(c->fe, sizeof(SField) * (size_t)(n ? n : 1));
+    t->nfields = n;
+    size_t len = 3;
+    for (int i = 0; i < n; i++) {
+        char *nm = fe_alloc(c->fe, 12);
+        snprintf(nm, 12, "%d", i);
+        t->fields[i] = (SField){nm, elems[i], 0};
+        len += strlen(elems[i]->name) + 2;
+    }
+    char *name = fe_alloc(c->fe, len);
+    strcpy(name, "(");
+    for (int i = 0; i < n; i++) {
+        strcat(name, elems[i]->name);
+        strcat(name, i + 1 < n ? ", " : "");
+    }
+    strcat(name, ")");
+    t->name = name;
+    layout(t);
+    return t;
+}
+
+static struct { const char *name; int which; } prims[] = {
+    {"void", 0}, {"bool", 1}, {"int8", 2}, {"int16", 3}, {"int32", 4}, {"int64", 5},
+    {"uint8", 6}, {"uint16", 7}, {"uint32", 8}, {"uint64", 9}, {"usize", 9}, {"isize", 5},
+    {"float32", 10}, {"float64", 11}, {"byte", 6}, {"char", 8}, {"string", 12}, {"memptr", 12},
+};
+
+static Ty *prim(Check *c, const char *name)
+{
+    Ty *tab[] = {c->t_void, c->t_bool, c->t_i8, c->t_i16, c->t_i32, c->t_i64, c->t_u8, c->t_u16,
+                 c->t_u32, c->t_u64, c->t_f32, c->t_f64, c->t_bytep};
+    for (int i = 0; i < countof(prims); i++)
+        if (!strcmp(prims[i].name, name))
+            return tab[prims[i].which];
+    return NULL;
+}
+
+static StructDecl *find_struct(Check *c, const char *name)
+{
+    for (int i = 0; i < c->fe->prog.nstructs; i++)
+        if (!strcmp(c->fe->prog.structs[i]->name, name))
+            return c->fe->prog.structs[i];
+    return NULL;
+}
+
+static EnumDecl *find_enum(Check *c, const char *name)
+{
+    for (int i = 0; i < c->fe->prog.nenums; i++)
+        if (!strcmp(c->fe->prog.enums[i]->name, name))
+            return c->fe->prog.enums[i];
+    return NULL;
+}
+
+static Ty *resolve(Check *c, TypeX *x);
+static Ty *check_expr(Check *c, Node *n, Ty *want);
+static int const_int(Check *c, Node *n, int64_t *v);
+
+/* A struct's type: the declaration's own, or the instance for targs. */
+static Ty *struct_ty(Check *c, StructDecl *sd, Ty **targs, int ntargs, TypeX *at)
+{
+    if (ntargs != sd->ntparams) {
+        fe_error(c->fe, at->line, at->col, "'%s' takes %d type argument(s), not %d", sd->name, sd->ntparams, ntargs);
+        return c->t_err;
+    }
+    Ty *t;
+    for (t = sd->ty; t; t = t->next) {
+        int same = 1;
+        for (int i = 0; i < ntargs; i++)
+            same &= ty_same(t->targs[i], targs[i]);
+        if (same)
+            break;
+    }
+    if (!t) {
+        size_t len = strlen(sd->name) + 3;
+        for (int i = 0; i < ntargs; i++)
+            len += strlen(targs[i]->name) + 2;
+        char *name = fe_alloc(c->fe, len);
+        strcpy(name, sd->name);
+        for (int i = 0; i < ntargs; i++) {
+            strcat(name, i ? ", " : "<");
+            strcat(name, targs[i]->name);
+        }
+        if (ntargs)
+            strcat(name, ">");
+        t = new_ty(c, TY_STRUCT, 0, 1, name);
+        t->sd = sd;
+        t->targs = targs;
+        t->ntargs = ntargs;
+        t->next = sd->ty;
+        sd->ty = t;
+    }
+    if (t->state == 2)
+        return t;
+    if (t->state == 1) {
+        fe_error(c->fe, at->line, at->col, "struct '%s' contains itself", t->name);
+        return c->t_err;
+    }
+    t->state = 1;
+    const char **on = c->tpnames;
+    Ty **ov = c->tpvals;
+    int ont = c->ntp;
+    c->tpnames = sd->tparams;
+    c->tpvals = targs;
+    c->ntp = ntargs;
+    t->fields = fe_alloc(c->fe, sizeof(SField) * (size_t)(sd->nfields ? sd->nfields : 1));
+    t->nfields = sd->nfields;
+    for (int i = 0; i < sd->nfields; i++) {
+        FParam *f = &sd->fields[i];
+        for (int j = 0; j < i; j++)
+            if (!strcmp(sd->fields[j].name, f->name))
+                fe_error(c->fe, f->line, f->col, "duplicate field '%s'", f->name);
+        Ty *ft = resolve(c, f->tx);
+        if (ft->kind == TY_VOID) {
+            fe_error(c->fe, f->line, f->col, "field '%s' has type void", f->name);
+            ft = c->t_err;
+        }
+        t->fields[i] = (SField){f->name, ft, 0};
+    }
+    c->tpnames = on;
+    c->tpvals = ov;
+    c->ntp = ont;
+    layout(t);
+    t->state = 2;
+    return t;
+}
+
+/* The type a TypeX names. */
+static Ty *resolve(Check *c, TypeX *x)
+{
+    switch (x->kind) {
+    case TX_PTR: {
+        Ty *b = resolve(c, x->base);
+        return b->kind == TY_ERR ? b : ptr_to(c, b);
+    }
+    case TX_ARRAY: {
+        int64_t len = 0;
+        Ty *b = resolve(c, x->base);
+        if (!const_int(c, x->len, &len) || len < 0 || len > (1LL << 40)) {
+            fe_error(c->fe, x->len->line, x->len->col, "array length must be a non-negative integer constant");
+            return c->t_err;
+        }
+        if (b->kind == TY_ERR)
+            return b;
+        if (b->kind == TY_VOID) {
+            fe_error(c->fe, x->line, x->col, "array of void");
+            return c->t_err;
+        }
+        size_t n = strlen(b->name) + 24;
+        char *name = fe_alloc(c->fe, n);
+        snprintf(name, n, "[%lld]%s", (long long)len, b->name);
+        Ty *t = new_ty(c, TY_ARRAY, b->size * len, b->align, name);
+        t->base = b;
+        t->len = len;
+        return t;
+    }
+    case TX_TUPLE: {
+        Ty **el = fe_alloc(c->fe, sizeof(Ty *) * (size_t)x->nargs);
+        for (int i = 0; i < x->nargs; i++) {
+            el[i] = resolve(c, x->args[i]);
+            if (el[i]->kind == TY_ERR)
+                return el[i];
+            if (el[i]->kind == TY_VOID) {
+                fe_error(c->fe, x->line, x->col, "tuple element of type void");
+                return c->t_err;
+            }
+        }
+        return tuple_ty(c, el, x->nargs);
+    }
+    case TX_NAME:
+        break;
+    }
+    for (int i = c->ntp - 1; i >= 0; i--)
+        if (!strcmp(c->tpnames[i], x->name)) {
+            if (x->nargs)
+                fe_error(c->fe, x->line, x->col, "type parameter '%s' takes no type arguments", x->name);
+            return c->tpvals[i];
+        }
+    Ty **targs = fe_alloc(c->fe, sizeof(Ty *) * (size_t)(x->nargs + 1));
+    for (int i = 0; i < x->nargs; i++) {
+        targs[i] = resolve(c, x->args[i]);
+        if (targs[i]->kind == TY_ERR)
+            return targs[i];
+    }
+    if (!strcmp(x->name, "Task")) {
+        if (x->nargs != 1) {
+            fe_error(c->fe, x->line, x->col, "Task takes one type argument");
+            return c->t_err;
+        }
+        size_t n = strlen(targs[0]->name) + 8;
+        char *name = fe_alloc(c->fe, n);
+        snprintf(name, n, "Task<%s>", targs[0]->name);
+        Ty *t = new_ty(c, TY_TASK, 8, 8, name);
+        t->base = targs[0];
+        return t;
+    }
+    Ty *p = prim(c, x->name);
+    if (p || find_enum(c, x->name)) {
+        if (x->nargs)
+            fe_error(c->fe, x->line, x->col, "'%s' takes no type arguments", x->name);
+        return p ? p : c->t_i32;   /* an enum's members are int32 */
+    }
+    StructDecl *sd = find_struct(c, x->name);
+    if (sd)
+        return struct_ty(c, sd, targs, x->nargs, x);
+    fe_error(c->fe, x->line, x->col, "unknown type '%s'", x->name);
+    return c->t_err;
+}
+
+/* --- scopes ---------------------------------------------------------------- */
+static Var *lookup(Check *c, const char *name)
+{
+    for (Scope *s = c->scope; s; s = s->up)
+        for (int i = s->n - 1; i >= 0; i--)
+            if (!strcmp(s->vars[i]->name, name))
+                return s->vars[i];
+    return NULL;
+}
+
+static Var *declare(Check *c, Scope *s, const char *name, int line, int col, Ty *t)
+{
+    for (int i = 0; i < s->n; i++)
+        if (!strcmp(s->vars[i]->name, name)) {
+            fe_error(c->fe, line, col, "'%s' is already declared in this scope", name);
+            break;
+        }
+    Var *v = fe_alloc(c->fe, sizeof *v);
+    v->name = name;
+    v->line = line;
+    v->col = col;
+    v->ty = t;
+    FE_PUSH(c->fe, s->vars, s->n, s->cap, v);
+    return v;
+}
+
+static void push_scope(Check *c, Scope *s)
+{
+    *s = (Scope){.up = c->scope};
+    c->scope = s;
+}
+
+static void pop_scope(Check *c) { c->scope = c->scope->up; }
+
+static FuncDecl *find_func(Check *c, const char *name)
+{
+    for (int i = 0; i < c->fe->prog.nfuncs; i++) {
+        FuncDecl *f = c->fe->prog.funcs[i];
+        if (!f->recv && !f->owner && !f->origin && !strcmp(f->name, name) &&
+            !(f->nparams && f->params[0].self))
+            return f;
+    }
+    return NULL;
+}
+
+static FuncDecl *find_method(StructDecl *sd, const char *name)
+{
+    for (int i = 0; i < sd->nmethods; i++)
+        if (!strcmp(sd->methods[i]->name, name))
+            return sd->methods[i];
+    return NULL;
+}
+
+/* --- constants and conversions --------------------------------------------- */
+
+/* Whether the constant v (untyped, ubig: above INT64_MAX) fits t. */
+static int fits(int64_t v, int ubig, const Ty *t)
+{
+    if (t->kind != TY_INT)
+        return 1;
+    int bits = (int)t->size * 8;
+    if (!t->sign)
+        return ubig ? bits == 64 : v >= 0 && (bits == 64 || v < (1LL << bits));
+    if (ubig)
+        return 0;
+    return bits == 64 || (v >= -(1LL << (bits - 1)) && v < (1LL << (bits - 1)));
+}
+
+/* v wrapped to t's width and sign-extended or zero-extended to 64 bits. */
+static uint64_t wrap(uint64_t v, const Ty *t)
+{
+    int bits = t->kind == TY_BOOL ? 8 : (int)t->size * 8;
+    if (bits >= 64 || bits <= 0)
+        return v;
+    uint64_t mask = (1ULL << bits) - 1;
+    v &= mask;
+    if (t->kind == TY_INT && t->sign && (v >> (bits - 1)) & 1)
+        v |= ~mask;
+    return v;
+}
+
+/* Whether a value of type from may be used where to is expected. */
+static int assignable(const Ty *to, const Ty *from)
+{
+    if (to->kind == TY_ERR || from->kind == TY_ERR)
+        return 1;
+    if (ty_same(to, from))
+        return 1;
+    if (to->kind == TY_PTR && from->kind == TY_NULL)
+        return 1;
+    if (to->kind == TY_PTR && from->kind == TY_PTR) {
+        if (to->base->kind == TY_VOID || from->base->kind == TY_VOID)
+            return 1;
+        if (from->base->kind == TY_ARRAY && ty_same(from->base->base, to->base))
+            return 1;
+    }
+    if (from->kind == TY_UINT)
+        return to->kind == TY_INT || to->kind == TY_FLOAT;
+    if (from->kind == TY_UFLT)
+        return to->kind == TY_FLOAT;
+    return 0;
+}
+
+/* Convert n (already checked) to type t for `what`; reports a mismatch. */
+static void coerce(Check *c, Node *n, Ty *t, const char *what)
+{
+    Ty *f = n->ty;
+    if (!assignable(t, f)) {
+        if (ty_is_int(t) && f->kind == TY_UFLT)
+            ERR(n, "a float constant cannot be used as %s for %s", t->name, what);
+        else if (is_num(t) && is_num(f))
+            ERR(n, "cannot use %s as %s for %s (convert with cast<%s>(...))", f->name, t->name, what, t->name);
+        else
+            ERR(n, "cannot use %s as %s for %s", f->name, t->name, what);
+        n->ty = c->t_err;
+        return;
+    }
+    if (f->kind == TY_UINT && t->kind == TY_INT) {
+        if (!fits((int64_t)n->ival, n->ubig, t)) {
+            if (n->ubig)
+                ERR(n, "constant %llu does not fit in %s", (unsigned long long)n->ival, t->name);
+            else
+                ERR(n, "constant %lld does not fit in %s", (long long)n->ival, t->name);
+        }
+        n->ival = wrap(n->ival, t);
+    } else if (f->kind == TY_UINT && t->kind == TY_FLOAT) {
+        n->fval = n->ubig ? (double)n->ival : (double)(int64_t)n->ival;
+        n->konst = 2;
+    } else if (f->kind == TY_UFLT && t->kind == TY_FLOAT && t->size == 4) {
+        n->fval = (double)(float)n->fval;
+    }
+    if (f->kind != TY_ERR && t->kind != TY_ERR && is_untyped(f))
+        n->ty = t;
+}
+
+/* The type an untyped expression gets without a context. */
+static void default_type(Check *c, Node *n, const char *what)
+{
+    if (n->ty->kind == TY_UINT)
+        coerce(c, n, n->ubig ? c->t_u64 : c->t_i32, what);
+    else if (n->ty->kind == TY_UFLT)
+        coerce(c, n, c->t_f64, what);
+    else if (n->ty->kind == TY_NULL) {
+        ERR(n, "cannot infer a type for null in %s", what);
+        n->ty = c->t_err;
+    }
+}
+
+static int const_int(Check *c, Node *n, int64_t *v)
+{
+    Ty *t = check_expr(c, n, NULL);
+    if (n->konst != 1 || !ty_is_int(t))
+        return 0;
+    *v = (int64_t)n->ival;
+    return 1;
+}
+
+/* --- expressions ----------------------------------------------------------- */
+static int is_lvalue(Node *n)
+{
+    switch (n->kind) {
+    case N_IDENT: return n->var && !n->var->is_const;
+    case N_INDEX: return n->a->ty->kind == TY_PTR || is_lvalue(n->a);
+    case N_FIELD: return n->field && (n->a->ty->kind == TY_PTR || is_lvalue(n->a));
+    case N_UNARY: return n->op == TK_STAR;
+    default: return 0;
+    }
+}
+
+static void need_lvalue(Check *c, Node *n, const char *what)
+{
+    if (n->ty->kind == TY_ERR || is_lvalue(n))
+        return;
+    if (n->kind == N_IDENT && n->var && n->var->is_const)
+        ERR(n, "cannot %s constant '%s'", what, n->name);
+    else
+        ERR(n, "cannot %s this expression", what);
+}
+
+/* The variable at the root of an lvalue path that lives in a frame slot
+ * when its address is taken. */
+static void mark_addr(Node *n)
+{
+    while (n->kind == N_FIELD || n->kind == N_INDEX) {
+        if (n->a->ty->kind == TY_PTR)
+            return;
+        n = n->a;
+    }
+    if (n->kind == N_IDENT && n->var)
+        n->var->addr_taken = 1;
+}
+
+static Ty *fold_binary(Check *c, Node *n, Ty *t)
+{
+    Node *a = n->a, *b = n->b;
+    int cmp = 0;
+    switch (n->op) {
+    case TK_EQEQ: case TK_NE: case TK_LT: case TK_LE: case TK_GT: case TK_GE: cmp = 1; break;
+    default: break;
+    }
+    if (a->konst == 2 || b->konst == 2) {
+        double x = a->konst == 2 ? a->fval : (double)(int64_t)a->ival;
+        double y = b->konst == 2 ? b->fval : (double)(int64_t)b->ival;
+        double r = 0;
+        int bv = 0;
+        switch (n->op) {
+        case TK_PLUS: r = x + y; break;
+        case TK_MINUS: r = x - y; break;
+        case TK_STAR: r = x * y; break;
+        case TK_SLASH: r = x / y; break;
+        case TK_EQEQ: bv = x == y; break;
+        case TK_NE: bv = x != y; break;
+        case TK_LT: bv = x < y; break;
+        case TK_LE: bv = x <= y; break;
+        case TK_GT: bv = x > y; break;
+        case TK_GE: bv = x >= y; break;
+        default: return t;
+        }
+        if (t->kind == TY_FLOAT && t->size == 4)
+            r = (double)(float)r;
+        n->konst = cmp ? 1 : 2;
+        n->ival = (uint64_t)bv;
+        n->fval = r;
+        return cmp ? c->t_bool : t;
+    }
+    int sign = t->kind == TY_UINT || t->sign;
+    uint64_t x = a->ival, y = b->ival, r = 0;
+    int64_t sx = (int64_t)x, sy = (int64_t)y;
+    int bits = t->kind == TY_UINT ? 64 : (int)t->size * 8;
+    switch (n->op) {
+    case TK_PLUS: r = x + y; break;
+    case TK_MINUS: r = x - y; break;
+    case TK_STAR: r = x * y; break;
+    case TK_SLASH: case TK_PERCENT:
+        if (y == 0) {
+            ERR(n, "division by zero in a constant expression");
+            return c->t_err;
+        }
+        if (sign && sy == -1)
+            r = n->op == TK_SLASH ? (uint64_t)0 - x : 0;
+        else if (sign)
+            r = (uint64_t)(n->op == TK_SLASH ? sx / sy : sx % sy);
+        else
+            r = n->op == TK_SLASH ? x / y : x % y;
+        break;
+    case TK_AMP: r = x & y; break;
+    case TK_PIPE: r = x | y; break;
+    case TK_CARET: r = x ^ y; break;
+    case TK_SHL: r = y >= (uint64_t)bits ? 0 : x << y; break;
+    case TK_SHR:
+        if (sign)
+            r = (uint64_t)(y >= (uint64_t)bits ? (sx < 0 ? -1 : 0) : sx >> y);
+        else
+            r = y >= (uint64_t)bits ? 0 : (wrap(x, c->t_u64) & (bits == 64 ? ~0ULL : (1ULL << bits) - 1)) >> y;
+        break;
+    case TK_EQEQ: r = x == y; break;
+    case TK_NE: r = x != y; break;
+    case TK_LT: r = sign ? sx < sy : x < y; break;
+    case TK_LE: r = sign ? sx <= sy : x <= y; break;
+    case TK_GT: r = sign ? sx > sy : x > y; break;
+    case TK_GE: r = sign ? sx >= sy : x >= y; break;
+    default: return t;
+    }
+    n->konst = 1;
+    if (cmp) {
+        n->ival = r;
+        return c->t_bool;
+    }
+    n->ival = t->kind == TY_INT ? wrap(r, t) : r;
+    return t;
+}
+
+static Ty *check_binary(Check *c, Node *n)
+{
+    const char *op = tok_text[n->op];
+    if (n->op == TK_ANDAND || n->op == TK_OROR) {
+        Ty *a = check_expr(c, n->a, c->t_bool), *b = check_expr(c, n->b, c->t_bool);
+        if (a->kind != TY_BOOL && a->kind != TY_ERR)
+            ERR(n->a, "operand of '%s' must be bool, not %s", op, a->name);
+        if (b->kind != TY_BOOL && b->kind != TY_ERR)
+            ERR(n->b, "operand of '%s' must be bool, not %s", op, b->name);
+        if (n->a->konst == 1 && n->b->konst == 1) {
+            n->konst = 1;
+            n->ival = n->op == TK_ANDAND ? (n->a->ival && n->b->ival) : (n->a->ival || n->b->ival);
+        }
+        return c->t_bool;
+    }
+    Ty *a = check_expr(c, n->a, NULL), *b = check_expr(c, n->b, NULL);
+    if (a->kind == TY_ERR || b->kind == TY_ERR)
+        return c->t_err;
+    /* pointer arithmetic and comparison */
+    if (a->kind == TY_PTR && ty_is_int(b) && (n->op == TK_PLUS || n->op == TK_MINUS)) {
+        if (b->kind == TY_UINT)
+            coerce(c, n->b, c->t_i64, "a pointer offset");
+        if (a->base->kind == TY_VOID) {
+            ERR(n, "arithmetic on *void");
+            return c->t_err;
+        }
+        return a;
+    }
+    if (a->kind == TY_PTR && b->kind == TY_PTR && n->op == TK_MINUS) {
+        if (!ty_same(a, b) || a->base->kind == TY_VOID) {
+            ERR(n, "cannot subtract %s and %s", a->name, b->name);
+            return c->t_err;
+        }
+        return c->t_i64;
+    }
+    if (is_untyped(a) && !is_untyped(b))
+        coerce(c, n->a, b, op), a = n->a->ty;
+    else if (is_untyped(b) && !is_untyped(a))
+        coerce(c, n->b, a, op), b = n->b->ty;
+    if (a->kind == TY_ERR || b->kind == TY_ERR)
+        return c->t_err;
+    Ty *t = a;
+    if (a->kind == TY_UINT && b->kind == TY_UFLT) {
+        coerce(c, n->a, c->t_f64, op);
+        n->a->ty = t = c->t_uflt;
+    } else if (a->kind == TY_UFLT && b->kind == TY_UINT) {
+        coerce(c, n->b, c->t_f64, op);
+        n->b->ty = c->t_uflt;
+    } else if (a->kind == TY_NULL && b->kind == TY_NULL) {
+        t = c->t_voidp;
+    } else if (!ty_same(a, b) && !(a->kind == TY_PTR && b->kind == TY_PTR && assignable(a, b))) {
+        ERR(n, "mismatched types %s and %s for '%s' (convert one side with cast<%s>(...))", a->name, b->name, op,
+            a->name);
+        return c->t_err;
+    }
+    int ok;
+    switch (n->op) {
+    case TK_PLUS: case TK_MINUS: case TK_STAR: case TK_SLASH:
+        ok = is_num(t);
+        break;
+    case TK_PERCENT: case TK_AMP: case TK_PIPE: case TK_CARET: case TK_SHL: case TK_SHR:
+        ok = ty_is_int(t);
+        break;
+    case TK_EQEQ: case TK_NE:
+        ok = is_num(t) || t->kind == TY_BOOL || t->kind == TY_PTR || t->kind == TY_NULL;
+        break;
+    default:
+        ok = is_num(t) || t->kind == TY_PTR;
+        break;
+    }
+    if (!ok) {
+        ERR(n, "operator '%s' is not defined on %s", op, t->name);
+        return c->t_err;
+    }
+    int cmp = n->op == TK_EQEQ || n->op == TK_NE || n->op == TK_LT || n->op == TK_LE || n->op == TK_GT ||
+              n->op == TK_GE;
+    if (n->a->konst && n->b->konst && n->a->konst != 3 && n->b->konst != 3 && t->kind != TY_PTR &&
+        t->kind != TY_NULL)
+        return fold_binary(c, n, t);
+    if (t->kind == TY_NULL)
+        n->a->ty = n->b->ty = c->t_voidp;
+    return cmp ? c->t_bool : t;
+}
+
+static Ty *check_unary(Check *c, Node *n, Ty *want)
+{
+    Node *a = n->a;
+    Ty *t;
+    switch (n->op) {
+    case TK_MINUS:
+        t = check_expr(c, a, want && is_num(want) ? want : NULL);
+        if (t->kind == TY_ERR)
+            return t;
+        if (!is_num(t) || (t->kind == TY_INT && !t->sign && 0)) {
+            ERR(n, "operator '-' is not defined on %s", t->name);
+            return c->t_err;
+        }
+        if (a->konst == 1) {
+            n->konst = 1;
+            n->ival = t->kind == TY_INT ? wrap(0 - a->ival, t) : 0 - a->ival;
+            n->ubig = 0;
+        } else if (a->konst == 2) {
+            n->konst = 2;
+            n->fval = -a->fval;
+        }
+        return t;
+    case TK_BANG:
+        t = check_expr(c, a, c->t_bool);
+        if (t->kind != TY_BOOL && t->kind != TY_ERR) {
+            ERR(n, "operator '!' needs bool, not %s", t->name);
+            return c->t_err;
+        }
+        if (a->konst == 1) {
+            n->konst = 1;
+            n->ival = !a->ival;
+        }
+        return c->t_bool;
+    case TK_TILDE:
+        t = check_expr(c, a, want && ty_is_int(want) ? want : NULL);
+        if (t->kind == TY_ERR)
+            return t;
+        if (!ty_is_int(t)) {
+            ERR(n, "operator '~' is not defined on %s", t->name);
+            return c->t_err;
+        }
+        if (a->konst == 1) {
+            n->konst = 1;
+            n->ival = t->kind == TY_INT ? wrap(~a->ival, t) : ~a->ival;
+        }
+        return t;
+    case TK_AMP:
+        t = check_expr(c, a, NULL);
+        if (t->kind == TY_ERR)
+            return t;
+        if (!is_lvalue(a) && !(a->kind == N_IDENT && a->var && ty_is_agg(t))) {
+            ERR(n, "cannot take the address of this expression");
+            return c->t_err;
+        }
+        mark_addr(a);
+        return ptr_to(c, t);
+    case TK_STAR:
+        t = check_expr(c, a, NULL);
+        if (t->kind == TY_ERR)
+            return t;
+        if (t->kind != TY_PTR || t->base->kind == TY_VOID) {
+            ERR(n, "cannot dereference %s", t->name);
+            return c->t_err;
+        }
+        return t->base;
+    default:
+        die("unary operator %d", n->op);
+    }
+}
+
+/* Check call arguments against parameter types (ptys[0..np-1]); extra
+ * arguments of a variadic callee take the default promotions' types. */
+static void check_args(Check *c, Node *call, Node **args, int nargs, Ty **ptys, int np, int variadic,
+                       const char *fname)
+{
+    if (nargs < np || (nargs > np && !variadic)) {
+        ERR(call, "'%s' takes %d argument(s), not %d", fname, np, nargs);
+        for (int i = 0; i < nargs; i++)
+            check_expr(c, args[i], NULL);
+        return;
+    }
+    for (int i = 0; i < nargs; i++) {
+        char what[96];
+        snprintf(what, sizeof what, "argument %d of '%s'", i + 1, fname);
+        if (i < np) {
+            check_expr(c, args[i], ptys[i]);
+            coerce(c, args[i], ptys[i], what);
+        } else {
+            Ty *t = check_expr(c, args[i], NULL);
+            default_type(c, args[i], what);
+            t = args[i]->ty;
+            if (t->kind == TY_VOID || ty_is_agg(t) || t->kind == TY_TASK) {
+                if (t->kind != TY_TASK || 1)
+                    ERR(args[i], "cannot pass %s as a variadic argument", t->name);
+            }
+        }
+    }
+}
+
+static Ty *new_task(Check *c, Ty *r)
+{
+    size_t n = strlen(r->name) + 8;
+    char *name = fe_alloc(c->fe, n);
+    snprintf(name, n, "Task<%s>", r->name);
+    Ty *t = new_ty(c, TY_TASK, 8, 8, name);
+    t->base = r;
+    return t;
+}
+
+static void check_sig(Check *c, FuncDecl *f);
+static FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at);
+
+static struct { const char *name; Builtin b; } builtins[] = {
+    {"alloca", BI_ALLOCA}, {"memcpy", BI_MEMCPY}, {"memset", BI_MEMSET}, {"memcmp", BI_MEMCMP},
+    {"strlen", BI_STRLEN}, {"syscall", BI_SYSCALL}, {"memptr", BI_MEMPTR},
+};
+
+static Ty *check_builtin(Check *c, Node *n, Builtin b)
+{
+    n->builtin = b;
+    Node **a = n->list;
+    int na = n->nlist;
+    static const int nargs[] = {[BI_MEMCPY] = 3, [BI_MEMSET] = 3, [BI_MEMCMP] = 3, [BI_STRLEN] = 1,
+                                [BI_MEMPTR] = 1, [BI_RDTSC] = 0, [BI_PAUSE] = 0, [BI_CPUID] = 2};
+    if (b == BI_ALLOCA) {
+        if (n->ntargs != 1 || na > 1) {
+            ERR(n, "alloca takes one type argument and at most one count: alloca<T>(n)");
+            return c->t_err;
+        }
+        n->xty = resolve(c, n->targs[0]);
+        if (na) {
+            check_expr(c, a[0], c->t_u64);
+            if (!ty_is_int(a[0]->ty) && a[0]->ty->kind != TY_ERR)
+                ERR(a[0], "alloca's count must be an integer, not %s", a[0]->ty->name);
+            coerce(c, a[0], a[0]->ty->kind == TY_UINT ? c->t_u64 : a[0]->ty, "alloca");
+        }
+        return n->xty->kind == TY_ERR ? n->xty : ptr_to(c, n->xty);
+    }
+    if (n->ntargs)
+        ERR(n, "this built-in takes no type arguments");
+    if (b == BI_SYSCALL) {
+        if (na < 1 || na > 7) {
+            ERR(n, "syscall takes a number and up to 6 arguments");
+            return c->t_err;
+        }
+        for (int i = 0; i < na; i++) {
+            Ty *t = check_expr(c, a[i], c->t_i64);
+            if (t->kind == TY_UINT)
+                coerce(c, a[i], c->t_i64, "syscall");
+            else if (t->kind != TY_INT && t->kind != TY_PTR && t->kind != TY_BOOL && t->kind != TY_ERR)
+                ERR(a[i], "cannot pass %s to syscall", t->name);
+        }
+        return c->t_i64;
+    }
+    if (na != nargs[b]) {
+        ERR(n, "this built-in takes %d argument(s), not %d", nargs[b], na);
+        return c->t_err;
+    }
+    for (int i = 0; i < na; i++)
+        check_expr(c, a[i], NULL);
+    /* pointer parameters accept any pointer type */
+    int ptrs = b == BI_MEMCPY || b == BI_MEMCMP ? 2 : b == BI_MEMSET || b == BI_STRLEN ? 1 : 0;
+    for (int i = 0; i < ptrs; i++)
+        if (a[i]->ty->kind != TY_PTR && a[i]->ty->kind != TY_ERR)
+            ERR(a[i], "argument %d must be a pointer, not %s", i + 1, a[i]->ty->name);
+    switch (b) {
+    case BI_MEMCPY: case BI_MEMCMP:
+        coerce(c, a[2], a[2]->ty->kind == TY_UINT ? c->t_u64 : a[2]->ty, "the size");
+        if (!ty_is_int(a[2]->ty) && a[2]->ty->kind != TY_ERR)
+            ERR(a[2], "the size must be an integer");
+        return b == BI_MEMCPY ? c->t_void : c->t_i32;
+    case BI_MEMSET:
+        coerce(c, a[1], c->t_u8, "the byte");
+        coerce(c, a[2], a[2]->ty->kind == TY_UINT ? c->t_u64 : a[2]->ty, "the size");
+        if (!ty_is_int(a[2]->ty) && a[2]->ty->kind != TY_ERR)
+            ERR(a[2], "the size must be an integer");
+        return c->t_void;
+    case BI_STRLEN:
+        return c->t_u64;
+    case BI_MEMPTR:
+        if (a[0]->ty->kind == TY_UINT)
+            coerce(c, a[0], c->t_u64, "memptr");
+        if (a[0]->ty->kind != TY_PTR && a[0]->ty->kind != TY_INT && a[0]->ty->kind != TY_ERR)
+            ERR(a[0], "memptr converts a pointer or an integer, not %s", a[0]->ty->name);
+        return c->t_bytep;
+    case BI_RDTSC:
+        return c->t_u64;
+    case BI_PAUSE:
+        return c->t_void;
+    case BI_CPUID:
+        ERR(n, "std.cpu.cpuid is not supported yet");
+        return c->t_err;
+    default:
+        die("builtin %d", b);
+    }
+}
+
+static Ty *check_call(Check *c, Node *n)
+{
+    Node *callee = n->a;
+    FuncDecl *f = NULL;
+    Ty *recv = NULL;
+    if (callee->kind == N_IDENT && !lookup(c, callee->name)) {
+        f = find_func(c, callee->name);
+        if (!f || f->builtin) {
+            for (int i = 0; i < countof(builtins); i++)
+                if (!strcmp(builtins[i].name, callee->name))
+                    return check_builtin(c, n, builtins[i].b);
+        }
+        if (!f) {
+            ERR(callee, "unknown function '%s'", callee->name);
+            for (int i = 0; i < n->nlist; i++)
+                check_expr(c, n->list[i], NULL);
+            return c->t_err;
+        }
+        if (f->ntparams) {
+            if (!n->ntargs) {
+                ERR(callee, "generic function '%s' needs type arguments: %s<...>(...)", f->name, f->name);
+                return c->t_err;
+            }
+            f = instantiate(c, f, n);
+            if (!f)
+                return c->t_err;
+        } else if (n->ntargs) {
+            ERR(callee, "'%s' is not generic", f->name);
+        }
+    } else if (callee->kind == N_FIELD && callee->a->kind == N_FIELD && callee->a->a->kind == N_IDENT &&
+               !strcmp(callee->a->a->name, "std") && !strcmp(callee->a->name, "cpu") && !lookup(c, "std")) {
+        const char *w = callee->name;
+        Builtin b = !strcmp(w, "rdtsc") ? BI_RDTSC : !strcmp(w, "pause") ? BI_PAUSE : !strcmp(w, "cpuid") ? BI_CPUID : BI_NONE;
+        if (b == BI_NONE) {
+            ERR(callee, "unknown CPU intrinsic 'std.cpu.%s'", w);
+            return c->t_err;
+        }
+        return check_builtin(c, n, b);
+    } else if (callee->kind == N_FIELD) {
+        /* a method call: receiver.name(args) */
+        Ty *rt = check_expr(c, callee->a, NULL);
+        if (rt->kind == TY_ERR)
+            return rt;
+        Ty *st = rt->kind == TY_PTR ? rt->base : rt;
+        if (st->kind != TY_STRUCT || !(f = find_method(st->sd, callee->name))) {
+            ERR(callee, "%s has no method '%s'", rt->name, callee->name);
+            return c->t_err;
+        }
+        check_sig(c, f);
+        if (f->recv_ptr) {
+            if (rt->kind == TY_PTR) {
+                n->method = 1;
+            } else if (is_lvalue(callee->a)) {
+                mark_addr(callee->a);
+                n->method = 2;
+            } else {
+                ERR(callee, "method '%s' needs an addressable receiver", callee->name);
+            }
+        } else {
+            n->method = rt->kind == TY_PTR ? 3 : 1;   /* 3: dereference */
+        }
+        recv = rt;
+    } else {
+        check_expr(c, callee, NULL);
+        if (callee->ty->kind != TY_ERR)
+            ERR(callee, "only named functions and methods can be called");
+        return c->t_err;
+    }
+    check_sig(c, f);
+    n->fn = f;
+    if (f->state < 1)
+        return c->t_err;
+    int skip = recv ? 1 : 0;
+    if (!recv && f->nparams && f->params[0].self) {
+        ERR(callee, "'%s' is a method: call it as receiver.%s(...)", f->name, f->name);
+        return c->t_err;
+    }
+    check_args(c, n, n->list, n->nlist, f->ptys + skip, f->nparams - skip, f->variadic, f->name);
+    Ty *r = f->rty;
+    return f->async ? new_task(c, r) : r;
+}
+
+static Ty *check_field(Check *c, Node *n)
+{
+    Node *a = n->a;
+    if (a->kind == N_IDENT && !lookup(c, a->name)) {
+        EnumDecl *e = find_enum(c, a->name);
+        if (e) {
+            for (int i = 0; i < e->nmembers; i++)
+                if (!strcmp(e->mnames[i], n->name)) {
+                    n->konst = 1;
+                    n->ival = wrap((uint64_t)e->vals[i], c->t_i32);
+                    return c->t_i32;
+                }
+            ERR(n, "enum %s has no member '%s'", e->name, n->name);
+            return c->t_err;
+        }
+    }
+    Ty *t = check_expr(c, a, NULL);
+    if (t->kind == TY_ERR)
+        return t;
+    Ty *st = t->kind == TY_PTR ? t->base : t;
+    if (st->kind == TY_STRUCT || st->kind == TY_TUPLE) {
+        for (int i = 0; i < st->nfields; i++)
+            if (!strcmp(st->fields[i].name, n->name)) {
+                n->field = &st->fields[i];
+                return st->fields[i].ty;
+            }
+        if (st->kind == TY_STRUCT && find_method(st->sd, n->name)) {
+            ERR(n, "method '%s' must be called", n->name);
+            return c->t_err;
+        }
+    }
+    ERR(n, "%s has no field '%s'", t->name, n->name);
+    return c->t_err;
+}
+
+/* sizeof(x): x as a type when it names one. */
+static Ty *expr_as_type(Check *c, Node *n)
+{
+    if (n->kind == N_IDENT && !lookup(c, n->name)) {
+        TypeX x = {.kind = TX_NAME, .line = n->line, .col = n->col, .name = n->name, .args = n->targs,
+                   .nargs = n->ntargs};
+        int isname = prim(c, n->name) || find_struct(c, n->name) || find_enum(c, n->name) || !strcmp(n->name, "Task");
+        for (int i = 0; i < c->ntp; i++)
+            isname |= !strcmp(c->tpnames[i], n->name);
+        return isname ? resolve(c, &x) : NULL;
+    }
+    if (n->kind == N_UNARY && n->op == TK_STAR) {
+        Ty *b = expr_as_type(c, n->a);
+        return b ? (b->kind == TY_ERR ? b : ptr_to(c, b)) : NULL;
+    }
+    return NULL;
+}
+
+static void check_func_body(Check *c, FuncDecl *f);
+static void check_const_var(Check *c, Var *v);
+
+static Ty *check_cast(Check *c, Node *n)
+{
+    Ty *to = resolve(c, n->tx), *from = check_expr(c, n->a, NULL);
+    n->xty = to;
+    if (to->kind == TY_ERR || from->kind == TY_ERR)
+        return c->t_err;
+    if (n->kind == N_BITCAST) {
+        default_type(c, n->a, "bit_cast");
+        from = n->a->ty;
+        if (ty_is_agg(to) || ty_is_agg(from) || to->kind == TY_VOID || to->size != from->size) {
+            ERR(n, "bit_cast needs scalar types of the same size, not %s to %s", from->name, to->name);
+            return c->t_err;
+        }
+        return to;
+    }
+    if (from->kind == TY_UINT)
+        coerce(c, n->a, n->a->ubig ? c->t_u64 : c->t_i64, "cast");
+    else if (from->kind == TY_UFLT)
+        coerce(c, n->a, c->t_f64, "cast");
+    else if (from->kind == TY_NULL)
+        coerce(c, n->a, c->t_voidp, "cast");
+    from = n->a->ty;
+    int ok = (is_num(to) && is_num(from)) || (to->kind == TY_PTR && (from->kind == TY_PTR || from->kind == TY_INT)) ||
+             (to->kind == TY_INT && from->kind == TY_PTR) || (to->kind == TY_INT && from->kind == TY_BOOL) ||
+             (to->kind == TY_TASK && from->kind == TY_TASK) || ty_same(to, from);
+    if (!ok) {
+        ERR(n, "cannot cast %s to %s", from->name, to->name);
+        return c->t_err;
+    }
+    if (n->a->konst == 1 && to->kind == TY_INT && from->kind == TY_INT) {
+        n->konst = 1;
+        n->ival = wrap(n->a->ival, to);
+    } else if (n->a->konst == 2 && to->kind == TY_FLOAT) {
+        n->konst = 2;
+        n->fval = to->size == 4 ? (double)(float)n->a->fval : n->a->fval;
+    }
+    return to;
+}
+
+/* Check n; want is the context type for untyped constants (may be NULL;
+ * the caller still coerces).  Sets and returns n->ty. */
+static Ty *check_expr(Check *c, Node *n, Ty *want)
+{
+    if (n->ty)
+        return n->ty;
+    Ty *t = c->t_err;
+    switch (n->kind) {
+    case N_INT:
+        n->konst = 1;
+        n->ubig = n->ival > (uint64_t)INT64_MAX;
+        t = c->t_uint;
+        break;
+    case N_FLT:
+        n->konst = 2;
+        t = c->t_uflt;
+        break;
+    case N_STR:
+        n->konst = 3;
+        t = c->t_bytep;
+        break;
+    case N_BOOL:
+        n->konst = 1;
+        t = c->t_bool;
+        break;
+    case N_NULL:
+        t = c->t_null;
+        break;
+    case N_IDENT: {
+        Var *v = lookup(c, n->name);
+        if (!v) {
+            if (find_func(c, n->name))
+                ERR(n, "function '%s' used as a value (call it)", n->name);
+            else if (find_struct(c, n->name) || find_enum(c, n->name) || prim(c, n->name))
+                ERR(n, "type '%s' used as a value", n->name);
+            else
+                ERR(n, "undefined name '%s'", n->name);
+            break;
+        }
+        if (v->state == 1) {
+            ERR(n, "constant '%s' is defined in terms of itself", n->name);
+            break;
+        }
+        if (v->state == 0 && v->init) {
+            /* a top-level constant used before its declaration was checked */
+            Scope *save = c->scope;
+            c->scope = &c->globals;
+            v->state = 1;
+            check_const_var(c, v);
+            c->scope = save;
+        }
+        n->var = v;
+        n->konst = v->konst;
+        n->ival = v->ival;
+        n->fval = v->fval;
+        n->str = v->str;
+        n->slen = v->slen;
+        n->ubig = v->konst == 1 && v->ty->kind == TY_UINT && v->ival > (uint64_t)INT64_MAX;
+        t = v->ty;
+        break;
+    }
+    case N_UNARY:
+        t = check_unary(c, n, want);
+        break;
+    case N_BINARY:
+        t = check_binary(c, n);
+        break;
+    case N_PREINC:
+    case N_POSTINC:
+        t = check_expr(c, n->a, NULL);
+        if (t->kind == TY_ERR)
+            break;
+        need_lvalue(c, n->a, n->op == TK_INC ? "increment" : "decrement");
+        if (t->kind != TY_INT && !(t->kind == TY_PTR && t->base->kind != TY_VOID)) {
+            ERR(n, "cannot %s %s", n->op == TK_INC ? "increment" : "decrement", t->name);
+            t = c->t_err;
+        }
+        break;
+    case N_CALL:
+        t = check_call(c, n);
+        break;
+    case N_INDEX: {
+        Ty *a = check_expr(c, n->a, NULL);
+        Ty *i = check_expr(c, n->b, c->t_i64);
+        if (i->kind == TY_UINT)
+            coerce(c, n->b, c->t_i64, "an index");
+        else if (i->kind != TY_INT && i->kind != TY_ERR)
+            ERR(n->b, "an index must be an integer, not %s", i->name);
+        if (a->kind == TY_ERR)
+            break;
+        if (a->kind == TY_ARRAY || (a->kind == TY_PTR && a->base->kind != TY_VOID)) {
+            t = a->base;
+            if (a->kind == TY_ARRAY && n->b->konst == 1 && (int64_t)n->b->ival >= 0 &&
+                !n->b->ubig && (int64_t)n->b->ival >= a->len && n->b->ty->kind == TY_INT && n->b->ty->sign)
+                ERR(n->b, "index %lld is out of bounds for %s", (long long)n->b->ival, a->name);
+        } else {
+            ERR(n, "cannot index %s", a->name);
+        }
+        break;
+    }
+    case N_FIELD:
+        t = check_field(c, n);
+        break;
+    case N_CAST:
+    case N_BITCAST:
+        t = check_cast(c, n);
+        break;
+    case N_SIZEOF:
+    case N_ALIGNOF: {
+        Ty *x = n->tx ? resolve(c, n->tx) : expr_as_type(c, n->a);
+        if (!x) {
+            if (n->kind == N_ALIGNOF) {
+                ERR(n->a, "alignof takes a type");
+                break;
+            }
+            x = check_expr(c, n->a, NULL);
+            if (is_untyped(x)) {
+                default_type(c, n->a, "sizeof");
+                x = n->a->ty;
+            }
+        }
+        if (x->kind == TY_ERR)
+            break;
+        n->xty = x;
+        n->konst = 1;
+        n->ival = (uint64_t)(n->kind == N_SIZEOF ? x->size : x->align);
+        t = c->t_u64;
+        break;
+    }
+    case N_AWAIT: {
+        Ty *a = check_expr(c, n->a, NULL);
+        if (a->kind == TY_ERR)
+            break;
+        if (a->kind != TY_TASK) {
+            ERR(n, "await needs a task, not %s", a->name);
+            break;
+        }
+        t = a->base;
+        break;
+    }
+    case N_SLIT: {
+        Ty *st = resolve(c, n->tx);
+        if (st->kind == TY_ERR)
+            break;
+        if (st->kind != TY_STRUCT) {
+            ERR(n, "%s is not a struct", st->name);
+            break;
+        }
+        for (int i = 0; i < n->nlist; i++) {
+            SField *f = NULL;
+            for (int j = 0; j < st->nfields; j++)
+                if (!strcmp(st->fields[j].name, n->names[i]))
+                    f = &st->fields[j];
+            for (int j = 0; j < i; j++)
+                if (!strcmp(n->names[j], n->names[i]))
+                    ERR(n->list[i], "field '%s' is given twice", n->names[i]);
+            if (!f) {
+                ERR(n->list[i], "%s has no field '%s'", st->name, n->names[i]);
+                check_expr(c, n->list[i], NULL);
+                continue;
+            }
+            check_expr(c, n->list[i], f->ty);
+            coerce(c, n->list[i], f->ty, n->names[i]);
+        }
+        t = st;
+        break;
+    }
+    case N_ZLIT:
+        if (!want || want->kind == TY_ERR) {
+            if (!want)
+                ERR(n, "cannot infer the type of {...}: write the type");
+            break;
+        }
+        if (want->kind == TY_ARRAY) {
+            if (n->nlist > want->len)
+                ERR(n, "too many elements for %s", want->name);
+            for (int i = 0; i < n->nlist; i++) {
+                check_expr(c, n->list[i], want->base);
+                coerce(c, n->list[i], want->base, "an array element");
+            }
+        } else if (want->kind == TY_STRUCT || want->kind == TY_TUPLE) {
+            if (n->nnames)
+                ERR(n, "write %s{name: value} for named fields", want->name);
+            else if (n->nlist > want->nfields)
+                ERR(n, "too many values for %s", want->name);
+            for (int i = 0; i < n->nlist && i < want->nfields; i++) {
+                check_expr(c, n->list[i], want->fields[i].ty);
+                coerce(c, n->list[i], want->fields[i].ty, want->fields[i].name);
+            }
+        } else if (n->nlist) {
+            ERR(n, "{...} cannot initialise %s", want->name);
+            break;
+        }
+        t = want;
+        break;
+    case N_TUPLE: {
+        Ty **el = fe_alloc(c->fe, sizeof(Ty *) * (size_t)n->nlist);
+        int bad = 0;
+        for (int i = 0; i < n->nlist; i++) {
+            Ty *w = want && want->kind == TY_TUPLE && i < want->nfields ? want->fields[i].ty : NULL;
+            check_expr(c, n->list[i], w);
+            if (w)
+                coerce(c, n->list[i], w, "a tuple element");
+            else
+                default_type(c, n->list[i], "a tuple element");
+            el[i] = n->list[i]->ty;
+            bad |= el[i]->kind == TY_ERR;
+            if (el[i]->kind == TY_VOID) {
+                ERR(n->list[i], "a tuple element cannot be void");
+                bad = 1;
+            }
+        }
+        if (!bad)
+            t = tuple_ty(c, el, n->nlist);
+        break;
+    }
+    case N_PROCESS: {
+        FuncDecl *f = n->fn;
+        char *sym = fe_alloc(c->fe, 32);
+        snprintf(sym, 32, "process.%d", ++c->nprocess);
+        f->name = "process func";
+        f->sym = sym;
+        check_sig(c, f);
+        if (f->state >= 1) {
+            if (f->rty->kind != TY_VOID)
+                ERR(n, "a process func returns nothing");
+            check_args(c, n, n->list, n->nlist, f->ptys, f->nparams, 0, "process func");
+            /* the literal sees globals only: its arguments are copies */
+            FuncDecl *of = c->fn;
+            Scope *os = c->scope;
+            int ol = c->loops, osw = c->switches;
+            c->scope = &c->globals;
+            check_func_body(c, f);
+            c->fn = of;
+            c->scope = os;
+            c->loops = ol;
+            c->switches = osw;
+            FE_PUSH(c->fe, c->fe->prog.funcs, c->fe->prog.nfuncs, c->fe->prog.capfuncs, f);
+        }
+        t = new_task(c, c->t_void);
+        break;
+    }
+    default:
+        ERR(n, "not an expression");
+        break;
+    }
+    n->ty = t;
+    return t;
+}
+
+/* --- statements ------------------------------------------------------------ */
+static void check_stmt(Check *c, Node *n);
+
+static void check_block(Check *c, Node *n)
+{
+    Scope s;
+    push_scope(c, &s);
+    for (int i = 0; i < n->nlist; i++)
+        check_stmt(c, n->list[i]);
+    pop_scope(c);
+}
+
+static void check_cond(Check *c, Node *n, const char *what)
+{
+    Ty *t = check_expr(c, n, c->t_bool);
+    if (t->kind != TY_BOOL && t->kind != TY_ERR)
+        ERR(n, "%s condition must be bool, not %s", what, t->name);
+}
+
+static void check_let(Check *c, Node *n, Scope *into)
+{
+    Ty *t = n->tx ? resolve(c, n->tx) : NULL;
+    if (t && t->kind == TY_VOID) {
+        ERR(n, "a variable cannot be void");
+        t = c->t_err;
+    }
+    Ty *it = check_expr(c, n->a, t);
+    if (t)
+        coerce(c, n->a, t, "the initializer");
+    else if (n->names)
+        t = it;
+    else {
+        default_type(c, n->a, "the initializer");
+        t = n->a->ty;
+        if (t->kind == TY_VOID) {
+            ERR(n->a, "the initializer has no value");
+            t = c->t_err;
+        }
+    }
+    if (n->names) {
+        if (t->kind != TY_TUPLE && t->kind != TY_ERR) {
+            ERR(n->a, "cannot unpack %s into %d names", t->name, n->nnames);
+            t = c->t_err;
+        } else if (t->kind == TY_TUPLE && t->nfields != n->nnames) {
+            ERR(n->a, "cannot unpack %s into %d names", t->name, n->nnames);
+            t = c->t_err;
+        }
+        n->vars = fe_alloc(c->fe, sizeof(Var *) * (size_t)n->nnames);
+        for (int i = 0; i < n->nnames; i++) {
+            n->vars[i] = declare(c, into, n->names[i], n->line, n->col, t->kind == TY_TUPLE ? t->fields[i].ty : t);
+            n->vars[i]->is_const = n->op == TK_CONST;
+        }
+        n->ty = t;
+        return;
+    }
+    Var *v = declare(c, into, n->name, n->line, n->col, t);
+    v->is_const = n->op == TK_CONST;
+    if (v->is_const && n->a->konst && (!n->tx || n->a->ty->kind != TY_ERR)) {
+        v->konst = n->a->konst;
+        v->ival = n->a->ival;
+        v->fval = n->a->fval;
+        v->str = n->a->str;
+        v->slen = n->a->slen;
+        if (!n->tx && (n->a->kind == N_INT || n->a->kind == N_FLT || is_untyped(it)))
+            v->ty = it;   /* an untyped constant stays untyped */
+    }
+    n->var = v;
+    n->ty = v->ty;
+}
+
+/* A top-level constant, on first use or in declaration order. */
+static void check_const_var(Check *c, Var *v)
+{
+    Node *n = v->init;
+    Scope tmp = {0};
+    FuncDecl *of = c->fn;
+    c->fn = NULL;
+    check_let(c, n, &tmp);
+    c->fn = of;
+    Var *w = tmp.vars[0];
+    v->ty = w->ty;
+    v->konst = w->konst;
+    v->ival = w->ival;
+    v->fval = w->fval;
+    v->str = w->str;
+    v->slen = w->slen;
+    v->state = 2;
+    if (!v->konst && v->ty->kind != TY_ERR)
+        ERR(n->a, "a top-level constant needs a constant value");
+    n->var = v;
+}
+
+static int is_stmt_expr(Node *n)
+{
+    return n->kind == N_CALL || n->kind == N_AWAIT || n->kind == N_PREINC || n->kind == N_POSTINC ||
+           n->kind == N_PROCESS;
+}
+
+static void check_stmt(Check *c, Node *n)
+{
+    switch (n->kind) {
+    case N_BLOCK:
+        check_block(c, n);
+        break;
+    case N_LET:
+        check_let(c, n, c->scope);
+        break;
+    case N_EXPR:
+        check_expr(c, n->a, NULL);
+        if (!is_stmt_expr(n->a) && n->a->ty->kind != TY_ERR)
+            ERR(n->a, "expression value is not used");
+        break;
+    case N_ASSIGN: {
+        Ty *t = check_expr(c, n->a, NULL);
+        need_lvalue(c, n->a, "assign to");
+        if (n->op == TK_ASSIGN) {
+            check_expr(c, n->b, t);
+            coerce(c, n->b, t, "the assignment");
+            break;
+        }
+        /* x op= y is x = x op y with x evaluated once */
+        Node tmp = {.kind = N_BINARY, .line = n->line, .col = n->col, .a = n->a, .b = n->b};
+        static const TokKind ops[][2] = {{TK_ADDEQ, TK_PLUS}, {TK_SUBEQ, TK_MINUS}, {TK_MULEQ, TK_STAR},
+                                         {TK_DIVEQ, TK_SLASH}, {TK_MODEQ, TK_PERCENT}, {TK_ANDEQ, TK_AMP},
+                                         {TK_OREQ, TK_PIPE}, {TK_XOREQ, TK_CARET}, {TK_SHLEQ, TK_SHL},
+                                         {TK_SHREQ, TK_SHR}};
+        for (int i = 0; i < countof(ops); i++)
+            if (ops[i][0] == n->op)
+                tmp.op = ops[i][1];
+        Ty *r = check_binary(c, &tmp);
+        if (r->kind != TY_ERR && t->kind != TY_ERR && !ty_same(r, t))
+            ERR(n, "cannot use '%s' on %s", tok_text[n->op], t->name);
+        break;
+    }
+    case N_IF:
+        check_cond(c, n->a, "an if");
+        check_block(c, n->b);
+        if (n->c)
+            check_stmt(c, n->c);
+        break;
+    case N_FOR: {
+        Scope s;
+        push_scope(c, &s);
+        if (n->a)
+            check_stmt(c, n->a);
+        if (n->b)
+            check_cond(c, n->b, "a for");
+        if (n->c)
+            check_stmt(c, n->c);
+        c->loops++;
+        int osw = c->switches;
+        c->switches = 0;
+        check_block(c, n->d);
+        c->switches = osw;
+        c->loops--;
+        pop_scope(c);
+        break;
+    }
+    case N_FORIN: {
+        Ty *a = check_expr(c, n->a, NULL), *b = check_expr(c, n->b, NULL);
+        if (is_untyped(a) && !is_untyped(b))
+            coerce(c, n->a, b, "the range");
+        else if (is_untyped(b) && !is_untyped(a))
+            coerce(c, n->b, a, "the range");
+        else {
+            default_type(c, n->a, "the range");
+            default_type(c, n->b, "the range");
+        }
+        a = n->a->ty;
+        b = n->b->ty;
+        Ty *t = a;
+        if (a->kind != TY_ERR && b->kind != TY_ERR) {
+            if (!ty_same(a, b)) {
+                ERR(n, "mismatched types %s and %s in the range (convert one side with cast<%s>(...))", a->name,
+                    b->name, a->name);
+                t = c->t_err;
+            } else if (a->kind != TY_INT) {
+                ERR(n->a, "a range needs integers, not %s", a->name);
+                t = c->t_err;
+            }
+        }
+        Scope s;
+        push_scope(c, &s);
+        n->var = declare(c, &s, n->name, n->line, n->col, t);
+        c->loops++;
+        int osw = c->switches;
+        c->switches = 0;
+        check_block(c, n->d);
+        c->switches = osw;
+        c->loops--;
+        pop_scope(c);
+        break;
+    }
+    case N_SWITCH: {
+        Ty *t = check_expr(c, n->a, NULL);
+        default_type(c, n->a, "switch");
+        t = n->a->ty;
+        if (t->kind != TY_INT && t->kind != TY_ERR) {
+            ERR(n->a, "switch needs an integer or enum, not %s", t->name);
+            t = c->t_err;
+        }
+        int ndefault = 0;
+        for (int i = 0; i < n->nlist; i++) {
+            Node *cs = n->list[i];
+            if (!cs->nlist && ndefault++)
+                ERR(cs, "more than one default");
+            for (int j = 0; j < cs->nlist; j++) {
+                Node *v = cs->list[j];
+                check_expr(c, v, t);
+                coerce(c, v, t, "a case");
+                if (v->ty->kind == TY_ERR)
+                    continue;
+                if (v->konst != 1) {
+                    ERR(v, "a case value must be a constant");
+                    continue;
+                }
+                for (int k = 0; k <= i; k++)
+                    for (int l = 0; l < n->list[k]->nlist && (k < i || l < j); l++) {
+                        Node *w = n->list[k]->list[l];
+                        if (w->konst == 1 && w->ty->kind != TY_ERR && w->ival == v->ival) {
+                            ERR(v, "duplicate case %lld", (long long)v->ival);
+                            k = i + 1;
+                            break;
+                        }
+                    }
+            }
+            c->switches++;
+            check_block(c, cs->b);
+            c->switches--;
+        }
+        break;
+    }
+    case N_RETURN: {
+        Ty *r = c->fn->rty;
+        if (!n->a) {
+            if (r->kind != TY_VOID && r->kind != TY_ERR)
+                ERR(n, "missing return value (%s)", r->name);
+            break;
+        }
+        check_expr(c, n->a, r);
+        if (r->kind == TY_VOID) {
+            ERR(n->a, "'%s' returns nothing", c->fn->name);
+            break;
+        }
+        coerce(c, n->a, r, "the return value");
+        break;
+    }
+    case N_BREAK:
+        if (!c->loops && !c->switches)
+            ERR(n, "break outside a loop or switch");
+        break;
+    case N_CONTINUE:
+        if (!c->loops)
+            ERR(n, "continue outside a loop");
+        break;
+    case N_DEFER:
+        check_expr(c, n->a, NULL);
+        if (n->a->kind != N_CALL)
+            ERR(n->a, "defer needs a call");
+        break;
+    case N_YIELD:
+        break;
+    default:
+        die("statement kind %d", n->kind);
+    }
+}
+
+/* Whether control cannot fall off the end of n. */
+static int terminates(Node *n)
+{
+    if (!n)
+        return 0;
+    switch (n->kind) {
+    case N_RETURN: return 1;
+    case N_BLOCK: return n->nlist && terminates(n->list[n->nlist - 1]);
+    case N_IF: return n->c && terminates(n->b) && terminates(n->c);
+    case N_FOR: {
+        if (n->b)
+            return 0;
+        /* for { } without a break that leaves it */
+        return 1;
+    }
+    case N_SWITCH: {
+        int hasdef = 0;
+        for (int i = 0; i < n->nlist; i++) {
+            hasdef |= !n->list[i]->nlist;
+            if (!terminates(n->list[i]->b))
+                return 0;
+        }
+        return hasdef;
+    }
+    default: return 0;
+    }
+}
+
+/* Whether a loop body contains a break that leaves it. */
+static int has_break(Node *n, int inner)
+{
+    if (!n)
+        return 0;
+    switch (n->kind) {
+    case N_BREAK: return !inner;
+    case N_BLOCK:
+        for (int i = 0; i < n->nlist; i++)
+            if (has_break(n->list[i], inner))
+                return 1;
+        return 0;
+    case N_IF: return has_break(n->b, inner) || has_break(n->c, inner);
+    case N_SWITCH:
+        for (int i = 0; i < n->nlist; i++)
+            if (has_break(n->list[i]->b, 1))
+                return 1;
+        return 0;
+    default: return 0;
+    }
+}
+
+static int falls_off(Node *body)
+{
+    if (!body->nlist)
+        return 1;
+    Node *last = body->list[body->nlist - 1];
+    if (last->kind == N_FOR && !last->b)
+        return has_break(last->d, 0);
+    return !terminates(last);
+}
+
+/* --- declarations ---------------------------------------------------------- */
+static const char *sanitize(Check *c, const char *s)
+{
+    char *r = fe_strdup(c->fe, s, strlen(s));
+    for (char *p = r; *p; p++)
+        if (*p == '*')
+            *p = 'p';
+        else if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') && !(*p >= '0' && *p <= '9') && *p != '.')
+            *p = '_';
+    return r;
+}
+
+/* Resolve f's parameter and return types; attach a top-level method to
+ * its struct. */
+static void check_sig(Check *c, FuncDecl *f)
+{
+    if (f->state)
+        return;
+    f->state = 1;
+    const char **on = c->tpnames;
+    Ty **ov = c->tpvals;
+    int ont = c->ntp;
+    if (f->origin) {
+        c->tpnames = f->origin->tparams;
+        c->tpvals = f->targs;
+        c->ntp = f->origin->ntparams;
+    }
+    f->ptys = fe_alloc(c->fe, sizeof(Ty *) * (size_t)(f->nparams + 1));
+    int bad = 0;
+    for (int i = 0; i < f->nparams; i++) {
+        FParam *p = &f->params[i];
+        f->ptys[i] = p->ty = resolve(c, p->tx);
+        if (p->ty->kind == TY_VOID) {
+            fe_error(c->fe, p->line, p->col, "a parameter cannot be void");
+            f->ptys[i] = p->ty = c->t_err;
+        }
+        if (p->self && i) {
+            fe_error(c->fe, p->line, p->col, "only the first parameter can be 'self'");
+        }
+        for (int j = 0; j < i; j++)
+            if (p->name && f->params[j].name && !strcmp(p->name, f->params[j].name))
+                fe_error(c->fe, p->line, p->col, "duplicate parameter '%s'", p->name);
+        bad |= p->ty->kind == TY_ERR;
+    }
+    f->rty = f->ret ? resolve(c, f->ret) : c->t_void;
+    c->tpnames = on;
+    c->tpvals = ov;
+    c->ntp = ont;
+    if (bad || f->rty->kind == TY_ERR)
+        f->state = -1;
+    if (!f->sym)
+        f->sym = f->name;
+    if (f->nparams && f->params[0].self && f->ptys[0]->kind != TY_ERR) {
+        Ty *r = f->ptys[0];
+        Ty *st = r->kind == TY_PTR ? r->base : r;
+        if (st->kind != TY_STRUCT || (f->owner && st->sd != f->owner)) {
+            fe_error(c->fe, f->params[0].line, f->params[0].col, "a receiver must be %s or *%s",
+                     f->owner ? f->owner->name : "a struct", f->owner ? f->owner->name : "a struct");
+            f->state = -1;
+            return;
+        }
+        f->recv = st->sd;
+        f->recv_ptr = r->kind == TY_PTR;
+        size_t n = strlen(st->name) + strlen(f->name) + 2;
+        char *sym = fe_alloc(c->fe, n);
+        snprintf(sym, n, "%s.%s", st->name, f->name);
+        f->sym = sanitize(c, sym);
+    } else if (f->owner) {
+        fe_error(c->fe, f->line, f->col, "method '%s' needs a 'self' receiver as its first parameter", f->name);
+        f->state = -1;
+    }
+}
+
+static Node *clone_node(Check *c, Node *n);
+
+static FuncDecl *clone_func(Check *c, FuncDecl *g)
+{
+    FuncDecl *f = fe_alloc(c->fe, sizeof *f);
+    *f = *g;
+    f->params = fe_alloc(c->fe, sizeof(FParam) * (size_t)(g->nparams + 1));
+    memcpy(f->params, g->params, sizeof(FParam) * (size_t)g->nparams);
+    f->body = clone_node(c, g->body);
+    f->state = 0;
+    f->ptys = NULL;
+    f->rty = NULL;
+    f->sym = NULL;
+    return f;
+}
+
+static Node *clone_node(Check *c, Node *n)
+{
+    if (!n)
+        return NULL;
+    Node *m = fe_alloc(c->fe, sizeof *m);
+    *m = *n;
+    m->a = clone_node(c, n->a);
+    m->b = clone_node(c, n->b);
+    m->c = clone_node(c, n->c);
+    m->d = clone_node(c, n->d);
+    if (n->nlist) {
+        m->list = fe_alloc(c->fe, sizeof(Node *) * (size_t)n->nlist);
+        for (int i = 0; i < n->nlist; i++)
+            m->list[i] = clone_node(c, n->list[i]);
+    }
+    if (n->kind == N_PROCESS && n->fn)
+        m->fn = clone_func(c, n->fn);
+    return m;
+}
+
+static FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at)
+{
+    if (at->ntargs != g->ntparams) {
+        ERR(at, "'%s' takes %d type argument(s), not %d", g->name, g->ntparams, at->ntargs);
+        return NULL;
+    }
+    Ty **targs = fe_alloc(c->fe, sizeof(Ty *) * (size_t)at->ntargs);
+    for (int i = 0; i < at->ntargs; i++) {
+        targs[i] = resolve(c, at->targs[i]);
+        if (targs[i]->kind == TY_ERR)
+            return NULL;
+    }
+    int count = 0;
+    for (FuncDecl *f = g->inst_next; f; f = f->inst_next, count++) {
+        int same = 1;
+        for (int i = 0; i < at->ntargs; i++)
+            same &= ty_same(f->targs[i], targs[i]);
+        if (same)
+            return f;
+    }
+    if (count >= MAX_INSTANCES) {
+        ERR(at, "too many instances of '%s' (recursive instantiation?)", g->name);
+        return NULL;
+    }
+    FuncDecl *f = clone_func(c, g);
+    f->origin = g;
+    f->targs = targs;
+    f->inst_next = g->inst_next;
+    g->inst_next = f;
+    size_t len = strlen(g->name) + 2;
+    for (int i = 0; i < at->ntargs; i++)
+        len += strlen(targs[i]->name) + 1;
+    char *sym = fe_alloc(c->fe, len);
+    strcpy(sym, g->name);
+    for (int i = 0; i < at->ntargs; i++) {
+        strcat(sym, ".");
+        strcat(sym, targs[i]->name);
+    }
+    check_sig(c, f);
+    f->sym = sanitize(c, sym);
+    FE_PUSH(c->fe, c->queue, c->nqueue, c->capqueue, f);
+    return f;
+}
+
+static void check_func_body(Check *c, FuncDecl *f)
+{
+    if (f->state != 1 || !f->body)
+        return;
+    f->state = 2;
+    c->fn = f;
+    c->loops = c->switches = 0;
+    const char **on = c->tpnames;
+    Ty **ov = c->tpvals;
+    int ont = c->ntp;
+    if (f->origin) {
+        c->tpnames = f->origin->tparams;
+        c->tpvals = f->targs;
+        c->ntp = f->origin->ntparams;
+    }
+    Scope s;
+    push_scope(c, &s);
+    for (int i = 0; i < f->nparams; i++)
+        if (f->params[i].name)
+            f->params[i].var = declare(c, &s, f->params[i].name, f->params[i].line, f->params[i].col, f->ptys[i]);
+    check_block(c, f->body);
+    pop_scope(c);
+    if (f->rty->kind != TY_VOID && falls_off(f->body))
+        fe_error(c->fe, f->line, f->col, "missing return at the end of '%s'", f->name);
+    c->tpnames = on;
+    c->tpvals = ov;
+    c->ntp = ont;
+}
+
+static void check_enum(Check *c, EnumDecl *e)
+{
+    e->vals = fe_alloc(c->fe, sizeof(int64_t) * (size_t)(e->nmembers + 1));
+    int64_t next = 0;
+    for (int i = 0; i < e->nmembers; i++) {
+        for (int j = 0; j < i; j++)
+            if (!strcmp(e->mnames[i], e->mnames[j]))
+                fe_error(c->fe, e->line, e->col, "duplicate member '%s' in enum %s", e->mnames[i], e->name);
+        if (e->mvals[i]) {
+            Node *v = e->mvals[i];
+            check_expr(c, v, c->t_i32);
+            coerce(c, v, c->t_i32, "an enum value");
+            if (v->konst != 1 && v->ty->kind != TY_ERR)
+                ERR(v, "an enum value must be an integer constant");
+            next = (int64_t)wrap(v->ival, c->t_i32);
+        }
+        e->vals[i] = next;
+        next = (int64_t)wrap((uint64_t)next + 1, c->t_i32);
+    }
+}
+
+static void dup_global(Check *c, const char *name, int line, int col, const char **seen, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(seen[i], name)) {
+            fe_error(c->fe, line, col, "'%s' is already declared", name);
+            return;
+        }
+}
+
+void check(Front *fe)
+{
+    Check ck = {.fe = fe};
+    Check *c = &ck;
+    fe->ck = c;
+    c->t_void = new_ty(c, TY_VOID, 0, 1, "void");
+    c->t_bool = new_ty(c, TY_BOOL, 1, 1, "bool");
+    c->t_i8 = int_ty(c, 1, 1, "int8");
+    c->t_i16 = int_ty(c, 2, 1, "int16");
+    c->t_i32 = int_ty(c, 4, 1, "int32");
+    c->t_i64 = int_ty(c, 8, 1, "int64");
+    c->t_u8 = int_ty(c, 1, 0, "uint8");
+    c->t_u16 = int_ty(c, 2, 0, "uint16");
+    c->t_u32 = int_ty(c, 4, 0, "uint32");
+    c->t_u64 = int_ty(c, 8, 0, "uint64");
+    c->t_f32 = new_ty(c, TY_FLOAT, 4, 4, "float32");
+    c->t_f64 = new_ty(c, TY_FLOAT, 8, 8, "float64");
+    c->t_uint = new_ty(c, TY_UINT, 8, 8, "untyped integer");
+    c->t_uflt = new_ty(c, TY_UFLT, 8, 8, "untyped float");
+    c->t_null = new_ty(c, TY_NULL, 8, 8, "null");
+    c->t_err = new_ty(c, TY_ERR, 0, 1, "<error>");
+    c->t_bytep = ptr_to(c, c->t_u8);
+    c->t_voidp = ptr_to(c, c->t_void);
+    Program *g = &fe->prog;
+
+    /* one namespace for top-level names (methods live in their struct) */
+    const char **seen = NULL;
+    int nseen = 0, capseen = 0;
+    for (int i = 0; i < g->nstructs; i++) {
+        StructDecl *s = g->structs[i];
+        dup_global(c, s->name, s->line, s->col, seen, nseen);
+        if (prim(c, s->name) || !strcmp(s->name, "Task"))
+            fe_error(fe, s->line, s->col, "'%s' is a built-in type", s->name);
+        FE_PUSH(fe, seen, nseen, capseen, s->name);
+    }
+    for (int i = 0; i < g->nenums; i++) {
+        EnumDecl *e = g->enums[i];
+        dup_global(c, e->name, e->line, e->col, seen, nseen);
+        FE_PUSH(fe, seen, nseen, capseen, e->name);
+    }
+    for (int i = 0; i < g->nconsts; i++) {
+        Node *n = g->consts[i];
+        if (n->names) {
+            ERR(n, "a top-level constant cannot unpack a tuple");
+            continue;
+        }
+        dup_global(c, n->name, n->line, n->col, seen, nseen);
+        FE_PUSH(fe, seen, nseen, capseen, n->name);
+        Var *v = declare(c, &c->globals, n->name, n->line, n->col, c->t_err);
+        v->is_const = 1;
+        v->init = n;
+    }
+    for (int i = 0; i < g->nfuncs; i++) {
+        FuncDecl *f = g->funcs[i];
+        if (f->owner || (f->nparams && f->params[0].self))
+            continue;
+        for (int j = 0; j < nseen; j++)
+            if (!strcmp(seen[j], f->name)) {
+                /* an extern c declaration of a built-in is the built-in */
+                fe_error(fe, f->line, f->col, "'%s' is already declared", f->name);
+                break;
+            }
+        FE_PUSH(fe, seen, nseen, capseen, f->name);
+        if (!f->body) {
+            for (int j = 0; j < countof(builtins); j++)
+                if (!strcmp(builtins[j].name, f->name))
+                    f->builtin = 1;
+        }
+    }
+    for (int i = 0; i < g->nstructs; i++)
+        if (!g->structs[i]->ntparams) {
+            TypeX x = {.kind = TX_NAME, .line = g->structs[i]->line, .col = g->structs[i]->col,
+                       .name = g->structs[i]->name};
+            resolve(c, &x);
+        }
+    c->scope = &c->globals;
+    for (int i = 0; i < g->nenums; i++)
+        check_enum(c, g->enums[i]);
+    for (int i = 0; i < c->globals.n; i++) {
+        Var *v = c->globals.vars[i];
+        if (v->state == 0) {
+            v->state = 1;
+            check_const_var(c, v);
+        }
+    }
+    /* signatures; methods join their struct */
+    int nf = g->nfuncs;
+    for (int i = 0; i < nf; i++) {
+        FuncDecl *f = g->funcs[i];
+        if (f->ntparams) {
+            if (f->owner || (f->nparams && f->params[0].self))
+                fe_error(fe, f->line, f->col, "generic methods are not supported");
+            continue;
+        }
+        check_sig(c, f);
+        if (f->recv) {
+            if (f->recv->ntparams)
+                fe_error(fe, f->line, f->col, "methods of generic structs are not supported");
+            else if (find_method(f->recv, f->name))
+                fe_error(fe, f->line, f->col, "'%s' already has a method '%s'", f->recv->name, f->name);
+            else
+                FE_PUSH(fe, f->recv->methods, f->recv->nmethods, f->recv->capmethods, f);
+        }
+        if (!f->body && f->variadic == 0 && f->async)
+            fe_error(fe, f->line, f->col, "an extern function cannot be async");
+        if (!strcmp(f->name, "main") && !f->owner && !f->recv && f->state == 1) {
+            if (f->nparams || (f->rty->kind != TY_VOID && !ty_same(f->rty, c->t_i32)) || f->async || !f->body)
+                fe_error(fe, f->line, f->col, "main takes no parameters and returns int32 or nothing");
+        }
+        if (f->variadic && f->body)
+            fe_error(fe, f->line, f->col, "variadic functions written in Arc are not supported yet");
+    }
+    for (int i = 0; i < nf; i++)
+        if (!g->funcs[i]->ntparams)
+            check_func_body(c, g->funcs[i]);
+    /* generic instances, including those instances create */
+    for (int i = 0; i < c->nqueue; i++) {
+        check_func_body(c, c->queue[i]);
+        FE_PUSH(fe, g->funcs, g->nfuncs, g->capfuncs, c->queue[i]);
+    }
+    fe->ck = NULL;
+}

@@ -1,0 +1,1021 @@
+/* lower.c: the checked AST to IR (gen/ir.h).
+ *
+ * Needs: an error-free fe->prog from check.c.  Produces: a Module that
+ * ir_verify accepts (a failure is an internal bug).
+ *
+ * Storage.  A scalar local whose address is never taken is one vreg, and
+ * every assignment is a def of it.  Aggregates (structs, arrays, tuples)
+ * and address-taken locals live in frame slots: an alloca in the entry
+ * block, which holds nothing else and jumps to @body once the function is
+ * done.  An aggregate value is the address of its bytes; assignment copies
+ * them (memcpy), calls pass them with their layout (by value, SysV).
+ *
+ * Types: bool and the 8-bit integers are i8, ... 64-bit i64; float32/64
+ * f32/f64; pointers, string and Task<T> ptr.  An untyped constant has its
+ * context's type by now (check.c).
+ *
+ * Tasks: calling an async func is `spawn` (the handle is the Task), `await`
+ * is the opcode, `yield` too; a process literal is lifted to a function
+ * process.N and spawned.  main is exported; `func main()` returns 0.
+ *
+ * Control flow: if/for/switch as blocks and branches; && and || branch
+ * (short-circuit).  defer: each block keeps its deferred calls; they run
+ * in reverse order at the block's end, and on the way out for return (all
+ * of the function's, after the return value is computed), break and
+ * continue (those inside the loop).  Deferred calls are evaluated when they
+ * run. */
+#include "gen/front/ast.h"
+
+#include <string.h>
+
+typedef struct {
+    Block *brk, *cont;
+    int ndefers;        /* the defer stack depth at the loop/switch */
+} Target;
+
+typedef struct {
+    Front *fe;
+    Module *m;
+    FuncDecl *fd;
+    Func *f;
+    Block *entry, *b;   /* b is NULL after a terminator */
+    Target targets[MAX_DEPTH + 8];
+    int ntargets;
+    Node **defers;
+    int ndefers, capdefers;
+    int nstr, nlayout;
+} Lower;
+
+static Val rval(Lower *L, Node *n);
+static void stmt(Lower *L, Node *n);
+
+/* --- types and emission ---------------------------------------------------- */
+static Type irt(const Ty *t)
+{
+    switch (t->kind) {
+    case TY_VOID: return T_VOID;
+    case TY_BOOL: return T_I8;
+    case TY_INT: return t->size == 1 ? T_I8 : t->size == 2 ? T_I16 : t->size == 4 ? T_I32 : T_I64;
+    case TY_FLOAT: return t->size == 4 ? T_F32 : T_F64;
+    case TY_UINT: return T_I32;
+    case TY_UFLT: return T_F64;
+    default: return T_PTR;
+    }
+}
+
+static void flatten(Module *m, int agg, const Ty *t, int64_t base)
+{
+    if (t->kind == TY_ARRAY) {
+        for (int64_t i = 0; i < t->len; i++)
+            flatten(m, agg, t->base, base + i * t->base->size);
+    } else if (t->kind == TY_STRUCT || t->kind == TY_TUPLE) {
+        for (int i = 0; i < t->nfields; i++)
+            flatten(m, agg, t->fields[i].ty, base + t->fields[i].off);
+    } else {
+        ir_layout_field(m, agg, irt(t), base);
+    }
+}
+
+/* The IR layout of an aggregate type, made on first use. */
+static int agg_of(Lower *L, Ty *t)
+{
+    if (!ty_is_agg(t))
+        return 0;
+    if (t->agg)
+        return t->agg;
+    char name[128];
+    const char *base = t->kind == TY_STRUCT ? t->name : t->kind == TY_TUPLE ? "tuple" : "array";
+    int k = 0;
+    for (const char *p = base; *p && k < 100; p++)
+        name[k++] = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ? *p : '_';
+    name[k] = 0;
+    if (t->kind != TY_STRUCT || ir_find_layout(L->m, name))
+        snprintf(name + k, sizeof name - (size_t)k, ".%d", ++L->nlayout);
+    t->agg = ir_new_layout(L->m, name, t->size, t->align);
+    /* a huge array stays one opaque block of bytes: only its size and
+     * alignment matter for copying it */
+    if (t->size <= 4096)
+        flatten(L->m, t->agg, t, 0);
+    return t->agg;
+}
+
+static Block *cur(Lower *L)
+{
+    if (!L->b)
+        L->b = ir_new_block(L->m, L->f, NULL);   /* unreachable code */
+    return L->b;
+}
+
+static int tmp(Lower *L, Type t) { return ir_new_vreg(L->m, L->f, t, NULL); }
+static Val V(Lower *L, int v) { return ir_vreg(L->f, v); }
+
+static Val emit1(Lower *L, Op op, Type t, Val a)
+{
+    int d = tmp(L, op_info[op].result == R_I8 ? T_I8 : op_info[op].result == R_PTR ? T_PTR : t);
+    ir_emit(L->m, cur(L), op, t, d, 1, a);
+    return V(L, d);
+}
+
+static Val emit2(Lower *L, Op op, Type t, Val a, Val b)
+{
+    int d = tmp(L, op_info[op].result == R_I8 ? T_I8 : op_info[op].result == R_PTR ? T_PTR : t);
+    ir_emit(L->m, cur(L), op, t, d, 2, a, b);
+    return V(L, d);
+}
+
+static void jmp(Lower *L, Block *to)
+{
+    if (L->b)
+        ir_emit(L->m, L->b, OP_JMP, T_VOID, -1, 1, ir_blk(L->f, to));
+    L->b = NULL;
+}
+
+static void br(Lower *L, Val c, Block *t, Block *f)
+{
+    ir_emit(L->m, cur(L), OP_BR, T_I8, -1, 3, c, ir_blk(L->f, t), ir_blk(L->f, f));
+    L->b = NULL;
+}
+
+static Block *new_block(Lower *L, const char *name)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s.%d", name, L->f->nblocks);
+    return ir_new_block(L->m, L->f, buf);
+}
+
+static Val intrin(Lower *L, Intrin id, Type ret, int nargs, const Val *args)
+{
+    int d = ret == T_VOID ? -1 : tmp(L, ret);
+    ir_emit_call(L->m, cur(L), OP_INTRIN, ret, 0, d, ir_intrin(id), nargs, args);
+    return d >= 0 ? V(L, d) : (Val){0};
+}
+
+/* A frame slot for a value of type t (in the entry block). */
+static Val slot(Lower *L, Ty *t, const char *name)
+{
+    int d = ir_new_vreg(L->m, L->f, T_PTR, NULL);
+    (void)name;
+    int64_t align = t->align > 0 ? t->align : 1;
+    if (align > 4096)
+        align = 4096;
+    ir_emit(L->m, L->entry, OP_ALLOCA, T_VOID, d, 2, ir_int(T_I64, t->size), ir_int(T_I64, align));
+    return V(L, d);
+}
+
+static Val ptr_off(Lower *L, Val p, int64_t off)
+{
+    if (!off)
+        return p;
+    return emit2(L, OP_PTRADD, T_VOID, p, ir_int(T_I64, off));
+}
+
+static void copy_bytes(Lower *L, Val dst, Val src, int64_t n)
+{
+    if (n <= 0)
+        return;
+    Val a[3] = {dst, src, ir_int(T_I64, n)};
+    intrin(L, IN_MEMCPY, T_VOID, 3, a);
+}
+
+static void zero_bytes(Lower *L, Val dst, int64_t n)
+{
+    if (n <= 0)
+        return;
+    Val a[3] = {dst, ir_int(T_I32, 0), ir_int(T_I64, n)};
+    intrin(L, IN_MEMSET, T_VOID, 3, a);
+}
+
+/* Load a value of type t from p (an aggregate's value is its address). */
+static Val load(Lower *L, Val p, Ty *t)
+{
+    if (ty_is_agg(t))
+        return p;
+    return emit1(L, OP_LOAD, irt(t), p);
+}
+
+static void store(Lower *L, Val p, Val v, Ty *t)
+{
+    if (ty_is_agg(t))
+        copy_bytes(L, p, v, t->size);
+    else if (t->kind != TY_VOID)
+        ir_emit(L->m, cur(L), OP_STORE, irt(t), -1, 2, v, p);
+}
+
+/* Integer v (of type from) converted to IR integer type to. */
+static Val int_conv(Lower *L, Val v, Type from, int sign, Type to)
+{
+    int fs = type_size(from), ts = type_size(to);
+    if (v.kind == V_INT) {
+        int64_t x = v.i;
+        if (ts < 8) {
+            int bits = ts * 8;
+            uint64_t mask = (1ULL << bits) - 1;
+            x = (int64_t)((uint64_t)x & mask);
+        }
+        if (ts > fs && fs < 8 && sign && (v.i >> (fs * 8 - 1)) & 1)
+            x = v.i;
+        return ir_int(to, x);
+    }
+    if (fs == ts)
+        return v;
+    int d = tmp(L, to);
+    Op op = ts < fs ? OP_TRUNC : sign ? OP_SEXT : OP_ZEXT;
+    ir_emit(L->m, cur(L), op, to, d, 1, v);
+    return V(L, d);
+}
+
+static Val to_i64(Lower *L, Val v, Ty *t)
+{
+    if (t->kind == TY_PTR) {
+        int d = tmp(L, T_I64);
+        ir_emit(L->m, cur(L), OP_BITCAST, T_I64, d, 1, v);
+        return V(L, d);
+    }
+    return int_conv(L, v, irt(t), t->kind == TY_INT && t->sign, T_I64);
+}
+
+/* --- constants ------------------------------------------------------------- */
+static Val str_lit(Lower *L, const char *s, int len)
+{
+    char name[32];
+    snprintf(name, sizeof name, "str.%d", ++L->nstr);
+    Data *d = ir_new_data(L->m, name, L_CONST, 1);
+    ir_data_str(L->m, d, s, (size_t)len);
+    ir_data_int(L->m, d, T_I8, 0);
+    return ir_symval(L->m, name, 0);
+}
+
+static Val konst(Lower *L, Node *n)
+{
+    Ty *t = n->ty;
+    if (n->konst == 3)
+        return str_lit(L, n->str, n->slen);
+    if (t->kind == TY_FLOAT)
+        return ir_flt(irt(t), n->konst == 2 ? n->fval : (double)(int64_t)n->ival);
+    if (t->kind == TY_PTR)
+        return ir_int(T_PTR, 0);
+    return ir_int(irt(t), (int64_t)n->ival);
+}
+
+/* --- lvalues --------------------------------------------------------------- */
+static Val addr(Lower *L, Node *n);
+
+/* The address of an aggregate-or-lvalue base of a field or index. */
+static Val base_addr(Lower *L, Node *a)
+{
+    if (a->ty->kind == TY_PTR)
+        return rval(L, a);
+    if (ty_is_agg(a->ty))
+        return rval(L, a);   /* an aggregate's value is its address */
+    return addr(L, a);
+}
+
+static Val index_addr(Lower *L, Node *n)
+{
+    Val base = base_addr(L, n->a);
+    Ty *et = n->ty;
+    Val i = rval(L, n->b);
+    if (i.kind == V_INT)
+        return ptr_off(L, base, i.i * et->size);
+    Val off = to_i64(L, i, n->b->ty);
+    if (et->size != 1)
+        off = emit2(L, OP_MUL, T_I64, off, ir_int(T_I64, et->size));
+    return emit2(L, OP_PTRADD, T_VOID, base, off);
+}
+
+static Val addr(Lower *L, Node *n)
+{
+    switch (n->kind) {
+    case N_IDENT:
+        if (!n->var->in_mem)
+            die("address of a register variable %s", n->name);
+        return V(L, n->var->vreg);
+    case N_INDEX:
+        return index_addr(L, n);
+    case N_FIELD:
+        return ptr_off(L, base_addr(L, n->a), n->field->off);
+    case N_UNARY:
+        if (n->op == TK_STAR)
+            return rval(L, n->a);
+        break;
+    default:
+        break;
+    }
+    /* an rvalue aggregate: its value is its address */
+    if (ty_is_agg(n->ty))
+        return rval(L, n);
+    die("not an lvalue (kind %d)", n->kind);
+}
+
+/* n = v */
+static void assign(Lower *L, Node *n, Val v)
+{
+    if (n->kind == N_IDENT && !n->var->in_mem) {
+        ir_emit(L->m, cur(L), OP_COPY, irt(n->ty), n->var->vreg, 1, v);
+        return;
+    }
+    store(L, addr(L, n), v, n->ty);
+}
+
+/* --- expressions ----------------------------------------------------------- */
+static Op arith_op(TokKind op, Ty *t)
+{
+    int f = t->kind == TY_FLOAT, s = t->kind == TY_INT && t->sign;
+    switch (op) {
+    case TK_PLUS: return f ? OP_FADD : OP_ADD;
+    case TK_MINUS: return f ? OP_FSUB : OP_SUB;
+    case TK_STAR: return f ? OP_FMUL : OP_MUL;
+    case TK_SLASH: return f ? OP_FDIV : s ? OP_SDIV : OP_UDIV;
+    case TK_PERCENT: return s ? OP_SREM : OP_UREM;
+    case TK_AMP: return OP_AND;
+    case TK_PIPE: return OP_OR;
+    case TK_CARET: return OP_XOR;
+    case TK_SHL: return OP_SHL;
+    case TK_SHR: return s ? OP_ASHR : OP_LSHR;
+    case TK_EQEQ: return f ? OP_FOEQ : OP_EQ;
+    case TK_NE: return f ? OP_FUNE : OP_NE;
+    case TK_LT: return f ? OP_FOLT : s ? OP_SLT : OP_ULT;
+    case TK_LE: return f ? OP_FOLE : s ? OP_SLE : OP_ULE;
+    case TK_GT: return f ? OP_FOGT : s ? OP_SGT : OP_UGT;
+    case TK_GE: return f ? OP_FOGE : s ? OP_SGE : OP_UGE;
+    default: die("binary operator %d", op);
+    }
+}
+
+/* a op b where a has type t (b: t, or an integer offset for pointers). */
+static Val binop(Lower *L, TokKind op, Ty *t, Val a, Val b, Ty *bt)
+{
+    if (t->kind == TY_PTR && (op == TK_PLUS || op == TK_MINUS) && bt->kind != TY_PTR && bt->kind != TY_NULL) {
+        int64_t size = t->base->size;
+        if (b.kind == V_INT)
+            return ptr_off(L, a, (op == TK_MINUS ? -b.i : b.i) * size);
+        Val off = to_i64(L, b, bt);
+        if (size != 1)
+            off = emit2(L, OP_MUL, T_I64, off, ir_int(T_I64, size));
+        if (op == TK_MINUS)
+            off = emit1(L, OP_NEG, T_I64, off);
+        return emit2(L, OP_PTRADD, T_VOID, a, off);
+    }
+    if (t->kind == TY_PTR && op == TK_MINUS) {
+        Val d = emit2(L, OP_SUB, T_I64, to_i64(L, a, t), to_i64(L, b, t));
+        return t->base->size > 1 ? emit2(L, OP_SDIV, T_I64, d, ir_int(T_I64, t->base->size)) : d;
+    }
+    Type it = irt(t);
+    if (t->kind == TY_PTR || t->kind == TY_NULL) {
+        Op o = op == TK_EQEQ ? OP_EQ : op == TK_NE ? OP_NE : op == TK_LT ? OP_ULT : op == TK_LE ? OP_ULE
+             : op == TK_GT ? OP_UGT : OP_UGE;
+        return emit2(L, o, T_PTR, a, b);
+    }
+    return emit2(L, arith_op(op, t), it, a, b);
+}
+
+static Val logical(Lower *L, Node *n)
+{
+    int r = tmp(L, T_I8);
+    Val a = rval(L, n->a);
+    ir_emit(L->m, cur(L), OP_COPY, T_I8, r, 1, a);
+    Block *rhs = new_block(L, n->op == TK_ANDAND ? "and" : "or"), *done = new_block(L, "done");
+    if (n->op == TK_ANDAND)
+        br(L, V(L, r), rhs, done);
+    else
+        br(L, V(L, r), done, rhs);
+    L->b = rhs;
+    Val b = rval(L, n->b);
+    ir_emit(L->m, cur(L), OP_COPY, T_I8, r, 1, b);
+    jmp(L, done);
+    L->b = done;
+    return V(L, r);
+}
+
+/* ++x, --x, x++, x-- */
+static Val incdec(Lower *L, Node *n)
+{
+    Node *a = n->a;
+    Ty *t = a->ty;
+    Val one = ir_int(T_I64, 1);
+    Ty one_ty = {.kind = TY_INT, .size = 8, .sign = 1};
+    Val p = {0}, old;
+    int inreg = a->kind == N_IDENT && !a->var->in_mem;
+    if (inreg) {
+        old = V(L, a->var->vreg);
+    } else {
+        p = addr(L, a);
+        old = load(L, p, t);
+    }
+    if (t->kind != TY_PTR)
+        one = ir_int(irt(t), 1);
+    /* the old value must survive the update of a register variable */
+    if (inreg && n->kind == N_POSTINC) {
+        int c = tmp(L, irt(t));
+        ir_emit(L->m, cur(L), OP_COPY, irt(t), c, 1, old);
+        old = V(L, c);
+    }
+    Val nv = binop(L, n->op == TK_INC ? TK_PLUS : TK_MINUS, t, old, one, t->kind == TY_PTR ? &one_ty : t);
+    if (inreg)
+        ir_emit(L->m, cur(L), OP_COPY, irt(t), a->var->vreg, 1, nv);
+    else
+        store(L, p, nv, t);
+    return n->kind == N_POSTINC ? old : nv;
+}
+
+static Val cast(Lower *L, Val v, Ty *from, Ty *to)
+{
+    Type ft = irt(from), tt = irt(to);
+    if (to->kind == TY_INT && (from->kind == TY_INT || from->kind == TY_BOOL))
+        return int_conv(L, v, ft, from->kind == TY_INT && from->sign, tt);
+    if (to->kind == TY_FLOAT && from->kind == TY_INT)
+        return emit1(L, from->sign ? OP_SITOF : OP_UITOF, tt, v);
+    if (to->kind == TY_INT && from->kind == TY_FLOAT)
+        return emit1(L, to->sign ? OP_FTOSI : OP_FTOUI, tt, v);
+    if (to->kind == TY_FLOAT && from->kind == TY_FLOAT)
+        return ft == tt ? v : emit1(L, ft < tt ? OP_FEXT : OP_FTRUNC, tt, v);
+    if (to->kind == TY_INT && from->kind == TY_PTR)
+        return int_conv(L, to_i64(L, v, from), T_I64, 0, tt);
+    if (to->kind == TY_PTR && from->kind == TY_INT) {
+        if (v.kind == V_INT && v.i == 0)
+            return ir_int(T_PTR, 0);
+        Val w = int_conv(L, v, ft, from->sign, T_I64);
+        return emit1(L, OP_BITCAST, T_PTR, w);
+    }
+    return v;   /* pointer to pointer, same type */
+}
+
+/* Arguments for a call: ptys are the callee's parameter types. */
+static int lower_args(Lower *L, Node **args, int nargs, Ty **ptys, int np, int variadic, Val *out)
+{
+    int k = 0;
+    for (int i = 0; i < nargs; i++) {
+        if (i == np && variadic)
+            out[k++] = ir_vararg();
+        Ty *t = args[i]->ty;
+        Val v = rval(L, args[i]);
+        if (i < np) {
+            Ty *pt = ptys[i];
+            out[k++] = ty_is_agg(pt) ? ir_agg(v, agg_of(L, pt)) : v;
+            continue;
+        }
+        /* C's default promotions */
+        if (t->kind == TY_FLOAT && t->size == 4)
+            v = emit1(L, OP_FEXT, T_F64, v);
+        else if ((t->kind == TY_INT && t->size < 4) || t->kind == TY_BOOL)
+            v = int_conv(L, v, irt(t), t->kind == TY_INT && t->sign, T_I32);
+        out[k++] = v;
+    }
+    if (variadic && nargs == np)
+        out[k++] = ir_vararg();
+    return k;
+}
+
+static Val call(Lower *L, Node *n, int spawn)
+{
+    FuncDecl *fd = n->fn;
+    Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 3));
+    int k = 0, skip = 0;
+    if (n->method) {
+        Node *recv = n->a->a;
+        Ty *rt = fd->ptys[0];
+        Val r = n->method == 2 ? addr(L, recv) : rval(L, recv);
+        args[k++] = ty_is_agg(rt) ? ir_agg(r, agg_of(L, rt)) : r;
+        skip = 1;
+    }
+    k += lower_args(L, n->list, n->nlist, fd->ptys + skip, fd->nparams - skip, fd->variadic, args + k);
+    Val callee = ir_symval(L->m, fd->sym, 0);
+    if (spawn || fd->async) {
+        int d = tmp(L, T_PTR);
+        ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, callee, k, args);
+        return V(L, d);
+    }
+    Ty *rt = fd->rty;
+    int agg = agg_of(L, rt);
+    int d = rt->kind == TY_VOID ? -1 : tmp(L, agg ? T_PTR : irt(rt));
+    ir_emit_call(L->m, cur(L), OP_CALL, irt(rt), agg, d, callee, k, args);
+    return d >= 0 ? V(L, d) : (Val){0};
+}
+
+static Val builtin(Lower *L, Node *n)
+{
+    Node **a = n->list;
+    Val v[8];
+    switch (n->builtin) {
+    case BI_ALLOCA: {
+        Ty *t = n->xty;
+        Val size = ir_int(T_I64, t->size);
+        if (n->nlist) {
+            Val c = rval(L, a[0]);
+            size = c.kind == V_INT ? ir_int(T_I64, c.i * t->size)
+                                   : emit2(L, OP_MUL, T_I64, to_i64(L, c, a[0]->ty), ir_int(T_I64, t->size));
+        }
+        int64_t align = t->align < 16 ? 16 : t->align > 4096 ? 4096 : t->align;
+        int d = tmp(L, T_PTR);
+        ir_emit(L->m, cur(L), OP_ALLOCA, T_VOID, d, 2, size, ir_int(T_I64, align));
+        return V(L, d);
+    }
+    case BI_MEMCPY:
+    case BI_MEMCMP:
+        v[0] = rval(L, a[0]);
+        v[1] = rval(L, a[1]);
+        v[2] = to_i64(L, rval(L, a[2]), a[2]->ty);
+        return intrin(L, n->builtin == BI_MEMCPY ? IN_MEMCPY : IN_MEMCMP, n->builtin == BI_MEMCPY ? T_VOID : T_I32,
+                      3, v);
+    case BI_MEMSET:
+        v[0] = rval(L, a[0]);
+        v[1] = int_conv(L, rval(L, a[1]), T_I8, 0, T_I32);
+        v[2] = to_i64(L, rval(L, a[2]), a[2]->ty);
+        return intrin(L, IN_MEMSET, T_VOID, 3, v);
+    case BI_STRLEN:
+        v[0] = rval(L, a[0]);
+        return intrin(L, IN_STRLEN, T_I64, 1, v);
+    case BI_SYSCALL:
+        for (int i = 0; i < n->nlist; i++) {
+            Ty *t = a[i]->ty;
+            Val x = rval(L, a[i]);
+            v[i] = t->kind == TY_BOOL ? int_conv(L, x, T_I8, 0, T_I64) : to_i64(L, x, t);
+        }
+        return intrin(L, IN_SYSCALL, T_I64, n->nlist, v);
+    case BI_MEMPTR: {
+        Ty *t = a[0]->ty;
+        Val x = rval(L, a[0]);
+        return t->kind == TY_PTR ? x : cast(L, x, t, n->ty);
+    }
+    case BI_RDTSC:
+        return intrin(L, IN_RDTSC, T_I64, 0, v);
+    case BI_PAUSE:
+        return intrin(L, IN_PAUSE, T_VOID, 0, v);
+    default:
+        die("builtin %d", n->builtin);
+    }
+}
+
+/* A struct or array literal in a fresh frame slot. */
+static Val literal(Lower *L, Node *n)
+{
+    Ty *t = n->ty;
+    Val p = slot(L, t, NULL);
+    zero_bytes(L, p, t->size);
+    for (int i = 0; i < n->nlist; i++) {
+        int64_t off;
+        Ty *et;
+        if (n->kind == N_SLIT) {
+            SField *f = NULL;
+            for (int j = 0; j < t->nfields; j++)
+                if (!strcmp(t->fields[j].name, n->names[i]))
+                    f = &t->fields[j];
+            off = f->off;
+            et = f->ty;
+        } else if (t->kind == TY_ARRAY) {
+            off = i * t->base->size;
+            et = t->base;
+        } else {
+            off = t->fields[i].off;
+            et = t->fields[i].ty;
+        }
+        store(L, ptr_off(L, p, off), rval(L, n->list[i]), et);
+    }
+    return p;
+}
+
+static Val rval(Lower *L, Node *n)
+{
+    if (n->konst && n->ty->kind != TY_ERR && !ty_is_agg(n->ty))
+        return konst(L, n);
+    switch (n->kind) {
+    case N_NULL:
+        return ir_int(T_PTR, 0);
+    case N_IDENT: {
+        Var *v = n->var;
+        if (v->in_mem)
+            return load(L, V(L, v->vreg), n->ty);
+        return V(L, v->vreg);
+    }
+    case N_UNARY:
+        switch (n->op) {
+        case TK_MINUS: {
+            Val a = rval(L, n->a);
+            return emit1(L, n->ty->kind == TY_FLOAT ? OP_FNEG : OP_NEG, irt(n->ty), a);
+        }
+        case TK_BANG:
+            return emit2(L, OP_XOR, T_I8, rval(L, n->a), ir_int(T_I8, 1));
+        case TK_TILDE:
+            return emit1(L, OP_NOT, irt(n->ty), rval(L, n->a));
+        case TK_AMP:
+            return addr(L, n->a);
+        case TK_STAR:
+            return load(L, rval(L, n->a), n->ty);
+        default:
+            break;
+        }
+        break;
+    case N_BINARY: {
+        if (n->op == TK_ANDAND || n->op == TK_OROR)
+            return logical(L, n);
+        Val a = rval(L, n->a);
+        Val b = rval(L, n->b);
+        return binop(L, n->op, n->a->ty, a, b, n->b->ty);
+    }
+    case N_PREINC:
+    case N_POSTINC:
+        return incdec(L, n);
+    case N_CALL:
+        return n->builtin ? builtin(L, n) : call(L, n, 0);
+    case N_INDEX:
+    case N_FIELD:
+        return load(L, addr(L, n), n->ty);
+    case N_CAST: {
+        Val v = rval(L, n->a);
+        return cast(L, v, n->a->ty, n->ty);
+    }
+    case N_BITCAST: {
+        Val v = rval(L, n->a);
+        Type ft = irt(n->a->ty), tt = irt(n->ty);
+        return ft == tt ? v : emit1(L, OP_BITCAST, tt, v);
+    }
+    case N_AWAIT: {
+        Val h = rval(L, n->a);
+        if (h.kind != V_VREG) {
+            int c = tmp(L, T_PTR);
+            ir_emit(L->m, cur(L), OP_COPY, T_PTR, c, 1, h);
+            h = V(L, c);
+        }
+        Ty *t = n->ty;
+        int agg = agg_of(L, t);
+        int d = t->kind == TY_VOID ? -1 : tmp(L, agg ? T_PTR : irt(t));
+        Inst *in = ir_emit(L->m, cur(L), OP_AWAIT, agg ? T_PTR : irt(t), d, 1, h);
+        in->agg = agg;
+        return d >= 0 ? V(L, d) : (Val){0};
+    }
+    case N_ZLIT:
+        if (!ty_is_agg(n->ty))
+            return n->ty->kind == TY_FLOAT ? ir_flt(irt(n->ty), 0) : ir_int(irt(n->ty), 0);
+        return literal(L, n);
+    case N_SLIT:
+        return literal(L, n);
+    case N_TUPLE: {
+        Ty *t = n->ty;
+        Val p = slot(L, t, NULL);
+        for (int i = 0; i < n->nlist; i++)
+            store(L, ptr_off(L, p, t->fields[i].off), rval(L, n->list[i]), t->fields[i].ty);
+        return p;
+    }
+    case N_PROCESS: {
+        FuncDecl *fd = n->fn;
+        Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 1));
+        int k = lower_args(L, n->list, n->nlist, fd->ptys, fd->nparams, 0, args);
+        int d = tmp(L, T_PTR);
+        ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, ir_symval(L->m, fd->sym, 0), k, args);
+        return V(L, d);
+    }
+    default:
+        break;
+    }
+    die("cannot lower expression kind %d", n->kind);
+}
+
+/* --- statements ------------------------------------------------------------ */
+
+/* Storage for a new local. */
+static void declare(Lower *L, Var *v)
+{
+    if (ty_is_agg(v->ty) || v->addr_taken) {
+        v->in_mem = 1;
+        v->vreg = slot(L, v->ty, v->name).vreg;
+        return;
+    }
+    char name[80];
+    snprintf(name, sizeof name, "%s", v->name);
+    for (int i = 2; ir_find_vreg(L->f, name) >= 0; i++)
+        snprintf(name, sizeof name, "%s.%d", v->name, i);
+    v->vreg = ir_new_vreg(L->m, L->f, irt(v->ty), name);
+}
+
+/* Run the deferred calls from the top of the stack down to depth. */
+static void run_defers(Lower *L, int depth)
+{
+    for (int i = L->ndefers - 1; i >= depth; i--) {
+        Val v = rval(L, L->defers[i]);
+        (void)v;
+    }
+}
+
+static void block(Lower *L, Node *n)
+{
+    int mark = L->ndefers;
+    for (int i = 0; i < n->nlist; i++)
+        stmt(L, n->list[i]);
+    if (L->b)
+        run_defers(L, mark);
+    L->ndefers = mark;
+}
+
+static void ret(Lower *L, Val v, int has)
+{
+    FuncDecl *fd = L->fd;
+    Ty *rt = fd->rty;
+    run_defers(L, 0);
+    if (!strcmp(fd->sym, "main") && rt->kind == TY_VOID) {
+        ir_emit(L->m, cur(L), OP_RET, T_I32, -1, 1, ir_int(T_I32, 0));
+    } else if (!has || rt->kind == TY_VOID) {
+        ir_emit(L->m, cur(L), OP_RET, T_VOID, -1, 0);
+    } else {
+        int agg = agg_of(L, rt);
+        Inst *in = ir_emit(L->m, cur(L), OP_RET, agg ? T_PTR : irt(rt), -1, 1, agg ? ir_agg(v, agg) : v);
+        in->agg = agg;
+    }
+    L->b = NULL;
+}
+
+static void push_target(Lower *L, Block *brk, Block *cont)
+{
+    if (L->ntargets >= countof(L->targets))
+        die("loops nested too deeply");
+    L->targets[L->ntargets++] = (Target){brk, cont, L->ndefers};
+}
+
+static void stmt(Lower *L, Node *n)
+{
+    switch (n->kind) {
+    case N_BLOCK:
+        block(L, n);
+        break;
+    case N_LET:
+        if (n->vars) {
+            Val p = rval(L, n->a);
+            Ty *t = n->a->ty;
+            for (int i = 0; i < n->nnames; i++) {
+                declare(L, n->vars[i]);
+                Node id = {.kind = N_IDENT, .ty = n->vars[i]->ty, .var = n->vars[i]};
+                assign(L, &id, load(L, ptr_off(L, p, t->fields[i].off), t->fields[i].ty));
+            }
+            break;
+        }
+        if (n->var->konst && n->var->is_const && !ty_is_agg(n->var->ty))
+            break;   /* a constant: its uses are folded */
+        {
+            Node *init = n->a;
+            Val v = {0};
+            int zero = init->kind == N_ZLIT && !init->nlist;
+            if (!zero)
+                v = rval(L, init);   /* before the name is visible */
+            declare(L, n->var);
+            Node id = {.kind = N_IDENT, .ty = n->var->ty, .var = n->var};
+            if (zero && n->var->in_mem)
+                zero_bytes(L, V(L, n->var->vreg), n->var->ty->size);
+            else if (zero)
+                assign(L, &id, n->var->ty->kind == TY_FLOAT ? ir_flt(irt(n->var->ty), 0) : ir_int(irt(n->var->ty), 0));
+            else
+                assign(L, &id, v);
+        }
+        break;
+    case N_EXPR:
+        rval(L, n->a);
+        break;
+    case N_ASSIGN: {
+        if (n->op == TK_ASSIGN) {
+            Val v = rval(L, n->b);
+            assign(L, n->a, v);
+            break;
+        }
+        static const TokKind ops[][2] = {{TK_ADDEQ, TK_PLUS}, {TK_SUBEQ, TK_MINUS}, {TK_MULEQ, TK_STAR},
+                                         {TK_DIVEQ, TK_SLASH}, {TK_MODEQ, TK_PERCENT}, {TK_ANDEQ, TK_AMP},
+                                         {TK_OREQ, TK_PIPE}, {TK_XOREQ, TK_CARET}, {TK_SHLEQ, TK_SHL},
+                                         {TK_SHREQ, TK_SHR}};
+        TokKind op = TK_PLUS;
+        for (int i = 0; i < countof(ops); i++)
+            if (ops[i][0] == n->op)
+                op = ops[i][1];
+        Node *a = n->a;
+        if (a->kind == N_IDENT && !a->var->in_mem) {
+            Val b = rval(L, n->b);
+            Val r = binop(L, op, a->ty, V(L, a->var->vreg), b, n->b->ty);
+            ir_emit(L->m, cur(L), OP_COPY, irt(a->ty), a->var->vreg, 1, r);
+        } else {
+            Val p = addr(L, a);
+            Val old = load(L, p, a->ty);
+            Val b = rval(L, n->b);
+            store(L, p, binop(L, op, a->ty, old, b, n->b->ty), a->ty);
+        }
+        break;
+    }
+    case N_IF: {
+        Block *t = new_block(L, "then"), *e = n->c ? new_block(L, "else") : NULL, *done = new_block(L, "endif");
+        br(L, rval(L, n->a), t, e ? e : done);
+        L->b = t;
+        block(L, n->b);
+        jmp(L, done);
+        if (e) {
+            L->b = e;
+            stmt(L, n->c);
+            jmp(L, done);
+        }
+        L->b = done;
+        break;
+    }
+    case N_FOR: {
+        int mark = L->ndefers;
+        if (n->a)
+            stmt(L, n->a);
+        Block *cond = new_block(L, "for"), *body = new_block(L, "body"), *post = new_block(L, "post"),
+              *done = new_block(L, "endfor");
+        jmp(L, cond);
+        L->b = cond;
+        if (n->b)
+            br(L, rval(L, n->b), body, done);
+        else
+            jmp(L, body);
+        L->b = body;
+        push_target(L, done, post);
+        block(L, n->d);
+        L->ntargets--;
+        jmp(L, post);
+        L->b = post;
+        if (n->c)
+            stmt(L, n->c);
+        jmp(L, cond);
+        L->b = done;
+        L->ndefers = mark;
+        break;
+    }
+    case N_FORIN: {
+        Var *v = n->var;
+        Ty *t = v->ty;
+        Val lo = rval(L, n->a);
+        Val hi = rval(L, n->b);
+        if (hi.kind == V_VREG) {
+            int c = tmp(L, irt(t));
+            ir_emit(L->m, cur(L), OP_COPY, irt(t), c, 1, hi);
+            hi = V(L, c);
+        }
+        declare(L, v);
+        Node id = {.kind = N_IDENT, .ty = t, .var = v};
+        assign(L, &id, lo);
+        Block *cond = new_block(L, "range"), *body = new_block(L, "body"), *post = new_block(L, "post"),
+              *done = new_block(L, "endrange");
+        jmp(L, cond);
+        L->b = cond;
+        br(L, binop(L, TK_LT, t, rval(L, &id), hi, t), body, done);
+        L->b = body;
+        push_target(L, done, post);
+        block(L, n->d);
+        L->ntargets--;
+        jmp(L, post);
+        L->b = post;
+        assign(L, &id, binop(L, TK_PLUS, t, rval(L, &id), ir_int(irt(t), 1), t));
+        jmp(L, cond);
+        L->b = done;
+        break;
+    }
+    case N_SWITCH: {
+        Val tag = rval(L, n->a);
+        Type tt = irt(n->a->ty);
+        Block *done = new_block(L, "endswitch"), *dflt = done;
+        int ncase = 0;
+        for (int i = 0; i < n->nlist; i++)
+            ncase += n->list[i]->nlist;
+        Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(2 + 2 * ncase));
+        Block **bodies = fe_alloc(L->fe, sizeof(Block *) * (size_t)(n->nlist + 1));
+        int k = 2;
+        for (int i = 0; i < n->nlist; i++) {
+            Node *cs = n->list[i];
+            bodies[i] = new_block(L, cs->nlist ? "case" : "default");
+            if (!cs->nlist)
+                dflt = bodies[i];
+            for (int j = 0; j < cs->nlist; j++) {
+                args[k++] = ir_int(tt, (int64_t)cs->list[j]->ival);
+                args[k++] = ir_blk(L->f, bodies[i]);
+            }
+        }
+        args[0] = tag;
+        args[1] = ir_blk(L->f, dflt);
+        ir_emitv(L->m, cur(L), OP_SWITCH, tt, -1, k, args);
+        L->b = NULL;
+        push_target(L, done, L->ntargets ? L->targets[L->ntargets - 1].cont : NULL);
+        for (int i = 0; i < n->nlist; i++) {
+            L->b = bodies[i];
+            block(L, n->list[i]->b);
+            jmp(L, done);
+        }
+        L->ntargets--;
+        L->b = done;
+        break;
+    }
+    case N_RETURN: {
+        Val v = n->a ? rval(L, n->a) : (Val){0};
+        if (n->a && v.kind == V_VREG && !ty_is_agg(n->a->ty) && L->ndefers) {
+            /* the deferred calls must not see a later assignment */
+            int c = tmp(L, irt(n->a->ty));
+            ir_emit(L->m, cur(L), OP_COPY, irt(n->a->ty), c, 1, v);
+            v = V(L, c);
+        }
+        ret(L, v, n->a != NULL);
+        break;
+    }
+    case N_BREAK:
+    case N_CONTINUE: {
+        /* the innermost loop (continue) or loop/switch (break) */
+        int i = L->ntargets - 1;
+        if (n->kind == N_CONTINUE)
+            while (i >= 0 && !L->targets[i].cont)
+                i--;
+        if (i < 0)
+            die("break/continue outside a loop");
+        Target *t = &L->targets[i];
+        int save = L->ndefers;
+        run_defers(L, t->ndefers);
+        L->ndefers = save;
+        jmp(L, n->kind == N_BREAK ? t->brk : t->cont);
+        break;
+    }
+    case N_DEFER:
+        FE_PUSH(L->fe, L->defers, L->ndefers, L->capdefers, n->a);
+        break;
+    case N_YIELD:
+        ir_emit(L->m, cur(L), OP_YIELD, T_VOID, -1, 0);
+        break;
+    default:
+        die("cannot lower statement kind %d", n->kind);
+    }
+}
+
+/* --- functions ------------------------------------------------------------- */
+static void lower_func(Lower *L, FuncDecl *fd)
+{
+    Ty *rt = fd->rty;
+    int ismain = !strcmp(fd->sym, "main");
+    Type rtype = ismain && rt->kind == TY_VOID ? T_I32 : irt(rt);
+    int retagg = agg_of(L, rt);
+    if (!fd->body) {
+        Func *d = ir_new_decl(L->m, fd->sym, rtype, retagg);
+        for (int i = 0; i < fd->nparams; i++)
+            ir_add_param(L->m, d, irt(fd->ptys[i]), agg_of(L, fd->ptys[i]), NULL);
+        d->variadic = fd->variadic;
+        fd->irf = d;
+        return;
+    }
+    Func *f = ir_new_func(L->m, fd->sym, rtype, retagg);
+    if (ismain)
+        L->m->syms[f->sym].linkage |= L_EXPORT;
+    fd->irf = f;
+    L->fd = fd;
+    L->f = f;
+    L->ndefers = 0;
+    L->ntargets = 0;
+    L->entry = ir_new_block(L->m, f, "entry");
+    Block *body = ir_new_block(L->m, f, "body");
+    L->b = body;
+    for (int i = 0; i < fd->nparams; i++) {
+        FParam *p = &fd->params[i];
+        Ty *t = fd->ptys[i];
+        char name[80];
+        snprintf(name, sizeof name, "%s", p->name ? p->name : "arg");
+        for (int k = 2; ir_find_vreg(f, name) >= 0; k++)
+            snprintf(name, sizeof name, "%s.%d", p->name ? p->name : "arg", k);
+        int pv = ir_add_param(L->m, f, irt(t), agg_of(L, t), name);
+        Var *v = p->var;
+        if (!v)
+            continue;
+        if (ty_is_agg(t)) {
+            v->in_mem = 1;   /* the callee's own copy */
+            v->vreg = pv;
+        } else if (v->addr_taken) {
+            v->in_mem = 1;
+            v->vreg = slot(L, t, p->name).vreg;
+            store(L, V(L, v->vreg), V(L, pv), t);
+        } else {
+            v->vreg = pv;
+        }
+    }
+    block(L, fd->body);
+    if (L->b) {
+        if (rt->kind == TY_VOID)
+            ret(L, (Val){0}, 0);
+        else
+            ir_emit(L->m, L->b, OP_UNREACHABLE, T_VOID, -1, 0);
+    }
+    /* dead blocks end somewhere too */
+    for (int i = 0; i < f->nblocks; i++) {
+        Block *b = f->blocks[i];
+        if (b != L->entry && (!b->ninsts || !(op_info[b->insts[b->ninsts - 1].op].flags & F_TERM)))
+            ir_emit(L->m, b, OP_UNREACHABLE, T_VOID, -1, 0);
+    }
+    ir_emit(L->m, L->entry, OP_JMP, T_VOID, -1, 1, ir_blk(f, body));
+    L->b = NULL;
+}
+
+Module *lower(Front *fe)
+{
+    Lower lw = {.fe = fe, .m = ir_new_module()};
+    Lower *L = &lw;
+    fe->m = L->m;
+    Program *g = &fe->prog;
+    /* declarations first, so that every call finds its callee's signature */
+    for (int i = 0; i < g->nfuncs; i++) {
+        FuncDecl *fd = g->funcs[i];
+        if (!fd->body && !fd->builtin && fd->state == 1)
+            lower_func(L, fd);
+    }
+    for (int i = 0; i < g->nfuncs; i++) {
+        FuncDecl *fd = g->funcs[i];
+        if (fd->body && (!fd->ntparams || fd->origin) && fd->state == 2)
+            lower_func(L, fd);
+    }
+    return L->m;
+}
