@@ -266,6 +266,7 @@ typedef struct Front {
 enum { MAX_ERRORS = 40, MAX_DEPTH = 200 };
 
 void *fe_alloc(Front *fe, size_t n);   /* zeroed, freed with fe */
+void fe_free(Front *fe);               /* the arena */
 char *fe_strdup(Front *fe, const char *s, size_t n);
 /* Grow an arena array (*p with *cap elements of esize) to need. */
 void fe_grow(Front *fe, void *p, int *cap, int need, size_t esize);

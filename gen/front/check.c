@@ -472,8 +472,8 @@ static void coerce(Check *c, Node *n, Ty *t, const char *what)
 /* The type an untyped expression gets without a context. */
 static void default_type(Check *c, Node *n, const char *what)
 {
-    if (n->ty->kind == TY_UINT)
-        coerce(c, n, n->ubig ? c->t_u64 : c->t_i32, what);
+    if (n->ty->kind == TY_UINT)   /* a character literal is a char */
+        coerce(c, n, n->kind == N_INT && n->op == TK_CHAR ? c->t_u32 : c->t_i32, what);
     else if (n->ty->kind == TY_UFLT)
         coerce(c, n, c->t_f64, what);
     else if (n->ty->kind == TY_NULL) {
@@ -503,14 +503,15 @@ static int is_lvalue(Node *n)
     }
 }
 
-static void need_lvalue(Check *c, Node *n, const char *what)
+static int need_lvalue(Check *c, Node *n, const char *what)
 {
     if (n->ty->kind == TY_ERR || is_lvalue(n))
-        return;
+        return 1;
     if (n->kind == N_IDENT && n->var && n->var->is_const)
         ERR(n, "cannot %s constant '%s'", what, n->name);
     else
         ERR(n, "cannot %s this expression", what);
+    return 0;
 }
 
 /* The variable at the root of an lvalue path that lives in a frame slot
@@ -1136,7 +1137,8 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         t = check_expr(c, n->a, NULL);
         if (t->kind == TY_ERR)
             break;
-        need_lvalue(c, n->a, n->op == TK_INC ? "increment" : "decrement");
+        if (!need_lvalue(c, n->a, n->op == TK_INC ? "increment" : "decrement"))
+            break;
         if (t->kind != TY_INT && !(t->kind == TY_PTR && t->base->kind != TY_VOID)) {
             ERR(n, "cannot %s %s", n->op == TK_INC ? "increment" : "decrement", t->name);
             t = c->t_err;
@@ -1345,6 +1347,8 @@ static void check_let(Check *c, Node *n, Scope *into)
         coerce(c, n->a, t, "the initializer");
     else if (n->names)
         t = it;
+    else if (n->op == TK_CONST && n->a->konst && (it->kind == TY_UINT || it->kind == TY_UFLT))
+        t = it;   /* an untyped constant stays untyped */
     else {
         default_type(c, n->a, "the initializer");
         t = n->a->ty;
@@ -1428,7 +1432,10 @@ static void check_stmt(Check *c, Node *n)
         break;
     case N_ASSIGN: {
         Ty *t = check_expr(c, n->a, NULL);
-        need_lvalue(c, n->a, "assign to");
+        if (!need_lvalue(c, n->a, "assign to")) {
+            check_expr(c, n->b, NULL);
+            break;
+        }
         if (n->op == TK_ASSIGN) {
             check_expr(c, n->b, t);
             coerce(c, n->b, t, "the assignment");

@@ -34,6 +34,15 @@ void *fe_alloc(Front *fe, size_t n)
     return p;
 }
 
+void fe_free(Front *fe)
+{
+    for (Chunk *c = fe->chunks, *n; c; c = n) {
+        n = c->next;
+        free(c);
+    }
+    fe->chunks = NULL;
+}
+
 char *fe_strdup(Front *fe, const char *s, size_t n)
 {
     char *p = fe_alloc(fe, n + 1);
@@ -100,10 +109,7 @@ Module *front_compile_to(const char *path, const char *text, int *nerrors, FILE 
         if (ir_verify(m, err))
             die("the front end produced invalid IR for %s", path);
     }
-    for (Chunk *c = fe.chunks, *n; c; c = n) {
-        n = c->next;
-        free(c);
-    }
+    fe_free(&fe);
     *nerrors = fe.nerrors;
     return m;
 }

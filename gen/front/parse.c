@@ -431,6 +431,8 @@ static Node *postfix(Parser *p)
             n = x;
         } else if (t->k == TK_LPAREN) {
             Node *c = new_node(p, N_CALL, t);
+            c->line = n->line;   /* diagnostics point at the callee */
+            c->col = n->col;
             c->a = n;
             c->targs = n->targs;
             c->ntargs = n->ntargs;
