@@ -43,6 +43,9 @@ typedef struct Check {
     FuncDecl **queue;      /* generic instances still to check */
     int nqueue, capqueue;
     int nprocess;
+    int in_ptr;            /* resolving the pointee of a pointer type */
+    Ty **pending;          /* struct types still to lay out */
+    int npending, cappending;
     Ty *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16, *t_u32, *t_u64,
        *t_f32, *t_f64, *t_uint, *t_uflt, *t_null, *t_err, *t_bytep, *t_voidp;
 } Check;
@@ -180,6 +183,8 @@ static EnumDecl *find_enum(Check *c, const char *name)
 }
 
 static Ty *resolve(Check *c, TypeX *x);
+static Ty *resolve1(Check *c, TypeX *x);
+static Ty *complete(Check *c, Ty *t, int line, int col);
 static Ty *check_expr(Check *c, Node *n, Ty *want);
 static int const_int(Check *c, Node *n, int64_t *v);
 
@@ -217,19 +222,34 @@ static Ty *struct_ty(Check *c, StructDecl *sd, Ty **targs, int ntargs, TypeX *at
         t->next = sd->ty;
         sd->ty = t;
     }
-    if (t->state == 2)
+    if (c->in_ptr) {
+        /* a pointee need not be complete yet: `next: *Node` inside Node */
+        if (t->state == 0)
+            FE_PUSH(c->fe, c->pending, c->npending, c->cappending, t);
+        return t;
+    }
+    return complete(c, t, at->line, at->col);
+}
+
+/* Lay out a struct type (its fields' types resolved with the struct's
+ * type parameters bound). */
+static Ty *complete(Check *c, Ty *t, int line, int col)
+{
+    if (t->kind != TY_STRUCT || t->state == 2)
         return t;
     if (t->state == 1) {
-        fe_error(c->fe, at->line, at->col, "struct '%s' contains itself", t->name);
+        fe_error(c->fe, line, col, "struct '%s' contains itself", t->name);
         return c->t_err;
     }
+    StructDecl *sd = t->sd;
     t->state = 1;
     const char **on = c->tpnames;
     Ty **ov = c->tpvals;
-    int ont = c->ntp;
+    int ont = c->ntp, oip = c->in_ptr;
     c->tpnames = sd->tparams;
-    c->tpvals = targs;
-    c->ntp = ntargs;
+    c->tpvals = t->targs;
+    c->ntp = t->ntargs;
+    c->in_ptr = 0;
     t->fields = fe_alloc(c->fe, sizeof(SField) * (size_t)(sd->nfields ? sd->nfields : 1));
     t->nfields = sd->nfields;
     for (int i = 0; i < sd->nfields; i++) {
@@ -237,7 +257,7 @@ static Ty *struct_ty(Check *c, StructDecl *sd, Ty **targs, int ntargs, TypeX *at
         for (int j = 0; j < i; j++)
             if (!strcmp(sd->fields[j].name, f->name))
                 fe_error(c->fe, f->line, f->col, "duplicate field '%s'", f->name);
-        Ty *ft = resolve(c, f->tx);
+        Ty *ft = complete(c, resolve(c, f->tx), f->tx->line, f->tx->col);
         if (ft->kind == TY_VOID) {
             fe_error(c->fe, f->line, f->col, "field '%s' has type void", f->name);
             ft = c->t_err;
@@ -247,6 +267,7 @@ static Ty *struct_ty(Check *c, StructDecl *sd, Ty **targs, int ntargs, TypeX *at
     c->tpnames = on;
     c->tpvals = ov;
     c->ntp = ont;
+    c->in_ptr = oip;
     layout(t);
     t->state = 2;
     return t;
@@ -255,9 +276,22 @@ static Ty *struct_ty(Check *c, StructDecl *sd, Ty **targs, int ntargs, TypeX *at
 /* The type a TypeX names. */
 static Ty *resolve(Check *c, TypeX *x)
 {
+    /* only the pointee of a pointer may stay incomplete */
+    int oip = c->in_ptr;
+    if (x->kind == TX_ARRAY || x->kind == TX_TUPLE)
+        c->in_ptr = 0;
+    Ty *t = resolve1(c, x);
+    c->in_ptr = oip;
+    return t;
+}
+
+static Ty *resolve1(Check *c, TypeX *x)
+{
     switch (x->kind) {
     case TX_PTR: {
+        c->in_ptr++;
         Ty *b = resolve(c, x->base);
+        c->in_ptr--;
         return b->kind == TY_ERR ? b : ptr_to(c, b);
     }
     case TX_ARRAY: {
@@ -304,11 +338,16 @@ static Ty *resolve(Check *c, TypeX *x)
             return c->tpvals[i];
         }
     Ty **targs = fe_alloc(c->fe, sizeof(Ty *) * (size_t)(x->nargs + 1));
+    int oip = c->in_ptr;
+    c->in_ptr = 0;
     for (int i = 0; i < x->nargs; i++) {
         targs[i] = resolve(c, x->args[i]);
-        if (targs[i]->kind == TY_ERR)
+        if (targs[i]->kind == TY_ERR) {
+            c->in_ptr = oip;
             return targs[i];
+        }
     }
+    c->in_ptr = oip;
     if (!strcmp(x->name, "Task")) {
         if (x->nargs != 1) {
             fe_error(c->fe, x->line, x->col, "Task takes one type argument");
@@ -755,7 +794,7 @@ static Ty *check_unary(Check *c, Node *n, Ty *want)
             ERR(n, "cannot dereference %s", t->name);
             return c->t_err;
         }
-        return t->base;
+        return complete(c, t->base, n->line, n->col);
     default:
         die("unary operator %d", n->op);
     }
@@ -989,7 +1028,7 @@ static Ty *check_field(Check *c, Node *n)
     Ty *t = check_expr(c, a, NULL);
     if (t->kind == TY_ERR)
         return t;
-    Ty *st = t->kind == TY_PTR ? t->base : t;
+    Ty *st = complete(c, t->kind == TY_PTR ? t->base : t, n->line, n->col);
     if (st->kind == TY_STRUCT || st->kind == TY_TUPLE) {
         for (int i = 0; i < st->nfields; i++)
             if (!strcmp(st->fields[i].name, n->name)) {
@@ -1157,7 +1196,7 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         if (a->kind == TY_ERR)
             break;
         if (a->kind == TY_ARRAY || (a->kind == TY_PTR && a->base->kind != TY_VOID)) {
-            t = a->base;
+            t = complete(c, a->base, n->line, n->col);
             if (a->kind == TY_ARRAY && n->b->konst == 1 && (int64_t)n->b->ival >= 0 &&
                 !n->b->ubig && (int64_t)n->b->ival >= a->len && n->b->ty->kind == TY_INT && n->b->ty->sign)
                 ERR(n->b, "index %lld is out of bounds for %s", (long long)n->b->ival, a->name);
@@ -1980,5 +2019,8 @@ void check(Front *fe)
         check_func_body(c, c->queue[i]);
         FE_PUSH(fe, g->funcs, g->nfuncs, g->capfuncs, c->queue[i]);
     }
+    /* every struct type seen only behind a pointer gets its layout */
+    for (int i = 0; i < c->npending; i++)
+        complete(c, c->pending[i], c->pending[i]->sd->line, c->pending[i]->sd->col);
     fe->ck = NULL;
 }

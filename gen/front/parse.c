@@ -407,7 +407,7 @@ static Node *primary(Parser *p)
     }
 }
 
-/* postfix = primary {"." IDENT | "[" expr "]" | args | "++" | "--"} */
+/* postfix = primary {"." (IDENT | INT) | "[" expr "]" | args | "++" | "--"} */
 static Node *postfix(Parser *p)
 {
     Node *n = primary(p);
@@ -417,7 +417,12 @@ static Node *postfix(Parser *p)
             next(p);
             Node *f = new_node(p, N_FIELD, t);
             f->a = n;
-            f->name = ident(p);
+            if (at(p, TK_INT)) {   /* a tuple element: t.0 */
+                Tok *it = next(p);
+                f->name = fe_strdup(p->fe, it->s, (size_t)it->len);
+            } else {
+                f->name = ident(p);
+            }
             n = f;
         } else if (t->k == TK_LBRACK) {
             next(p);
