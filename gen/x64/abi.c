@@ -70,57 +70,152 @@ static int part(int64_t size, int i)
     return r >= 8 ? 8 : (int)r;
 }
 
+/* --- parallel moves ------------------------------------------------------ */
+/* One move of a parallel copy into register dst (a Reg, or an Xmm when
+ * flt): from register src of the same class, or (src < 0) from v, a
+ * constant, symbol or stack slot. */
+typedef struct {
+    int dst, src;
+    Val v;
+} Move;
+
+static void move_one(X64Fn *x, int flt, int dst, int src, Val v)
+{
+    if (src < 0) {
+        if (flt)
+            x64_loadf(x, v, dst);
+        else
+            x64_load(x, v, (Reg)dst);
+    } else if (src != dst) {
+        if (flt)
+            enc_sse(&x->a, SSE_MOVAPS, dst, opx(src));
+        else
+            enc_mov(&x->a, 8, opr((Reg)dst), opr((Reg)src));
+    }
+}
+
+/* The n moves as if all sources were read first (the destinations are
+ * distinct).  A move goes as soon as no pending move reads its
+ * destination; when every pending move is blocked they form cycles, and
+ * one destination is saved to the scratch register (rax / xmm14) first.
+ * A cycle left half done always has a move ready, so the scratch register
+ * is free again whenever the next cycle needs it.  Constants of floats go
+ * through rax: float moves run before integer ones. */
+static void parallel_move(X64Fn *x, Move *mv, int n, int flt)
+{
+    int tmp = flt ? XS0 : RAX;
+    for (int i = 0; i < n;)
+        if (mv[i].src == mv[i].dst)
+            mv[i] = mv[--n];
+        else
+            i++;
+    while (n > 0) {
+        int i, k = 0;
+        for (i = 0; i < n; i++) {
+            for (k = 0; k < n && mv[k].src != mv[i].dst; k++)
+                ;
+            if (k == n)
+                break;
+        }
+        if (i == n) {
+            int d = mv[0].dst;
+            move_one(x, flt, tmp, d, (Val){0});
+            for (k = 0; k < n; k++)
+                if (mv[k].src == d)
+                    mv[k].src = tmp;
+            continue;
+        }
+        move_one(x, flt, mv[i].dst, mv[i].src, mv[i].v);
+        mv[i] = mv[--n];
+    }
+}
+
+/* A move from value v: a vreg in a register of the class moves from it. */
+static Move move_from(const X64Fn *x, int dst, Val v, int flt)
+{
+    Move mv = {dst, -1, v};
+    if (v.kind == V_VREG && x->loc[v.vreg].kind == (flt ? LOC_XMM : LOC_REG))
+        mv.src = x->loc[v.vreg].r;
+    return mv;
+}
+
 /* --- entry ---------------------------------------------------------------- */
+/* Classify the parameters; returns the integer registers taken first (the
+ * hidden result pointer). */
+static int classify_params(const X64Fn *x, ArgLoc *al, int *gp, int *sse, int *stack)
+{
+    const Func *f = x->f;
+    *gp = *sse = *stack = 0;
+    int hidden = 0;
+    if (f->retagg) {
+        AggClass c[2];
+        hidden = !ir_classify(x->m, f->retagg, c);
+    }
+    *gp = hidden;
+    for (int p = 0; p < f->nparams; p++)
+        al[p] = classify(x->m, f->params[p].type, f->params[p].agg, gp, sse, stack);
+    return hidden;
+}
+
+void x64_param_regs(const X64Fn *x, int *regs)
+{
+    const Func *f = x->f;
+    ArgLoc al[f->nparams + 1];
+    int gp, sse, stack;
+    classify_params(x, al, &gp, &sse, &stack);
+    for (int p = 0; p < f->nparams; p++) {
+        regs[p] = -1;
+        if (!f->params[p].agg && al[p].inreg)
+            regs[p] = al[p].cls[0] == AC_SSE ? al[p].reg[0] : (int)gpreg[al[p].reg[0]];
+    }
+}
+
+/* Everything that reads an argument register is done before any
+ * parameter's register is written:
+ *   1. stores from argument registers: the hidden result pointer, by-value
+ *      aggregates passed in registers, the variadic save area, scalars
+ *      whose vreg lives in a slot;
+ *   2. the register-to-register parameters, as parallel moves;
+ *   3. the rest (stack arguments, aggregate addresses) through rax/xmm14. */
 void x64_params(X64Fn *x)
 {
     Func *f = x->f;
     Asm *a = &x->a;
-    int gp = 0, sse = 0, stack = 0;
-    if (f->retagg) {
-        AggClass c[2];
-        if (!ir_classify(x->m, f->retagg, c)) {
-            enc_mov(a, 8, opm(mem_b(RBP, x->retslot)), opr(RDI));
-            gp = 1;
-        }
-    }
+    ArgLoc al[f->nparams + 1];
+    int gp, sse, stack;
+    if (classify_params(x, al, &gp, &sse, &stack))
+        enc_mov(a, 8, opm(mem_b(RBP, x->retslot)), opr(RDI));
+    Move im[6], fm[8];
+    int ni = 0, nf = 0;
     for (int p = 0; p < f->nparams; p++) {
         Param *pa = &f->params[p];
-        ArgLoc al = classify(x->m, pa->type, pa->agg, &gp, &sse, &stack);
         int v = pa->vreg;
+        if (!al[p].inreg)
+            continue;
         if (pa->agg) {
-            if (al.inreg) {
-                int s = x->pslot[p];
-                for (int i = 0; i < al.n; i++) {
-                    Mem m = mem_b(RBP, s + 8 * i);
-                    if (al.cls[i] == AC_SSE)
-                        enc_movsf(a, 8, opm(m), opx(al.reg[i]));
-                    else
-                        enc_mov(a, 8, opm(m), opr(gpreg[al.reg[i]]));
-                }
-                enc_lea(a, 8, RAX, mem_b(RBP, s));
-            } else {
-                enc_lea(a, 8, RAX, mem_b(RBP, 16 + al.stackoff));
+            int s = x->pslot[p];
+            for (int i = 0; i < al[p].n; i++) {
+                Mem m = mem_b(RBP, s + 8 * i);
+                if (al[p].cls[i] == AC_SSE)
+                    enc_movsf(a, 8, opm(m), opx(al[p].reg[i]));
+                else
+                    enc_mov(a, 8, opm(m), opr(gpreg[al[p].reg[i]]));
             }
-            x64_store(x, v, RAX);
-        } else if (type_is_flt(pa->type)) {
-            if (al.inreg) {
-                x64_storef(x, v, al.reg[0]);
-            } else {
-                enc_movsf(a, type_size(pa->type), opx(XS0), opm(mem_b(RBP, 16 + al.stackoff)));
-                x64_storef(x, v, XS0);
-            }
-        } else {
-            if (al.inreg) {
-                x64_store(x, v, gpreg[al.reg[0]]);
-            } else {
-                enc_mov(a, 8, opr(RAX), opm(mem_b(RBP, 16 + al.stackoff)));
-                x64_store(x, v, RAX);
-            }
+            continue;
         }
+        if (v < 0)
+            continue;
+        int flt = type_is_flt(pa->type);
+        Loc l = x->loc[v];
+        if (flt && l.kind == LOC_XMM)
+            fm[nf++] = (Move){l.r, al[p].reg[0], {0}};
+        else if (!flt && l.kind == LOC_REG)
+            im[ni++] = (Move){l.r, gpreg[al[p].reg[0]], {0}};
+        else if (flt)
+            x64_storef(x, v, al[p].reg[0]);
+        else
+            x64_store(x, v, gpreg[al[p].reg[0]]);
     }
-    x->va_gp = gp;
-    x->va_fp = sse;
-    x->va_stack = stack;
     if (f->variadic) {
         /* register save area: rdi..r9 at 0..40, xmm0..7 at 48..160 */
         for (int i = 0; i < 6; i++)
@@ -128,9 +223,56 @@ void x64_params(X64Fn *x)
         for (int i = 0; i < 8; i++)
             enc_movsf(a, 8, opm(mem_b(RBP, x->rsa + 48 + 16 * i)), opx(i));
     }
+    parallel_move(x, fm, nf, 1);
+    parallel_move(x, im, ni, 0);
+    for (int p = 0; p < f->nparams; p++) {
+        Param *pa = &f->params[p];
+        int v = pa->vreg;
+        if (pa->agg) {
+            enc_lea(a, 8, RAX, al[p].inreg ? mem_b(RBP, x->pslot[p])
+                                           : mem_b(RBP, 16 + al[p].stackoff));
+            x64_store(x, v, RAX);
+        } else if (!al[p].inreg && type_is_flt(pa->type)) {
+            enc_movsf(a, type_size(pa->type), opx(XS0), opm(mem_b(RBP, 16 + al[p].stackoff)));
+            x64_storef(x, v, XS0);
+        } else if (!al[p].inreg) {
+            enc_mov(a, 8, opr(RAX), opm(mem_b(RBP, 16 + al[p].stackoff)));
+            x64_store(x, v, RAX);
+        }
+    }
+    x->va_gp = gp;
+    x->va_fp = sse;
+    x->va_stack = stack;
 }
 
 /* --- calls ---------------------------------------------------------------- */
+int x64_call_regs(const Module *m, const Inst *in, int *regs)
+{
+    if (in->agg)
+        return 0;
+    int gp = 0, sse = 0, stack = 0;
+    regs[0] = -1;
+    for (int i = 1; i < in->nargs; i++) {
+        const Val *v = &in->args[i];
+        regs[i] = -1;
+        if (v->kind == V_VARARG)
+            continue;
+        if (v->agg)
+            return 0;
+        ArgLoc al = classify(m, v->type, 0, &gp, &sse, &stack);
+        if (al.inreg)
+            regs[i] = al.cls[0] == AC_SSE ? al.reg[0] : (int)gpreg[al.reg[0]];
+    }
+    return 1;
+}
+
+/* Stack arguments first (through rax, xmm14, or rsi rdi rcx for
+ * aggregates), then the register arguments.  Without aggregates those are
+ * parallel moves, floats first, the indirect callee joining the integers
+ * as a move to r11: a source may sit in any allocatable register,
+ * argument registers included.  With aggregates (or an aggregate result)
+ * the allocator keeps every operand out of the caller-saved registers and
+ * the moves go in order. */
 void x64_call(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
@@ -176,37 +318,56 @@ void x64_call(X64Fn *x, const Inst *in)
             enc_mov(a, 8, opm(dst), opr(RAX));
         }
     }
-    /* register arguments: sources are never argument registers */
-    for (int i = 0; i < nargs; i++) {
-        if (args[i].kind == V_VARARG || !al[i].inreg)
-            continue;
-        if (args[i].agg) {
-            x64_load(x, args[i], R11);
-            for (int k = 0; k < al[i].n; k++) {
-                Mem src = mem_b(R11, 8 * k);
-                int n = part(al[i].size, k);
-                if (al[i].cls[k] == AC_SSE)
-                    enc_movsf(a, n == 4 ? 4 : 8, opx(al[i].reg[k]), opm(src));
-                else
-                    x64_load_part(x, gpreg[al[i].reg[k]], src, n);
-            }
-        } else if (type_is_flt(args[i].type)) {
-            x64_loadf(x, args[i], al[i].reg[0]);
-        } else {
-            x64_load(x, args[i], gpreg[al[i].reg[0]]);
+    int indirect = !(in->args[0].kind == V_SYM && in->args[0].i == 0);
+    int regs[in->nargs + 1];
+    if (x64_call_regs(m, in, regs)) {
+        Move im[7], fm[8];
+        int ni = 0, nf = 0;
+        for (int i = 1; i < in->nargs; i++) {
+            if (regs[i] < 0)
+                continue;
+            int flt = type_is_flt(in->args[i].type);
+            if (flt)
+                fm[nf++] = move_from(x, regs[i], in->args[i], 1);
+            else
+                im[ni++] = move_from(x, regs[i], in->args[i], 0);
         }
+        if (indirect)
+            im[ni++] = move_from(x, R11, in->args[0], 0);
+        parallel_move(x, fm, nf, 1);
+        parallel_move(x, im, ni, 0);
+    } else {
+        for (int i = 0; i < nargs; i++) {
+            if (args[i].kind == V_VARARG || !al[i].inreg)
+                continue;
+            if (args[i].agg) {
+                x64_load(x, args[i], R11);
+                for (int k = 0; k < al[i].n; k++) {
+                    Mem src = mem_b(R11, 8 * k);
+                    int n = part(al[i].size, k);
+                    if (al[i].cls[k] == AC_SSE)
+                        enc_movsf(a, n == 4 ? 4 : 8, opx(al[i].reg[k]), opm(src));
+                    else
+                        x64_load_part(x, gpreg[al[i].reg[k]], src, n);
+                }
+            } else if (type_is_flt(args[i].type)) {
+                x64_loadf(x, args[i], al[i].reg[0]);
+            } else {
+                x64_load(x, args[i], gpreg[al[i].reg[0]]);
+            }
+        }
+        if (indirect)
+            x64_load(x, in->args[0], R11);
     }
     int rslot = in->agg ? x->slot[x->curinst] : 0;
     if (memret)
         enc_lea(a, 8, RDI, mem_b(RBP, rslot));
     if (variadic)
         enc_mov(a, 4, opr(RAX), opi(sse));
-    if (in->args[0].kind == V_SYM && in->args[0].i == 0) {
-        enc_call_sym(a, x64_esym(x, in->args[0].sym));
-    } else {
-        x64_load(x, in->args[0], R11);
+    if (indirect)
         enc_call_ind(a, opr(R11));
-    }
+    else
+        enc_call_sym(a, x64_esym(x, in->args[0].sym));
     if (area)
         enc_alu(a, ALU_ADD, 8, opr(RSP), opi(area));
 

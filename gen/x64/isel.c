@@ -9,6 +9,9 @@
  * result is stored to the destination's location.  Every operand is read
  * before the destination is written, so a destination may share a
  * register with an operand whose interval ends at this instruction.
+ * Any other register an expansion touches (rdx for division, the string
+ * registers of intrinsics ...) is listed by x64_scratch (below), and the
+ * allocator keeps every vreg live at that instruction out of it.
  *
  * Integers narrower than 64 bits live in registers with undefined upper
  * bits: add/sub/mul/logic work on 32 bits, compares use the exact width,
@@ -94,8 +97,8 @@ void x64_loadf(X64Fn *x, Val v, Xmm r)
         }
         return;
     }
-    x64_load(x, v, R11);
-    enc_movdq(a, 8, opx(r), opr(R11));
+    x64_load(x, v, RAX);   /* a constant: its bits through rax */
+    enc_movdq(a, 8, opx(r), opr(RAX));
 }
 
 void x64_store(X64Fn *x, int vreg, Reg r)
@@ -358,8 +361,8 @@ static void gen_funary(X64Fn *x, const Inst *in)
     if (in->op == OP_FSQRT) {
         enc_sse(a, in->type == T_F32 ? SSE_SQRTSS : SSE_SQRTSD, XS0, opx(XS0));
     } else {   /* fneg: flip the sign bit */
-        enc_mov(a, 8, opr(R11), opi(in->type == T_F32 ? 0x80000000LL : INT64_MIN));
-        enc_movdq(a, 8, opx(XS1), opr(R11));
+        enc_mov(a, 8, opr(RAX), opi(in->type == T_F32 ? 0x80000000LL : INT64_MIN));
+        enc_movdq(a, 8, opx(XS1), opr(RAX));
         enc_sse(a, SSE_XORPS, XS0, opx(XS1));
     }
     x64_storef(x, in->dst, XS0);
@@ -764,6 +767,26 @@ static void (*const gen[OP_COUNT])(X64Fn *, const Inst *) = {
     [OP_RET] = gen_ret, [OP_JMP] = gen_jmp, [OP_BR] = gen_br, [OP_SWITCH] = gen_switch,
     [OP_UNREACHABLE] = gen_unreachable,
 };
+
+/* The allocatable registers an instruction's expansion writes besides
+ * rax, rcx, xmm14, xmm15 and its destination's own register: no vreg live
+ * at the instruction (operands and destination included) may be in one.
+ * Calls are the allocator's business (ralloc.c: inst_clobbers). */
+uint32_t x64_scratch(const X64Fn *x, const Inst *in)
+{
+    switch (in->op) {
+    case OP_SDIV: case OP_UDIV: case OP_SREM: case OP_UREM:
+        return RM(RDX);
+    case OP_INTRIN: {   /* argument and string registers, rsi for NOREG, va_arg's rdx */
+        const IntrinInfo *ii = &intrin_info[in->args[0].i];
+        return CALLER_SAVED | ii->reads | ii->writes | ii->clobbers;
+    }
+    case OP_RET:        /* aggregates: rsi rdi rcx rdx r11 (x64_ret) */
+        return x->f->retagg ? CALLER_SAVED : 0;
+    default:
+        return 0;
+    }
+}
 
 void x64_inst(X64Fn *x, const Inst *in)
 {

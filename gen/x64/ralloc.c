@@ -6,13 +6,21 @@
  *
  * Intervals are visited by increasing start; an interval whose end is
  * before the current start frees its register.  A vreg may only take a
- * register that no instruction strictly inside its interval clobbers:
- * calls clobber the caller-saved registers and every xmm, an intrinsic
- * clobbers reads | writes | clobbers of its row (its fixed argument
- * registers are loaded just before it).  So a value live across a call sits
- * in rbx/r12..r15 or in a slot.  When no register is free, the active
- * interval that ends last gives up its register if that helps (it goes to
- * a slot), otherwise the current one is spilled. */
+ * register that no instruction in its interval clobbers:
+ *   - a call strictly inside the interval clobbers the caller-saved
+ *     registers and every xmm; so a value live across a call sits in
+ *     rbx/r12..r15 or in a slot.  A call's own operands and result may use
+ *     caller-saved registers (its argument moves are a parallel copy),
+ *     except when it passes or returns aggregates: then nothing live at
+ *     the call may;
+ *   - any other instruction: the registers its expansion touches
+ *     (x64_scratch), for every interval containing it, ends included.
+ * Free registers are taken in the order of pref[] below (caller-saved
+ * first: no save in the prologue), after the vreg's hint when that is
+ * free: the argument register a parameter arrives in or a call operand
+ * leaves in.  When no register is free, the active interval that ends
+ * last gives up its register if that helps (it goes to a slot), otherwise
+ * the current one is spilled. */
 #include "gen/x64/x64.h"
 
 #include <stdlib.h>
@@ -29,16 +37,22 @@ int x64_frame_alloc(X64Fn *x, int size, int align)
     return -total;
 }
 
-static uint32_t inst_clobbers(const Inst *in, int flt)
+/* Registers instruction in clobbers for the intervals strictly inside
+ * which it lies (*in) and for those it starts or ends (*at). */
+static void inst_clobbers(const X64Fn *x, const Inst *in, int flt, uint32_t *inside, uint32_t *at)
 {
-    if (in->op == OP_CALL)
-        return flt ? XMM_ALL : CALLER_SAVED;
-    if (in->op == OP_INTRIN && !flt) {
-        const IntrinInfo *ii = &intrin_info[in->args[0].i];
-        return ii->reads | ii->writes | ii->clobbers;
+    if (in->op == OP_CALL) {
+        int regs[in->nargs + 1];
+        *inside = flt ? XMM_ALL : CALLER_SAVED;
+        *at = x64_call_regs(x->m, in, regs) ? 0 : *inside;
+        return;
     }
-    return 0;
+    *inside = *at = flt ? 0 : x64_scratch(x, in);
 }
+
+/* Preference order of free registers. */
+static const int pref_int[] = {R10, R11, R9, R8, RSI, RDI, RDX, RBX, R12, R13, R14, R15};
+static const int pref_flt[] = {8, 9, 10, 11, 12, 13, 7, 6, 5, 4, 3, 2, 1, 0};
 
 static X64Fn *sort_ctx;
 static int by_start(const void *a, const void *b)
@@ -54,24 +68,42 @@ void x64_ralloc(X64Fn *x)
     int nv = f->nvregs;
     x->loc = xcalloc((size_t)nv + 1, sizeof(Loc));
     uint32_t *forbid = xcalloc((size_t)nv + 1, sizeof(uint32_t));
+    int *hint = xmalloc(((size_t)nv + 1) * sizeof(int));
     uint32_t saved = 0;
+    for (int v = 0; v < nv; v++)
+        hint[v] = -1;
+    int *preg = xmalloc(((size_t)f->nparams + 1) * sizeof(int));
+    x64_param_regs(x, preg);
+    for (int p = 0; p < f->nparams; p++)
+        if (f->params[p].vreg >= 0)
+            hint[f->params[p].vreg] = preg[p];
+    free(preg);
 
-    /* forbidden registers: clobbers strictly inside the interval.  The
-     * clobbering instructions, in position order; each interval looks up
-     * the first one after its start. */
-    typedef struct { int pos; uint32_t ci, cf; } Clobber;
+    /* The clobbering instructions, in position order; each interval looks
+     * up the first one at or after its start. */
+    typedef struct { int pos; uint32_t ci, cf, ai, af; } Clobber;
     Clobber *cl = NULL;
     int ncl = 0, capcl = 0;
     for (int b = 0; b < f->nblocks; b++) {
         Block *bl = f->blocks[b];
         for (int i = 0; i < bl->ninsts; i++) {
             const Inst *in = &bl->insts[i];
-            uint32_t ci = inst_clobbers(in, 0), cf = inst_clobbers(in, 1);
-            saved |= ci & CALLEE_SAVED;   /* cpuid writes rbx */
-            if (!ci && !cf)
+            Clobber c = {2 * (x->istart[b] + i) + 2, 0, 0, 0, 0};
+            inst_clobbers(x, in, 0, &c.ci, &c.ai);
+            inst_clobbers(x, in, 1, &c.cf, &c.af);
+            saved |= (c.ci | c.ai) & CALLEE_SAVED;   /* cpuid writes rbx */
+            if (in->op == OP_CALL) {
+                int regs[in->nargs + 1];
+                if (x64_call_regs(x->m, in, regs))
+                    for (int a = 1; a < in->nargs; a++)
+                        if (regs[a] >= 0 && in->args[a].kind == V_VREG &&
+                            x->vend[in->args[a].vreg] == c.pos && hint[in->args[a].vreg] < 0)
+                            hint[in->args[a].vreg] = regs[a];
+            }
+            if (!((c.ci | c.ai) & INT_ALLOC) && !((c.cf | c.af) & XMM_ALLOC))
                 continue;
             grow(&cl, &capcl, ncl + 1, sizeof *cl);
-            cl[ncl++] = (Clobber){2 * (x->istart[b] + i) + 2, ci, cf};
+            cl[ncl++] = c;
         }
     }
     for (int v = 0; v < nv; v++) {
@@ -80,13 +112,16 @@ void x64_ralloc(X64Fn *x)
         int lo = 0, hi = ncl, flt = type_is_flt(f->vregs[v].type);
         while (lo < hi) {
             int mid = (lo + hi) / 2;
-            if (cl[mid].pos <= x->vstart[v])
+            if (cl[mid].pos < x->vstart[v])
                 lo = mid + 1;
             else
                 hi = mid;
         }
-        for (int k = lo; k < ncl && cl[k].pos < x->vend[v]; k++)
-            forbid[v] |= flt ? cl[k].cf : cl[k].ci;
+        for (int k = lo; k < ncl && cl[k].pos <= x->vend[v]; k++) {
+            int inside = cl[k].pos > x->vstart[v] && cl[k].pos < x->vend[v];
+            forbid[v] |= flt ? cl[k].af | (inside ? cl[k].cf : 0)
+                             : cl[k].ai | (inside ? cl[k].ci : 0);
+        }
     }
     free(cl);
 
@@ -116,13 +151,12 @@ void x64_ralloc(X64Fn *x)
                 busy |= 1u << x->loc[active[i]].r;
         uint32_t avail = (flt ? XMM_ALLOC : INT_ALLOC) & ~busy & ~forbid[v];
         if (avail) {
-            /* lowest free register: r10 last for ints (bit order) */
-            int r = 0;
-            if (!flt && (avail & CALLEE_SAVED) != avail && (avail & RM(R10)))
-                r = R10;
-            else
-                while (!(avail >> r & 1))
-                    r++;
+            int r = hint[v];
+            if (r < 0 || !(avail >> r & 1)) {
+                const int *pref = flt ? pref_flt : pref_int;
+                for (r = pref[0]; !(avail >> r & 1);)
+                    r = *++pref;
+            }
             x->loc[v] = (Loc){flt ? LOC_XMM : LOC_REG, r};
             active[nact++] = v;
             continue;
@@ -162,6 +196,7 @@ void x64_ralloc(X64Fn *x)
         if (spilled[v] || x->vstart[v] < 0 || x->loc[v].kind == LOC_NONE)
             x->loc[v] = (Loc){LOC_STACK, x64_frame_alloc(x, 8, 8)};
     free(forbid);
+    free(hint);
     free(order);
     free(active);
     free(spilled);

@@ -11,16 +11,16 @@
  *   emit.c     the function frame, blocks, and the ELF object
  *
  * Registers (the allocator's view):
- *   allocatable  rbx r12 r13 r14 r15 (callee-saved), r10 (caller-saved),
- *                xmm8..xmm13 (caller-saved)
- *   scratch      rax rcx rdx rsi rdi r8 r9 r11, xmm0..xmm7, xmm14 xmm15:
- *                used only inside one instruction's expansion, never
- *                holding a vreg.  The argument registers are all scratch,
- *                so loading call arguments never needs a parallel move:
- *                a source is always an allocatable register, a stack
- *                slot, a constant or a symbol.
- * A vreg live across an instruction that clobbers registers (calls,
- * intrinsics per their masks in intrin.def) never gets one of those.
+ *   allocatable  rdx rsi rdi r8 r9 r10 r11 (caller-saved), rbx r12 r13 r14
+ *                r15 (callee-saved), xmm0..xmm13 (caller-saved)
+ *   scratch      rax rcx xmm14 xmm15: used only inside one instruction's
+ *                expansion, never holding a vreg.
+ * A vreg live across a call never gets a caller-saved register; one live
+ * at an instruction never gets a register its expansion touches
+ * (x64_scratch: rdx for division, intrinsics per their masks in
+ * intrin.def).  Call arguments and incoming parameters may sit in
+ * argument registers: both are parallel moves (abi.c), and the allocator
+ * prefers each such vreg's own argument register.
  *
  * Frame (rbp-relative; frame pointers are kept for the crash reporter):
  *     [rbp+16 ..]        incoming stack arguments
@@ -38,11 +38,12 @@
 #include "gen/ir.h"
 #include "gen/x64/obj.h"
 
-#define INT_ALLOC (RM(RBX) | RM(R12) | RM(R13) | RM(R14) | RM(R15) | RM(R10))
+#define INT_ALLOC (CALLEE_SAVED | RM(RDX) | RM(RSI) | RM(RDI) | RM(R8) | RM(R9) | RM(R10) | \
+                   RM(R11))
 #define CALLEE_SAVED (RM(RBX) | RM(R12) | RM(R13) | RM(R14) | RM(R15))
 #define CALLER_SAVED (RM(RAX) | RM(RCX) | RM(RDX) | RM(RSI) | RM(RDI) | RM(R8) | \
                       RM(R9) | RM(R10) | RM(R11))
-#define XMM_ALLOC 0x3f00u   /* xmm8..xmm13 */
+#define XMM_ALLOC 0x3fffu   /* xmm0..xmm13 */
 #define XMM_ALL 0xffffu
 enum { XS0 = 14, XS1 = 15 };  /* float scratch */
 
@@ -113,9 +114,16 @@ void x64_ret(X64Fn *x, const Inst *in);
 void x64_va_start(X64Fn *x, const Inst *in);
 void x64_va_arg(X64Fn *x, const Inst *in);
 void x64_epilogue(X64Fn *x);
+/* The register (Reg or Xmm) each scalar argument of call `in` travels in,
+ * -1 on the stack; 0 (and no regs) when the call passes or returns an
+ * aggregate in memory or by value (those expansions use rsi rdi rcx r11). */
+int x64_call_regs(const Module *m, const Inst *in, int *regs);
+/* Per parameter: the register it arrives in, -1 for the stack or an aggregate. */
+void x64_param_regs(const X64Fn *x, int *regs);
 
 /* isel.c */
 void x64_inst(X64Fn *x, const Inst *in);
+uint32_t x64_scratch(const X64Fn *x, const Inst *in);
 /* Operand access shared with abi.c. */
 int x64_esym(X64Fn *x, int sym);
 void x64_load(X64Fn *x, Val v, Reg r);        /* any int/ptr value -> r (64 bits) */
