@@ -2,7 +2,8 @@
 # Arc programs (tests/arc/*.arc) built with `arc build prog.arc` and run
 # natively and under qemu-x86_64.  Expected stdout and exit status live in
 # each file as "// expect: ..." and "// status: N" lines; "// workers: 1 2"
-# runs the program once per ARC_WORKERS value.  The diagnostics of the
+# runs the program once per ARC_WORKERS value; "// cc: file.c" compiles a
+# freestanding C companion (tests/arc/file.c) with gcc and links it in.  The diagnostics of the
 # negative tests (tests/arc/err/) are checked by tests/unit/test_front.c;
 # here a few of them go through the driver for the exit status.
 . tests/e2e/lib.sh
@@ -16,7 +17,16 @@ fi
 
 for src in tests/arc/*.arc; do
     name=$(basename "$src" .arc)
-    if ! "$ARC" build "$src" -o "$T/$name" 2> "$T/$name.err"; then
+    extra=
+    for c in $(directive cc "$src"); do
+        if ! gcc $FREESTANDING -c "tests/arc/$c" -o "$T/${c%.c}.o"; then
+            not_ok "$name: gcc $c"
+            continue 2
+        fi
+        extra="$extra $T/${c%.c}.o"
+    done
+    # shellcheck disable=SC2086
+    if ! "$ARC" build "$src" $extra -o "$T/$name" 2> "$T/$name.err"; then
         not_ok "$name builds"
         sed 's/^/# /' "$T/$name.err" | head -20
         continue
