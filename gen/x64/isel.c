@@ -261,12 +261,26 @@ static void gen_div(X64Fn *x, const Inst *in)
     x64_store(x, in->dst, in->op == OP_SREM || in->op == OP_UREM ? RDX : RAX);
 }
 
-/* shift by cl: the count goes to rcx; right shifts extend first */
+/* A constant count below the width: in the destination's register by an
+ * immediate.  Otherwise by cl: the count goes to rcx.  Right shifts
+ * extend first. */
 static void gen_shift(X64Fn *x, const Inst *in)
 {
-    x64_load(x, in->args[0], RAX);
-    x64_load(x, in->args[1], RCX);
     ShiftOp op = in->op == OP_SHL ? SH_SHL : in->op == OP_LSHR ? SH_SHR : SH_SAR;
+    Val c = in->args[1];
+    int sz = isz(in->type);
+    if (c.kind == V_INT && c.i >= 0 && c.i < 8 * sz) {
+        Reg r = acc_reg(x, in->dst, (Val){0});
+        x64_load(x, in->args[0], r);
+        if (op != SH_SHL)
+            extend(x, r, in->type, op == SH_SAR);
+        if (c.i)
+            enc_shift(&x->a, op, sz, opr(r), opi(c.i));
+        x64_store(x, in->dst, r);
+        return;
+    }
+    x64_load(x, in->args[0], RAX);
+    x64_load(x, c, RCX);
     if (op != SH_SHL)
         extend(x, RAX, in->type, op == SH_SAR);
     enc_shift(&x->a, op, isz(in->type), opr(RAX), opr(RCX));
@@ -280,15 +294,33 @@ static void set_result(X64Fn *x, const Inst *in, Cond cc)
     x64_store(x, in->dst, RAX);
 }
 
-/* A compare whose only use is the branch right after it becomes
- * cmp + jcc (the branch is then skipped: x->skip). */
-static void gen_cmp(X64Fn *x, const Inst *in)
+static const Cond icmp_cc[OP_COUNT] = {
+    [OP_EQ] = CC_E, [OP_NE] = CC_NE, [OP_SLT] = CC_L, [OP_SLE] = CC_LE,
+    [OP_SGT] = CC_G, [OP_SGE] = CC_GE, [OP_ULT] = CC_B, [OP_ULE] = CC_BE,
+    [OP_UGT] = CC_A, [OP_UGE] = CC_AE,
+};
+
+static int is_icmp(Op op)
 {
-    static const Cond cc[OP_COUNT] = {
-        [OP_EQ] = CC_E, [OP_NE] = CC_NE, [OP_SLT] = CC_L, [OP_SLE] = CC_LE,
-        [OP_SGT] = CC_G, [OP_SGE] = CC_GE, [OP_ULT] = CC_B, [OP_ULE] = CC_BE,
-        [OP_UGT] = CC_A, [OP_UGE] = CC_AE,
-    };
+    switch (op) {
+    case OP_EQ: case OP_NE: case OP_SLT: case OP_SLE: case OP_SGT: case OP_SGE:
+    case OP_ULT: case OP_ULE: case OP_UGT: case OP_UGE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Compare in (global number gi) feeds only the branch nx right after it. */
+static int fuses(const X64Fn *x, const Inst *in, const Inst *nx, int gi)
+{
+    return nx && nx->op == OP_BR && in->dst >= 0 && nx->args[0].kind == V_VREG &&
+           nx->args[0].vreg == in->dst && x->vend[in->dst] <= 2 * (gi + 1) + 2;
+}
+
+/* cmp a, b */
+static void emit_cmp(X64Fn *x, const Inst *in)
+{
     int sz = type_size(in->type);
     Val a = in->args[0];
     Reg ra = RAX;
@@ -297,26 +329,34 @@ static void gen_cmp(X64Fn *x, const Inst *in)
     else
         x64_load(x, a, RAX);
     enc_alu(&x->a, ALU_CMP, sz, opr(ra), src_op(x, in->args[1], RCX, sz));
+}
 
+/* jcc to t, else to f, falling through to the next block when possible */
+static void branch(X64Fn *x, Cond c, int t, int f)
+{
+    if (t == x->cur + 1) {
+        enc_jcc(&x->a, (Cond)(c ^ 1), x->blabel[f]);
+    } else {
+        enc_jcc(&x->a, c, x->blabel[t]);
+        if (f != x->cur + 1)
+            enc_jmp(&x->a, x->blabel[f]);
+    }
+}
+
+/* A compare whose only use is the branch right after it becomes
+ * cmp + jcc (the branch is then skipped: x->skip). */
+static void gen_cmp(X64Fn *x, const Inst *in)
+{
+    emit_cmp(x, in);
     const Block *b = x->f->blocks[x->cur];
     int i = x->curinst - x->istart[x->cur];
     const Inst *nx = i + 1 < b->ninsts ? &b->insts[i + 1] : NULL;
-    int brpos = 2 * (x->curinst + 1) + 2;
-    if (nx && nx->op == OP_BR && in->dst >= 0 && nx->args[0].kind == V_VREG &&
-        nx->args[0].vreg == in->dst && x->vend[in->dst] <= brpos) {
-        Cond c = cc[in->op];
-        int t = nx->args[1].blk, f = nx->args[2].blk;
-        if (t == x->cur + 1) {
-            enc_jcc(&x->a, (Cond)(c ^ 1), x->blabel[f]);
-        } else {
-            enc_jcc(&x->a, c, x->blabel[t]);
-            if (f != x->cur + 1)
-                enc_jmp(&x->a, x->blabel[f]);
-        }
+    if (fuses(x, in, nx, x->curinst)) {
+        branch(x, icmp_cc[in->op], nx->args[1].blk, nx->args[2].blk);
         x->skip = 1;
         return;
     }
-    set_result(x, in, cc[in->op]);
+    set_result(x, in, icmp_cc[in->op]);
 }
 
 /* --- floating point ----------------------------------------------------- */
@@ -328,6 +368,12 @@ static Xmm facc(X64Fn *x, int dst, Val b)
     if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_XMM && x->loc[b.vreg].r == x->loc[dst].r)
         return XS0;
     return x->loc[dst].r;
+}
+
+/* The xmm to compute a float result in: dst's own, else xmm14. */
+static Xmm fdst(X64Fn *x, int dst)
+{
+    return dst >= 0 && x->loc[dst].kind == LOC_XMM ? x->loc[dst].r : XS0;
 }
 
 static void gen_farith(X64Fn *x, const Inst *in)
@@ -424,24 +470,28 @@ static void gen_copy(X64Fn *x, const Inst *in)
         x64_load(x, in->args[0], r);
         x64_store(x, in->dst, r);
     } else if (type_is_flt(dt) && type_is_flt(st)) {
-        x64_loadf(x, in->args[0], XS0);
-        x64_storef(x, in->dst, XS0);
+        Xmm r = fdst(x, in->dst);
+        x64_loadf(x, in->args[0], r);
+        x64_storef(x, in->dst, r);
     } else if (type_is_flt(dt)) {          /* bitcast int -> float */
+        Xmm r = fdst(x, in->dst);
         x64_load(x, in->args[0], RAX);
-        enc_movdq(&x->a, 8, opx(XS0), opr(RAX));
-        x64_storef(x, in->dst, XS0);
+        enc_movdq(&x->a, 8, opx(r), opr(RAX));
+        x64_storef(x, in->dst, r);
     } else {                               /* bitcast float -> int */
+        Reg r = acc_reg(x, in->dst, (Val){0});
         x64_loadf(x, in->args[0], XS0);
-        enc_movdq(&x->a, 8, opr(RAX), opx(XS0));
-        x64_store(x, in->dst, RAX);
+        enc_movdq(&x->a, 8, opr(r), opx(XS0));
+        x64_store(x, in->dst, r);
     }
 }
 
 static void gen_fconv(X64Fn *x, const Inst *in)
 {
-    x64_loadf(x, in->args[0], XS0);
-    enc_sse(&x->a, in->op == OP_FEXT ? SSE_CVTSS2SD : SSE_CVTSD2SS, XS0, opx(XS0));
-    x64_storef(x, in->dst, XS0);
+    Xmm r = fdst(x, in->dst);
+    x64_loadf(x, in->args[0], r);
+    enc_sse(&x->a, in->op == OP_FEXT ? SSE_CVTSS2SD : SSE_CVTSD2SS, r, opx(r));
+    x64_storef(x, in->dst, r);
 }
 
 /* sitof: extend narrow sources to 32 bits.  uitof: zero-extend to 64
@@ -452,32 +502,39 @@ static void gen_itof(X64Fn *x, const Inst *in)
     Asm *a = &x->a;
     Type st = in->args[0].type;
     int fs = fsz(in->type);
-    x64_load(x, in->args[0], RAX);
+    Xmm r = fdst(x, in->dst);
+    Val v = in->args[0];
+    if (in->op == OP_SITOF && type_size(st) >= 4 && v.kind == V_VREG && x->loc[v.vreg].kind == LOC_REG) {
+        enc_cvtsi2f(a, fs, r, isz(st), opr((Reg)x->loc[v.vreg].r));
+        x64_storef(x, in->dst, r);
+        return;
+    }
+    x64_load(x, v, RAX);
     if (in->op == OP_SITOF) {
         extend(x, RAX, st, 1);
-        enc_cvtsi2f(a, fs, XS0, isz(st), opr(RAX));
+        enc_cvtsi2f(a, fs, r, isz(st), opr(RAX));
     } else if (st != T_I64) {
         if (type_size(st) == 4)
             enc_mov(a, 4, opr(RAX), opr(RAX));
         else
             extend(x, RAX, st, 0);
-        enc_cvtsi2f(a, fs, XS0, 8, opr(RAX));
+        enc_cvtsi2f(a, fs, r, 8, opr(RAX));
     } else {
         int big = enc_label(a), done = enc_label(a);
         enc_test(a, 8, opr(RAX), opr(RAX));
         enc_jcc(a, CC_S, big);
-        enc_cvtsi2f(a, fs, XS0, 8, opr(RAX));
+        enc_cvtsi2f(a, fs, r, 8, opr(RAX));
         enc_jmp(a, done);
         enc_bind(a, big);
         enc_mov(a, 8, opr(RCX), opr(RAX));
         enc_shift(a, SH_SHR, 8, opr(RCX), opi(1));
         enc_alu(a, ALU_AND, 4, opr(RAX), opi(1));
         enc_alu(a, ALU_OR, 8, opr(RCX), opr(RAX));
-        enc_cvtsi2f(a, fs, XS0, 8, opr(RCX));
-        enc_sse(a, fs == 4 ? SSE_ADDSS : SSE_ADDSD, XS0, opx(XS0));
+        enc_cvtsi2f(a, fs, r, 8, opr(RCX));
+        enc_sse(a, fs == 4 ? SSE_ADDSS : SSE_ADDSD, r, opx(r));
         enc_bind(a, done);
     }
-    x64_storef(x, in->dst, XS0);
+    x64_storef(x, in->dst, r);
 }
 
 /* ftosi: truncating convert at 32 (i8..i32) or 64 bits.  ftoui: 64-bit
@@ -518,10 +575,12 @@ static void gen_load(X64Fn *x, const Inst *in)
     Mem m = x64_addr(x, in->args[0], RCX);
     Type t = in->type;
     if (type_is_flt(t)) {
-        enc_movsf(a, fsz(t), opx(XS0), opm(m));
-        x64_storef(x, in->dst, XS0);
+        Xmm r = fdst(x, in->dst);
+        enc_movsf(a, fsz(t), opx(r), opm(m));
+        x64_storef(x, in->dst, r);
         return;
     }
+    Reg r = acc_reg(x, in->dst, (Val){0});
     int ms = op_info[in->op].msize;
     int sign = in->op == OP_LOADS8 || in->op == OP_LOADS16 || in->op == OP_LOADS32;
     if (!ms) {
@@ -529,25 +588,34 @@ static void gen_load(X64Fn *x, const Inst *in)
         sign = 0;
     }
     if (sign)
-        enc_movsx(a, 8, RAX, ms, opm(m));
+        enc_movsx(a, 8, r, ms, opm(m));
     else
-        x64_load_part(x, RAX, m, ms);
-    x64_store(x, in->dst, RAX);
+        x64_load_part(x, r, m, ms);
+    x64_store(x, in->dst, r);
 }
 
 static void gen_store(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
     Type t = in->type;
+    Val v = in->args[0];
     if (type_is_flt(t)) {
-        x64_loadf(x, in->args[0], XS0);
+        Xmm r = XS0;
+        if (v.kind == V_VREG && x->loc[v.vreg].kind == LOC_XMM)
+            r = x->loc[v.vreg].r;
+        else
+            x64_loadf(x, v, XS0);
         Mem m = x64_addr(x, in->args[1], RCX);
-        enc_movsf(a, fsz(t), opm(m), opx(XS0));
+        enc_movsf(a, fsz(t), opm(m), opx(r));
         return;
     }
-    x64_load(x, in->args[0], RAX);
+    Opnd src = src_op(x, v, RAX, type_size(t));
+    if (src.kind == OPND_MEM) {
+        x64_load(x, v, RAX);
+        src = opr(RAX);
+    }
     Mem m = x64_addr(x, in->args[1], RCX);
-    enc_mov(a, type_size(t), opm(m), opr(RAX));
+    enc_mov(a, type_size(t), opm(m), src);
 }
 
 /* Constant sizes got a frame slot (emit.c); others take rsp down. */
@@ -651,7 +719,22 @@ static void jump_to(X64Fn *x, int blk)
         enc_jmp(&x->a, x->blabel[blk]);
 }
 
-static void gen_jmp(X64Fn *x, const Inst *in) { jump_to(x, in->args[0].blk); }
+/* A jump to a block that is only a fused compare and branch (a loop
+ * test) copies them: the loop's back edge is then one conditional jump.
+ * The compare's operands are live out of this block, so they are where
+ * the test block reads them. */
+static void gen_jmp(X64Fn *x, const Inst *in)
+{
+    int t = in->args[0].blk;
+    const Block *tb = x->f->blocks[t];
+    if (t != x->cur + 1 && tb->ninsts == 2 && is_icmp(tb->insts[0].op) &&
+        fuses(x, &tb->insts[0], &tb->insts[1], x->istart[t])) {
+        emit_cmp(x, &tb->insts[0]);
+        branch(x, icmp_cc[tb->insts[0].op], tb->insts[1].args[1].blk, tb->insts[1].args[2].blk);
+        return;
+    }
+    jump_to(x, t);
+}
 
 static void gen_br(X64Fn *x, const Inst *in)
 {
