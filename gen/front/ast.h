@@ -122,7 +122,7 @@ typedef enum {
 } NodeKind;
 
 typedef enum { BI_NONE, BI_ALLOCA, BI_MEMCPY, BI_MEMSET, BI_MEMCMP, BI_STRLEN, BI_SYSCALL,
-               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID } Builtin;
+               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID, BI_VA_START, BI_VA_ARG, BI_VA_END } Builtin;
 
 struct Node {
     NodeKind kind;

@@ -844,8 +844,11 @@ static FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at);
 
 static struct { const char *name; Builtin b; } builtins[] = {
     {"alloca", BI_ALLOCA}, {"memcpy", BI_MEMCPY}, {"memset", BI_MEMSET}, {"memcmp", BI_MEMCMP},
-    {"strlen", BI_STRLEN}, {"syscall", BI_SYSCALL}, {"memptr", BI_MEMPTR},
+    {"strlen", BI_STRLEN}, {"syscall", BI_SYSCALL}, {"memptr", BI_MEMPTR}, {"va_start", BI_VA_START},
+    {"va_arg", BI_VA_ARG}, {"va_end", BI_VA_END},
 };
+
+static Ty *expr_as_type(Check *c, Node *n);
 
 static Ty *check_builtin(Check *c, Node *n, Builtin b)
 {
@@ -853,7 +856,8 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     Node **a = n->list;
     int na = n->nlist;
     static const int nargs[] = {[BI_MEMCPY] = 3, [BI_MEMSET] = 3, [BI_MEMCMP] = 3, [BI_STRLEN] = 1,
-                                [BI_MEMPTR] = 1, [BI_RDTSC] = 0, [BI_PAUSE] = 0, [BI_CPUID] = 2};
+                                [BI_MEMPTR] = 1, [BI_RDTSC] = 0, [BI_PAUSE] = 0, [BI_CPUID] = 2,
+                                [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1};
     if (b == BI_ALLOCA) {
         if (n->ntargs != 1 || na > 1) {
             ERR(n, "alloca takes one type argument and at most one count: alloca<T>(n)");
@@ -888,8 +892,36 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
         ERR(n, "this built-in takes %d argument(s), not %d", nargs[b], na);
         return c->t_err;
     }
+    if (b == BI_VA_ARG) {
+        /* va_arg(ap, T): the second argument is a type */
+        Ty *t = expr_as_type(c, a[1]);
+        check_expr(c, a[0], NULL);
+        if (a[0]->ty->kind != TY_PTR && a[0]->ty->kind != TY_ERR)
+            ERR(a[0], "va_arg needs the list from va_start, not %s", a[0]->ty->name);
+        if (!t || t->kind == TY_ERR) {
+            if (!t)
+                ERR(a[1], "va_arg's second argument must be a type");
+            return c->t_err;
+        }
+        if (t->kind != TY_INT && t->kind != TY_FLOAT && t->kind != TY_PTR && t->kind != TY_BOOL) {
+            ERR(a[1], "va_arg cannot fetch %s", t->name);
+            return c->t_err;
+        }
+        n->xty = t;
+        return t;
+    }
     for (int i = 0; i < na; i++)
         check_expr(c, a[i], NULL);
+    if (b == BI_VA_START) {
+        if (!c->fn || !c->fn->variadic)
+            ERR(n, "va_start outside a variadic function");
+        return c->t_voidp;
+    }
+    if (b == BI_VA_END) {
+        if (a[0]->ty->kind != TY_PTR && a[0]->ty->kind != TY_ERR)
+            ERR(a[0], "va_end needs the list from va_start, not %s", a[0]->ty->name);
+        return c->t_void;
+    }
     /* pointer parameters accept any pointer type */
     int ptrs = b == BI_MEMCPY || b == BI_MEMCMP ? 2 : b == BI_MEMSET || b == BI_STRLEN ? 1 : 0;
     for (int i = 0; i < ptrs; i++)
@@ -919,9 +951,21 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
         return c->t_u64;
     case BI_PAUSE:
         return c->t_void;
-    case BI_CPUID:
-        ERR(n, "std.cpu.cpuid is not supported yet");
-        return c->t_err;
+    case BI_CPUID: {
+        for (int i = 0; i < 2; i++) {
+            coerce(c, a[i], a[i]->ty->kind == TY_UINT ? c->t_u32 : a[i]->ty, "cpuid");
+            if (a[i]->ty->kind != TY_ERR && (a[i]->ty->kind != TY_INT || a[i]->ty->size != 4))
+                ERR(a[i], "cpuid takes 32-bit integers, not %s", a[i]->ty->name);
+        }
+        /* the registers, as a tuple with named fields */
+        Ty *r[4] = {c->t_u32, c->t_u32, c->t_u32, c->t_u32};
+        Ty *t = tuple_ty(c, r, 4);
+        static const char *const regs[] = {"eax", "ebx", "ecx", "edx"};
+        for (int i = 0; i < 4; i++)
+            t->fields[i].name = regs[i];
+        t->name = "cpuid";
+        return t;
+    }
     default:
         die("builtin %d", b);
     }
@@ -2008,8 +2052,6 @@ void check(Front *fe)
             if (f->nparams || (f->rty->kind != TY_VOID && !ty_same(f->rty, c->t_i32)) || f->async || !f->body)
                 fe_error(fe, f->line, f->col, "main takes no parameters and returns int32 or nothing");
         }
-        if (f->variadic && f->body)
-            fe_error(fe, f->line, f->col, "variadic functions written in Arc are not supported yet");
     }
     for (int i = 0; i < nf; i++)
         if (!g->funcs[i]->ntparams)

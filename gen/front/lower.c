@@ -537,6 +537,34 @@ static Val builtin(Lower *L, Node *n)
         Val x = rval(L, a[0]);
         return t->kind == TY_PTR ? x : cast(L, x, t, n->ty);
     }
+    case BI_CPUID: {
+        Val p = slot(L, n->ty, NULL);
+        v[0] = p;
+        v[1] = rval(L, a[0]);
+        v[2] = rval(L, a[1]);
+        intrin(L, IN_CPUID, T_VOID, 3, v);
+        return p;
+    }
+    case BI_VA_START: {
+        /* the SysV va_list: 24 bytes the function owns */
+        Ty list = {.kind = TY_ARRAY, .size = 24, .align = 8};
+        Val p = slot(L, &list, NULL);
+        intrin(L, IN_VA_START, T_VOID, 1, &p);
+        return p;
+    }
+    case BI_VA_ARG: {
+        /* what C's default promotions made of the argument */
+        Ty *t = n->xty;
+        v[0] = rval(L, a[0]);
+        if (t->kind == TY_FLOAT && t->size == 4)
+            return emit1(L, OP_FTRUNC, T_F32, intrin(L, IN_VA_ARG, T_F64, 1, v));
+        if (t->kind == TY_BOOL || (t->kind == TY_INT && t->size < 4))
+            return int_conv(L, intrin(L, IN_VA_ARG, T_I32, 1, v), T_I32, 0, irt(t));
+        return intrin(L, IN_VA_ARG, irt(t), 1, v);
+    }
+    case BI_VA_END:
+        v[0] = rval(L, a[0]);
+        return intrin(L, IN_VA_END, T_VOID, 1, v);
     case BI_RDTSC:
         return intrin(L, IN_RDTSC, T_I64, 0, v);
     case BI_PAUSE:
@@ -951,6 +979,7 @@ static void lower_func(Lower *L, FuncDecl *fd)
         return;
     }
     Func *f = ir_new_func(L->m, fd->sym, rtype, retagg);
+    f->variadic = fd->variadic;
     if (ismain)
         L->m->syms[f->sym].linkage |= L_EXPORT;
     fd->irf = f;
