@@ -969,6 +969,8 @@ void parse(Front *fe)
             next(pp);
             if (at(pp, TK_IDENT))
                 next(pp);
+            else
+                continue;   /* no newline token follows a bare keyword */
             break;
         case TK_IMPORT:
             next(pp);
