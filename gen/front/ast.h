@@ -242,6 +242,8 @@ typedef struct {
     int nenums, capenums;
     Node **consts;          /* N_LET with op CONST */
     int nconsts, capconsts;
+    const char **imports;   /* module names */
+    int nimports, capimports;
 } Program;
 
 /* --- the compilation context (front.c) --------------------------------- */

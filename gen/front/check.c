@@ -971,6 +971,14 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     }
 }
 
+static int is_import(Check *c, const char *name)
+{
+    for (int i = 0; i < c->fe->prog.nimports; i++)
+        if (!strcmp(c->fe->prog.imports[i], name))
+            return 1;
+    return 0;
+}
+
 static Ty *check_call(Check *c, Node *n)
 {
     Node *callee = n->a;
@@ -1009,6 +1017,11 @@ static Ty *check_call(Check *c, Node *n)
             return c->t_err;
         }
         return check_builtin(c, n, b);
+    } else if (callee->kind == N_FIELD && callee->a->kind == N_IDENT && !lookup(c, callee->a->name) &&
+               is_import(c, callee->a->name)) {
+        ERR(callee, "cannot call %s.%s: modules are not compiled yet (only the import line is accepted)",
+            callee->a->name, callee->name);
+        return c->t_err;
     } else if (callee->kind == N_FIELD) {
         /* a method call: receiver.name(args) */
         Ty *rt = check_expr(c, callee->a, NULL);

@@ -9,7 +9,24 @@
  *   front.c   front_compile: the list of phase calls
  * Diagnostics: "file:line:col: error: message", the source line and a
  * caret, on stderr; every phase goes on after an error, the next phase
- * runs only on an error-free result. */
+ * runs only on an error-free result.
+ *
+ * Decisions where ARC.md is silent (a C or Go programmer's expectation):
+ *   - an untyped character literal without context is a char (uint32);
+ *     a const declared without a type keeps an untyped value (Go);
+ *   - usize is uint64 and isize int64 (the same types, no cast needed);
+ *     byte is uint8, char uint32, string and memptr *byte;
+ *   - *void converts implicitly to and from any pointer (C), and a
+ *     pointer to [N]T to *T; p[i] on *[N]T indexes the pointer (C);
+ *   - break inside a switch leaves the switch (C and Go), continue goes to
+ *     the enclosing loop;
+ *   - a deferred call's arguments are evaluated when it runs, at the
+ *     block's exit (C cleanup, not Go's evaluation at the defer);
+ *   - a statement expression must be a call, await, ++/-- or a process
+ *     literal ("expression value is not used" otherwise);
+ *   - an enum name used as a type means int32;
+ *   - `import "m"` is accepted, calls m.f(...) are an error until modules
+ *     are compiled. */
 #ifndef ARC_FRONT_H
 #define ARC_FRONT_H
 

@@ -972,10 +972,13 @@ void parse(Front *fe)
             else
                 continue;   /* no newline token follows a bare keyword */
             break;
-        case TK_IMPORT:
+        case TK_IMPORT: {
             next(pp);
-            expect(pp, TK_STR);
+            Tok *s = expect(pp, TK_STR);
+            if (s)
+                FE_PUSH(fe, fe->prog.imports, fe->prog.nimports, fe->prog.capimports, s->str);
             break;
+        }
         case TK_EXTERN:
             extern_block(pp);
             break;
