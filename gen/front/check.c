@@ -307,6 +307,10 @@ static Ty *resolve1(Check *c, TypeX *x)
             fe_error(c->fe, x->line, x->col, "array of void");
             return c->t_err;
         }
+        if (b->size && len > (1LL << 40) / b->size) {
+            fe_error(c->fe, x->line, x->col, "array too large");
+            return c->t_err;
+        }
         size_t n = strlen(b->name) + 24;
         char *name = fe_alloc(c->fe, n);
         snprintf(name, n, "[%lld]%s", (long long)len, b->name);
@@ -1824,7 +1828,8 @@ static FuncDecl *clone_func(Check *c, FuncDecl *g)
     FuncDecl *f = fe_alloc(c->fe, sizeof *f);
     *f = *g;
     f->params = fe_alloc(c->fe, sizeof(FParam) * (size_t)(g->nparams + 1));
-    memcpy(f->params, g->params, sizeof(FParam) * (size_t)g->nparams);
+    if (g->nparams)
+        memcpy(f->params, g->params, sizeof(FParam) * (size_t)g->nparams);
     f->body = clone_node(c, g->body);
     f->state = 0;
     f->ptys = NULL;
@@ -2025,6 +2030,7 @@ void check(Front *fe)
                     f->builtin = 1;
         }
     }
+    c->scope = &c->globals;   /* constants size arrays in fields */
     for (int i = 0; i < g->nstructs; i++)
         if (!g->structs[i]->ntparams) {
             TypeX x = {.kind = TX_NAME, .line = g->structs[i]->line, .col = g->structs[i]->col,

@@ -74,6 +74,18 @@ async func player(me: int64, turns: *int64, rounds: int32) int32 {
     return mine
 }
 
+async func twice<T>(x: T) T {
+    return x + x
+}
+
+func launch<T>(v: T) T {
+    let t = process func() {
+        yield
+    }()
+    await t
+    return v
+}
+
 func main() {
     line("fib", await fib(25))
     let t: Task<int32> = square(12)
@@ -90,6 +102,7 @@ func main() {
     let b = player(1, &turns, 50)
     line("players", cast<int64>(await a + await b))
     line("turns", turns)
+    line("generic", cast<int64>(launch<int32>(5)) + await twice<int64>(21))
 }
 // workers: 1 2
 // expect: fib 75025
@@ -97,3 +110,4 @@ func main() {
 // expect: process 42
 // expect: players 100
 // expect: turns 100
+// expect: generic 47
