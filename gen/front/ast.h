@@ -13,13 +13,15 @@
 
 /* --- tokens (lex.c, tok.def) ------------------------------------------- */
 typedef enum {
-#define TOK(id, text, ends) TK_##id,
+#define TOK(id, text, ends, prec, assign) TK_##id,
 #include "gen/front/tok.def"
 #undef TOK
     TK_COUNT
 } TokKind;
 
 extern const char *const tok_text[TK_COUNT];
+extern const unsigned char tok_prec[TK_COUNT];    /* binary precedence, 0 none */
+extern const TokKind tok_assign[TK_COUNT];        /* += -> +, = -> =, else EOF */
 
 typedef struct {
     TokKind k;

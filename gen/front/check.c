@@ -1543,13 +1543,7 @@ static void check_stmt(Check *c, Node *n)
         }
         /* x op= y is x = x op y with x evaluated once */
         Node tmp = {.kind = N_BINARY, .line = n->line, .col = n->col, .a = n->a, .b = n->b};
-        static const TokKind ops[][2] = {{TK_ADDEQ, TK_PLUS}, {TK_SUBEQ, TK_MINUS}, {TK_MULEQ, TK_STAR},
-                                         {TK_DIVEQ, TK_SLASH}, {TK_MODEQ, TK_PERCENT}, {TK_ANDEQ, TK_AMP},
-                                         {TK_OREQ, TK_PIPE}, {TK_XOREQ, TK_CARET}, {TK_SHLEQ, TK_SHL},
-                                         {TK_SHREQ, TK_SHR}};
-        for (int i = 0; i < countof(ops); i++)
-            if (ops[i][0] == n->op)
-                tmp.op = ops[i][1];
+        tmp.op = tok_assign[n->op];
         Ty *r = check_binary(c, &tmp);
         if (r->kind != TY_ERR && t->kind != TY_ERR && !ty_same(r, t))
             ERR(n, "cannot use '%s' on %s", tok_text[n->op], t->name);

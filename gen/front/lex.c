@@ -13,13 +13,25 @@
 #include <string.h>
 
 const char *const tok_text[TK_COUNT] = {
-#define TOK(id, text, ends) text,
+#define TOK(id, text, ends, prec, assign) text,
 #include "gen/front/tok.def"
 #undef TOK
 };
 
 static const char tok_ends[TK_COUNT] = {
-#define TOK(id, text, ends) ends,
+#define TOK(id, text, ends, prec, assign) ends,
+#include "gen/front/tok.def"
+#undef TOK
+};
+
+const unsigned char tok_prec[TK_COUNT] = {
+#define TOK(id, text, ends, prec, assign) prec,
+#include "gen/front/tok.def"
+#undef TOK
+};
+
+const TokKind tok_assign[TK_COUNT] = {
+#define TOK(id, text, ends, prec, assign) TK_##assign,
 #include "gen/front/tok.def"
 #undef TOK
 };

@@ -802,14 +802,7 @@ static void stmt(Lower *L, Node *n)
             assign(L, n->a, v);
             break;
         }
-        static const TokKind ops[][2] = {{TK_ADDEQ, TK_PLUS}, {TK_SUBEQ, TK_MINUS}, {TK_MULEQ, TK_STAR},
-                                         {TK_DIVEQ, TK_SLASH}, {TK_MODEQ, TK_PERCENT}, {TK_ANDEQ, TK_AMP},
-                                         {TK_OREQ, TK_PIPE}, {TK_XOREQ, TK_CARET}, {TK_SHLEQ, TK_SHL},
-                                         {TK_SHREQ, TK_SHR}};
-        TokKind op = TK_PLUS;
-        for (int i = 0; i < countof(ops); i++)
-            if (ops[i][0] == n->op)
-                op = ops[i][1];
+        TokKind op = tok_assign[n->op];
         Node *a = n->a;
         if (a->kind == N_IDENT && !a->var->in_mem) {
             Val b = rval(L, n->b);

@@ -3,7 +3,7 @@
  * Needs: fe->toks from lex.c.  Produces: fe->prog (functions, structs,
  * enums, constants in source order).  Recursive descent with one function
  * per rule; the rule is written above each.  Binary operators climb the
- * precedence table of section 6 (binop_prec).
+ * precedence column of tok.def (section 6).
  *
  * Errors: "expected X, found Y" at the offending token.  A statement that
  * fails is skipped up to the next newline or ';' outside brackets (or a
@@ -489,32 +489,13 @@ static Node *unary(Parser *p)
     return n;
 }
 
-/* Section 6, lowest first: || && | ^ & (== !=) (< <= > >=) (<< >>) (+ -)
- * (* / %).  0 for a token that is not a binary operator. */
-static int binop_prec(TokKind k)
-{
-    switch (k) {
-    case TK_OROR: return 1;
-    case TK_ANDAND: return 2;
-    case TK_PIPE: return 3;
-    case TK_CARET: return 4;
-    case TK_AMP: return 5;
-    case TK_EQEQ: case TK_NE: return 6;
-    case TK_LT: case TK_LE: case TK_GT: case TK_GE: return 7;
-    case TK_SHL: case TK_SHR: return 8;
-    case TK_PLUS: case TK_MINUS: return 9;
-    case TK_STAR: case TK_SLASH: case TK_PERCENT: return 10;
-    default: return 0;
-    }
-}
-
 /* binary = unary {binop unary}, climbing binop_prec (left associative) */
 static Node *binary(Parser *p, int minprec)
 {
     Node *lhs = unary(p);
     for (;;) {
         Tok *t = peek(p);
-        int prec = binop_prec(t->k);
+        int prec = tok_prec[t->k];   /* ARC.md section 6, in tok.def */
         if (!prec || prec < minprec || p->panic)
             return lhs;
         next(p);
@@ -535,24 +516,12 @@ static Node *expr(Parser *p) { return binary(p, 1); }
 
 /* --- statements ---------------------------------------------------------- */
 
-static int is_assign_op(TokKind k)
-{
-    switch (k) {
-    case TK_ASSIGN: case TK_ADDEQ: case TK_SUBEQ: case TK_MULEQ: case TK_DIVEQ:
-    case TK_MODEQ: case TK_ANDEQ: case TK_OREQ: case TK_XOREQ: case TK_SHLEQ:
-    case TK_SHREQ:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 /* simple = expr [assignop expr] */
 static Node *simple_stmt(Parser *p)
 {
     Tok *t = peek(p);
     Node *e = expr(p);
-    if (is_assign_op(peek(p)->k)) {
+    if (tok_assign[peek(p)->k] != TK_EOF) {
         Tok *op = next(p);
         Node *n = new_node(p, N_ASSIGN, op);
         n->op = op->k;
