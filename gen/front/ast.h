@@ -267,7 +267,9 @@ typedef struct Front {
     Module *m;
 } Front;
 
-enum { MAX_ERRORS = 40, MAX_DEPTH = 200 };
+/* MAX_DEPTH bounds nesting (brackets, blocks, unary and binary operator
+ * chains) so that no phase recurses deeper than the C stack allows. */
+enum { MAX_ERRORS = 40, MAX_DEPTH = 1000 };
 
 void *fe_alloc(Front *fe, size_t n);   /* zeroed, freed with fe */
 void fe_free(Front *fe);               /* the arena */

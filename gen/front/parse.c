@@ -176,7 +176,8 @@ static int targs(Parser *p, TypeX ***out)
 static int looks_like_targs(Parser *p, int k)
 {
     int depth = 0;
-    for (int i = p->pos + k; i < p->n; i++) {
+    /* bounded, so that a line of a < b < c ... stays linear */
+    for (int i = p->pos + k; i < p->n && i < p->pos + k + 256; i++) {
         TokKind t = p->t[i].k;
         switch (t) {
         case TK_LT: depth++; break;
@@ -493,22 +494,23 @@ static Node *unary(Parser *p)
 static Node *binary(Parser *p, int minprec)
 {
     Node *lhs = unary(p);
+    int depth = p->depth;   /* a left-deep chain nests like brackets */
     for (;;) {
         Tok *t = peek(p);
         int prec = tok_prec[t->k];   /* ARC.md section 6, in tok.def */
         if (!prec || prec < minprec || p->panic)
-            return lhs;
+            break;
         next(p);
-        skip_nl(p);   /* unreachable after the newline rule; harmless */
         if (!enter(p))
-            return lhs;
+            break;
         Node *n = new_node(p, N_BINARY, t);
         n->op = t->k;
         n->a = lhs;
         n->b = binary(p, prec + 1);
-        p->depth--;
         lhs = n;
     }
+    p->depth = depth;
+    return lhs;
 }
 
 /* expr = binary */

@@ -313,6 +313,21 @@ static void test_many_errors_capped(void **state)
     assert_non_null(strstr(diag, "nesting too deep"));
     free(diag);
     buf_free(&d);
+    /* so is a very long operator chain, and a line of comparisons is fast */
+    Buf e = {0};
+    buf_put(&e, "func f() int32 { return 1", 25);
+    for (int i = 0; i < 30000; i++)
+        buf_put(&e, "+1", 2);
+    buf_put(&e, " < a < b", 8);
+    for (int i = 0; i < 30000; i++)
+        buf_put(&e, " < a", 4);
+    buf_put(&e, "\n}\n", 3);
+    buf_u8(&e, 0);
+    m = compile("chain.arc", (char *)e.p, &nerr, &diag);
+    assert_null(m);
+    assert_non_null(strstr(diag, "nesting too deep"));
+    free(diag);
+    buf_free(&e);
 }
 
 int main(void)
