@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gen/front/front.h"
 #include "gen/ir.h"
 #include "gen/x64/x64.h"
 
@@ -91,7 +92,9 @@ int cmd_build(int argc, char **argv)
         return 1;
     }
     int nerr = 0;
-    Module *m = ir_read(src, text, &nerr);
+    size_t srclen = strlen(src);
+    int arc = srclen > 4 && !strcmp(src + srclen - 4, ".arc");
+    Module *m = arc ? front_compile(src, text, &nerr) : ir_read(src, text, &nerr);
     free(text);
     if (!m || nerr || ir_verify(m, stderr)) {
         if (m)
