@@ -199,6 +199,23 @@ static Reg acc_reg(X64Fn *x, int dst, Val b)
 }
 
 /* --- integer arithmetic ------------------------------------------------- */
+/* dst = a + b (b negated for sub) as one lea into dst's register when a is
+ * in another register and b is a register or an imm32: no copy first. */
+static int try_lea(X64Fn *x, int dst, Val a, Val b, int neg, int sz)
+{
+    if (dst < 0 || x->loc[dst].kind != LOC_REG || a.kind != V_VREG ||
+        x->loc[a.vreg].kind != LOC_REG || x->loc[a.vreg].r == x->loc[dst].r)
+        return 0;
+    Reg d = (Reg)x->loc[dst].r, ra = (Reg)x->loc[a.vreg].r;
+    if (b.kind == V_INT && b.i > INT32_MIN && b.i <= INT32_MAX)
+        enc_lea(&x->a, sz, d, mem_b(ra, (int32_t)(neg ? -b.i : b.i)));
+    else if (!neg && b.kind == V_VREG && x->loc[b.vreg].kind == LOC_REG)
+        enc_lea(&x->a, sz, d, mem_bis(ra, (Reg)x->loc[b.vreg].r, 1, 0));
+    else
+        return 0;
+    return 1;
+}
+
 static void gen_alu(X64Fn *x, const Inst *in)
 {
     static const AluOp alu[OP_COUNT] = {
@@ -206,6 +223,9 @@ static void gen_alu(X64Fn *x, const Inst *in)
         [OP_OR] = ALU_OR, [OP_XOR] = ALU_XOR,
     };
     int sz = isz(in->type);
+    if ((in->op == OP_ADD || in->op == OP_SUB) &&
+        try_lea(x, in->dst, in->args[0], in->args[1], in->op == OP_SUB, sz))
+        return;
     Reg acc = acc_reg(x, in->dst, in->args[1]);
     x64_load(x, in->args[0], acc);
     Opnd b = src_op(x, in->args[1], RCX, sz);
@@ -640,6 +660,8 @@ static void gen_alloca(X64Fn *x, const Inst *in)
 
 static void gen_ptradd(X64Fn *x, const Inst *in)
 {
+    if (try_lea(x, in->dst, in->args[0], in->args[1], 0, 8))
+        return;
     Reg acc = acc_reg(x, in->dst, in->args[1]);
     x64_load(x, in->args[0], acc);
     enc_alu(&x->a, ALU_ADD, 8, opr(acc), src_op(x, in->args[1], RCX, 8));
@@ -871,9 +893,27 @@ uint32_t x64_scratch(const X64Fn *x, const Inst *in)
     }
 }
 
+/* The result of in is returned by the next instruction and used nowhere
+ * else (after webs.c, the vreg has no other definition or use): it may be
+ * computed in rax / xmm0 directly, which no vreg occupies. */
+static int returned_next(const X64Fn *x, const Inst *in)
+{
+    const Func *f = x->f;
+    const Block *b = f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur];
+    if (in->dst < 0 || f->retagg || f->ret == T_VOID || i + 1 >= b->ninsts)
+        return 0;
+    const Inst *nx = &b->insts[i + 1];
+    return nx->op == OP_RET && nx->nargs == 1 && nx->args[0].kind == V_VREG &&
+           nx->args[0].vreg == in->dst && x->vend[in->dst] <= 2 * (x->curinst + 1) + 2 &&
+           type_is_flt(f->ret) == type_is_flt(x->f->vregs[in->dst].type);
+}
+
 void x64_inst(X64Fn *x, const Inst *in)
 {
     if (!gen[in->op])
         die("x64: opcode %s reached isel (rt_lower_module not run?)", op_info[in->op].name);
+    if (returned_next(x, in))
+        x->loc[in->dst] = type_is_flt(x->f->ret) ? (Loc){LOC_XMM, 0} : (Loc){LOC_REG, RAX};
     gen[in->op](x, in);
 }
