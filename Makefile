@@ -55,8 +55,9 @@ clean:
 -include $(OBJ:.o=.d) $(UNITBIN:=.d)
 
 # The main job in one command: build arc, generate the runtime, link a
-# freestanding C program onto it, compile an IR program with tasks (fork-join
-# fib, spawn/await/yield) onto it, run both and show their sizes.
+# freestanding C program onto it, compile an Arc program with tasks
+# (fork-join fib with async/await, yield) onto it, run both and show their
+# sizes.
 EXAMPLE_CFLAGS = -std=c11 -O2 -ffreestanding -nostdlib -fno-pic -fno-stack-protector \
                  -fno-asynchronous-unwind-tables -fno-builtin
 example: $(BUILD)/arc
@@ -66,7 +67,7 @@ example: $(BUILD)/arc
 	strip $(BUILD)/hello
 	$(BUILD)/hello tiny static binary; echo "exit status $$?"
 	@ls -l $(BUILD)/hello
-	$(BUILD)/arc build tests/codegen/tasks.ir -o $(BUILD)/tasks
+	$(BUILD)/arc build tests/arc/tasks.arc -o $(BUILD)/tasks
 	strip $(BUILD)/tasks
 	ARC_WORKERS=2 $(BUILD)/tasks
 	@ls -l $(BUILD)/tasks
