@@ -743,7 +743,7 @@ static Ty *check_unary(Check *c, Node *n, Ty *want)
         t = check_expr(c, a, want && is_num(want) ? want : NULL);
         if (t->kind == TY_ERR)
             return t;
-        if (!is_num(t) || (t->kind == TY_INT && !t->sign && 0)) {
+        if (!is_num(t)) {   /* unsigned negation wraps, like C */
             ERR(n, "operator '-' is not defined on %s", t->name);
             return c->t_err;
         }
@@ -825,10 +825,8 @@ static void check_args(Check *c, Node *call, Node **args, int nargs, Ty **ptys, 
             Ty *t = check_expr(c, args[i], NULL);
             default_type(c, args[i], what);
             t = args[i]->ty;
-            if (t->kind == TY_VOID || ty_is_agg(t) || t->kind == TY_TASK) {
-                if (t->kind != TY_TASK || 1)
-                    ERR(args[i], "cannot pass %s as a variadic argument", t->name);
-            }
+            if (t->kind == TY_VOID || ty_is_agg(t) || t->kind == TY_TASK)
+                ERR(args[i], "cannot pass %s as a variadic argument", t->name);
         }
     }
 }

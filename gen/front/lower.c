@@ -151,10 +151,9 @@ static Val intrin(Lower *L, Intrin id, Type ret, int nargs, const Val *args)
 }
 
 /* A frame slot for a value of type t (in the entry block). */
-static Val slot(Lower *L, Ty *t, const char *name)
+static Val slot(Lower *L, Ty *t)
 {
     int d = ir_new_vreg(L->m, L->f, T_PTR, NULL);
-    (void)name;
     int64_t align = t->align > 0 ? t->align : 1;
     if (align > 4096)
         align = 4096;
@@ -538,7 +537,7 @@ static Val builtin(Lower *L, Node *n)
         return t->kind == TY_PTR ? x : cast(L, x, t, n->ty);
     }
     case BI_CPUID: {
-        Val p = slot(L, n->ty, NULL);
+        Val p = slot(L, n->ty);
         v[0] = p;
         v[1] = rval(L, a[0]);
         v[2] = rval(L, a[1]);
@@ -548,7 +547,7 @@ static Val builtin(Lower *L, Node *n)
     case BI_VA_START: {
         /* the SysV va_list: 24 bytes the function owns */
         Ty list = {.kind = TY_ARRAY, .size = 24, .align = 8};
-        Val p = slot(L, &list, NULL);
+        Val p = slot(L, &list);
         intrin(L, IN_VA_START, T_VOID, 1, &p);
         return p;
     }
@@ -578,7 +577,7 @@ static Val builtin(Lower *L, Node *n)
 static Val literal(Lower *L, Node *n)
 {
     Ty *t = n->ty;
-    Val p = slot(L, t, NULL);
+    Val p = slot(L, t);
     zero_bytes(L, p, t->size);
     for (int i = 0; i < n->nlist; i++) {
         int64_t off;
@@ -679,7 +678,7 @@ static Val rval(Lower *L, Node *n)
         return literal(L, n);
     case N_TUPLE: {
         Ty *t = n->ty;
-        Val p = slot(L, t, NULL);
+        Val p = slot(L, t);
         for (int i = 0; i < n->nlist; i++)
             store(L, ptr_off(L, p, t->fields[i].off), rval(L, n->list[i]), t->fields[i].ty);
         return p;
@@ -705,7 +704,7 @@ static void declare(Lower *L, Var *v)
 {
     if (ty_is_agg(v->ty) || v->addr_taken) {
         v->in_mem = 1;
-        v->vreg = slot(L, v->ty, v->name).vreg;
+        v->vreg = slot(L, v->ty).vreg;
         return;
     }
     char name[80];
@@ -999,7 +998,7 @@ static void lower_func(Lower *L, FuncDecl *fd)
             v->vreg = pv;
         } else if (v->addr_taken) {
             v->in_mem = 1;
-            v->vreg = slot(L, t, p->name).vreg;
+            v->vreg = slot(L, t).vreg;
             store(L, V(L, v->vreg), V(L, pv), t);
         } else {
             v->vreg = pv;
