@@ -843,6 +843,7 @@ static Ty *new_task(Check *c, Ty *r)
 
 static void check_sig(Check *c, FuncDecl *f);
 static FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at);
+static FuncDecl *instance(Check *c, FuncDecl *g, Ty **targs, int n, Node *at);
 
 static struct { const char *name; Builtin b; } builtins[] = {
     {"alloca", BI_ALLOCA}, {"memcpy", BI_MEMCPY}, {"memset", BI_MEMSET}, {"memcmp", BI_MEMCMP},
@@ -1034,6 +1035,9 @@ static Ty *check_call(Check *c, Node *n)
             ERR(callee, "%s has no method '%s'", rt->name, callee->name);
             return c->t_err;
         }
+        if (f->ntparams && f->owner && f->tparams == f->owner->tparams &&
+            !(f = instance(c, f, st->targs, st->ntargs, callee)))
+            return c->t_err;
         check_sig(c, f);
         if (f->recv_ptr) {
             if (rt->kind == TY_PTR) {
@@ -1850,22 +1854,15 @@ static Node *clone_node(Check *c, Node *n)
     return m;
 }
 
-static FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at)
+/* The instance of generic g for targs[0..n-1] (made and queued on first
+ * use).  A method of a generic struct is generic in the struct's
+ * parameters. */
+static FuncDecl *instance(Check *c, FuncDecl *g, Ty **targs, int n, Node *at)
 {
-    if (at->ntargs != g->ntparams) {
-        ERR(at, "'%s' takes %d type argument(s), not %d", g->name, g->ntparams, at->ntargs);
-        return NULL;
-    }
-    Ty **targs = fe_alloc(c->fe, sizeof(Ty *) * (size_t)at->ntargs);
-    for (int i = 0; i < at->ntargs; i++) {
-        targs[i] = resolve(c, at->targs[i]);
-        if (targs[i]->kind == TY_ERR)
-            return NULL;
-    }
     int count = 0;
     for (FuncDecl *f = g->inst_next; f; f = f->inst_next, count++) {
         int same = 1;
-        for (int i = 0; i < at->ntargs; i++)
+        for (int i = 0; i < n; i++)
             same &= ty_same(f->targs[i], targs[i]);
         if (same)
             return f;
@@ -1879,12 +1876,17 @@ static FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at)
     f->targs = targs;
     f->inst_next = g->inst_next;
     g->inst_next = f;
-    size_t len = strlen(g->name) + 2;
-    for (int i = 0; i < at->ntargs; i++)
+    size_t len = strlen(g->name) + (g->owner ? strlen(g->owner->name) + 1 : 0) + 2;
+    for (int i = 0; i < n; i++)
         len += strlen(targs[i]->name) + 1;
     char *sym = fe_alloc(c->fe, len);
-    strcpy(sym, g->name);
-    for (int i = 0; i < at->ntargs; i++) {
+    sym[0] = 0;
+    if (g->owner) {
+        strcat(sym, g->owner->name);
+        strcat(sym, ".");
+    }
+    strcat(sym, g->name);
+    for (int i = 0; i < n; i++) {
         strcat(sym, ".");
         strcat(sym, targs[i]->name);
     }
@@ -1892,6 +1894,21 @@ static FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at)
     f->sym = sanitize(c, sym);
     FE_PUSH(c->fe, c->queue, c->nqueue, c->capqueue, f);
     return f;
+}
+
+static FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at)
+{
+    if (at->ntargs != g->ntparams) {
+        ERR(at, "'%s' takes %d type argument(s), not %d", g->name, g->ntparams, at->ntargs);
+        return NULL;
+    }
+    Ty **targs = fe_alloc(c->fe, sizeof(Ty *) * (size_t)at->ntargs);
+    for (int i = 0; i < at->ntargs; i++) {
+        targs[i] = resolve(c, at->targs[i]);
+        if (targs[i]->kind == TY_ERR)
+            return NULL;
+    }
+    return instance(c, g, targs, at->ntargs, at);
 }
 
 static void check_func_body(Check *c, FuncDecl *f)
@@ -2044,8 +2061,15 @@ void check(Front *fe)
     for (int i = 0; i < nf; i++) {
         FuncDecl *f = g->funcs[i];
         if (f->ntparams) {
-            if (f->owner || (f->nparams && f->params[0].self))
+            if (f->owner && f->tparams == f->owner->tparams) {
+                /* a method of a generic struct: instantiated per use */
+                if (find_method(f->owner, f->name))
+                    fe_error(fe, f->line, f->col, "'%s' already has a method '%s'", f->owner->name, f->name);
+                else
+                    FE_PUSH(fe, f->owner->methods, f->owner->nmethods, f->owner->capmethods, f);
+            } else if (f->owner || (f->nparams && f->params[0].self)) {
                 fe_error(fe, f->line, f->col, "generic methods are not supported");
+            }
             continue;
         }
         check_sig(c, f);

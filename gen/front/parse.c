@@ -854,7 +854,13 @@ static void struct_decl(Parser *p)
         int before = p->pos;
         if (at(p, TK_FUNC) || at(p, TK_ASYNC)) {
             int async = accept(p, TK_ASYNC);
-            add_func(p, func_decl(p, async, 0, s));
+            FuncDecl *f = func_decl(p, async, 0, s);
+            if (s->ntparams && !f->ntparams) {
+                /* generic in the struct's parameters */
+                f->tparams = s->tparams;
+                f->ntparams = s->ntparams;
+            }
+            add_func(p, f);
         } else {
             Tok *ft = peek(p);
             FParam fld = {.line = ft->line, .col = ft->col};
