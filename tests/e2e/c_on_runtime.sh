@@ -20,18 +20,7 @@ for src in tests/e2e/c/*.c; do
         not_ok "$name builds"
         continue
     fi
-    workers=$(directive workers "$src")
-    if [ -z "$workers" ]; then
-        run_expect "$name (native)" "" "$T/$name" "$src"
-        run_expect "$name (qemu-x86_64)" "$QEMU" "$T/$name" "$src"
-        continue
-    fi
-    # "// workers: 1 2": run once per worker count
-    for w in $workers; do
-        RUN_ENV=ARC_WORKERS=$w run_expect "$name, ARC_WORKERS=$w (native)" "" "$T/$name" "$src"
-        RUN_ENV=ARC_WORKERS=$w run_expect "$name, ARC_WORKERS=$w (qemu-x86_64)" "$QEMU" "$T/$name" "$src"
-    done
-    RUN_ENV=
+    run_both "$name" "$T/$name" "$src" "$(directive workers "$src")"
 done
 
 # The same program links with LLVM's lld.

@@ -32,18 +32,7 @@ for src in tests/codegen/*.ir; do
         sed 's/^/# /' "$T/$name.err" | head -20
         continue
     fi
-    workers=$(hdirective workers "$src")
-    for w in ${workers:-default}; do
-        label=$name
-        RUN_ENV=
-        if [ "$w" != default ]; then
-            label="$name, ARC_WORKERS=$w"
-            RUN_ENV=ARC_WORKERS=$w
-        fi
-        run_expect "$label (native)" "" "$T/$name" "$T/$name.spec"
-        run_expect "$label (qemu-x86_64)" "$QEMU" "$T/$name" "$T/$name.spec"
-    done
-    RUN_ENV=
+    run_both "$name" "$T/$name" "$T/$name.spec" "$(hdirective workers "$src")"
 done
 
 # The generated differential test is the generator's current output.

@@ -52,3 +52,20 @@ run_expect() {
         sed 's/^/# stderr: /' "$T/err" | head -20
     fi
 }
+
+# run_both NAME PROG SPEC [WORKERS]: run_expect natively and under
+# qemu-x86_64; with WORKERS ("1 2"), once per ARC_WORKERS value.
+run_both() {
+    _rb_name=$1 _rb_prog=$2 _rb_spec=$3
+    for _rb_w in ${4:-default}; do
+        _rb_label=$_rb_name
+        RUN_ENV=
+        if [ "$_rb_w" != default ]; then
+            _rb_label="$_rb_name, ARC_WORKERS=$_rb_w"
+            RUN_ENV=ARC_WORKERS=$_rb_w
+        fi
+        run_expect "$_rb_label (native)" "" "$_rb_prog" "$_rb_spec"
+        run_expect "$_rb_label (qemu-x86_64)" "$QEMU" "$_rb_prog" "$_rb_spec"
+    done
+    RUN_ENV=
+}
