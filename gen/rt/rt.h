@@ -38,7 +38,7 @@ enum {
     WK_TICK = 56,       /* tasks run; the global queue is polled every GLOBAL_POLL */
     WK_ALTSTACK = 64,   /* signal stack base and size */
     WK_ALTSIZE = 72,
-    WK_STACKS = 80,     /* free task stacks (owner only; linked through their base) */
+    WK_STACKS = 80,     /* free task stacks (owner only; linked through the word above the guard) */
     WK_NSTACKS = 88,
     WK_TID = 120,       /* kernel thread id */
     WK_TOP = 128,       /* deque top: thieves (and the owner's last pop) CAS it; own line */

@@ -357,8 +357,10 @@ static void emit_config(Rt *rt)
     rt_end(rt, &fn);
 }
 
-/* Initialise a worker block at rdi for worker id esi: self pointer, id,
- * poll countdown, rng.  Inline: used by init and by worker start. */
+/* Initialise the worker block in register blk for the worker id in
+ * register id: self pointer, id, poll countdown, rng, and its slot in
+ * G_WORKERS.  Emitted inline by arc_rt_init and arc_rt_start_workers;
+ * clobbers rax and rdx. */
 static void init_block(Asm *a, Reg blk, Reg id)
 {
     enc_mov(a, 8, M(blk, WK_SELF), R(blk));
