@@ -31,6 +31,14 @@ $(BUILD)/gen/arc_ld.inc: linker/arc.ld
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
 $(BUILD)/obj/linker/link.o: $(BUILD)/gen/arc_ld.inc
 
+# So does the standard library: {"name", "text"} per stdlib_arc/*.arc.
+STDLIB := $(sort $(wildcard stdlib_arc/*.arc))
+$(BUILD)/gen/stdlib.inc: $(STDLIB)
+	@mkdir -p $(dir $@)
+	for f in $(STDLIB); do echo "{\"$$(basename $$f .arc)\","; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; echo "},"; done > $@
+$(BUILD)/obj/gen/front/front.o: $(BUILD)/gen/stdlib.inc
+
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) -lcmocka

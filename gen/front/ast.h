@@ -73,6 +73,7 @@ struct Ty {
 /* --- AST (parse.c) ----------------------------------------------------- */
 typedef struct Node Node;
 typedef struct FuncDecl FuncDecl;
+typedef struct SrcFile SrcFile;
 typedef struct Var Var;
 
 typedef enum { TX_NAME, TX_PTR, TX_ARRAY, TX_TUPLE } TypeXKind;
@@ -180,6 +181,8 @@ struct FuncDecl {
     const char **tparams;   /* generic: the type parameter names */
     int ntparams;
     StructDecl *owner;      /* declared inside a struct body */
+    SrcFile *file;          /* the file that declares it */
+    const char *cname;      /* the name as written (name is qualified) */
     /* check.c */
     Ty **ptys;
     Ty *rty;
@@ -191,6 +194,7 @@ struct FuncDecl {
     FuncDecl *origin;       /* the generic this instance came from */
     int state;              /* 0 new, 1 signature done, 2 body checked */
     int builtin;            /* an extern c declaration of a built-in */
+    int cexport;            /* a C-layer function: global, plain symbol */
     Func *irf;              /* lower.c */
 };
 
@@ -205,6 +209,7 @@ struct StructDecl {
     const char **tparams;
     int ntparams;
     Ty *ty;                 /* non-generic: its type; generic: instances */
+    SrcFile *file;
 };
 
 typedef struct {
@@ -214,6 +219,7 @@ typedef struct {
     Node **mvals;           /* NULL entries: previous + 1 */
     int64_t *vals;          /* check.c */
     int nmembers;
+    SrcFile *file;
 } EnumDecl;
 
 /* A local, a parameter or a constant. */
@@ -248,6 +254,22 @@ typedef struct {
     int nimports, capimports;
 } Program;
 
+/* --- source files and modules (front.c) --------------------------------- *
+ * The main file and every module it imports, directly or not, parse into
+ * one Program.  A module's top-level names are stored qualified
+ * ("io.print"); inside the module they are written plain, outside as
+ * io.print (check.c qualifies).  Methods keep their plain name (they live
+ * in their struct, whose name is qualified). */
+struct SrcFile {
+    const char *mod;        /* the module name; NULL for the main file */
+    const char *path, *text;
+    const char **imports;   /* the modules this file imports */
+    int *iline, *icol;
+    int nimports, capimports, caplines, capcols;
+    int state;              /* 1 loading (its imports), 2 done */
+    int clayer;             /* `namespace c`: exported functions keep C names */
+};
+
 /* --- the compilation context (front.c) --------------------------------- */
 typedef struct Chunk Chunk;
 
@@ -256,6 +278,9 @@ typedef struct Front {
     FILE *err;
     int nerrors;
     Chunk *chunks;
+    SrcFile **files;        /* [0] the main file, then modules in load order */
+    int nfiles, capfiles;
+    SrcFile *file;          /* the one being parsed or checked */
     Tok *toks;
     int ntoks, captoks;
     /* parse.c */
@@ -281,6 +306,12 @@ void fe_grow(Front *fe, void *p, int *cap, int need, size_t esize);
 /* "path:line:col: error: ..." with the source line and a caret. */
 void fe_error(Front *fe, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Make f the current file (for diagnostics); returns the previous one. */
+SrcFile *fe_enter(Front *fe, SrcFile *f);
+/* The module an import path names (its last element). */
+const char *fe_module_name(const char *path);
+/* "mod.name" for a top-level name of f (name itself in the main file). */
+const char *fe_qualify(Front *fe, SrcFile *f, const char *name);
 
 /* The phases. */
 void lex(Front *fe);                       /* lex.c: fe->toks */

@@ -166,8 +166,66 @@ static Ty *prim(Check *c, const char *name)
     return NULL;
 }
 
+/* A top-level name as written in the current file, qualified ("io.x" in
+ * module io); a name with a dot is qualified already. */
+static const char *qual(Check *c, const char *name)
+{
+    return strchr(name, '.') ? name : fe_qualify(c->fe, c->fe->file, name);
+}
+
+/* ARC.md 7: a name starting with a letter is exported, one with _ not. */
+static int is_exported(const char *name)
+{
+    return (*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z');
+}
+
+static int is_import(Check *c, const char *name)
+{
+    SrcFile *f = c->fe->file;
+    for (int i = 0; f && i < f->nimports; i++)
+        if (!strcmp(fe_module_name(f->imports[i]), name))
+            return 1;
+    return 0;
+}
+
+/* A qualified name written in the current file ("io.File" as a type):
+ * its module must be imported here, the name exported. */
+static int check_qualified(Check *c, const char *name, int line, int col)
+{
+    const char *dot = strchr(name, '.');
+    if (!dot)
+        return 1;
+    char mod[128];
+    snprintf(mod, sizeof mod, "%.*s", (int)(dot - name), name);
+    SrcFile *f = c->fe->file;
+    if (f && f->mod && !strcmp(f->mod, mod))
+        return 1;   /* the file's own declaration */
+    if (!is_import(c, mod)) {
+        fe_error(c->fe, line, col, "unknown module '%s' (no import \"%s\" in this file)", mod, mod);
+        return 0;
+    }
+    if (!is_exported(dot + 1)) {
+        fe_error(c->fe, line, col, "'%s' is private to module '%s' (its name starts with _)", dot + 1, mod);
+        return 0;
+    }
+    return 1;
+}
+
+/* The file whose top-level declaration has the qualified name name. */
+static SrcFile *file_of(Check *c, const char *name)
+{
+    const char *dot = strchr(name, '.');
+    for (int i = 1; dot && i < c->fe->nfiles; i++) {
+        SrcFile *f = c->fe->files[i];
+        if (strlen(f->mod) == (size_t)(dot - name) && !strncmp(f->mod, name, (size_t)(dot - name)))
+            return f;
+    }
+    return c->fe->files[0];
+}
+
 static StructDecl *find_struct(Check *c, const char *name)
 {
+    name = qual(c, name);
     for (int i = 0; i < c->fe->prog.nstructs; i++)
         if (!strcmp(c->fe->prog.structs[i]->name, name))
             return c->fe->prog.structs[i];
@@ -176,6 +234,7 @@ static StructDecl *find_struct(Check *c, const char *name)
 
 static EnumDecl *find_enum(Check *c, const char *name)
 {
+    name = qual(c, name);
     for (int i = 0; i < c->fe->prog.nenums; i++)
         if (!strcmp(c->fe->prog.enums[i]->name, name))
             return c->fe->prog.enums[i];
@@ -243,6 +302,7 @@ static Ty *complete(Check *c, Ty *t, int line, int col)
     }
     StructDecl *sd = t->sd;
     t->state = 1;
+    SrcFile *of = fe_enter(c->fe, sd->file);
     const char **on = c->tpnames;
     Ty **ov = c->tpvals;
     int ont = c->ntp, oip = c->in_ptr;
@@ -268,6 +328,7 @@ static Ty *complete(Check *c, Ty *t, int line, int col)
     c->tpvals = ov;
     c->ntp = ont;
     c->in_ptr = oip;
+    fe_enter(c->fe, of);
     layout(t);
     t->state = 2;
     return t;
@@ -364,6 +425,8 @@ static Ty *resolve1(Check *c, TypeX *x)
         t->base = targs[0];
         return t;
     }
+    if (!check_qualified(c, x->name, x->line, x->col))
+        return c->t_err;
     Ty *p = prim(c, x->name);
     if (p || find_enum(c, x->name)) {
         if (x->nargs)
@@ -380,11 +443,29 @@ static Ty *resolve1(Check *c, TypeX *x)
 /* --- scopes ---------------------------------------------------------------- */
 static Var *lookup(Check *c, const char *name)
 {
-    for (Scope *s = c->scope; s; s = s->up)
+    for (Scope *s = c->scope; s; s = s->up) {
+        const char *q = s == &c->globals ? qual(c, name) : name;
         for (int i = s->n - 1; i >= 0; i--)
-            if (!strcmp(s->vars[i]->name, name))
+            if (!strcmp(s->vars[i]->name, q))
                 return s->vars[i];
+    }
     return NULL;
+}
+
+/* m.name, where m is a module the current file imports (and no local
+ * shadows it), becomes the identifier "m.name". */
+static void module_ref(Check *c, Node *n)
+{
+    if (n->kind != N_FIELD || n->a->kind != N_IDENT || lookup(c, n->a->name) || !is_import(c, n->a->name))
+        return;
+    size_t len = strlen(n->a->name) + strlen(n->name) + 2;
+    char *q = fe_alloc(c->fe, len);
+    snprintf(q, len, "%s.%s", n->a->name, n->name);
+    check_qualified(c, q, n->line, n->col + 1);
+    n->kind = N_IDENT;
+    n->name = q;
+    n->line = n->a->line;
+    n->col = n->a->col;
 }
 
 static Var *declare(Check *c, Scope *s, const char *name, int line, int col, Ty *t)
@@ -413,6 +494,7 @@ static void pop_scope(Check *c) { c->scope = c->scope->up; }
 
 static FuncDecl *find_func(Check *c, const char *name)
 {
+    name = qual(c, name);
     for (int i = 0; i < c->fe->prog.nfuncs; i++) {
         FuncDecl *f = c->fe->prog.funcs[i];
         if (!f->recv && !f->owner && !f->origin && !strcmp(f->name, name) &&
@@ -974,19 +1056,12 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     }
 }
 
-static int is_import(Check *c, const char *name)
-{
-    for (int i = 0; i < c->fe->prog.nimports; i++)
-        if (!strcmp(c->fe->prog.imports[i], name))
-            return 1;
-    return 0;
-}
-
 static Ty *check_call(Check *c, Node *n)
 {
     Node *callee = n->a;
     FuncDecl *f = NULL;
     Ty *recv = NULL;
+    module_ref(c, callee);
     if (callee->kind == N_IDENT && !lookup(c, callee->name)) {
         f = find_func(c, callee->name);
         if (!f || f->builtin) {
@@ -1020,11 +1095,6 @@ static Ty *check_call(Check *c, Node *n)
             return c->t_err;
         }
         return check_builtin(c, n, b);
-    } else if (callee->kind == N_FIELD && callee->a->kind == N_IDENT && !lookup(c, callee->a->name) &&
-               is_import(c, callee->a->name)) {
-        ERR(callee, "cannot call %s.%s: modules are not compiled yet (only the import line is accepted)",
-            callee->a->name, callee->name);
-        return c->t_err;
     } else if (callee->kind == N_FIELD) {
         /* a method call: receiver.name(args) */
         Ty *rt = check_expr(c, callee->a, NULL);
@@ -1075,6 +1145,7 @@ static Ty *check_call(Check *c, Node *n)
 static Ty *check_field(Check *c, Node *n)
 {
     Node *a = n->a;
+    module_ref(c, a);   /* io.Color.RED */
     if (a->kind == N_IDENT && !lookup(c, a->name)) {
         EnumDecl *e = find_enum(c, a->name);
         if (e) {
@@ -1174,6 +1245,7 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
     if (n->ty)
         return n->ty;
     Ty *t = c->t_err;
+    module_ref(c, n);
     switch (n->kind) {
     case N_INT:
         n->konst = 1;
@@ -1497,6 +1569,7 @@ static void check_const_var(Check *c, Var *v)
     Scope tmp = {0};
     FuncDecl *of = c->fn;
     c->fn = NULL;
+    SrcFile *ofile = fe_enter(c->fe, file_of(c, v->name));
     check_let(c, n, &tmp);
     c->fn = of;
     Var *w = tmp.vars[0];
@@ -1509,6 +1582,7 @@ static void check_const_var(Check *c, Var *v)
     v->state = 2;
     if (!v->konst && v->ty->kind != TY_ERR)
         ERR(n->a, "a top-level constant needs a constant value");
+    fe_enter(c->fe, ofile);
     n->var = v;
 }
 
@@ -1758,11 +1832,14 @@ static const char *sanitize(Check *c, const char *s)
 
 /* Resolve f's parameter and return types; attach a top-level method to
  * its struct. */
+static void sig_receiver(Check *c, FuncDecl *f);
+
 static void check_sig(Check *c, FuncDecl *f)
 {
     if (f->state)
         return;
     f->state = 1;
+    SrcFile *ofile = fe_enter(c->fe, f->file);
     const char **on = c->tpnames;
     Ty **ov = c->tpvals;
     int ont = c->ntp;
@@ -1794,8 +1871,20 @@ static void check_sig(Check *c, FuncDecl *f)
     c->ntp = ont;
     if (bad || f->rty->kind == TY_ERR)
         f->state = -1;
+    if (!f->sym && f->cname && (!f->body || (f->file && f->file->clayer && is_exported(f->cname) &&
+                                              !f->owner && !(f->nparams && f->params[0].self)))) {
+        f->sym = f->cname;   /* a C function, or one the C layer defines */
+        f->cexport = f->body != NULL;
+    }
     if (!f->sym)
         f->sym = f->name;
+    sig_receiver(c, f);
+    fe_enter(c->fe, ofile);
+}
+
+/* A method's receiver type, struct and symbol (Struct.name). */
+static void sig_receiver(Check *c, FuncDecl *f)
+{
     if (f->nparams && f->params[0].self && f->ptys[0]->kind != TY_ERR) {
         Ty *r = f->ptys[0];
         Ty *st = r->kind == TY_PTR ? r->base : r;
@@ -1916,6 +2005,7 @@ static void check_func_body(Check *c, FuncDecl *f)
     if (f->state != 1 || !f->body)
         return;
     f->state = 2;
+    SrcFile *ofile = fe_enter(c->fe, f->file);
     c->fn = f;
     c->loops = c->switches = 0;
     const char **on = c->tpnames;
@@ -1938,10 +2028,12 @@ static void check_func_body(Check *c, FuncDecl *f)
     c->tpnames = on;
     c->tpvals = ov;
     c->ntp = ont;
+    fe_enter(c->fe, ofile);
 }
 
 static void check_enum(Check *c, EnumDecl *e)
 {
+    fe_enter(c->fe, e->file);
     e->vals = fe_alloc(c->fe, sizeof(int64_t) * (size_t)(e->nmembers + 1));
     int64_t next = 0;
     for (int i = 0; i < e->nmembers; i++) {
@@ -2000,6 +2092,7 @@ void check(Front *fe)
     int nseen = 0, capseen = 0;
     for (int i = 0; i < g->nstructs; i++) {
         StructDecl *s = g->structs[i];
+        fe_enter(fe, s->file);
         dup_global(c, s->name, s->line, s->col, seen, nseen);
         if (prim(c, s->name) || !strcmp(s->name, "Task"))
             fe_error(fe, s->line, s->col, "'%s' is a built-in type", s->name);
@@ -2007,11 +2100,14 @@ void check(Front *fe)
     }
     for (int i = 0; i < g->nenums; i++) {
         EnumDecl *e = g->enums[i];
+        fe_enter(fe, e->file);
         dup_global(c, e->name, e->line, e->col, seen, nseen);
         FE_PUSH(fe, seen, nseen, capseen, e->name);
     }
     for (int i = 0; i < g->nconsts; i++) {
         Node *n = g->consts[i];
+        if (n->name)
+            fe_enter(fe, file_of(c, n->name));
         if (n->names) {
             ERR(n, "a top-level constant cannot unpack a tuple");
             continue;
@@ -2026,6 +2122,7 @@ void check(Front *fe)
         FuncDecl *f = g->funcs[i];
         if (f->owner || (f->nparams && f->params[0].self))
             continue;
+        fe_enter(fe, f->file);
         for (int j = 0; j < nseen; j++)
             if (!strcmp(seen[j], f->name)) {
                 /* an extern c declaration of a built-in is the built-in */
@@ -2035,7 +2132,7 @@ void check(Front *fe)
         FE_PUSH(fe, seen, nseen, capseen, f->name);
         if (!f->body) {
             for (int j = 0; j < countof(builtins); j++)
-                if (!strcmp(builtins[j].name, f->name))
+                if (!strcmp(builtins[j].name, f->cname ? f->cname : f->name))
                     f->builtin = 1;
         }
     }
@@ -2044,6 +2141,7 @@ void check(Front *fe)
         if (!g->structs[i]->ntparams) {
             TypeX x = {.kind = TX_NAME, .line = g->structs[i]->line, .col = g->structs[i]->col,
                        .name = g->structs[i]->name};
+            fe_enter(fe, g->structs[i]->file);
             resolve(c, &x);
         }
     c->scope = &c->globals;
@@ -2060,6 +2158,7 @@ void check(Front *fe)
     int nf = g->nfuncs;
     for (int i = 0; i < nf; i++) {
         FuncDecl *f = g->funcs[i];
+        fe_enter(fe, f->file);
         if (f->ntparams) {
             if (f->owner && f->tparams == f->owner->tparams) {
                 /* a method of a generic struct: instantiated per use */
@@ -2099,5 +2198,6 @@ void check(Front *fe)
     /* every struct type seen only behind a pointer gets its layout */
     for (int i = 0; i < c->npending; i++)
         complete(c, c->pending[i], c->pending[i]->sd->line, c->pending[i]->sd->col);
+    fe_enter(fe, fe->files[0]);
     fe->ck = NULL;
 }

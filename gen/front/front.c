@@ -1,7 +1,8 @@
 /* front.c: front_compile, the list of phase calls, and what every phase
  * shares: the arena and the diagnostics.
  *
- *   lex -> parse -> check -> lower -> ir_verify
+ *   (lex -> parse) per file: the main file, its imports, theirs ...
+ *   -> check -> lower -> ir_verify
  * A phase runs only when the ones before it reported no error; each one
  * reports as many errors as it can (at most MAX_ERRORS). */
 #include "gen/front/ast.h"
@@ -95,13 +96,219 @@ void fe_error(Front *fe, int line, int col, const char *fmt, ...)
     fputs("^\n", fe->err);
 }
 
+SrcFile *fe_enter(Front *fe, SrcFile *f)
+{
+    SrcFile *old = fe->file;
+    if (f) {
+        fe->file = f;
+        fe->path = f->path;
+        fe->text = f->text;
+    }
+    return old;
+}
+
+const char *fe_qualify(Front *fe, SrcFile *f, const char *name)
+{
+    if (!f || !f->mod)
+        return name;
+    size_t n = strlen(f->mod) + strlen(name) + 2;
+    char *q = fe_alloc(fe, n);
+    snprintf(q, n, "%s.%s", f->mod, name);
+    return q;
+}
+
+/* --- modules (ARC.md section 7) --------------------------------------------
+ * `import "m"` finds m.arc next to the importing file first, then the
+ * standard library: $ARC_STDLIB/m.arc when ARC_STDLIB is set, else the
+ * copy of stdlib_arc/m.arc built into arc (the Makefile generates
+ * stdlib.inc).  Each module is loaded once; an import of a module still
+ * loading (an ancestor) is a cycle.  An import path ("dir/m": dir/m.arc
+ * next to the importing file) names module m, its last element. */
+static const struct { const char *name, *text; } stdlib_src[] = {
+#include "stdlib.inc"
+    {NULL, NULL},
+};
+
+static char *slurp(Front *fe, const char *path)
+{
+    size_t len;
+    char *t = read_file(path, &len);
+    if (!t)
+        return NULL;
+    char *r = fe_strdup(fe, t, strlen(t));
+    free(t);
+    return r;
+}
+
+/* The source of module name imported from a file at path; *where is the
+ * path diagnostics show. */
+static char *module_text(Front *fe, const char *name, const char *from, const char **where,
+                         char *looked, size_t nlooked)
+{
+    const char *slash = strrchr(from, '/');
+    int dirlen = slash ? (int)(slash - from + 1) : 0;
+    size_t n = (size_t)dirlen + strlen(name) + 5;
+    char *path = fe_alloc(fe, n);
+    snprintf(path, n, "%.*s%s.arc", dirlen, from, name);
+    char *t = slurp(fe, path);
+    const char *env = getenv("ARC_STDLIB");
+    if (t) {
+        *where = path;
+        return t;
+    }
+    if (env && *env) {
+        n = strlen(env) + strlen(name) + 6;
+        char *sp = fe_alloc(fe, n);
+        snprintf(sp, n, "%s/%s.arc", env, name);
+        snprintf(looked, nlooked, "%s and %s", path, sp);
+        *where = sp;
+        return slurp(fe, sp);
+    }
+    snprintf(looked, nlooked, "%s and the standard library", path);
+    for (int i = 0; stdlib_src[i].name; i++)
+        if (!strcmp(stdlib_src[i].name, name)) {
+            n = strlen(name) + 16;
+            char *sp = fe_alloc(fe, n);
+            snprintf(sp, n, "stdlib_arc/%s.arc", name);
+            *where = sp;
+            return fe_strdup(fe, stdlib_src[i].text, strlen(stdlib_src[i].text));
+        }
+    return NULL;
+}
+
+static void load_imports(Front *fe, SrcFile *f);
+
+/* Lex and parse f into fe->prog, then load what it imports. */
+static void parse_file(Front *fe, SrcFile *f)
+{
+    SrcFile *old = fe_enter(fe, f);
+    int before = fe->nerrors;
+    fe->toks = NULL;
+    fe->ntoks = fe->captoks = 0;
+    fe->pos = fe->depth = fe->nolit = 0;
+    FE_PUSH(fe, fe->files, fe->nfiles, fe->capfiles, f);
+    f->state = 1;
+    lex(fe);
+    if (fe->nerrors == before)
+        parse(fe);
+    if (fe->nerrors == before)
+        load_imports(fe, f);
+    f->state = 2;
+    fe_enter(fe, old);
+}
+
+/* The module an import path names: its last element ("geom" for
+ * "mod/geom"). */
+const char *fe_module_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int module_name_ok(const char *s)
+{
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+
+/* Load module name (imported at line:col of the current file); quiet:
+ * a missing module is no error. */
+static SrcFile *load_module(Front *fe, const char *ipath, int line, int col, int quiet)
+{
+    const char *name = fe_module_name(ipath);
+    for (int i = 0; i < fe->nfiles; i++) {
+        SrcFile *g = fe->files[i];
+        if (!g->mod || strcmp(g->mod, name))
+            continue;
+        if (g->state == 1) {
+            char chain[512] = "";
+            size_t used = 0;
+            for (int j = i; j < fe->nfiles && used < sizeof chain; j++)
+                if (fe->files[j]->state == 1)
+                    used += (size_t)snprintf(chain + used, sizeof chain - used, "%s -> ",
+                                             fe->files[j]->mod);
+            fe_error(fe, line, col, "import cycle: %s%s", chain, name);
+        }
+        return g;
+    }
+    if (!module_name_ok(name)) {
+        fe_error(fe, line, col, "bad module name '%s' (a letter, then letters, digits or _)", name);
+        return NULL;
+    }
+    const char *where = NULL;
+    char looked[1024];
+    char *text = module_text(fe, ipath, fe->file->path, &where, looked, sizeof looked);
+    if (!text) {
+        if (!quiet)
+            fe_error(fe, line, col, "no module '%s' (looked in %s)", ipath, looked);
+        return NULL;
+    }
+    SrcFile *f = fe_alloc(fe, sizeof *f);
+    f->mod = fe_strdup(fe, name, strlen(name));
+    f->path = where;
+    f->text = text;
+    parse_file(fe, f);
+    return f;
+}
+
+static void load_imports(Front *fe, SrcFile *f)
+{
+    for (int i = 0; i < f->nimports; i++)
+        load_module(fe, f->imports[i], f->iline[i], f->icol[i], 0);
+}
+
+/* The C layer (stdlib_arc/libc.arc, `namespace c`) defines printf,
+ * malloc, ... in Arc under their C names.  It joins a program that
+ * declares one of them in an extern c block (and does not import it):
+ * it is loaded, and dropped again when no such declaration exists. */
+static void add_c_layer(Front *fe)
+{
+    for (int i = 0; i < fe->nfiles; i++)
+        if (fe->files[i]->mod && !strcmp(fe->files[i]->mod, "libc"))
+            return;
+    Program *g = &fe->prog;
+    int nf = g->nfuncs, ns = g->nstructs, ne = g->nenums, nc = g->nconsts, nfiles = fe->nfiles;
+    int need = 0;
+    for (int i = 0; i < nf; i++)
+        need |= !g->funcs[i]->body && !g->funcs[i]->owner;
+    if (!need)
+        return;
+    SrcFile *old = fe->file;
+    fe->file = fe->files[0];
+    SrcFile *lib = load_module(fe, "libc", 1, 1, 1);
+    fe->file = old;
+    need = 0;
+    for (int i = 0; lib && i < nf; i++) {
+        FuncDecl *d = g->funcs[i];
+        if (d->body || d->owner)
+            continue;
+        for (int j = nf; j < g->nfuncs; j++)
+            need |= g->funcs[j]->file == lib && g->funcs[j]->body && !strcmp(g->funcs[j]->cname, d->cname);
+    }
+    if (!need) {
+        g->nfuncs = nf;
+        g->nstructs = ns;
+        g->nenums = ne;
+        g->nconsts = nc;
+        fe->nfiles = nfiles;
+    }
+}
+
 Module *front_compile_to(const char *path, const char *text, int *nerrors, FILE *err)
 {
     Front fe = {.path = path, .text = text, .err = err};
     Module *m = NULL;
-    lex(&fe);
+    SrcFile *mf = fe_alloc(&fe, sizeof *mf);
+    mf->path = path;
+    mf->text = text;
+    parse_file(&fe, mf);
     if (!fe.nerrors)
-        parse(&fe);
+        add_c_layer(&fe);
+    fe_enter(&fe, mf);
     if (!fe.nerrors)
         check(&fe);
     if (!fe.nerrors) {

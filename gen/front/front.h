@@ -25,8 +25,21 @@
  *   - a statement expression must be a call, await, ++/-- or a process
  *     literal ("expression value is not used" otherwise);
  *   - an enum name used as a type means int32;
- *   - `import "m"` is accepted, calls m.f(...) are an error until modules
- *     are compiled. */
+ *   - modules (front.c loads them, check.c qualifies): `import "m"` reads
+ *     m.arc next to the importing file, else $ARC_STDLIB/m.arc, else the
+ *     copy of stdlib_arc/m.arc built into arc; `import "dir/m"` reads
+ *     dir/m.arc next to the importing file and names module m.  A module's
+ *     top-level names are m.name outside it (types too: m.Type,
+ *     m.Type{...}, m.Enum.MEMBER, m.generic<T>(...)); names starting with
+ *     _ are private.  A module is used only where it is imported; an
+ *     import cycle is an error at the import that closes it.  Symbols are
+ *     m.name (methods Struct's m.Struct.name), extern c ones plain;
+ *   - the C layer: a module whose first line is `namespace c` gives its
+ *     exported functions their plain names as global symbols (C can call
+ *     them, extern c declarations bind to them).  stdlib_arc/libc.arc is
+ *     such a module; a program that declares, in an extern c block, a
+ *     function libc.arc defines gets libc.arc compiled in (unused
+ *     functions are then dropped by ld --gc-sections). */
 #ifndef ARC_FRONT_H
 #define ARC_FRONT_H
 

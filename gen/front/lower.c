@@ -972,7 +972,7 @@ static void lower_func(Lower *L, FuncDecl *fd)
     }
     Func *f = ir_new_func(L->m, fd->sym, rtype, retagg);
     f->variadic = fd->variadic;
-    if (ismain)
+    if (ismain || fd->cexport)
         L->m->syms[f->sym].linkage |= L_EXPORT;
     fd->irf = f;
     L->fd = fd;
@@ -1027,10 +1027,17 @@ Module *lower(Front *fe)
     Lower *L = &lw;
     fe->m = L->m;
     Program *g = &fe->prog;
-    /* declarations first, so that every call finds its callee's signature */
+    /* declarations first, so that every call finds its callee's signature;
+     * one per symbol (several files may declare arc_write), none for a
+     * function the program defines (the C layer's printf) */
     for (int i = 0; i < g->nfuncs; i++) {
         FuncDecl *fd = g->funcs[i];
-        if (!fd->body && !fd->builtin && fd->state == 1)
+        if (fd->body || fd->builtin || fd->state != 1 || ir_find_sym(L->m, fd->sym) >= 0)
+            continue;
+        int defined = 0;
+        for (int j = 0; j < g->nfuncs && !defined; j++)
+            defined = g->funcs[j]->body && g->funcs[j]->sym && !strcmp(g->funcs[j]->sym, fd->sym);
+        if (!defined)
             lower_func(L, fd);
     }
     for (int i = 0; i < g->nfuncs; i++) {

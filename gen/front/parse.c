@@ -199,8 +199,17 @@ static int looks_like_targs(Parser *p, int k)
     return 0;
 }
 
+/* "mod.name": a name another module exports. */
+static const char *qualified(Parser *p, const char *mod, const char *name)
+{
+    size_t n = strlen(mod) + strlen(name) + 2;
+    char *q = fe_alloc(p->fe, n);
+    snprintf(q, n, "%s.%s", mod, name);
+    return q;
+}
+
 /* type = "*" type | "[" expr "]" type | "(" type {"," type} ")"
- *      | IDENT [targs] */
+ *      | IDENT ["." IDENT] [targs] */
 static TypeX *type(Parser *p)
 {
     Tok *t = peek(p);
@@ -231,6 +240,10 @@ static TypeX *type(Parser *p)
     } else if (at(p, TK_IDENT)) {
         x->kind = TX_NAME;
         x->name = ident(p);
+        if (at(p, TK_DOT) && peekn(p, 1)->k == TK_IDENT) {   /* module.Type */
+            next(p);
+            x->name = qualified(p, x->name, ident(p));
+        }
         if (at(p, TK_LT))
             x->nargs = targs(p, &x->args);
     } else {
@@ -348,6 +361,10 @@ static Node *primary(Parser *p)
     case TK_IDENT:
         n = new_node(p, N_IDENT, t);
         n->name = ident(p);
+        if (at(p, TK_DOT) && peekn(p, 1)->k == TK_IDENT && peekn(p, 2)->k == TK_LBRACE && !p->nolit) {
+            next(p);   /* module.Struct{...} */
+            n->name = qualified(p, n->name, ident(p));
+        }
         if (at(p, TK_LT) && looks_like_targs(p, 0))
             n->ntargs = targs(p, &n->targs);
         if (at(p, TK_LBRACE) && !p->nolit) {
@@ -423,6 +440,8 @@ static Node *postfix(Parser *p)
                 f->name = fe_strdup(p->fe, it->s, (size_t)it->len);
             } else {
                 f->name = ident(p);
+                if (n->kind == N_IDENT && at(p, TK_LT) && looks_like_targs(p, 0))
+                    f->ntargs = targs(p, &f->targs);   /* module.generic<T>(...) */
             }
             n = f;
         } else if (t->k == TK_LBRACK) {
@@ -783,6 +802,7 @@ static FuncDecl *func_decl(Parser *p, int async, int external, StructDecl *owner
     f->line = t ? t->line : peek(p)->line;
     f->col = t ? t->col : peek(p)->col;
     f->name = "";
+    f->file = p->fe->file;
     if (at(p, TK_IDENT)) {
         Tok *nt = peek(p);
         f->name = ident(p);
@@ -828,6 +848,9 @@ static FuncDecl *func_decl(Parser *p, int async, int external, StructDecl *owner
 static void add_func(Parser *p, FuncDecl *f)
 {
     Program *g = &p->fe->prog;
+    f->cname = f->name;
+    if (!f->owner && !(f->nparams && f->params[0].self))
+        f->name = fe_qualify(p->fe, f->file, f->name);
     FE_PUSH(p->fe, g->funcs, g->nfuncs, g->capfuncs, f);
 }
 
@@ -841,7 +864,8 @@ static void struct_decl(Parser *p)
     Tok *nt = peek(p);
     s->line = nt->line;
     s->col = nt->col;
-    s->name = ident(p);
+    s->name = fe_qualify(p->fe, p->fe->file, ident(p));
+    s->file = p->fe->file;
     if (at(p, TK_LT))
         s->ntparams = tparams(p, &s->tparams);
     Program *g = &p->fe->prog;
@@ -885,7 +909,8 @@ static void enum_decl(Parser *p)
     Tok *nt = peek(p);
     e->line = nt->line;
     e->col = nt->col;
-    e->name = ident(p);
+    e->name = fe_qualify(p->fe, p->fe->file, ident(p));
+    e->file = p->fe->file;
     Program *g = &p->fe->prog;
     FE_PUSH(p->fe, g->enums, g->nenums, g->capenums, e);
     if (!expect(p, TK_LBRACE))
@@ -945,15 +970,22 @@ void parse(Front *fe)
         case TK_NAMESPACE:
             next(pp);
             if (at(pp, TK_IDENT))
-                next(pp);
+                fe->file->clayer = !strcmp(ident(pp), "c");
             else
                 continue;   /* no newline token follows a bare keyword */
             break;
         case TK_IMPORT: {
             next(pp);
             Tok *s = expect(pp, TK_STR);
-            if (s)
+            if (s) {
+                SrcFile *f = fe->file;
                 FE_PUSH(fe, fe->prog.imports, fe->prog.nimports, fe->prog.capimports, s->str);
+                fe_grow(fe, &f->iline, &f->caplines, f->nimports + 1, sizeof(int));
+                fe_grow(fe, &f->icol, &f->capcols, f->nimports + 1, sizeof(int));
+                f->iline[f->nimports] = s->line;
+                f->icol[f->nimports] = s->col;
+                FE_PUSH(fe, f->imports, f->nimports, f->capimports, s->str);
+            }
             break;
         }
         case TK_EXTERN:
@@ -975,6 +1007,8 @@ void parse(Front *fe)
             break;
         case TK_CONST: {
             Node *c = let_stmt(pp);
+            if (c->name)
+                c->name = fe_qualify(fe, fe->file, c->name);
             FE_PUSH(fe, fe->prog.consts, fe->prog.nconsts, fe->prog.capconsts, c);
             break;
         }

@@ -1,9 +1,10 @@
-// An import line is accepted; calling into a module is not compiled yet.
+// A module that exists nowhere is an error at its import line.
 namespace main
 
 import "io"
+import "nosuch"
 
 func main() {
     io.println("hi")
 }
-// error: 7:7: cannot call io.println: modules are not compiled yet (only the import line is accepted)
+// error: 5:8: no module 'nosuch' (looked in tests/arc/err/nosuch.arc and the standard library)
