@@ -116,7 +116,7 @@ enum { MIN_ALTSTACK = 32 * 1024, MINSIGSTKSZ_FACTOR = 4 };
  * ours: a fault this far below its sp (or a little above, for a push that
  * already moved rsp) counts as a stack overflow. */
 enum { MAIN_OVERFLOW_BELOW = 64 * 1024, MAIN_OVERFLOW_ABOVE = 256 };
-enum { MAX_FRAMES = 64 };
+enum { MAX_FRAMES = 1 << 20 };   /* bounded by the stack range anyway */
 
 /* Policy lookup keys: KIND << 24 | signo << 16 | (uint16_t)si_code. */
 enum { KEY_NAME = 1, KEY_CAUSE = 2 };
@@ -290,8 +290,10 @@ enum {
     L_OVF = -136,       /* nonzero: stack overflow */
     L_NFRAME = -144,
     L_SET = -152,       /* a sigset for rt_sigprocmask */
+    L_PREV = -160,      /* the last return address printed */
+    L_REP = -168,       /* how many frames since repeated it */
     BUF_SIZE = 1024,
-    BUF = -152 - BUF_SIZE - 8,
+    BUF = -168 - BUF_SIZE - 8,
     FRAME = -BUF - 40,  /* below the five saved registers */
 };
 enum { ST_MAIN, ST_TASK, ST_UNKNOWN };
@@ -766,8 +768,26 @@ static void emit_machine(Crash *c)
     putc_lit(c, '\n');
 }
 
+/* "  ... N more frames like the one above" when the walk skipped frames
+ * that returned to the same address (deep recursion), then L_REP = 0. */
+static void emit_repeats(Crash *c)
+{
+    Asm *a = c->a;
+    int none = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, local(L_REP), opi(0));
+    enc_jcc(a, CC_E, none);
+    puts_lit(c, "  ... ");
+    enc_mov(a, 8, opr(RAX), local(L_REP));
+    enc_call_label(a, c->dec);
+    puts_lit(c, " more frames like the one above\n");
+    enc_mov(a, 8, local(L_REP), opi(0));
+    enc_bind(a, none);
+}
+
 /* The frame-pointer walk: #0 is the pc, then each [rbp+8] while rbp lies
- * in [L_LO, L_HI - 16], is 8-aligned, and grows; at most MAX_FRAMES. */
+ * in [L_LO, L_HI - 16], is 8-aligned, and grows; at most MAX_FRAMES.
+ * Consecutive frames with the same return address print once, followed
+ * by a count. */
 static void emit_backtrace(Crash *c)
 {
     Asm *a = c->a;
@@ -781,6 +801,9 @@ static void emit_backtrace(Crash *c)
     putc_lit(c, '\n');
     enc_mov(a, 8, opr(R14), opm(mem_b(R13, UOFF(ucontext, mc_rbp))));
     enc_mov(a, 8, local(L_NFRAME), opi(1));
+    enc_mov(a, 8, local(L_PREV), opi(0));
+    enc_mov(a, 8, local(L_REP), opi(0));
+    int fresh = enc_label(a), next = enc_label(a);
     enc_bind(a, walk);
     enc_alu(a, ALU_CMP, 8, local(L_NFRAME), opi(MAX_FRAMES));
     enc_jcc(a, CC_AE, end);
@@ -795,6 +818,14 @@ static void emit_backtrace(Crash *c)
     enc_jcc(a, CC_NE, end);
     enc_alu(a, ALU_CMP, 8, opm(mem_b(R14, 8)), opi(0));
     enc_jcc(a, CC_E, end);
+    enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 8)));
+    enc_alu(a, ALU_CMP, 8, opr(RAX), local(L_PREV));
+    enc_jcc(a, CC_NE, fresh);
+    enc_unary(a, UN_INC, 8, local(L_REP));
+    enc_jmp(a, next);
+    enc_bind(a, fresh);
+    enc_mov(a, 8, local(L_PREV), opr(RAX));
+    emit_repeats(c);
     puts_lit(c, "  #");
     enc_mov(a, 8, opr(RAX), local(L_NFRAME));
     enc_call_label(a, c->dec);
@@ -805,6 +836,7 @@ static void emit_backtrace(Crash *c)
     enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 8)));
     put_sym(c, 1);
     putc_lit(c, '\n');
+    enc_bind(a, next);
     enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 0)));
     enc_alu(a, ALU_CMP, 8, opr(RAX), opr(R14));
     enc_jcc(a, CC_BE, end);
@@ -812,6 +844,7 @@ static void emit_backtrace(Crash *c)
     enc_unary(a, UN_INC, 8, local(L_NFRAME));
     enc_jmp(a, walk);
     enc_bind(a, end);
+    emit_repeats(c);
     enc_call_label(a, c->flush);
 }
 
