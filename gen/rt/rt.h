@@ -106,8 +106,12 @@ enum {
     G_SIZE = 192 + 8 * 256,
 };
 
-/* The process's start-up values, captured by _start (.bss arc_rt_proc). */
-enum { P_ARGC = 0, P_ARGV = 8, P_ENVP = 16, P_AUXV = 24, P_SIZE = 32 };
+/* The process's start-up values (.data arc_rt_proc), stored by
+ * arc_rt_capture, which _start calls only in programs that read them (see
+ * start.c).  P_KEEP holds the address of arc_rt_capture's start-up entry:
+ * the relocation that makes ld keep the capture whenever arc_rt_proc is
+ * kept. */
+enum { P_ARGC = 0, P_ARGV = 8, P_ENVP = 16, P_AUXV = 24, P_KEEP = 32, P_SIZE = 40 };
 
 /* mov dst, fs:[0]: the current worker's block. */
 void rt_load_worker(Asm *a, Reg dst);

@@ -13,39 +13,91 @@
  * and promises nothing else we rely on: rbp is zeroed here so frame-pointer
  * backtraces end at _start, and rsp is aligned to 16 before the call (the
  * kernel aligns it, but a loader or emulator that does not would make every
- * movaps spill in main fault).  argc, argv, envp and auxv are kept in
- * arc_rt_proc for the scheduler (ARC_WORKERS) and the crash reporter
- * (AT_MINSIGSTKSZ).  main's result goes to exit_group; hlt
+ * movaps spill in main fault).  main's result goes to exit_group; hlt
  * follows in case exit_group ever returns (it faults in user mode, so the
- * process dies instead of running off the end). */
+ * process dies instead of running off the end).
+ *
+ * Start-up hooks cost nothing when unused.  Before main, _start calls each
+ * function whose address sits in the table [arc_init_start, arc_init_end)
+ * (linker/arc.ld gathers the .arc_init.* sections there) with (argc, argv,
+ * envp, auxv).  The sections are not KEEP: one survives --gc-sections only
+ * if something refers to it.  The one hook today, arc_rt_capture, stores
+ * those values in arc_rt_proc for the scheduler (ARC_WORKERS) and the
+ * crash reporter (argv bounds the main stack, AT_MINSIGSTKSZ); arc_rt_proc
+ * itself refers to the hook's entry (P_KEEP).  So a program that reads
+ * arc_rt_proc gets it filled in, and hello writes no memory at all before
+ * main: no RW segment, no page fault. */
 #include "gen/rt/rt.h"
+
+/* arc_rt_capture(argc, argv, envp, auxv), its .arc_init entry, and
+ * arc_rt_proc. */
+static void emit_capture(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_capture", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int proc = rt_sym(rt, "arc_rt_proc");
+    enc_mov(a, 8, opm(mem_rip(proc, P_ARGC)), opr(RDI));
+    enc_mov(a, 8, opm(mem_rip(proc, P_ARGV)), opr(RSI));
+    enc_mov(a, 8, opm(mem_rip(proc, P_ENVP)), opr(RDX));
+    enc_mov(a, 8, opm(mem_rip(proc, P_AUXV)), opr(RCX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+
+    static const uint8_t zero[P_SIZE];
+    int entry_sec = elf_section(rt->elf, ".arc_init.arc_rt_capture", SEC_RODATA, 8);
+    elf_append(rt->elf, entry_sec, zero, 8);
+    elf_reloc(rt->elf, entry_sec, 0, fn.sym, RELOC_ABS64, 0);
+    int entry = elf_symbol(rt->elf, "arc_rt_capture_entry");
+    elf_define(rt->elf, entry, entry_sec, 0, 8, SYM_LOCAL, SYM_OBJECT);
+
+    int proc_sec = elf_section(rt->elf, ".data.arc_rt_proc", SEC_DATA, 8);
+    elf_append(rt->elf, proc_sec, zero, P_SIZE);
+    elf_reloc(rt->elf, proc_sec, P_KEEP, entry, RELOC_ABS64, 0);
+    elf_define(rt->elf, proc, proc_sec, 0, P_SIZE, SYM_GLOBAL, SYM_OBJECT);
+}
 
 void rt_emit_start(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "_start", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int scan = enc_label(a);
+    int scan = enc_label(a), hooks = enc_label(a), done = enc_label(a);
 
+    /* r12 argc, r13 argv, r14 envp, r15 auxv: kept across the hooks
+     * (callee-saved; _start has no caller to preserve them for) */
     enc_alu(a, ALU_XOR, 4, opr(RBP), opr(RBP));
-    enc_mov(a, 8, opr(RDI), opm(mem_b(RSP, 0)));          /* argc */
-    enc_lea(a, 8, RSI, mem_b(RSP, 8));                    /* argv */
-    enc_lea(a, 8, RDX, mem_bis(RSI, RDI, 8, 8));          /* envp = argv + argc + 1 */
-    enc_mov(a, 8, opr(RCX), opr(RDX));                    /* auxv: past envp's NULL */
+    enc_mov(a, 8, opr(R12), opm(mem_b(RSP, 0)));
+    enc_lea(a, 8, R13, mem_b(RSP, 8));
+    enc_lea(a, 8, R14, mem_bis(R13, R12, 8, 8));          /* envp = argv + argc + 1 */
+    enc_mov(a, 8, opr(R15), opr(R14));                    /* auxv: past envp's NULL */
     enc_bind(a, scan);
-    enc_alu(a, ALU_CMP, 8, opm(mem_b(RCX, 0)), opi(0));
-    enc_lea(a, 8, RCX, mem_b(RCX, 8));                    /* lea keeps the flags */
+    enc_alu(a, ALU_CMP, 8, opm(mem_b(R15, 0)), opi(0));
+    enc_lea(a, 8, R15, mem_b(R15, 8));                    /* lea keeps the flags */
     enc_jcc(a, CC_NE, scan);
-    int proc = rt_bss(rt, "arc_rt_proc", P_SIZE, 8, SYM_GLOBAL);
-    enc_mov(a, 8, opm(mem_rip(proc, P_ARGC)), opr(RDI));
-    enc_mov(a, 8, opm(mem_rip(proc, P_ARGV)), opr(RSI));
-    enc_mov(a, 8, opm(mem_rip(proc, P_ENVP)), opr(RDX));
-    enc_mov(a, 8, opm(mem_rip(proc, P_AUXV)), opr(RCX));
     enc_alu(a, ALU_AND, 8, opr(RSP), opi(-16));
+    enc_lea(a, 8, RBX, mem_rip(rt_sym(rt, "arc_init_start"), 0));
+    enc_bind(a, hooks);
+    enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_init_end"), 0));
+    enc_alu(a, ALU_CMP, 8, opr(RBX), opr(RAX));
+    enc_jcc(a, CC_AE, done);
+    enc_mov(a, 8, opr(RDI), opr(R12));
+    enc_mov(a, 8, opr(RSI), opr(R13));
+    enc_mov(a, 8, opr(RDX), opr(R14));
+    enc_mov(a, 8, opr(RCX), opr(R15));
+    enc_call_ind(a, opm(mem_b(RBX, 0)));
+    enc_alu(a, ALU_ADD, 8, opr(RBX), opi(8));
+    enc_jmp(a, hooks);
+    enc_bind(a, done);
+    enc_mov(a, 8, opr(RDI), opr(R12));
+    enc_mov(a, 8, opr(RSI), opr(R13));
+    enc_mov(a, 8, opr(RDX), opr(R14));
+    enc_mov(a, 8, opr(RCX), opr(R15));
     enc_call_sym(a, rt_sym(rt, "main"));                  /* main(argc, argv, envp, auxv) */
     enc_mov(a, 4, opr(RDI), opr(RAX));
     enc_mov(a, 4, opr(RAX), opi(SYS_exit_group));
     enc_syscall(a);
     enc_hlt(a);
     rt_end(rt, &fn);
+    emit_capture(rt);
 }
