@@ -39,6 +39,8 @@ check "hello: no PT_INTERP" sh -c "! readelf -lW '$h' | grep -q INTERP"
 check "hello: no dynamic section" sh -c "readelf -dW '$h' | grep -q 'no dynamic section'"
 check "hello: ET_EXEC" sh -c "readelf -hW '$h' | grep -q 'EXEC (Executable file)'"
 check "hello: non-executable stack" sh -c "readelf -lW '$h' | grep GNU_STACK | grep -q ' RW '"
+check "hello: a single R+X PT_LOAD (writes no memory before main)" \
+    sh -c "test \$(readelf -lW '$h' | grep -c ' LOAD ') -eq 1 && readelf -lW '$h' | grep ' LOAD ' | grep -q ' R E '"
 strip -o "$T/hello.stripped" "$h"
 size=$(wc -c < "$T/hello.stripped")
 echo "# hello stripped size: $size bytes (target under 1024; musl static write hello: 13376)"
