@@ -49,8 +49,8 @@ func main() int32 {
     printf("fib=%lld\n", await fib(20))
     return 0
 }
-// The example of ARC.md, unchanged; printf comes from printf_c.c.
-// cc: printf_c.c
+// The example of ARC.md, unchanged; printf comes from the C layer in Arc
+// (stdlib_arc/libc.arc), compiled in because the extern c block names it.
 // workers: 1 2
 // expect: small 0
 // expect: small 1
