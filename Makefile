@@ -63,8 +63,9 @@ clean:
 -include $(OBJ:.o=.d) $(UNITBIN:=.d)
 
 # The main job in one command: build arc, generate the runtime, link a
-# freestanding C program onto it, compile an Arc program with tasks
-# (fork-join fib with async/await, yield) onto it, run both and show their
+# freestanding C program onto it, compile the Arc example of ARC.md (structs,
+# methods, enums, tuples, switch, defer, printf from the Arc standard
+# library, fork-join fib with async/await) onto it, run both and show their
 # sizes.
 EXAMPLE_CFLAGS = -std=c11 -O2 -ffreestanding -nostdlib -fno-pic -fno-stack-protector \
                  -fno-asynchronous-unwind-tables -fno-builtin
@@ -75,8 +76,8 @@ example: $(BUILD)/arc
 	strip $(BUILD)/hello
 	$(BUILD)/hello tiny static binary; echo "exit status $$?"
 	@ls -l $(BUILD)/hello
-	$(BUILD)/arc build tests/arc/tasks.arc -o $(BUILD)/tasks
-	strip $(BUILD)/tasks
-	ARC_WORKERS=2 $(BUILD)/tasks
-	@ls -l $(BUILD)/tasks
+	$(BUILD)/arc build tests/arc/example.arc -o $(BUILD)/example
+	strip $(BUILD)/example
+	ARC_WORKERS=2 $(BUILD)/example
+	@ls -l $(BUILD)/example
 .PHONY: example
