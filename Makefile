@@ -4,7 +4,7 @@
 #                     under qemu-x86_64; ends with "N passed, N failed"
 #   make asan         the unit tests under -fsanitize=address,undefined
 #   make bench        benchmarks against musl-linked C equivalents
-#   make fuzz         long fuzzing runs of the readers
+#   make fuzz         long fuzzing runs of the IR reader and the Arc front end
 BUILD  ?= build
 CFLAGS ?= -O2 -g
 WARN    = -std=c11 -Wall -Wextra -Werror
@@ -52,8 +52,10 @@ asan:
 bench: $(BUILD)/arc
 	BUILD=$(BUILD) tests/bench/run.sh
 
+# TIME=s per fuzzer (default 600), or ITER=n; SEED=n repeats a run
 fuzz: $(BUILD)/arc
-	BUILD=$(BUILD) tests/fuzz/run.sh
+	BUILD=$(BUILD) sh tests/fuzz/run.sh
+	BUILD=$(BUILD) sh tests/fuzz/run_front.sh
 
 clean:
 	rm -rf build
