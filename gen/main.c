@@ -18,15 +18,18 @@ static const char usage_text[] =
     "  header [-o FILE]           write the C header of the runtime's C ABI\n"
     "  build [--emit=ir|asm|obj] PROG.ir [OBJ...] -o OUT\n"
     "                             compile IR to a static executable on the runtime\n"
-    "  link -o OUT OBJ...         link objects onto the runtime into a static\n"
-    "                             executable (linker/arc.ld, ld --gc-sections)\n"
+    "  link [-s] -o OUT OBJ...    link objects onto the runtime into a static\n"
+    "                             executable (linker/arc.ld, ld --gc-sections);\n"
+    "                             -s keeps only what the kernel maps (no symbols,\n"
+    "                             no section headers)\n"
     "  layout                     print the kernel ABI tables\n"
     "  help                       this text\n";
 
-/* Options shared by the commands: -o FILE and positional inputs.  Anything
- * else starting with '-' is an error. */
+/* Options shared by the commands: -o FILE, -s and positional inputs.
+ * Anything else starting with '-' is an error. */
 typedef struct {
     const char *out;
+    int strip;
     const char **inputs;
     int ninputs;
 } Args;
@@ -34,6 +37,7 @@ typedef struct {
 static int parse_args(const char *cmd, int argc, char **argv, Args *a)
 {
     a->out = NULL;
+    a->strip = 0;
     a->inputs = xcalloc((size_t)argc + 1, sizeof *a->inputs);
     a->ninputs = 0;
     for (int i = 0; i < argc; i++) {
@@ -43,6 +47,8 @@ static int parse_args(const char *cmd, int argc, char **argv, Args *a)
                 return -1;
             }
             a->out = argv[++i];
+        } else if (!strcmp(argv[i], "-s") && !strcmp(cmd, "link")) {
+            a->strip = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "arc %s: error: unknown option '%s'\n", cmd, argv[i]);
             return -1;
@@ -89,7 +95,7 @@ static int cmd_header(Args *a)
 static int cmd_link(Args *a)
 {
     if (!a->out || !a->ninputs) {
-        fputs("arc link: error: usage: arc link -o OUT OBJ...\n", stderr);
+        fputs("arc link: error: usage: arc link [-s] -o OUT OBJ...\n", stderr);
         return 2;
     }
     for (int i = 0; i < a->ninputs; i++) {
@@ -110,6 +116,8 @@ static int cmd_link(Args *a)
     int rc = link_exe(a->out, objs, a->ninputs + 1);
     unlink(rtpath);
     free(objs);
+    if (rc == 0 && a->strip)
+        rc = link_strip_all(a->out);
     return rc;
 }
 

@@ -12,6 +12,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "linker/link.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,4 +185,43 @@ int link_exe(const char *out, const char *const *objs, int nobjs)
     free(tmpout);
     free(script);
     return rc != 0;
+}
+
+int link_strip_all(const char *path)
+{
+    size_t len;
+    char *img = read_file(path, &len);
+    Elf64_Ehdr eh;
+    if (!img) {
+        fprintf(stderr, "arc: error: cannot read %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    if (len < sizeof eh || memcmp(img, ELFMAG, SELFMAG) || img[EI_CLASS] != ELFCLASS64)
+        goto bad;
+    memcpy(&eh, img, sizeof eh);
+    if (eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phoff > len ||
+        (len - eh.e_phoff) / sizeof(Elf64_Phdr) < eh.e_phnum)
+        goto bad;
+    uint64_t end = eh.e_phoff + (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr);
+    for (int i = 0; i < eh.e_phnum; i++) {
+        Elf64_Phdr ph;
+        memcpy(&ph, img + eh.e_phoff + (size_t)i * sizeof ph, sizeof ph);
+        if (ph.p_type != PT_LOAD)
+            continue;
+        if (ph.p_offset > len || ph.p_filesz > len - ph.p_offset)
+            goto bad;
+        if (ph.p_offset + ph.p_filesz > end)
+            end = ph.p_offset + ph.p_filesz;
+    }
+    eh.e_shoff = 0;
+    eh.e_shnum = 0;
+    eh.e_shstrndx = SHN_UNDEF;
+    memcpy(img, &eh, sizeof eh);
+    int rc = write_file_atomic(path, img, (size_t)end, 0755) ? 1 : 0;
+    free(img);
+    return rc;
+bad:
+    fprintf(stderr, "arc: error: %s is not an ELF64 executable arc can strip\n", path);
+    free(img);
+    return 1;
 }

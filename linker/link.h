@@ -11,6 +11,13 @@
  * are passed through above it). */
 int link_exe(const char *out, const char *const *objs, int nobjs);
 
+/* Strip an executable to what the kernel maps: the section header table
+ * and every byte outside the PT_LOAD segments go (symbols, .shstrtab).
+ * The crash reporter's function table lives inside the text segment, so
+ * reports stay symbolised.  Written atomically.  Returns 0, or 1 after one
+ * error line. */
+int link_strip_all(const char *path);
+
 /* The text of linker/arc.ld. */
 extern const char link_script[];
 

@@ -45,3 +45,15 @@ strip -o "$T/hello.stripped" "$h"
 size=$(wc -c < "$T/hello.stripped")
 echo "# hello stripped size: $size bytes (target under 1024; musl static write hello: 13376)"
 check "hello: stripped size $size bytes is under 1 KiB" test "$size" -lt 1024
+
+# arc link -s keeps only what the kernel maps (DESIGN target: under 512 B).
+if "$ARC" link -s -o "$T/hello.s" "$T/hello.o"; then
+    run_both "hello linked with -s" "$T/hello.s" tests/e2e/c/hello.c
+    size=$(wc -c < "$T/hello.s")
+    echo "# hello with arc link -s: $size bytes (target under 512)"
+    check "hello with -s: $size bytes, under 512" test "$size" -lt 512
+    check "hello with -s: no section headers, still a static executable" \
+        sh -c "file '$T/hello.s' | grep -q 'statically linked, no section header'"
+else
+    not_ok "arc link -s"
+fi

@@ -22,6 +22,7 @@ expect_error() {
 
 expect_error "unknown command" 2 "unknown command 'frobnicate'" "$ARC" frobnicate
 expect_error "unknown flag" 2 "unknown option '--bogus'" "$ARC" runtime --bogus -o "$T/x.o"
+expect_error "-s only means something to link" 2 "unknown option '-s'" "$ARC" runtime -s -o "$T/x.o"
 expect_error "-o without a file" 2 "-o needs a file name" "$ARC" runtime -o
 expect_error "runtime without -o" 2 "usage: arc runtime -o FILE" "$ARC" runtime
 expect_error "link: missing input" 1 "cannot read $T/missing.o" "$ARC" link -o "$T/prog" "$T/missing.o"
