@@ -17,32 +17,14 @@ fi
 
 for src in tests/arc/*.arc; do
     name=$(basename "$src" .arc)
-    extra=
-    for c in $(directive cc "$src"); do
-        if ! gcc $FREESTANDING -c "tests/arc/$c" -o "$T/${c%.c}.o"; then
-            not_ok "$name: gcc $c"
-            continue 2
-        fi
-        extra="$extra $T/${c%.c}.o"
-    done
+    extra=$(companions tests/arc "$(directive cc "$src")") || { echo "$extra"; continue; }
     # shellcheck disable=SC2086
     if ! "$ARC" build "$src" $extra -o "$T/$name" 2> "$T/$name.err"; then
         not_ok "$name builds"
         sed 's/^/# /' "$T/$name.err" | head -20
         continue
     fi
-    workers=$(directive workers "$src")
-    for w in ${workers:-default}; do
-        label=$name
-        RUN_ENV=
-        if [ "$w" != default ]; then
-            label="$name, ARC_WORKERS=$w"
-            RUN_ENV=ARC_WORKERS=$w
-        fi
-        run_expect "$label (native)" "" "$T/$name" "$src"
-        run_expect "$label (qemu-x86_64)" "$QEMU" "$T/$name" "$src"
-    done
-    RUN_ENV=
+    run_both "$name" "$T/$name" "$src" "$(directive workers "$src")"
 done
 
 # Bad programs: exit status 1 and a positioned diagnostic, never a crash.

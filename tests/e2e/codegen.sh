@@ -17,15 +17,8 @@ for src in tests/codegen/*.ir; do
     name=$(basename "$src" .ir)
     # lib.sh's run_expect reads "// key:" lines: translate the header
     sed -nE 's;^# (expect|status|args|env):;// \1:;p' "$src" > "$T/$name.spec"
-    extra=
-    cflags=$(hdirective cflags "$src")
-    for c in $(hdirective cc "$src"); do
-        if ! gcc $FREESTANDING $cflags -c "tests/codegen/$c" -o "$T/${c%.c}.o"; then
-            not_ok "$name: gcc $c"
-            continue 2
-        fi
-        extra="$extra $T/${c%.c}.o"
-    done
+    extra=$(companions tests/codegen "$(hdirective cc "$src")" "$(hdirective cflags "$src")") ||
+        { echo "$extra"; continue; }
     # shellcheck disable=SC2086
     if ! "$ARC" build "$src" $extra -o "$T/$name" 2> "$T/$name.err"; then
         not_ok "$name builds"

@@ -69,3 +69,19 @@ run_both() {
     done
     RUN_ENV=
 }
+
+# companions DIR "a.c b.c" [CFLAGS]: compile freestanding C companions from
+# DIR into $T and print their object paths; prints "not ok" and returns 1
+# if one does not compile.
+companions() {
+    _cp_objs=
+    for _cp_c in $2; do
+        # shellcheck disable=SC2086
+        if ! gcc $FREESTANDING ${3:-} -c "$1/$_cp_c" -o "$T/${_cp_c%.c}.o"; then
+            not_ok "gcc $1/$_cp_c"
+            return 1
+        fi
+        _cp_objs="$_cp_objs $T/${_cp_c%.c}.o"
+    done
+    echo "$_cp_objs"
+}
