@@ -1205,9 +1205,12 @@ static void emit_await(Rt *rt)
     Asm *a = &fn.a;
     int ready = enc_label(a), twice = enc_label(a), park = enc_label(a), free = enc_label(a);
     int putback = enc_label(a);
+    /* a frame-pointer frame: an inline task runs under this one, and a
+     * crash report's backtrace walks through it to the awaiter */
+    enc_push(a, R(RBP));
+    enc_mov(a, 8, R(RBP), R(RSP));
     enc_push(a, R(RBX));
     enc_push(a, R(R12));
-    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
     enc_mov(a, 8, R(RBX), R(RDI));
     enc_mov(a, 8, R(RAX), M(RBX, T_WAITER));
     enc_alu(a, ALU_CMP, 8, R(RAX), I(WAIT_DONE));
@@ -1268,9 +1271,9 @@ static void emit_await(Rt *rt)
     enc_mov(a, 8, R(RDI), R(RBX));
     enc_call_sym(a, S("arc_free"));
     enc_mov(a, 8, R(RAX), R(R12));
-    enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
     enc_pop(a, R(R12));
     enc_pop(a, R(RBX));
+    enc_pop(a, R(RBP));
     enc_ret(a);
     enc_bind(a, twice);
     enc_mov(a, 8, R(RSI), M(RBX, T_ID));
