@@ -78,3 +78,41 @@ done
 gcc $FREESTANDING -I"$T" -c tests/e2e/c/hello.c -o "$T/hello.o" && "$ARC" link -o "$T/hello" "$T/hello.o"
 check "hello (no reporter): no .arc_functab" sh -c "! readelf -SW '$T/hello' | grep -q arc_functab"
 check "null_write: .arc_functab is kept" sh -c "readelf -SW '$T/null_write.s' | grep -q arc_functab"
+
+# An Arc program: a divide by zero in a task that main awaits (run inline on
+# main's stack).  The report names the function, and the backtrace walks
+# through arc_await to main; the process dies by SIGFPE.
+cat > "$T/divzero.arc" <<'SRC'
+namespace main
+
+func divide(a: int32, b: int32) int32 {
+    return a / b
+}
+
+async func worker(n: int32) int32 {
+    return divide(n, n - 3)
+}
+
+func main() int32 {
+    return await worker(3)
+}
+SRC
+if "$ARC" build "$T/divzero.arc" -o "$T/divzero" 2> "$T/divzero.err"; then
+    for mode in native qemu; do
+        runner=""
+        [ $mode = qemu ] && runner=$QEMU
+        timeout 60 env ARC_WORKERS=2 $runner "$T/divzero" > /dev/null 2> "$T/divzero.err"
+        st=$?
+        if [ $st -eq 136 ] && grep -q "^arc: fatal signal SIGFPE (integer divide by zero)" "$T/divzero.err" &&
+           grep -q "^  #0 0x[0-9a-f]* divide+0x" "$T/divzero.err" && grep -q "^  #[0-9]* 0x[0-9a-f]* worker+0x" "$T/divzero.err" &&
+           grep -q "^  #[0-9]* 0x[0-9a-f]* main+0x" "$T/divzero.err"; then
+            ok "Arc divide by zero in an awaited task: report through to main, SIGFPE ($mode)"
+        else
+            not_ok "Arc divide by zero in an awaited task ($mode): status $st"
+            sed 's/^/# /' "$T/divzero.err" | head -20
+        fi
+    done
+else
+    not_ok "divzero.arc builds"
+    sed 's/^/# /' "$T/divzero.err"
+fi
