@@ -16,7 +16,6 @@
 #ifndef ARC_FUZZ_MUTATOR_H
 #define ARC_FUZZ_MUTATOR_H
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -26,6 +25,7 @@
 #include <unistd.h>
 
 #include "gen/util.h"
+#include "tests/corpus.h"
 
 enum { MAX_INPUT = 1 << 16, FUZZ_ACCEPTED = 1, FUZZ_CLEAN = 2 };
 
@@ -66,36 +66,21 @@ typedef struct {
 static Input *corpus;
 static int ncorpus, capcorpus;
 
-static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 static void load_dir(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
+    char **names;
+    int n = corpus_list(dir, fuzz->ext, &names);
+    if (n < 0) {
         fprintf(stderr, "%s: cannot open %s\n", fuzz->name, dir);
         exit(2);
     }
-    char **names = NULL;
-    int n = 0, cap = 0;
-    size_t elen = strlen(fuzz->ext);
-    for (struct dirent *e; (e = readdir(d));) {
-        size_t len = strlen(e->d_name);
-        if (len <= elen || strcmp(e->d_name + len - elen, fuzz->ext))
-            continue;
-        grow(&names, &cap, n + 1, sizeof *names);
-        names[n] = xmalloc(strlen(dir) + len + 2);
-        sprintf(names[n++], "%s/%s", dir, e->d_name);
-    }
-    closedir(d);
-    qsort(names, (size_t)n, sizeof *names, by_name);
     for (int i = 0; i < n; i++) {
         grow(&corpus, &capcorpus, ncorpus + 1, sizeof *corpus);
         corpus[ncorpus].text = read_file(names[i], &corpus[ncorpus].len);
         if (corpus[ncorpus].text)
             ncorpus++;
-        free(names[i]);
     }
-    free(names);
+    corpus_free(names, n);
 }
 
 static void insert(Buf *b, size_t at, const void *p, size_t n)

@@ -12,7 +12,6 @@
  *   fails cleanly: never a crash or a hang.
  * Run from the top of the tree (tests/run.sh does). */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,37 +21,17 @@
 
 #include <cmocka.h>
 
+#include "tests/corpus.h"
+
 #include "gen/front/ast.h"
 #include "gen/front/front.h"
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* The sorted paths of dir's *.arc files; returns their count. */
 static int list_arc(const char *dir, char ***out)
 {
-    DIR *d = opendir(dir);
-    char **v = NULL;
-    int n = 0, cap = 0;
-    assert_non_null(d);
-    for (struct dirent *e; (e = readdir(d));) {
-        size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".arc"))
-            continue;
-        grow(&v, &cap, n + 1, sizeof *v);
-        v[n] = xmalloc(strlen(dir) + len + 2);
-        sprintf(v[n++], "%s/%s", dir, e->d_name);
-    }
-    closedir(d);
-    qsort(v, (size_t)n, sizeof *v, cmp_str);
-    *out = v;
+    int n = corpus_list(dir, ".arc", out);
+    assert_true(n >= 0);
     return n;
-}
-
-static void free_list(char **v, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
 }
 
 /* Compile text; the diagnostics are returned in *diag (malloc'd). */
@@ -181,7 +160,7 @@ static void test_ok_programs(void **state)
         free(diag);
         free(text);
     }
-    free_list(files, n);
+    corpus_free(files, n);
 }
 
 /* The "// error: L:C: msg" lines of a file, joined with newlines. */
@@ -245,7 +224,7 @@ static void test_err_programs(void **state)
         free(diag);
         free(text);
     }
-    free_list(files, n);
+    corpus_free(files, n);
 }
 
 /* Every prefix of every test file, and each file with a byte replaced by
@@ -283,8 +262,8 @@ static void test_never_crashes(void **state)
         free(buf);
         free(text);
     }
-    free_list(files, n);
-    free_list(errs, ne);
+    corpus_free(files, n);
+    corpus_free(errs, ne);
 }
 
 static void test_many_errors_capped(void **state)

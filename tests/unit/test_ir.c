@@ -8,7 +8,6 @@
  *                        # error: verify: in $f, block @b, ...    (verifier)
  * Run from the top of the tree (tests/run.sh does). */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,37 +17,17 @@
 
 #include <cmocka.h>
 
+#include "tests/corpus.h"
+
 #include "gen/ir.h"
 
 /* --- helpers ------------------------------------------------------------- */
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 /* The sorted paths of dir's *.ir files; returns their count. */
 static int list_ir(const char *dir, char ***out)
 {
-    DIR *d = opendir(dir);
-    char **v = NULL;
-    int n = 0, cap = 0;
-    assert_non_null(d);
-    for (struct dirent *e; (e = readdir(d));) {
-        size_t len = strlen(e->d_name);
-        if (len < 4 || strcmp(e->d_name + len - 3, ".ir"))
-            continue;
-        grow(&v, &cap, n + 1, sizeof *v);
-        v[n] = xmalloc(strlen(dir) + len + 2);
-        sprintf(v[n++], "%s/%s", dir, e->d_name);
-    }
-    closedir(d);
-    qsort(v, (size_t)n, sizeof *v, cmp_str);
-    *out = v;
+    int n = corpus_list(dir, ".ir", out);
+    assert_true(n >= 0);
     return n;
-}
-
-static void free_list(char **v, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
 }
 
 static char *print_module(const Module *m)
@@ -104,7 +83,7 @@ static void test_ok_round_trip(void **state)
         free(diag);
         free(text);
     }
-    free_list(files, n);
+    corpus_free(files, n);
 }
 
 /* The "# error: ..." lines of an err file, and the diagnostics it produces,
@@ -159,7 +138,7 @@ static void test_err_files(void **state)
     assert_true(n >= 20);
     for (int i = 0; i < n; i++)
         check_err_file(files[i]);
-    free_list(files, n);
+    corpus_free(files, n);
 }
 
 /* Every opcode and intrinsic is used somewhere in tests/ir/ok. */
@@ -184,7 +163,7 @@ static void test_ok_covers_every_opcode(void **state)
         ir_free(m);
         free(text);
     }
-    free_list(files, n);
+    corpus_free(files, n);
     for (int op = 0; op < OP_COUNT; op++)
         if (!seen[op])
             fail_msg("opcode '%s' is not used in tests/ir/ok", op_info[op].name);
