@@ -348,6 +348,18 @@ static void put_sym(Crash *c, int bias)
     enc_call_label(c->a, c->sym);
 }
 
+/* Print the code address stored at `at` as "0xADDR<between>sym+0xoff"
+ * (bias as for put_sym).  The address is loaded twice: put_hex clobbers
+ * rax. */
+static void put_code_addr(Crash *c, Mem at, const char *between, int bias)
+{
+    enc_mov(c->a, 8, opr(RAX), opm(at));
+    put_hex(c, 1);
+    puts_lit(c, between);
+    enc_mov(c->a, 8, opr(RAX), opm(at));
+    put_sym(c, bias);
+}
+
 /* putc: al into the buffer, flushing first when it is full.  Keeps every
  * register. */
 static void emit_putc(Crash *c)
@@ -719,11 +731,7 @@ static void emit_machine(Crash *c)
     Asm *a = c->a;
     int task = enc_label(a), worker = enc_label(a);
     puts_lit(c, "  pc  ");
-    enc_mov(a, 8, opr(RAX), opm(mem_b(R13, UOFF(ucontext, mc_rip))));
-    put_hex(c, 1);
-    puts_lit(c, "  ");
-    enc_mov(a, 8, opr(RAX), opm(mem_b(R13, UOFF(ucontext, mc_rip))));
-    put_sym(c, 0);
+    put_code_addr(c, mem_b(R13, UOFF(ucontext, mc_rip)), "  ", 0);
     puts_lit(c, "\n  sp  ");
     enc_mov(a, 8, opr(RAX), opm(mem_b(R13, UOFF(ucontext, mc_rsp))));
     put_hex(c, 1);
@@ -793,11 +801,7 @@ static void emit_backtrace(Crash *c)
     Asm *a = c->a;
     int walk = enc_label(a), end = enc_label(a);
     puts_lit(c, "backtrace:\n  #0 ");
-    enc_mov(a, 8, opr(RAX), opm(mem_b(R13, UOFF(ucontext, mc_rip))));
-    put_hex(c, 1);
-    putc_lit(c, ' ');
-    enc_mov(a, 8, opr(RAX), opm(mem_b(R13, UOFF(ucontext, mc_rip))));
-    put_sym(c, 0);
+    put_code_addr(c, mem_b(R13, UOFF(ucontext, mc_rip)), " ", 0);
     putc_lit(c, '\n');
     enc_mov(a, 8, opr(R14), opm(mem_b(R13, UOFF(ucontext, mc_rbp))));
     enc_mov(a, 8, local(L_NFRAME), opi(1));
@@ -830,11 +834,7 @@ static void emit_backtrace(Crash *c)
     enc_mov(a, 8, opr(RAX), local(L_NFRAME));
     enc_call_label(a, c->dec);
     putc_lit(c, ' ');
-    enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 8)));
-    put_hex(c, 1);
-    putc_lit(c, ' ');
-    enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 8)));
-    put_sym(c, 1);
+    put_code_addr(c, mem_b(R14, 8), " ", 1);
     putc_lit(c, '\n');
     enc_bind(a, next);
     enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 0)));
