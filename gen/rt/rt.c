@@ -35,26 +35,28 @@ int rt_sym(Rt *rt, const char *name)
     return elf_symbol(rt->elf, name);
 }
 
-int rt_bss(Rt *rt, const char *name, size_t size, uint32_t align, SymBind bind)
+/* A data object alone in its section <prefix><name>, so --gc-sections can
+ * drop it; data is NULL for .bss. */
+static int object(Rt *rt, const char *prefix, SecKind kind, const char *name, const void *data,
+                  size_t n, uint32_t align, SymBind bind)
 {
-    char *s = secname(".bss.", name);
-    int sec = elf_section(rt->elf, s, SEC_BSS, align);
-    free(s);
-    elf_append(rt->elf, sec, NULL, size);
-    int sym = elf_symbol(rt->elf, name);
-    elf_define(rt->elf, sym, sec, 0, size, bind, SYM_OBJECT);
-    return sym;
-}
-
-int rt_rodata(Rt *rt, const char *name, const void *data, size_t n, uint32_t align, SymBind bind)
-{
-    char *s = secname(".rodata.", name);
-    int sec = elf_section(rt->elf, s, SEC_RODATA, align);
+    char *s = secname(prefix, name);
+    int sec = elf_section(rt->elf, s, kind, align);
     free(s);
     elf_append(rt->elf, sec, data, n);
     int sym = elf_symbol(rt->elf, name);
     elf_define(rt->elf, sym, sec, 0, n, bind, SYM_OBJECT);
     return sym;
+}
+
+int rt_bss(Rt *rt, const char *name, size_t size, uint32_t align, SymBind bind)
+{
+    return object(rt, ".bss.", SEC_BSS, name, NULL, size, align, bind);
+}
+
+int rt_rodata(Rt *rt, const char *name, const void *data, size_t n, uint32_t align, SymBind bind)
+{
+    return object(rt, ".rodata.", SEC_RODATA, name, data, n, align, bind);
 }
 
 void rt_load_worker(Asm *a, Reg dst)
