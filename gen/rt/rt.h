@@ -72,7 +72,7 @@ enum {
     T_SIZE = 80,
 };
 enum { WAIT_DONE = 1, WAIT_FREED = 2 };
-enum { TF_MAIN = 1, TF_DETACHED = 2 };
+enum { TF_MAIN = 1 };   /* the main task: runs on the process stack */
 
 /* The guard page at the bottom of every task stack. */
 /* arc_await runs a not-yet-started task inline only while this much of
