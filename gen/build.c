@@ -23,6 +23,8 @@
 #include "gen/front/front.h"
 #include "gen/ir.h"
 #include "gen/x64/x64.h"
+#include "image/runtime.h"
+#include "linker/link.h"
 
 int cmd_build(int argc, char **argv);
 
@@ -33,6 +35,25 @@ static void tmp_path(char *buf, size_t n, const char *what)
 {
     const char *tmpdir = getenv("TMPDIR");
     snprintf(buf, n, "%s/arc-%s-%ld.o", tmpdir && *tmpdir ? tmpdir : "/tmp", what, (long)getpid());
+}
+
+/* Link obj and extra objects onto a fresh runtime image into out. */
+static int link_onto_runtime(const char *out, const char *obj, const char *const *extra, int nextra)
+{
+    char rt[4096];
+    tmp_path(rt, sizeof rt, "build-rt");
+    if (runtime_write(rt))
+        return 1;
+    const char **objs = xcalloc((size_t)nextra + 2, sizeof *objs);
+    int n = 0;
+    objs[n++] = obj;
+    for (int i = 0; i < nextra; i++)
+        objs[n++] = extra[i];
+    objs[n++] = rt;
+    int rc = link_exe(out, objs, n);
+    free(objs);
+    unlink(rt);
+    return rc;
 }
 
 /* objdump's listing, with the temporary object's name replaced by the
@@ -119,24 +140,24 @@ int cmd_build(int argc, char **argv)
         return rc;
     }
 
-    Elf *e = xo_new();
+    Elf *e = elf_new();
     x64_emit_module(m, e);
     ir_free(m);
     if (emit && !strcmp(emit, "obj")) {
-        rc = xo_write(e, out) ? 1 : 0;
+        rc = elf_write(e, out) ? 1 : 0;
     } else {
         char obj[4096];
         tmp_path(obj, sizeof obj, "build");
-        if (xo_write(e, obj) == 0) {
+        if (elf_write(e, obj) == 0) {
             if (emit) {
                 rc = write_asm(obj, src, out);
             } else {
-                rc = xo_link(out, obj, extra, nextra);
+                rc = link_onto_runtime(out, obj, extra, nextra);
             }
             unlink(obj);
         }
     }
-    xo_free(e);
+    elf_free(e);
     free(extra);
     return rc;
 }
