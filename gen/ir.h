@@ -233,6 +233,8 @@ typedef struct {
     int linkage;       /* L_* */
     int index;         /* Module.funcs / Module.datas index */
     int line;          /* where defined (0: never) */
+    const char *callfile;  /* the first call in Arc source (the front end */
+    int callline;          /* sets it; 0: none): named by link errors */
 } Sym;
 
 typedef struct Arena Arena;
