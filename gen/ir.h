@@ -233,8 +233,10 @@ typedef struct {
     int linkage;       /* L_* */
     int index;         /* Module.funcs / Module.datas index */
     int line;          /* where defined (0: never) */
-    const char *callfile;  /* the first call in Arc source (the front end */
-    int callline;          /* sets it; 0: none): named by link errors */
+    /* A declared function's first call in Arc source (the front end sets
+     * it; callline 0: none): where a link error reports it undefined. */
+    const char *callfile;
+    int callline;
 } Sym;
 
 typedef struct Arena Arena;

@@ -42,17 +42,19 @@ static const struct Opt {
 } opts[] = {
     {"-o", "FILE", O_VALUE, offsetof(Args, out), 0,
      C_BUILD | C_EXE | C_IR | C_OBJ | C_LINK | C_RUNTIME | C_HEADER,
-     "write the output to FILE (a symlink is followed; a device or FIFO is\n"
-     "written in place; FILE must not be one of the inputs)"},
+     "write the output to FILE (also -oFILE): a regular file is replaced\n"
+     "atomically, a symlink is followed, a device or FIFO is written in place;\n"
+     "FILE must not be one of the inputs"},
     {"--emit=", "ir|asm|obj", O_VALUE, offsetof(Args, emit), 0, C_BUILD | C_EXE,
      "stop after a stage: the lowered IR, objdump's listing (both to standard\n"
      "output without -o), or the object (default SOURCE's base name + .o)"},
     {"-s", NULL, O_FLAG, offsetof(Args, link.strip), 0, C_LINKS,
      "keep only what the kernel maps (no symbols, no section headers)"},
     {"-L", "DIR", O_LIST, offsetof(Args, link.libdirs), offsetof(Args, link.nlibdirs), C_LINKS,
-     "a directory for -l to search (repeatable, in order)"},
+     "a directory for -l to search (repeatable, in order; also -LDIR)"},
     {"-l", "NAME", O_LIST, offsetof(Args, link.libs), offsetof(Args, link.nlibs), C_LINKS,
-     "link the static library libNAME.a, the first in the -L directories;\n"
+     "link the static library libNAME.a, the first in the -L directories\n"
+     "(also -lNAME; the libraries form one group, so their order is free);\n"
      "-l c is arc's C layer (stdlib_arc/libc.arc: printf, malloc, ...), never\n"
      "a system libc"},
 };
@@ -111,7 +113,7 @@ static void put_indented(const char *text, int ind)
 
 static void put_command(const struct Cmd *c)
 {
-    printf("  arc %s %s\n", c->name, c->usage);
+    printf("  arc %s%s%s\n", c->name, *c->usage ? " " : "", c->usage);
     put_indented(c->help, 6);
 }
 
@@ -151,10 +153,12 @@ static int parse_args(const struct Cmd *c, int argc, char **argv, Args *a)
         if ((!strcmp(arg, "--help") || !strcmp(arg, "-h")) && !only_inputs) {
             printf("usage:\n");
             put_command(c);
-            if (c->bit != C_HELP) {
-                printf("options:\n");
-                put_options(c->bit);
-            }
+            for (int k = 0; k < countof(opts); k++)
+                if (opts[k].cmds & c->bit) {
+                    printf("options:\n");
+                    put_options(c->bit);
+                    break;
+                }
             return 1;
         }
         if (!strcmp(arg, "--") && c->bit == C_RUN) {

@@ -124,9 +124,9 @@ run_both "obj then link" "$T/from_obj" "$D/hello.ax"
 "$ARC" help > "$T/help"
 check "help: exit status 0" test $? -eq 0
 for c in build exe run check ir obj link runtime header layout help; do
-    check "help: mentions arc $c" grep -q "^  arc $c " "$T/help"
+    check "help: mentions arc $c" grep -Eq "^  arc $c( |$)" "$T/help"
     "$ARC" $c --help > "$T/chelp"
-    check "$c --help: exit 0, describes arc $c" sh -c "[ $? -eq 0 ] && grep -q '^  arc $c ' '$T/chelp'"
+    check "$c --help: exit 0, describes arc $c" sh -c "[ $? -eq 0 ] && grep -Eq '^  arc $c( |$)' '$T/chelp'"
 done
 for o in -o --emit= -s -L -l; do
     check "help: describes $o" grep -q "^  $o" "$T/help"
