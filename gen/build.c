@@ -278,15 +278,24 @@ static int compile_and_link(const Args *a, const char *src, const char **objs, i
     ir_free(m);
     int rc = 1;
     Buf listing = {0};
-    char *tmp = temp_file("obj");
+    /* dir/SOURCE.o: ld writes the object's name into the executable's
+     * symbols, so it must not vary from build to build */
+    char *dir = temp_dir("build"), *base = default_output(src, ".o"), *tmp = NULL;
+    if (dir) {
+        tmp = xmalloc(strlen(dir) + strlen(base) + 2);
+        sprintf(tmp, "%s/%s", dir, base);
+    }
     if (tmp && !write_output(tmp, obj.p, obj.len, 0644)) {
         objs[0] = tmp;
         rc = a->emit ? asm_listing(tmp, src, &listing) : build_link(a, out, objs, nobjs, sites, nsites);
-    }
-    if (tmp)
         unlink(tmp);
-    if (a->emit && rc == 0)   /* after the unlink: a closed pipe may end arc */
+    }
+    if (dir)
+        rmdir(dir);
+    if (a->emit && rc == 0)   /* after the clean-up: a closed pipe may end arc */
         rc = put_output(out, listing.p, listing.len);
+    free(dir);
+    free(base);
     free(tmp);
     free_sites(sites, nsites);
     buf_free(&obj);

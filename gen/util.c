@@ -248,9 +248,10 @@ int write_output(const char *path, const void *data, size_t len, unsigned mode)
     return rc;
 }
 
-/* mkstemp in $TMPDIR: the open descriptor, *path set (malloc'd); -1 and
+/* $TMPDIR/arc-<what>-XXXXXX made by mkstemp (dir 0) or mkdtemp (dir 1):
+ * the open descriptor (0 for a directory), *path set (malloc'd); -1 and
  * *path NULL after a message. */
-static int temp_fd(const char *what, char **path)
+static int temp_make(const char *what, int dir, char **path)
 {
     const char *tmpdir = getenv("TMPDIR");
     if (!tmpdir || !*tmpdir)
@@ -258,19 +259,27 @@ static int temp_fd(const char *what, char **path)
     size_t n = strlen(tmpdir) + strlen(what) + 16;
     *path = xmalloc(n);
     snprintf(*path, n, "%s/arc-%s-XXXXXX", tmpdir, what);
-    int fd = mkstemp(*path);
+    int fd = dir ? (mkdtemp(*path) ? 0 : -1) : mkstemp(*path);
     if (fd < 0) {
-        fprintf(stderr, "arc: error: cannot create a temporary file in %s: %s\n", tmpdir, strerror(errno));
+        fprintf(stderr, "arc: error: cannot create a temporary %s in %s: %s\n",
+                dir ? "directory" : "file", tmpdir, strerror(errno));
         free(*path);
         *path = NULL;
     }
     return fd;
 }
 
+char *temp_dir(const char *what)
+{
+    char *path;
+    temp_make(what, 1, &path);
+    return path;
+}
+
 char *temp_file(const char *what)
 {
     char *path;
-    int fd = temp_fd(what, &path);
+    int fd = temp_make(what, 0, &path);
     if (fd >= 0)
         close(fd);
     return path;
@@ -300,7 +309,7 @@ int run_program(char *const argv[], Buf *out, Buf *err)
     int rc = -1;
     for (int i = 0; i < 2; i++) {
         char *path;
-        if (capture[i] && (fd[i] = temp_fd("capture", &path)) < 0)
+        if (capture[i] && (fd[i] = temp_make("capture", 0, &path)) < 0)
             goto done;
         if (capture[i]) {
             unlink(path);   /* the descriptor keeps it until closed */

@@ -59,6 +59,11 @@ int write_output(const char *path, const void *data, size_t len, unsigned mode);
  * file arc makes comes from here. */
 char *temp_file(const char *what);
 
+/* A new empty directory $TMPDIR/arc-<what>-XXXXXX (mkdtemp): its malloc'd
+ * path, or NULL after a message.  For a temporary file whose name must
+ * not vary (ld records an object's name in the executable). */
+char *temp_dir(const char *what);
+
 /* Do paths a and b name the same file (st_dev and st_ino, symlinks
  * followed)?  0 when either does not exist. */
 int same_file(const char *a, const char *b);

@@ -42,6 +42,10 @@ run_both "hello.ax built without -o" "$T/here/hello" "$D/hello.ax"
 (cd "$T/here" && "$ARC_ABS" exe "$SRC_ABS/hello.ax" -o exe_out)
 run_both "arc exe" "$T/here/exe_out" "$D/hello.ax"
 
+# the same source gives the same executable (no temporary name inside)
+"$ARC" build "$D/hello.ax" -o "$T/same1" && "$ARC" build "$D/hello.ax" -o "$T/same2" -l c
+check "build is deterministic (-l c adds nothing an Arc program already has)" cmp -s "$T/same1" "$T/same2"
+
 # --- -L and -l -------------------------------------------------------------
 mkdir "$T/lib1" "$T/lib2"
 gcc $FREESTANDING -c "$D/twice.c" -o "$T/twice.o" && ar rcs "$T/lib2/libtwice.a" "$T/twice.o"
