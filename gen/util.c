@@ -151,6 +151,24 @@ void put_u64(uint8_t *at, uint64_t v)
         at[i] = (uint8_t)(v >> (8 * i));
 }
 
+/* The one maker of unique names: a <base><sep>XXXXXX file (mkstemp; the
+ * open descriptor) or directory (mkdtemp; 0), *path malloc'd; -1 with
+ * errno and *path NULL on failure. */
+static int make_unique(const char *base, const char *sep, int dir, char **path)
+{
+    size_t n = strlen(base) + strlen(sep) + 7;
+    *path = xmalloc(n);
+    snprintf(*path, n, "%s%sXXXXXX", base, sep);
+    int fd = dir ? (mkdtemp(*path) ? 0 : -1) : mkstemp(*path);
+    if (fd < 0) {
+        int err = errno;
+        free(*path);
+        *path = NULL;
+        errno = err;
+    }
+    return fd;
+}
+
 static int write_all(int fd, const void *data, size_t len)
 {
     const uint8_t *p = data;
@@ -198,14 +216,10 @@ static char *resolve_links(const char *path)
 /* A temporary file next to real, renamed onto it. */
 static int write_atomic(const char *real, const void *data, size_t len, unsigned mode)
 {
-    size_t n = strlen(real);
-    char *tmp = xmalloc(n + 16);
-    snprintf(tmp, n + 16, "%s.tmpXXXXXX", real);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        free(tmp);
+    char *tmp;
+    int fd = make_unique(real, ".tmp", 0, &tmp);
+    if (fd < 0)
         return -1;
-    }
     int rc = write_all(fd, data, len) < 0 || fchmod(fd, (mode_t)mode) < 0 ? -1 : 0;
     int err = errno;
     if (close(fd) < 0 && rc == 0) {
@@ -248,24 +262,22 @@ int write_output(const char *path, const void *data, size_t len, unsigned mode)
     return rc;
 }
 
-/* $TMPDIR/arc-<what>-XXXXXX made by mkstemp (dir 0) or mkdtemp (dir 1):
- * the open descriptor (0 for a directory), *path set (malloc'd); -1 and
- * *path NULL after a message. */
+/* $TMPDIR/arc-<what>-XXXXXX (a file, or a directory when dir): the open
+ * descriptor (0 for a directory), *path set; -1 and *path NULL after a
+ * message. */
 static int temp_make(const char *what, int dir, char **path)
 {
     const char *tmpdir = getenv("TMPDIR");
     if (!tmpdir || !*tmpdir)
         tmpdir = "/tmp";
-    size_t n = strlen(tmpdir) + strlen(what) + 16;
-    *path = xmalloc(n);
-    snprintf(*path, n, "%s/arc-%s-XXXXXX", tmpdir, what);
-    int fd = dir ? (mkdtemp(*path) ? 0 : -1) : mkstemp(*path);
-    if (fd < 0) {
+    size_t n = strlen(tmpdir) + strlen(what) + 8;
+    char *prefix = xmalloc(n);
+    snprintf(prefix, n, "%s/arc-%s", tmpdir, what);
+    int fd = make_unique(prefix, "-", dir, path);
+    if (fd < 0)
         fprintf(stderr, "arc: error: cannot create a temporary %s in %s: %s\n",
                 dir ? "directory" : "file", tmpdir, strerror(errno));
-        free(*path);
-        *path = NULL;
-    }
+    free(prefix);
     return fd;
 }
 
