@@ -1,4 +1,5 @@
-/* util.h: the few helpers every phase shares.
+/* util.h: the few helpers every phase shares: allocation, byte buffers,
+ * files (reading, writing arc's outputs, temporaries), child processes.
  *
  * Two error channels (STYLE.md): user errors are reported by the phase that
  * finds them (file:line:col: error: ...) and exit 1; internal bugs go through
