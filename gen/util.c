@@ -337,6 +337,8 @@ int run_program(char *const argv[], Buf *out, Buf *err)
         for (int i = 0; i < 2; i++)
             if (fd[i] >= 0)
                 dup2(fd[i], 1 + i);
+        if (out || err)
+            setenv("LC_ALL", "C", 1);
         execvp(argv[0], argv);
         fprintf(stderr, "arc: error: cannot run %s: %s\n", argv[0], strerror(errno));
         _exit(127);

@@ -72,9 +72,11 @@ int same_file(const char *a, const char *b);
 /* Run argv[0] (PATH searched) and wait for it.  out and err, when not
  * NULL, collect its standard output / error (otherwise it shares arc's).
  * SIGINT and SIGQUIT are ignored by arc while it waits (the child gets
- * them, so arc outlives it and can clean up).  Returns the exit status,
- * 128+n after a death by signal n, 127 when it cannot be started (after a
- * message), or -1 after a message when fork fails. */
+ * them, so arc outlives it and can clean up).  A tool whose output arc
+ * reads (out or err given) runs with LC_ALL=C: its messages are parsed.
+ * Returns the exit status, 128+n after a death by signal n, 127 when it
+ * cannot be started (after a message), or -1 after a message when fork
+ * fails. */
 int run_program(char *const argv[], Buf *out, Buf *err);
 
 /* Read a whole file; NUL-terminates the result (not counted in *len).
