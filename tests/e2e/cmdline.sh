@@ -82,6 +82,8 @@ gcc $FREESTANDING -c "$D/cprintf.c" -o "$T/cprintf.o"
 "$ARC" link -o "$T/cprintf" "$T/cprintf.o" -l c
 printf '// expect: C via libc.arc: ok 1  2.50\n' > "$T/cprintf.spec"
 run_both "arc link -l c: printf and malloc from libc.arc" "$T/cprintf" "$T/cprintf.spec"
+ARC_LD=ld.lld "$ARC" link -o "$T/cprintf_lld" "$T/cprintf.o" -l c
+run_both "arc link -l c with ld.lld (the same archive)" "$T/cprintf_lld" "$T/cprintf.spec"
 echo "arc: error: undefined symbol 'malloc' (used by the objects or libraries given, defined by none of them)" > "$T/want"
 echo "arc: error: undefined symbol 'printf' (used by the objects or libraries given, defined by none of them)" >> "$T/want"
 expect_lines "arc link without -l c: printf and malloc undefined" 1 "$T/want" \
