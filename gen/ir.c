@@ -286,7 +286,7 @@ static Func *new_func(Module *m, const char *name, Type ret, int retagg, int kin
 
 Func *ir_new_func(Module *m, const char *name, Type ret, int retagg)
 {
-    return new_func(m, name, ret, retagg, SYM_FUNC);
+    return new_func(m, name, ret, retagg, SYM_FUNCDEF);
 }
 
 Func *ir_new_decl(Module *m, const char *name, Type ret, int retagg)
@@ -297,7 +297,7 @@ Func *ir_new_decl(Module *m, const char *name, Type ret, int retagg)
 int ir_add_param(Module *m, Func *f, Type t, int agg, const char *name)
 {
     int v = -1;
-    if (m->syms[f->sym].kind == SYM_FUNC)
+    if (m->syms[f->sym].kind == SYM_FUNCDEF)
         v = ir_new_vreg(m, f, agg ? T_PTR : t, name);
     ir_grow(m, &f->params, &f->capparams, f->nparams + 1, sizeof(Param));
     f->params[f->nparams++] = (Param){agg ? T_PTR : t, agg, v};

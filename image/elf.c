@@ -510,7 +510,7 @@ int elf_write(Elf *e, const char *path)
 {
     Buf b = {0};
     elf_serialize(e, &b);
-    int r = write_file_atomic(path, b.p, b.len, 0644);
+    int r = write_output(path, b.p, b.len, 0644);
     buf_free(&b);
     return r;
 }

@@ -140,6 +140,27 @@ static char *slurp(Front *fe, const char *path)
     return r;
 }
 
+char *front_stdlib_source(const char *name, char **where)
+{
+    const char *env = getenv("ARC_STDLIB");
+    size_t n = (env ? strlen(env) : 0) + strlen(name) + 16;
+    *where = xmalloc(n);
+    if (env && *env) {
+        snprintf(*where, n, "%s/%s.arc", env, name);
+        char *t = read_file(*where, NULL);
+        if (t)
+            return t;
+    } else {
+        snprintf(*where, n, "stdlib_arc/%s.arc", name);
+        for (int i = 0; stdlib_src[i].name; i++)
+            if (!strcmp(stdlib_src[i].name, name))
+                return xstrdup(stdlib_src[i].text);
+    }
+    free(*where);
+    *where = NULL;
+    return NULL;
+}
+
 /* The source of module name imported from a file at path; *where is the
  * path diagnostics show. */
 static char *module_text(Front *fe, const char *name, const char *from, const char **where,
@@ -151,29 +172,23 @@ static char *module_text(Front *fe, const char *name, const char *from, const ch
     char *path = fe_alloc(fe, n);
     snprintf(path, n, "%.*s%s.arc", dirlen, from, name);
     char *t = slurp(fe, path);
-    const char *env = getenv("ARC_STDLIB");
     if (t) {
         *where = path;
         return t;
     }
-    if (env && *env) {
-        n = strlen(env) + strlen(name) + 6;
-        char *sp = fe_alloc(fe, n);
-        snprintf(sp, n, "%s/%s.arc", env, name);
-        snprintf(looked, nlooked, "%s and %s", path, sp);
-        *where = sp;
-        return slurp(fe, sp);
-    }
-    snprintf(looked, nlooked, "%s and the standard library", path);
-    for (int i = 0; stdlib_src[i].name; i++)
-        if (!strcmp(stdlib_src[i].name, name)) {
-            n = strlen(name) + 16;
-            char *sp = fe_alloc(fe, n);
-            snprintf(sp, n, "stdlib_arc/%s.arc", name);
-            *where = sp;
-            return fe_strdup(fe, stdlib_src[i].text, strlen(stdlib_src[i].text));
-        }
-    return NULL;
+    const char *env = getenv("ARC_STDLIB");
+    if (env && *env)
+        snprintf(looked, nlooked, "%s and %s/%s.arc", path, env, name);
+    else
+        snprintf(looked, nlooked, "%s and the standard library", path);
+    char *w, *st = front_stdlib_source(name, &w);
+    if (!st)
+        return NULL;
+    *where = fe_strdup(fe, w, strlen(w));
+    t = fe_strdup(fe, st, strlen(st));
+    free(w);
+    free(st);
+    return t;
 }
 
 static void load_imports(Front *fe, SrcFile *f);

@@ -26,7 +26,7 @@ static int fsz(Type t) { return t == T_F32 ? 4 : 8; }
 int x64_esym(X64Fn *x, int sym)
 {
     if (x->elfsym[sym] < 0)
-        x->elfsym[sym] = xo_symbol(x->elf, x->m->syms[sym].name);
+        x->elfsym[sym] = elf_symbol(x->elf, x->m->syms[sym].name);
     return x->elfsym[sym];
 }
 
