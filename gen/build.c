@@ -1,6 +1,6 @@
 /* build.c: `arc build`, IR text to a static executable.
  *
- *   arc build [--emit=ir|asm|obj] prog.ir [extra.o ...] -o OUT
+ *   arc build [--emit=ir|asm|obj] [--no-crash-report] prog.ir [extra.o ...] -o OUT
  *
  * The passes, in order:
  *   ir_read           text -> Module (file:line:col: error: ..., exit 1)
@@ -23,11 +23,12 @@
 #include "gen/front/front.h"
 #include "gen/ir.h"
 #include "gen/x64/x64.h"
+#include "linker/link.h"
 
 int cmd_build(int argc, char **argv);
 
 static const char build_usage[] =
-    "usage: arc build [--emit=ir|asm|obj] prog.ir [extra.o ...] -o OUT\n";
+    "usage: arc build [--emit=ir|asm|obj] [--no-crash-report] prog.ir [extra.o ...] -o OUT\n";
 
 static void tmp_path(char *buf, size_t n, const char *what)
 {
@@ -58,10 +59,12 @@ int cmd_build(int argc, char **argv)
 {
     const char *out = NULL, *emit = NULL, *src = NULL;
     const char **extra = xcalloc((size_t)argc + 2, sizeof *extra);
-    int nextra = 0, rc = 1;
+    int nextra = 0, rc = 1, link_flags = 0;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc) {
             out = argv[++i];
+        } else if (!strcmp(argv[i], "--no-crash-report")) {
+            link_flags |= LINK_NO_CRASH_REPORT;
         } else if (!strncmp(argv[i], "--emit=", 7)) {
             emit = argv[i] + 7;
             if (strcmp(emit, "ir") && strcmp(emit, "asm") && strcmp(emit, "obj")) {
@@ -131,7 +134,7 @@ int cmd_build(int argc, char **argv)
             if (emit) {
                 rc = write_asm(obj, src, out);
             } else {
-                rc = xo_link(out, obj, extra, nextra);
+                rc = xo_link(out, obj, extra, nextra, link_flags);
             }
             unlink(obj);
         }

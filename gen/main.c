@@ -16,20 +16,24 @@ static const char usage_text[] =
     "commands:\n"
     "  runtime -o FILE            write the runtime image (an ELF object)\n"
     "  header [-o FILE]           write the C header of the runtime's C ABI\n"
-    "  build [--emit=ir|asm|obj] PROG.ir [OBJ...] -o OUT\n"
+    "  build [--emit=ir|asm|obj] [--no-crash-report] PROG.ir [OBJ...] -o OUT\n"
     "                             compile IR to a static executable on the runtime\n"
-    "  link [-s] -o OUT OBJ...    link objects onto the runtime into a static\n"
+    "  link [-s] [--no-crash-report] -o OUT OBJ...\n"
+    "                             link objects onto the runtime into a static\n"
     "                             executable (linker/arc.ld, ld --gc-sections);\n"
     "                             -s keeps only what the kernel maps (no symbols,\n"
-    "                             no section headers)\n"
+    "                             no section headers); --no-crash-report leaves\n"
+    "                             the crash reporter out\n"
     "  layout                     print the kernel ABI tables\n"
     "  help                       this text\n";
 
-/* Options shared by the commands: -o FILE, -s and positional inputs.
- * Anything else starting with '-' is an error. */
+/* Options shared by the commands: -o FILE, -s, --no-crash-report (link's
+ * LINK_* flags) and positional inputs.  Anything else starting with '-'
+ * is an error. */
 typedef struct {
     const char *out;
     int strip;
+    int link_flags;
     const char **inputs;
     int ninputs;
 } Args;
@@ -38,6 +42,7 @@ static int parse_args(const char *cmd, int argc, char **argv, Args *a)
 {
     a->out = NULL;
     a->strip = 0;
+    a->link_flags = 0;
     a->inputs = xcalloc((size_t)argc + 1, sizeof *a->inputs);
     a->ninputs = 0;
     for (int i = 0; i < argc; i++) {
@@ -49,6 +54,8 @@ static int parse_args(const char *cmd, int argc, char **argv, Args *a)
             a->out = argv[++i];
         } else if (!strcmp(argv[i], "-s") && !strcmp(cmd, "link")) {
             a->strip = 1;
+        } else if (!strcmp(argv[i], "--no-crash-report") && !strcmp(cmd, "link")) {
+            a->link_flags |= LINK_NO_CRASH_REPORT;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "arc %s: error: unknown option '%s'\n", cmd, argv[i]);
             return -1;
@@ -95,7 +102,7 @@ static int cmd_header(Args *a)
 static int cmd_link(Args *a)
 {
     if (!a->out || !a->ninputs) {
-        fputs("arc link: error: usage: arc link [-s] -o OUT OBJ...\n", stderr);
+        fputs("arc link: error: usage: arc link [-s] [--no-crash-report] -o OUT OBJ...\n", stderr);
         return 2;
     }
     for (int i = 0; i < a->ninputs; i++) {
@@ -113,7 +120,7 @@ static int cmd_link(Args *a)
     for (int i = 0; i < a->ninputs; i++)
         objs[i] = a->inputs[i];
     objs[a->ninputs] = rtpath;
-    int rc = link_exe(a->out, objs, a->ninputs + 1);
+    int rc = link_exe(a->out, objs, a->ninputs + 1, a->link_flags);
     unlink(rtpath);
     free(objs);
     if (rc == 0 && a->strip)

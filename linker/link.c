@@ -30,6 +30,13 @@ const char link_script[] =
 
 /* The function whose presence asks for a function table. */
 static const char reporter_fn[] = "arc_rt_crash";
+/* The reporter's .arc_init entry (gen/rt/signal.c).  Why a -u and not a
+ * reference from _start: the runtime image stays one object for every
+ * program, the opt-out is a link option (nothing to regenerate), and a
+ * program that never asks for the hook (--no-crash-report) carries no
+ * byte of the reporter: the hook's section is not KEEP, so
+ * --gc-sections drops it with everything only it refers to. */
+static const char reporter_hook[] = "arc_rt_signal_hook";
 
 /* Is the linker named by path LLVM's lld?  It needs --no-rosegment to put
  * read-only data in the text segment, as GNU ld does with
@@ -58,9 +65,10 @@ static int run(char *const argv[])
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-/* ld [flags] -T script -o out objs... [extra]: its exit status. */
+/* ld [flags] [-u hook] -T script -o out objs... [extra]: its exit
+ * status. */
 static int run_ld(const char *ld, const char *script, const char *out,
-                  const char *const *objs, int nobjs, const char *extra)
+                  const char *const *objs, int nobjs, const char *extra, int flags)
 {
     char **argv = xcalloc((size_t)nobjs + 24, sizeof *argv);
     int argc = 0;
@@ -79,6 +87,10 @@ static int run_ld(const char *ld, const char *script, const char *out,
         argv[argc++] = "-z";
         argv[argc++] = "noseparate-code";
         argv[argc++] = "--no-warn-rwx-segments";
+    }
+    if (!(flags & LINK_NO_CRASH_REPORT)) {
+        argv[argc++] = "-u";
+        argv[argc++] = (char *)reporter_hook;
     }
     argv[argc++] = "-T";
     argv[argc++] = (char *)script;
@@ -117,7 +129,7 @@ static char *temp_file(const char *what)
 /* Pass 2, when tmpout (pass 1) has the reporter: link again with the
  * table and check that no function moved.  0, or 1 after a message. */
 static int add_functab(const char *ld, const char *script, const char *tmpout,
-                       const char *const *objs, int nobjs)
+                       const char *const *objs, int nobjs, int flags)
 {
     FuncList before, after;
     if (functab_read(tmpout, &before))
@@ -129,7 +141,7 @@ static int add_functab(const char *ld, const char *script, const char *tmpout,
     int rc = 1;
     char *tab = temp_file("functab");
     if (tab && !functab_write_object(&before, tab)) {
-        int st = run_ld(ld, script, tmpout, objs, nobjs, tab);
+        int st = run_ld(ld, script, tmpout, objs, nobjs, tab, flags);
         if (st != 0) {
             fprintf(stderr, "arc: error: linking %s with its function table failed "
                             "(%s exited with status %d)\n", tmpout, ld, st);
@@ -152,7 +164,7 @@ static int add_functab(const char *ld, const char *script, const char *tmpout,
     return rc;
 }
 
-int link_exe(const char *out, const char *const *objs, int nobjs)
+int link_exe(const char *out, const char *const *objs, int nobjs, int flags)
 {
     const char *ld = getenv("ARC_LD");
     if (!ld || !*ld)
@@ -170,10 +182,10 @@ int link_exe(const char *out, const char *const *objs, int nobjs)
     char *tmpout = xmalloc(n);
     snprintf(tmpout, n, "%s.ld-tmp", out);
 
-    int rc = ok ? run_ld(ld, script, tmpout, objs, nobjs, NULL) : -1;
+    int rc = ok ? run_ld(ld, script, tmpout, objs, nobjs, NULL, flags) : -1;
     if (rc != 0)
         fprintf(stderr, "arc: error: linking %s failed (%s exited with status %d)\n", out, ld, rc);
-    else if (add_functab(ld, script, tmpout, objs, nobjs))
+    else if (add_functab(ld, script, tmpout, objs, nobjs, flags))
         rc = 1;
     unlink(script);
     if (rc == 0 && rename(tmpout, out) < 0) {

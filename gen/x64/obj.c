@@ -40,7 +40,7 @@ void xo_add_function(Elf *e, const char *secname, int sym, int global, const Asm
     elf_add_function(e, secname, sym, global ? SYM_GLOBAL : SYM_LOCAL, a);
 }
 
-int xo_link(const char *out, const char *obj, const char *const *extra, int nextra)
+int xo_link(const char *out, const char *obj, const char *const *extra, int nextra, int flags)
 {
     const char *tmpdir = getenv("TMPDIR");
     char rt[4096];
@@ -57,7 +57,7 @@ int xo_link(const char *out, const char *obj, const char *const *extra, int next
     for (int i = 0; i < nextra; i++)
         objs[n++] = extra[i];
     objs[n++] = rt;
-    int rc = link_exe(out, objs, n);
+    int rc = link_exe(out, objs, n, flags);
     free(objs);
     unlink(rt);
     return rc;

@@ -22,7 +22,8 @@ uint64_t xo_size(const Elf *e, int sec);
 void xo_reloc_abs64(Elf *e, int sec, uint64_t off, int sym, int64_t addend);
 void xo_define_object(Elf *e, int sym, int sec, uint64_t size, int global);
 void xo_add_function(Elf *e, const char *secname, int sym, int global, const Asm *a);
-/* Link obj and extra objects onto a fresh runtime image into out. */
-int xo_link(const char *out, const char *obj, const char *const *extra, int nextra);
+/* Link obj and extra objects onto a fresh runtime image into out;
+ * flags as link_exe's (linker/link.h: LINK_NO_CRASH_REPORT). */
+int xo_link(const char *out, const char *obj, const char *const *extra, int nextra, int flags);
 
 #endif
