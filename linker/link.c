@@ -2,11 +2,11 @@
  *
  * Two passes when the program carries the crash reporter:
  *   1. ld over the objects (and the runtime image) into a temporary file;
- *   2. if that executable defines arc_rt_crash, its functions (.symtab)
- *      become a table object (linker/functab.c) and ld runs again over the
- *      objects plus that object.  The table is built after --gc-sections,
- *      from what survived, and refers to nothing, so it keeps nothing
- *      alive.  .arc_functab lies after .text and .rodata (arc.ld), so the
+ *   2. if that executable defines arc_rt_crash, its functions (.symtab),
+ *      but the reporter's own, become a table object (linker/functab.c)
+ *      and ld runs again over the objects plus that object.  The table is
+ *      built after --gc-sections, from what survived, and refers to
+ *      nothing, so it keeps nothing alive.  .arc_functab lies after .text and .rodata (arc.ld), so the
  *      functions do not move; that is checked, symbol by symbol.
  * A program without the reporter is linked once and carries no table. */
 #define _POSIX_C_SOURCE 200809L
@@ -30,6 +30,14 @@ const char link_script[] =
 
 /* The function whose presence asks for a function table. */
 static const char reporter_fn[] = "arc_rt_crash";
+/* The reporter's own functions (gen/rt/signal.c) stay out of the table:
+ * no report shows a frame of the reporter (a fault inside it ends the
+ * report with a note and the address), and every program would pay for
+ * their names. */
+static const char *const reporter_fns[] = {
+    reporter_fn, "arc_rt_sigaction_all", "arc_rt_sigreturn", "arc_rt_signal_init",
+    "arc_rt_altstack_init", NULL,
+};
 /* The reporter's .arc_init entry (gen/rt/signal.c).  Why a -u and not a
  * reference from _start: the runtime image stays one object for every
  * program, the opt-out is a link option (nothing to regenerate), and a
@@ -140,7 +148,7 @@ static int add_functab(const char *ld, const char *script, const char *tmpout,
     }
     int rc = 1;
     char *tab = temp_file("functab");
-    if (tab && !functab_write_object(&before, tab)) {
+    if (tab && !functab_write_object(&before, reporter_fns, tab)) {
         int st = run_ld(ld, script, tmpout, objs, nobjs, tab, flags);
         if (st != 0) {
             fprintf(stderr, "arc: error: linking %s with its function table failed "
