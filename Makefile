@@ -65,7 +65,8 @@ clean:
 -include $(OBJ:.o=.d) $(UNITBIN:=.d)
 
 # The main job in one command: build arc, generate the runtime, link a
-# freestanding C program onto it, compile the Arc example of ARC.md (structs,
+# freestanding C program onto it (with the crash reporter, and without:
+# hello-tiny), compile the Arc example of ARC.md (structs,
 # methods, enums, tuples, switch, defer, printf from the Arc standard
 # library, fork-join fib with async/await) onto it, run both and show their
 # sizes.
@@ -74,10 +75,10 @@ EXAMPLE_CFLAGS = -std=c11 -O2 -ffreestanding -nostdlib -fno-pic -fno-stack-prote
 example: $(BUILD)/arc
 	$(BUILD)/arc header -o $(BUILD)/arc_rt.h
 	$(CC) $(EXAMPLE_CFLAGS) -I$(BUILD) -c tests/e2e/c/hello.c -o $(BUILD)/hello.o
-	$(BUILD)/arc link -o $(BUILD)/hello $(BUILD)/hello.o
-	strip $(BUILD)/hello
+	$(BUILD)/arc link -s -o $(BUILD)/hello $(BUILD)/hello.o
+	$(BUILD)/arc link -s --no-crash-report -o $(BUILD)/hello-tiny $(BUILD)/hello.o
 	$(BUILD)/hello tiny static binary; echo "exit status $$?"
-	@ls -l $(BUILD)/hello
+	@ls -l $(BUILD)/hello $(BUILD)/hello-tiny
 	$(BUILD)/arc build tests/arc/example.arc -o $(BUILD)/example
 	strip $(BUILD)/example
 	ARC_WORKERS=2 $(BUILD)/example

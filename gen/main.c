@@ -50,6 +50,9 @@ static const struct Opt {
      "output without -o), or the object (default SOURCE's base name + .o)"},
     {"-s", NULL, O_FLAG, offsetof(Args, link.strip), 0, C_LINKS,
      "keep only what the kernel maps (no symbols, no section headers)"},
+    {"--no-crash-report", NULL, O_FLAG, offsetof(Args, link.no_crash_report), 0, C_LINKS,
+     "leave the crash reporter out: a fault kills the program silently (the\n"
+     "smallest binaries)"},
     {"-L", "DIR", O_LIST, offsetof(Args, link.libdirs), offsetof(Args, link.nlibdirs), C_LINKS,
      "a directory for -l to search (repeatable, in order; also -LDIR)"},
     {"-l", "NAME", O_LIST, offsetof(Args, link.libs), offsetof(Args, link.nlibs), C_LINKS,

@@ -34,6 +34,8 @@ int elf_section(Elf *e, const char *name, SecKind kind, uint32_t align);
  * data NULL appends n zero bytes (room for a field to relocate). */
 uint64_t elf_append(Elf *e, int sec, const void *data, size_t n);
 uint64_t elf_section_size(const Elf *e, int sec);
+/* Change a section's alignment (a power of two, as for elf_section). */
+void elf_section_set_align(Elf *e, int sec, uint32_t align);
 /* Pad a section to a multiple of align with zeros (NOPs are not needed:
  * each function has its own section). */
 void elf_section_align(Elf *e, int sec, uint32_t align);

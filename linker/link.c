@@ -2,9 +2,9 @@
  *
  * Two passes when the program carries the crash reporter:
  *   1. ld over the objects (and the runtime image) into a temporary file;
- *   2. if that executable defines arc_rt_crash, its functions (.symtab)
- *      become a table object (linker/functab.c) and ld runs again over the
- *      objects plus that object.  The table is built after --gc-sections,
+ *   2. if that executable defines arc_rt_crash, its functions (.symtab),
+ *      but the reporter's own, become a table object (linker/functab.c)
+ *      and ld runs again over the objects plus that object.  The table is built after --gc-sections,
  *      from what survived, and refers to nothing, so it keeps nothing
  *      alive.  .arc_functab lies after .text and .rodata (arc.ld), so the
  *      functions do not move; that is checked, symbol by symbol.
@@ -30,6 +30,21 @@ const char link_script[] =
 
 /* The function whose presence asks for a function table. */
 static const char reporter_fn[] = "arc_rt_crash";
+/* The reporter's own functions (gen/rt/signal.c) stay out of the table:
+ * no report shows a frame of the reporter (a fault inside it ends the
+ * report with a note and the address), and every program would pay for
+ * their names. */
+static const char *const reporter_fns[] = {
+    reporter_fn, "arc_rt_sigaction_all", "arc_rt_sigreturn", "arc_rt_signal_init",
+    "arc_rt_altstack_init", NULL,
+};
+/* The reporter's .arc_init entry (gen/rt/signal.c).  Why a -u and not a
+ * reference from _start: the runtime image stays one object for every
+ * program, the opt-out is a link option (nothing to regenerate), and a
+ * program that never asks for the hook (--no-crash-report) carries no
+ * byte of the reporter: the hook's section is not KEEP, so
+ * --gc-sections drops it with everything only it refers to. */
+static const char reporter_hook[] = "arc_rt_signal_hook";
 
 /* Is the linker named by path LLVM's lld?  It needs --no-rosegment to put
  * read-only data in the text segment, as GNU ld does with
@@ -49,9 +64,11 @@ typedef struct {
     int nobjs;
     const char *const *libs;
     int nlibs;
+    int crash_report;      /* ld -u reporter_hook */
+    const char *tab;       /* where pass 2 writes the function table */
 } LdJob;
 
-/* ld [flags] -T script -o out objs... [extra] --start-group libs
+/* ld [flags] [-u hook] -T script -o out objs... [extra] --start-group libs
  * --end-group: its exit status; its standard error is appended to err. */
 static int run_ld(const LdJob *j, const char *out, const char *extra, Buf *err)
 {
@@ -72,6 +89,10 @@ static int run_ld(const LdJob *j, const char *out, const char *extra, Buf *err)
         argv[argc++] = "-z";
         argv[argc++] = "noseparate-code";
         argv[argc++] = "--no-warn-rwx-segments";
+    }
+    if (j->crash_report) {
+        argv[argc++] = "-u";
+        argv[argc++] = (char *)reporter_hook;
     }
     argv[argc++] = "-T";
     argv[argc++] = (char *)j->script;
@@ -105,9 +126,9 @@ static int add_functab(const LdJob *j, const char *tmpout)
         return 0;
     }
     int rc = 1;
-    char *tab = temp_file("functab");
+    const char *tab = j->tab;
     Buf err = {0};
-    if (tab && !functab_write_object(&before, tab)) {
+    if (!functab_write_object(&before, reporter_fns, tab)) {
         int st = run_ld(j, tmpout, tab, &err);
         if (err.len)
             fwrite(err.p, 1, err.len, stderr);
@@ -124,10 +145,6 @@ static int add_functab(const LdJob *j, const char *tmpout)
             functab_free(&after);
             rc = 0;
         }
-    }
-    if (tab) {
-        unlink(tab);
-        free(tab);
     }
     buf_free(&err);
     functab_free(&before);
@@ -239,32 +256,44 @@ int link_onto_runtime(const char *out, const char *const *objs, int nobjs, const
 {
     const char **libs = xcalloc((size_t)o->nlibs + 1, sizeof *libs);
     const char **all = xcalloc((size_t)nobjs + 2, sizeof *all);
-    char *rt = NULL, *script = NULL, *tmpout = NULL;
+    /* Every temporary lives in one directory under fixed names: ld puts
+     * the runtime object's name into the executable (a FILE symbol), so
+     * a random name there would make the same source give other bytes. */
+    static const char *const names[] = {"arc_rt.o", "arc.ld", "a.out", "functab.o"};
+    enum { RT, SCRIPT, EXE, TAB, NTEMP };
+    char *dir = NULL, *path[NTEMP] = {0};
     int rc = 1;
     for (int i = 0; i < o->nlibs; i++)
         if (!(libs[i] = find_lib(o->libs[i], o)))
             goto done;
-    if (!(rt = temp_file("rt")) || runtime_write(rt) || !(script = temp_file("ld")) ||
-        write_output(script, link_script, strlen(link_script), 0644) ||
-        !(tmpout = temp_file("exe")))
+    if (!(dir = temp_dir("link")))
+        goto done;
+    for (int i = 0; i < NTEMP; i++) {
+        size_t n = strlen(dir) + strlen(names[i]) + 2;
+        path[i] = xmalloc(n);
+        snprintf(path[i], n, "%s/%s", dir, names[i]);
+    }
+    if (runtime_write(path[RT]) ||
+        write_output(path[SCRIPT], link_script, strlen(link_script), 0644))
         goto done;
     for (int i = 0; i < nobjs; i++)
         all[i] = objs[i];
-    all[nobjs] = rt;
+    all[nobjs] = path[RT];
     const char *ld = getenv("ARC_LD");
-    LdJob j = {ld && *ld ? ld : "ld", script, all, nobjs + 1, libs, o->nlibs};
+    LdJob j = {ld && *ld ? ld : "ld", path[SCRIPT], all, nobjs + 1, libs, o->nlibs,
+               !o->no_crash_report, path[TAB]};
     Buf err = {0};
-    int st = run_ld(&j, tmpout, NULL, &err);
+    int st = run_ld(&j, path[EXE], NULL, &err);
     if (st != 0) {
         report_ld_failure(out, j.ld, st, &err, sites, nsites);
     } else {
         if (err.len)
             fwrite(err.p, 1, err.len, stderr);
-        if (add_functab(&j, tmpout) == 0) {
+        if (add_functab(&j, path[EXE]) == 0) {
             size_t len;
-            char *img = read_file(tmpout, &len);
+            char *img = read_file(path[EXE], &len);
             if (!img)
-                fprintf(stderr, "arc: error: cannot read %s: %s\n", tmpout, strerror(errno));
+                fprintf(stderr, "arc: error: cannot read %s: %s\n", path[EXE], strerror(errno));
             else if (o->strip && !(len = link_strip(img, len)))
                 fprintf(stderr, "arc: error: %s is not an ELF64 executable arc can strip\n", out);
             else
@@ -274,12 +303,14 @@ int link_onto_runtime(const char *out, const char *const *objs, int nobjs, const
     }
     buf_free(&err);
 done:
-    for (int i = 0; i < 3; i++) {
-        char *t = i == 0 ? rt : i == 1 ? script : tmpout;
-        if (t)
-            unlink(t);
-        free(t);
+    for (int i = 0; i < NTEMP; i++) {
+        if (path[i])
+            unlink(path[i]);
+        free(path[i]);
     }
+    if (dir)
+        rmdir(dir);
+    free(dir);
     for (int i = 0; i < o->nlibs; i++)
         if (libs[i] && libs[i] != o->clayer)
             free((char *)libs[i]);

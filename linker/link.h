@@ -16,6 +16,12 @@
  * gen/main.c maps one option table row to each field. */
 typedef struct LinkOpts {
     int strip;             /* -s: keep only what the kernel maps */
+    int no_crash_report;   /* --no-crash-report: by default every program
+                              carries the crash reporter (ld -u
+                              arc_rt_signal_hook keeps its start-up hook,
+                              and with it the handler and the function
+                              table); this leaves it out unless the program
+                              calls arc_rt_signal_init itself */
     const char **libdirs;  /* -L DIR, in order */
     int nlibdirs;
     const char **libs;     /* -l NAME, in order */
