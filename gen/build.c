@@ -282,8 +282,9 @@ static int compile_and_link(const Args *a, const char *src, const char **objs, i
      * symbols, so it must not vary from build to build */
     char *dir = temp_dir("build"), *base = default_output(src, ".o"), *tmp = NULL;
     if (dir) {
-        tmp = xmalloc(strlen(dir) + strlen(base) + 2);
-        sprintf(tmp, "%s/%s", dir, base);
+        size_t n = strlen(dir) + strlen(base) + 2;
+        tmp = xmalloc(n);
+        snprintf(tmp, n, "%s/%s", dir, base);
     }
     if (tmp && !write_output(tmp, obj.p, obj.len, 0644)) {
         objs[0] = tmp;

@@ -239,14 +239,14 @@ static int write_atomic(const char *real, const void *data, size_t len, unsigned
 
 int write_output(const char *path, const void *data, size_t len, unsigned mode)
 {
-    char *real = resolve_links(path);
     struct stat st;
     int rc;
-    if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         errno = EISDIR;
         rc = -1;
-    } else if (stat(real, &st) == 0 && !S_ISREG(st.st_mode)) {
-        int fd = open(real, O_WRONLY | O_NOCTTY);
+    } else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* opened through its name: /dev/stdout and /proc/self/fd/N work */
+        int fd = open(path, O_WRONLY | O_NOCTTY);
         rc = fd < 0 ? -1 : write_all(fd, data, len);
         int err = errno;
         if (fd >= 0 && close(fd) < 0 && rc == 0)
@@ -254,11 +254,12 @@ int write_output(const char *path, const void *data, size_t len, unsigned mode)
         else
             errno = err;
     } else {
+        char *real = resolve_links(path);
         rc = write_atomic(real, data, len, mode);
+        free(real);
     }
     if (rc < 0)
         fprintf(stderr, "arc: error: cannot write %s: %s\n", path, strerror(errno));
-    free(real);
     return rc;
 }
 

@@ -86,6 +86,9 @@ reader=$!
 st=$?
 wait $reader
 check "header -o FIFO: the reader gets the header" sh -c "[ $st -eq 0 ] && test -p '$T/fifo' && grep -q ARC_RT_H '$T/fifo.got'"
+# a magic link to a pipe (as /dev/stdout is): written through its name
+"$ARC" header -o /proc/self/fd/1 | grep -q ARC_RT_H
+check "header -o /proc/self/fd/1 (a pipe): the reader gets the header" test $? -eq 0
 # a device node (a private /dev/null; mknod needs root)
 if mknod "$T/devnull" c 1 3 2> /dev/null; then
     "$ARC" build "$T/p.arc" -o "$T/devnull"

@@ -48,6 +48,7 @@ check "build is deterministic (-l c adds nothing an Arc program already has)" cm
 
 # --- -L and -l -------------------------------------------------------------
 mkdir "$T/lib1" "$T/lib2"
+# shellcheck disable=SC2086
 gcc $FREESTANDING -c "$D/twice.c" -o "$T/twice.o" && ar rcs "$T/lib2/libtwice.a" "$T/twice.o"
 "$ARC" build "$D/uselib.arc" -L "$T/lib1" -L "$T/lib2" -l twice -o "$T/uselib"
 run_both "-L DIR -L DIR -l twice: libtwice.a from the second directory" "$T/uselib" "$D/uselib.arc"
@@ -78,6 +79,7 @@ else
 fi
 
 # --- arc link -l c: a freestanding C program on the C layer ---------------
+# shellcheck disable=SC2086
 gcc $FREESTANDING -c "$D/cprintf.c" -o "$T/cprintf.o"
 "$ARC" link -o "$T/cprintf" "$T/cprintf.o" -l c
 printf '// expect: C via libc.arc: ok 1  2.50\n' > "$T/cprintf.spec"
@@ -116,6 +118,7 @@ check "check: link errors are not the front end's (undef.arc checks)" test $? -e
 
 # --- arc ir, arc obj ----------------------------------------------------------
 "$ARC" ir "$D/hello.ax" > "$T/hello.ir"
+# shellcheck disable=SC2016
 check "ir: IR text on stdout (export func i32 \$main)" grep -q '^export func i32 \$main()' "$T/hello.ir"
 "$ARC" ir "$D/hello.ax" -o "$T/hello2.ir"
 check "ir -o FILE: the same text" cmp -s "$T/hello.ir" "$T/hello2.ir"
