@@ -39,9 +39,9 @@ mkdir -p "$B"
 
 # --- build -------------------------------------------------------------
 "$ARC" header -o "$B/arc_rt.h"
-arc_prog() {   # arc_prog NAME SRC
+arc_prog() {   # arc_prog NAME SRC [LINK-FLAGS]
     gcc $FREESTANDING -I"$B" -Itests/e2e/c -I$S -c "$2" -o "$B/$1.o"
-    "$ARC" link -o "$B/$1" "$B/$1.o"
+    "$ARC" link ${3:-} -o "$B/$1" "$B/$1.o"
 }
 musl_prog() {  # musl_prog NAME SRC (pthreads are in musl's libc)
     $MUSL -I$S -o "$B/$1" "$2"
@@ -49,14 +49,21 @@ musl_prog() {  # musl_prog NAME SRC (pthreads are in musl's libc)
 for p in spawn yield fib true; do
     arc_prog "arc_$p" "$S/arc_$p.c"
 done
-arc_prog hello tests/e2e/c/hello.c
+# hello stripped by arc link -s (no section headers); also without the
+# crash reporter every program has by default
+arc_prog hello tests/e2e/c/hello.c -s
+arc_prog hello_nocr tests/e2e/c/hello.c "-s --no-crash-report"
+arc_prog arc_true_nocr "$S/arc_true.c" --no-crash-report
 for p in spawn yield fib true hello_write hello_printf; do
     musl_prog "musl_$p" "$S/musl_$p.c"
 done
 musl_prog startup "$S/startup.c"
 as -o "$B/bare.o" "$S/bare.s"
 ld -z noseparate-code -o "$B/bare" "$B/bare.o"   # no padding to a page
-for p in hello arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
+for p in hello hello_nocr; do
+    cp "$B/$p" "$B/$p.stripped"
+done
+for p in arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
     strip -o "$B/$p.stripped" "$B/$p"
 done
 
@@ -131,8 +138,9 @@ big_status() { "$1" && echo 0 || echo $?; }
 [ "$(big_status "$B/big_arc")" = "$(big_status "$B/big_O2")" ] ||
     die "WRONG RESULT: big.ir built by arc exits $(big_status "$B/big_arc"), its C twin by gcc -O2 $(big_status "$B/big_O2")"
 echo "cc_ir_insts $(grep -c "$(printf '^\t')" "$B/big.ir")" >> "$samples"
-sample "" "$B/startup" "$ROUNDS" "$STARTUP_RUNS" bare="$B/bare" arc="$B/arc_true" musl="$B/musl_true"
-for p in hello arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
+sample "" "$B/startup" "$ROUNDS" "$STARTUP_RUNS" bare="$B/bare" arc="$B/arc_true" \
+    arc_nocr="$B/arc_true_nocr" musl="$B/musl_true"
+for p in hello hello_nocr arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
     echo "size_$p $(wc -c < "$B/$p.stripped")" >> "$samples"
 done
 
@@ -189,9 +197,11 @@ END {
     row("start-up to exit (fork+exec+wait)", m["startup_arc_us"], m["startup_musl_us"], "-", "us")
     bare = m["startup_bare_us"]
     row("start-up to exit / bare 9-byte _start program", m["startup_arc_us"] / bare, m["startup_musl_us"] / bare, "<1.02", "x")
+    row("  the same, arc with --no-crash-report", m["startup_arc_nocr_us"] / bare, "", "<1.02", "x")
     row("  (bare program alone)", bare, "", "-", "us")
-    row("hello, stripped / musl write(2) hello", m["size_hello"], m["size_musl_hello_write"], "<512", "B")
-    row("hello, stripped / musl printf hello", m["size_hello"], m["size_musl_hello_printf"], "<512", "B")
+    row("hello (link -s) / musl write(2) hello", m["size_hello"], m["size_musl_hello_write"], "<4096", "B")
+    row("hello (link -s) / musl printf hello", m["size_hello"], m["size_musl_hello_printf"], "<4096", "B")
+    row("  hello (link -s --no-crash-report)", m["size_hello_nocr"], "", "<512", "B")
     row("scheduler program (spawn bench), stripped", m["size_arc_spawn"], m["size_musl_spawn"], "<8192", "B")
     row("  (bare program, stripped)", m["size_bare"], "", "-", "B")
 }' "$B/medians" /dev/null
