@@ -186,7 +186,6 @@ typedef struct {
     int vreg;          /* -1 in a declaration */
 } Param;
 
-typedef struct Map Map;
 
 enum { SYM_EXTERN, SYM_FUNC, SYM_DECL, SYM_DATA };
 enum { L_EXPORT = 1, L_CONST = 2 };
