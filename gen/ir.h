@@ -186,7 +186,6 @@ typedef struct {
     int vreg;          /* -1 in a declaration */
 } Param;
 
-typedef struct Map Map;
 
 /* What a symbol is: undefined here, a function with a body, a function
  * declaration (signature only), data.  (SYM_FUNCDEF, not SYM_FUNC: that is

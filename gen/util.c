@@ -391,3 +391,48 @@ char *read_file(const char *path, size_t *len)
         *len = b.len - 1;
     return (char *)b.p;
 }
+
+/* --- name maps: open addressing, string -> int --------------------------- */
+static uint32_t hash_name(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+int map_get(const Map *mp, const char *key)
+{
+    if (!mp || !mp->cap)
+        return -1;
+    for (uint32_t i = hash_name(key) & (uint32_t)(mp->cap - 1);; i = (i + 1) & (uint32_t)(mp->cap - 1)) {
+        if (!mp->keys[i])
+            return -1;
+        if (!strcmp(mp->keys[i], key))
+            return mp->vals[i];
+    }
+}
+
+void map_put(Map **mpp, const char *key, int val, MapAlloc alloc, void *ctx)
+{
+    if (!*mpp)
+        *mpp = alloc(ctx, sizeof(Map));
+    Map *mp = *mpp;
+    if (2 * (mp->n + 1) > mp->cap) {
+        Map old = *mp;
+        mp->cap = old.cap ? 2 * old.cap : 16;
+        mp->keys = alloc(ctx, (size_t)mp->cap * sizeof *mp->keys);
+        mp->vals = alloc(ctx, (size_t)mp->cap * sizeof *mp->vals);
+        mp->n = 0;
+        for (int i = 0; i < old.cap; i++)
+            if (old.keys[i])
+                map_put(mpp, old.keys[i], old.vals[i], alloc, ctx);
+    }
+    uint32_t i = hash_name(key) & (uint32_t)(mp->cap - 1);
+    while (mp->keys[i] && strcmp(mp->keys[i], key))
+        i = (i + 1) & (uint32_t)(mp->cap - 1);
+    if (!mp->keys[i])
+        mp->n++;
+    mp->keys[i] = key;
+    mp->vals[i] = val;
+}

@@ -46,6 +46,18 @@ void buf_free(Buf *b);
 void put_u32(uint8_t *at, uint32_t v);  /* patch in place */
 void put_u64(uint8_t *at, uint64_t v);
 
+/* A map from strings to ints (open addressing).  Its memory comes from
+ * alloc(ctx, n), which returns zeroed memory that outlives the map (an
+ * arena); keys are not copied. */
+typedef struct Map {
+    const char **keys;
+    int *vals;
+    int cap, n;
+} Map;
+typedef void *(*MapAlloc)(void *ctx, size_t n);
+int map_get(const Map *mp, const char *key);   /* -1: absent; mp may be NULL */
+void map_put(Map **mpp, const char *key, int val, MapAlloc alloc, void *ctx);
+
 /* Write len bytes to the output path (arc's -o).  A symlink is followed
  * (its target is written, the link stays); an existing non-regular file (a
  * device, a FIFO) is opened and written in place; a directory is refused;

@@ -230,6 +230,7 @@ struct Var {
     int is_const;
     Node *init;             /* a constant's initializer */
     int konst;              /* constant value known: 1 int (ival), 2 float, 3 string */
+    int ubig;               /* an untyped integer constant above INT64_MAX */
     uint64_t ival;
     double fval;
     const char *str;

@@ -77,6 +77,10 @@ for o in 0 2; do
 done
 # The big program for compile speed (built while timed, below).
 awk -v funcs="$CG_FUNCS" -v insts="$CG_INSTS" -v ir="$B/big.ir" -v c="$B/big.c" -f $S/cg_gen.awk > /dev/null
+LOCALS="20000 40000 80000"
+for k in $LOCALS; do
+    awk -v n="$k" -v status="$B/locals_$k.status" -f $S/locals_gen.awk > "$B/locals_$k.arc"
+done
 
 # --- run -----------------------------------------------------------------
 # sample PREFIX CMD...: run CMD, append its "key value" lines as
@@ -138,6 +142,17 @@ big_status() { "$1" && echo 0 || echo $?; }
 [ "$(big_status "$B/big_arc")" = "$(big_status "$B/big_O2")" ] ||
     die "WRONG RESULT: big.ir built by arc exits $(big_status "$B/big_arc"), its C twin by gcc -O2 $(big_status "$B/big_O2")"
 echo "cc_ir_insts $(grep -c "$(printf '^\t')" "$B/big.ir")" >> "$samples"
+r=0
+while [ $r -lt "$CC_ROUNDS" ]; do
+    for k in $LOCALS; do
+        timed "cc_locals_${k}_ms" "$ARC" build "$B/locals_$k.arc" -o "$B/locals_$k"
+    done
+    r=$((r + 1))
+done
+for k in $LOCALS; do
+    [ "$(big_status "$B/locals_$k")" = "$(cat "$B/locals_$k.status")" ] ||
+        die "WRONG RESULT: locals_$k exits $(big_status "$B/locals_$k"), expected $(cat "$B/locals_$k.status")"
+done
 sample "" "$B/startup" "$ROUNDS" "$STARTUP_RUNS" bare="$B/bare" arc="$B/arc_true" \
     arc_nocr="$B/arc_true_nocr" musl="$B/musl_true"
 for p in hello hello_nocr arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
@@ -240,6 +255,9 @@ END {
     link = m["cc_link_ms"]
     row("compile+link: arc build / gcc, arc link", m["cc_arc_exe_ms"], m["cc_gcc_O0_ms"] + link, m["cc_gcc_O2_ms"] + link, "-", "ms")
     row("  IR instructions/s, arc build", n / m["cc_arc_exe_ms"] * 1000, "", "", "-", "inst/s")
+    row("compile+link: one function, 20,000 locals", m["cc_locals_20000_ms"], "", "", "-", "ms")
+    row("  40,000 locals", m["cc_locals_40000_ms"], "", "", "-", "ms")
+    row("  80,000 locals", m["cc_locals_80000_ms"], "", "", "-", "ms")
     row("fib(35), plain recursive calls", m["cg_arc_fib_ms"], m["cg_O0_fib_ms"], m["cg_O2_fib_ms"], "<2x", "ms")
     row("sieve: primes below 20,000,000 (bytes)", m["cg_arc_sieve_ms"], m["cg_O0_sieve_ms"], m["cg_O2_sieve_ms"], "<2x", "ms")
     row("f64: fill 2 x 100,000, 500 dot products", m["cg_arc_dot_ms"], m["cg_O0_dot_ms"], m["cg_O2_dot_ms"], "-", "ms")
