@@ -44,8 +44,6 @@ enum {
     WK_TOP = 128,       /* deque top: thieves (and the owner's last pop) CAS it; own line */
     WK_BOTTOM = 192,    /* deque bottom: written by the owner only; own line */
     WK_RING = 256,      /* RING_SLOTS task pointers */
-    WK_YHEAD = 2304,    /* yielded tasks, FIFO through T_NEXT (owner only) */
-    WK_YTAIL = 2312,
     WK_MEM = 2560,      /* the allocator's per-worker cache (gen/rt/mem.c) */
     WK_SIZE = 4096,
 };
