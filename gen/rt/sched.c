@@ -48,7 +48,7 @@ static void sys(Asm *a, int nr)
     enc_syscall(a);
 }
 
-/* jump to arc_rt_fatal(msg, number) with a message in .rodata. */
+/* jump to arc_rt_fatal(msg, number, 0) with a message in .rodata. */
 static void fatal_msg(Asm *a, const char *label, const char *msg, Reg number)
 {
     int sym = S(label);
@@ -56,6 +56,7 @@ static void fatal_msg(Asm *a, const char *label, const char *msg, Reg number)
         rt_rodata(cur_rt, label, msg, strlen(msg) + 1, 1, SYM_LOCAL);
     if (number != RSI)
         enc_mov(a, 8, R(RSI), number == NOREG ? I(-1) : R(number));
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_lea(a, 8, RDI, mem_rip(sym, 0));
     enc_jmp_sym(a, S("arc_rt_fatal"));
 }
@@ -134,8 +135,16 @@ static void emit_to_sched(Rt *rt)
     rt_end(rt, &fn);
 }
 
-/* arc_rt_fatal(rdi = message, rsi = number or -1): "arc: runtime error:
- * <message> <number>\n" on stderr, then exit_group(2). */
+/* arc_rt_fatal(rdi = message, rsi = number or -1, rdx = FATAL_* flags):
+ * see rt.h.  Never returns.
+ *
+ *   r14 = entry rsp ([r14] = the failing call's return address), r15 = rbp
+ *   [rsp, rsp+34)          the number, right to left, then '\n'
+ *   [rsp+FT_UC, +ucontext) a ucontext for the crash reporter's frame walk:
+ *                          rip = [r14], rsp = r14 + 8, rbp = r15
+ * With FATAL_BACKTRACE, arc_rt_crash(0, uc, uc) prints the walk and
+ * returns (signal number 0: no signal, only the backtrace). */
+enum { FT_UC = 48, FT_FRAME = (FT_UC + USIZE(ucontext) + 15) & ~15 };
 static void emit_fatal(Rt *rt)
 {
     RtFn fn;
@@ -143,9 +152,13 @@ static void emit_fatal(Rt *rt)
     Asm *a = &fn.a;
     static const char prefix[] = "arc: runtime error: ";
     int pre = rt_rodata(rt, "arc_rt_fatal_prefix", prefix, sizeof prefix - 1, 1, SYM_LOCAL);
+    enc_mov(a, 8, R(R14), R(RSP));
+    enc_mov(a, 8, R(R15), R(RBP));
     enc_mov(a, 8, R(RBX), R(RDI));
     enc_mov(a, 8, R(R12), R(RSI));
-    enc_alu(a, ALU_SUB, 8, R(RSP), I(40));
+    enc_mov(a, 8, R(R13), R(RDX));
+    enc_alu(a, ALU_AND, 8, R(RSP), I(-16));
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(FT_FRAME));
     /* write(2, prefix) */
     enc_mov(a, 4, R(RDI), I(2));
     enc_lea(a, 8, RSI, mem_rip(pre, 0));
@@ -164,22 +177,38 @@ static void emit_fatal(Rt *rt)
     enc_mov(a, 8, R(RSI), R(RBX));
     enc_mov(a, 4, R(RDI), I(2));
     sys(a, SYS_write);
-    /* the number in decimal, right to left into [rsp, rsp+32), then '\n' */
-    int nonum = enc_label(a), digit = enc_label(a);
+    /* the number in decimal or "0x" hex, right to left into [rsp, rsp+32),
+     * then '\n' */
+    int nonum = enc_label(a), digit = enc_label(a), dec = enc_label(a), low = enc_label(a);
+    int nox = enc_label(a);
     enc_lea(a, 8, RSI, mem_b(RSP, 32));
     enc_mov(a, 1, M(RSI, 0), I('\n'));
     enc_alu(a, ALU_CMP, 8, R(R12), I(-1));
     enc_jcc(a, CC_E, nonum);
     enc_mov(a, 8, R(RAX), R(R12));
     enc_mov(a, 4, R(RCX), I(10));
+    enc_test(a, 4, R(R13), I(FATAL_HEX));
+    enc_jcc(a, CC_E, dec);
+    enc_mov(a, 4, R(RCX), I(16));
+    enc_bind(a, dec);
     enc_bind(a, digit);
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_unary(a, UN_DIV, 8, R(RCX));
+    enc_alu(a, ALU_CMP, 4, R(RDX), I(10));
+    enc_jcc(a, CC_B, low);
+    enc_alu(a, ALU_ADD, 4, R(RDX), I('a' - '0' - 10));
+    enc_bind(a, low);
     enc_alu(a, ALU_ADD, 4, R(RDX), I('0'));
     enc_unary(a, UN_DEC, 8, R(RSI));
     enc_mov(a, 1, M(RSI, 0), R(RDX));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, digit);
+    enc_test(a, 4, R(R13), I(FATAL_HEX));
+    enc_jcc(a, CC_E, nox);
+    enc_alu(a, ALU_SUB, 8, R(RSI), I(2));
+    enc_mov(a, 1, M(RSI, 0), I('0'));
+    enc_mov(a, 1, M(RSI, 1), I('x'));
+    enc_bind(a, nox);
     enc_unary(a, UN_DEC, 8, R(RSI));
     enc_mov(a, 1, M(RSI, 0), I(' '));
     enc_bind(a, nonum);
@@ -187,6 +216,19 @@ static void emit_fatal(Rt *rt)
     enc_alu(a, ALU_SUB, 8, R(RDX), R(RSI));
     enc_mov(a, 4, R(RDI), I(2));
     sys(a, SYS_write);
+    int nobt = enc_label(a);
+    enc_test(a, 4, R(R13), I(FATAL_BACKTRACE));
+    enc_jcc(a, CC_E, nobt);
+    enc_mov(a, 8, R(RAX), M(R14, 0));
+    enc_mov(a, 8, M(RSP, FT_UC + UOFF(ucontext, mc_rip)), R(RAX));
+    enc_lea(a, 8, RAX, mem_b(R14, 8));
+    enc_mov(a, 8, M(RSP, FT_UC + UOFF(ucontext, mc_rsp)), R(RAX));
+    enc_mov(a, 8, M(RSP, FT_UC + UOFF(ucontext, mc_rbp)), R(R15));
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    enc_lea(a, 8, RSI, mem_b(RSP, FT_UC));
+    enc_mov(a, 8, R(RDX), R(RSI));
+    enc_call_sym(a, S("arc_rt_crash"));
+    enc_bind(a, nobt);
     enc_mov(a, 4, R(RDI), I(2));
     sys(a, SYS_exit_group);
     enc_hlt(a);

@@ -875,7 +875,8 @@ static void emit_die(Crash *c)
     enc_hlt(a);
 }
 
-/* arc_rt_crash(edi = signo, rsi = siginfo, rdx = ucontext). */
+/* arc_rt_crash(edi = signo, rsi = siginfo, rdx = ucontext); signo 0: only
+ * the backtrace, then return. */
 static void emit_crash(Rt *rt, int sched_sym)
 {
     RtFn fn;
@@ -903,6 +904,20 @@ static void emit_crash(Rt *rt, int sched_sym)
     enc_mov(a, 8, opr(R12), opr(RSI));
     enc_mov(a, 8, opr(R13), opr(RDX));
     enc_alu(a, ALU_XOR, 4, opr(R15), opr(R15));
+
+    /* Signal number 0: no signal, a runtime error (arc_rt_fatal, sched.c)
+     * wants the backtrace of the ucontext it made up, and returns. */
+    int report = enc_label(a);
+    enc_test(a, 4, opr(RBX), opr(RBX));
+    enc_jcc(a, CC_NE, report);
+    emit_context(&c);
+    emit_backtrace(&c);
+    enc_lea(a, 8, RSP, mem_b(RBP, -8 * countof(saved)));
+    for (int i = countof(saved) - 1; i >= 0; i--)
+        enc_pop(a, opr(saved[i]));
+    enc_pop(a, opr(RBP));
+    enc_ret(a);
+    enc_bind(a, report);
 
     /* First of all: SIG_DFL for every reporter signal, so that a fault
      * from here on kills the process. */
