@@ -71,7 +71,10 @@ enum {
     T_SIZE = 80,
 };
 enum { WAIT_DONE = 1, WAIT_FREED = 2 };
-enum { TF_MAIN = 1 };   /* the main task: runs on the process stack */
+enum {
+    TF_MAIN = 1,        /* the main task: runs on the process stack */
+    TF_DETACHED = 2,    /* arc_spawn_detached: no handle, freed when done */
+};
 
 /* The guard page at the bottom of every task stack. */
 /* arc_await runs a not-yet-started task inline only while this much of

@@ -1004,10 +1004,13 @@ static void emit_trampoline(Rt *rt)
  *   ACT_PARK   CAS awaited->T_WAITER 0 -> task.  If the awaited task
  *              finished in the meantime (WAIT_DONE), requeue the task now;
  *              any other value means a second await: a runtime error.
- *   ACT_DONE   its stack goes back to the pool; xchg T_WAITER <- WAIT_DONE
- *              publishes T_RESULT (stored before) and returns the waiter to
- *              requeue, if one parked.  Exactly one of the CAS and the xchg
- *              sees the other, so a waiter is requeued exactly once. */
+ *   ACT_DONE   its stack goes back to the pool; a detached task
+ *              (TF_DETACHED: its handle was never given out, so no waiter
+ *              and no later await can exist) goes back to the allocator;
+ *              otherwise xchg T_WAITER <- WAIT_DONE publishes T_RESULT
+ *              (stored before) and returns the waiter to requeue, if one
+ *              parked.  Exactly one of the CAS and the xchg sees the other,
+ *              so a waiter is requeued exactly once. */
 static void emit_sched_loop(Rt *rt)
 {
     RtFn fn;
@@ -1064,6 +1067,13 @@ static void emit_sched_loop(Rt *rt)
     enc_mov(a, 8, R(RDI), R(RBX));
     enc_mov(a, 8, R(RSI), M(R12, T_STACK));
     enc_call_sym(a, S("arc_rt_stack_put"));
+    int awaitable = enc_label(a);
+    enc_test(a, 1, M(R12, T_FLAGS), I(TF_DETACHED));
+    enc_jcc(a, CC_E, awaitable);
+    enc_mov(a, 8, R(RDI), R(R12));            /* no handle: nobody waits */
+    enc_call_sym(a, S("arc_free"));
+    enc_jmp(a, find);
+    enc_bind(a, awaitable);
     enc_mov(a, 8, R(RAX), I(WAIT_DONE));
     enc_xchg(a, 8, M(R12, T_WAITER), RAX);
     enc_test(a, 8, R(RAX), R(RAX));
@@ -1199,11 +1209,14 @@ static void emit_start_workers(Rt *rt)
 /* --- the C ABI --------------------------------------------------------- */
 
 /* void *arc_spawn(long (*fn)(void *), void *arg): a new task, queued on
- * this worker; returns its handle.  Starts the scheduler on first use. */
-static void emit_spawn(Rt *rt)
+ * this worker; returns its handle.  Starts the scheduler on first use.
+ * void arc_spawn_detached(fn, arg): the same with TF_DETACHED and no
+ * handle: nobody can await it, so the scheduler loop frees its control
+ * block when it finishes (ACT_DONE), as it does its stack. */
+static void emit_spawn(Rt *rt, const char *name, int flags)
 {
     RtFn fn;
-    rt_begin(rt, &fn, "arc_spawn", SYM_GLOBAL);
+    rt_begin(rt, &fn, name, SYM_GLOBAL);
     Asm *a = &fn.a;
     int ready = enc_label(a);
     enc_push(a, R(RBX));
@@ -1219,6 +1232,8 @@ static void emit_spawn(Rt *rt)
     enc_mov(a, 8, R(R13), R(RAX));
     enc_mov(a, 8, M(R13, T_FN), R(RBX));
     enc_mov(a, 8, M(R13, T_ARG), R(R12));
+    if (flags)
+        enc_mov(a, 8, M(R13, T_FLAGS), I(flags));
     enc_mov(a, 4, R(RAX), I(1));
     enc_lock_xadd(a, 8, mem_rip(st_sym, G_NEXTID), RAX);
     enc_mov(a, 8, M(R13, T_ID), R(RAX));
@@ -1498,7 +1513,8 @@ void rt_emit_sched(Rt *rt)
     emit_trampoline(rt);
     emit_sched_loop(rt);
     emit_start_workers(rt);
-    emit_spawn(rt);
+    emit_spawn(rt, "arc_spawn", 0);
+    emit_spawn(rt, "arc_spawn_detached", TF_DETACHED);
     emit_await(rt);
     emit_small_abi(rt);
 }
