@@ -16,7 +16,10 @@
  *
  * Tasks: calling an async func is `spawn` (the handle is the Task), `await`
  * is the opcode, `yield` too; a process literal is lifted to a function
- * process.N and spawned.  main is exported; `func main()` returns 0.
+ * process.N and spawned.  A spawn that is a whole expression statement
+ * drops its handle: its `spawn` has no result vreg (detached: the runtime
+ * frees the task when it finishes).  main is exported; `func main()`
+ * returns 0.
  *
  * Control flow: if/for/switch as blocks and branches; && and || branch
  * (short-circuit).  defer: each block keeps its deferred calls; they run
@@ -44,6 +47,7 @@ typedef struct {
     Node **defers;
     int ndefers, capdefers;
     int nstr, nlayout;
+    Node *dropped;      /* the expression statement being lowered */
 } Lower;
 
 static Val rval(Lower *L, Node *n);
@@ -465,6 +469,15 @@ static int lower_args(Lower *L, Node **args, int nargs, Ty **ptys, int np, int v
     return k;
 }
 
+/* spawn callee(args) for node n: its handle, or nothing when n is an
+ * expression statement (the handle is dropped: a detached task). */
+static Val spawn_task(Lower *L, Node *n, Val callee, int nargs, Val *args)
+{
+    int d = n == L->dropped ? -1 : tmp(L, T_PTR);
+    ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, callee, nargs, args);
+    return d >= 0 ? V(L, d) : (Val){0};
+}
+
 static Val call(Lower *L, Node *n, int spawn)
 {
     FuncDecl *fd = n->fn;
@@ -484,11 +497,8 @@ static Val call(Lower *L, Node *n, int spawn)
         cs->callfile = ir_strdup(L->m, L->fd->file->path, strlen(L->fd->file->path));
         cs->callline = n->line;
     }
-    if (spawn || fd->async) {
-        int d = tmp(L, T_PTR);
-        ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, callee, k, args);
-        return V(L, d);
-    }
+    if (spawn || fd->async)
+        return spawn_task(L, n, callee, k, args);
     Ty *rt = fd->rty;
     int agg = agg_of(L, rt);
     int d = rt->kind == TY_VOID ? -1 : tmp(L, agg ? T_PTR : irt(rt));
@@ -692,9 +702,7 @@ static Val rval(Lower *L, Node *n)
         FuncDecl *fd = n->fn;
         Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 1));
         int k = lower_args(L, n->list, n->nlist, fd->ptys, fd->nparams, 0, args);
-        int d = tmp(L, T_PTR);
-        ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, ir_symval(L->m, fd->sym, 0), k, args);
-        return V(L, d);
+        return spawn_task(L, n, ir_symval(L->m, fd->sym, 0), k, args);
     }
     default:
         break;
@@ -798,7 +806,9 @@ static void stmt(Lower *L, Node *n)
         }
         break;
     case N_EXPR:
+        L->dropped = n->a;
         rval(L, n->a);
+        L->dropped = NULL;
         break;
     case N_ASSIGN: {
         if (n->op == TK_ASSIGN) {
