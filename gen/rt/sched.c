@@ -124,7 +124,7 @@ static void emit_to_sched(Rt *rt)
 }
 
 /* arc_rt_fatal(rdi = message, rsi = number or -1): "arc: runtime error:
- * <message> <number>\n" on stderr, then exit_group(2). */
+ * <message> <number>\n" on stderr, then arc_exit(2) (exit.c). */
 static void emit_fatal(Rt *rt)
 {
     RtFn fn;
@@ -177,8 +177,7 @@ static void emit_fatal(Rt *rt)
     enc_mov(a, 4, R(RDI), I(2));
     sys(a, SYS_write);
     enc_mov(a, 4, R(RDI), I(2));
-    sys(a, SYS_exit_group);
-    enc_hlt(a);
+    enc_jmp_sym(a, S("arc_exit"));            /* exit hooks, exit_group(2) */
     rt_end(rt, &fn);
 }
 
@@ -1365,14 +1364,6 @@ static void emit_small_abi(Rt *rt)
     enc_mov(a, 8, R(RAX), M(RAX, WK_ID));
     enc_bind(a, none);
     enc_ret(a);
-    rt_end(rt, &fn);
-
-    /* void arc_exit(int status): end the process now, every worker with it
-     * (exit_group), whatever tasks are still running. */
-    rt_begin(rt, &fn, "arc_exit", SYM_GLOBAL);
-    a = &fn.a;
-    sys(a, SYS_exit_group);
-    enc_hlt(a);
     rt_end(rt, &fn);
 
     /* long arc_worker_count(void): starts the scheduler to know it */
