@@ -11,7 +11,16 @@
 // double's bits) and rounded half to even, as glibc does; precision is
 // capped at 1000 digits (more is printed as 1000).  Not supported: %a,
 // %n, %ls, long double (%Lf), positional arguments (%1$d).
-// Output is not buffered across calls: each printf is one write.
+// printf, puts and putchar go through stdout's buffer (stdio section
+// below: buffering, locking, flush at exit, no flush at a crash);
+// dprintf writes to its descriptor at the end of each call.
+//
+// Also here: stdio (FILE, fopen fdopen fclose fread fwrite fgets fgetc
+// fputc fputs fprintf fflush fseek ftell rewind feof ferror clearerr
+// fileno setvbuf), errno and __errno_location, strto(u)l(l), strtod
+// (correctly rounded, no hex floats), atoi atol atof, str* mem*, getenv,
+// abort, sleep usleep nanosleep.  Globals (stdout, errno) are top-level
+// lets; the exported ones keep their C names.
 namespace c
 
 extern c {
