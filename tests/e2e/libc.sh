@@ -5,9 +5,11 @@
 # (-DARC_FREESTANDING, declarations from tests/libc/clib.h) linked onto the
 # runtime with the C layer.  Each runs in a fresh scratch directory; the
 # glibc run and the arc runs (native and qemu-x86_64) must all print the
-# source's "// expect:" lines (glibc's output, checked in).
-# tests/libc/*.arc check buffering: flush at return from main and exit(),
-# no flush at a crash, no torn lines from 1,000 tasks on 2 workers.
+# source's "// expect:" lines (glibc's output, checked in); stdin is
+# tests/libc/NAME.in when it exists.
+# tests/libc/*.arc check buffering: flush at return from main, exit() and
+# a runtime error, no flush at a crash (but line buffering on a terminal),
+# no torn lines from 1,000 tasks on 2 workers.
 . tests/e2e/lib.sh
 
 # The C layer as an object.  Until `arc link -l c` exists: arc build
@@ -18,17 +20,20 @@ clayer_obj() {
 }
 CLAYER=$(clayer_obj) || { not_ok "the C layer builds as an object"; exit 1; }
 
-# in_dir NAME RUNNER PROG: run PROG in a fresh directory, stdout to $T/NAME.out
+# in_dir NAME RUNNER PROG [STDIN]: run PROG in a fresh directory, stdout to
+# $T/NAME.out
 in_dir() {
     rm -rf "$T/run" && mkdir "$T/run" &&
-        (cd "$T/run" && LIBC_TEST_VAR=value-1 timeout 60 $2 "$3" > "$T/$1.out" 2> "$T/$1.err")
+        (cd "$T/run" && LIBC_TEST_VAR=value-1 timeout 60 $2 "$3" < "${4:-/dev/null}" > "$T/$1.out" 2> "$T/$1.err")
 }
 
 for src in tests/libc/*.c; do
     name=$(basename "$src" .c)
     directive expect "$src" > "$T/$name.want"
+    input=/dev/null
+    [ -f "tests/libc/$name.in" ] && input=$PWD/tests/libc/$name.in
     if gcc -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror -o "$T/$name.glibc" "$src"; then
-        in_dir glibc "" "$T/$name.glibc"
+        in_dir glibc "" "$T/$name.glibc" "$input"
         check "$name: glibc prints the expect lines" cmp -s "$T/$name.want" "$T/glibc.out"
     else
         not_ok "$name builds against glibc"
@@ -41,7 +46,7 @@ for src in tests/libc/*.c; do
     fi
     for runner in "" "$QEMU"; do
         label="$name on the C layer (${runner:-native}) prints what glibc prints"
-        if in_dir arc "$runner" "$T/$name" && cmp -s "$T/$name.want" "$T/arc.out"; then
+        if in_dir arc "$runner" "$T/$name" "$input" && cmp -s "$T/$name.want" "$T/arc.out"; then
             ok "$label"
         else
             not_ok "$label"
@@ -70,6 +75,16 @@ c d" 0 "$runner" "$T/exit_return"
     bytes_are "exit(3) flushes" "partial then exit" 3 "$runner" "$T/exit_call"
     bytes_are "a crash does not flush (what fflush wrote stays)" "kept
 " 139 "$runner" "$T/crash_buffered"
+    bytes_are "a runtime error flushes" "before" 2 "$runner" "$T/fatal_flush"
+    # on a terminal stdout is line buffered: both lines are out before the crash
+    if command -v script > /dev/null; then
+        script -qec "$runner $T/crash_buffered" /dev/null < /dev/null 2> /dev/null | tr -d '\r' |
+            grep -x -e kept -e lost > "$T/tty.out"
+        printf 'kept\nlost\n' > "$T/tty.want"
+        check "on a terminal (script(1), ${runner:-native}) stdout is line buffered" cmp -s "$T/tty.want" "$T/tty.out"
+    else
+        not_ok "script(1) is needed for the terminal test"
+    fi
     ARC_WORKERS=2 timeout 120 $runner "$T/tasks_lines" > "$T/tl.out"
     st=$?
     good=$(grep -cE '^(task ([0-9]{4}) begin 0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ end \2|puts line from a task, whole)$' "$T/tl.out")
