@@ -16,9 +16,11 @@
 // dprintf writes to its descriptor at the end of each call.
 //
 // Also here: stdio (FILE, fopen fdopen fclose fread fwrite fgets fgetc
-// fputc fputs fprintf fflush fseek ftell rewind feof ferror clearerr
-// fileno setvbuf), errno and __errno_location, strto(u)l(l), strtod
-// (correctly rounded, no hex floats), atoi atol atof, str* mem*, getenv,
+// getc getchar ungetc fputc putc fputs fprintf vfprintf fflush fseek
+// ftell rewind feof ferror clearerr fileno setvbuf remove rename),
+// errno and __errno_location, strto(u)l(l), strtod (correctly rounded,
+// decimal and hexadecimal), atoi atol atof, strcmp strncmp strcpy
+// strncpy strcat strchr strrchr strstr strdup memchr memmove, getenv,
 // abort, sleep usleep nanosleep.  Globals (stdout, errno) are top-level
 // lets; the exported ones keep their C names.
 namespace c
@@ -1264,6 +1266,51 @@ func fgets(s: *byte, n: int32, f: *FILE) *byte {
     return s
 }
 
+// ungetc: c goes back in front of the unread input (at least one byte).
+func ungetc(c: int32, f: *FILE) int32 {
+    if c < 0 {
+        return -1
+    }
+    _flock(f)
+    if f.dir != 1 {
+        _fflush_locked(f)
+        f.dir = 1
+    }
+    let r = c & 255
+    if f.rpos > 0 {
+        f.rpos--
+    } else if f.rend < f.cap {
+        memmove(f.buf + 1, f.buf, f.rend)
+        f.rend++
+    } else {
+        r = -1
+    }
+    if r >= 0 {
+        f.buf[f.rpos] = cast<byte>(c)
+        f.flags &= ~_F_EOF
+    }
+    _funlock(f)
+    return r
+}
+
+func remove(path: *byte) int32 {
+    let r = syscall(87, cast<int64>(path))       // unlink
+    if r == -21 {
+        r = syscall(84, cast<int64>(path))       // a directory: rmdir
+    }
+    if _seterr(r) {
+        return -1
+    }
+    return 0
+}
+
+func rename(from: *byte, to: *byte) int32 {
+    if _seterr(syscall(82, cast<int64>(from), cast<int64>(to))) {
+        return -1
+    }
+    return 0
+}
+
 func fputc(c: int32, f: *FILE) int32 {
     let b: [1]byte = {}
     b[0] = cast<byte>(c)
@@ -1694,7 +1741,7 @@ func atol(s: *byte) int64 {
     return strtol(s, null, 10)
 }
 
-// strtod: decimal (no hexadecimal floats), inf, infinity, nan, nan(...),
+// strtod: decimal and hexadecimal (0x1.8p3), inf, infinity, nan, nan(...),
 // correctly rounded (to nearest, ties to even) from the exact value:
 // up to 800 significant digits are kept (more only matter as "not zero",
 // a final 1), the digits D and exponent E make D * 10^E exactly as a big
@@ -1925,6 +1972,11 @@ func strtod(s: *byte, endp: **byte) float64 {
     } else {
         special = false
     }
+    if !special && p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
+            (_digit(p[2]) < 16 || (p[2] == '.' && _digit(p[3]) < 16)) {
+        r = _strtod_hex(p + 2, &p)
+        special = true
+    }
     if special {
         if endp != null {
             *endp = p
@@ -2062,6 +2114,76 @@ func strtod(s: *byte, endp: **byte) float64 {
     }
     if neg {
         return -r
+    }
+    return r
+}
+
+// The hexadecimal part of strtod after "0x": up to 16 significant hex
+// digits, the rest only as "not zero"; p and a binary exponent.
+func _strtod_hex(p: *byte, endp: **byte) float64 {
+    let m: uint64 = 0
+    let sticky = false
+    let e2 = 0
+    let point = false
+    for {
+        if *p == '.' && !point {
+            point = true
+            p++
+            continue
+        }
+        let d = _digit(*p)
+        if d >= 16 {
+            break
+        }
+        p++
+        if m < 0x1000000000000000 {
+            m = m * 16 + cast<uint64>(d)
+            if point {
+                e2 -= 4
+            }
+        } else {
+            sticky = sticky || d != 0
+            if !point {
+                e2 += 4
+            }
+        }
+    }
+    if *p == 'p' || *p == 'P' {
+        let q = p + 1
+        let eneg = false
+        if *q == '-' {
+            eneg = true
+            q++
+        } else if *q == '+' {
+            q++
+        }
+        if *q >= '0' && *q <= '9' {
+            let ev = 0
+            for *q >= '0' && *q <= '9' {
+                if ev < 100000 {
+                    ev = ev * 10 + cast<int32>(*q - '0')
+                }
+                q++
+            }
+            if eneg {
+                ev = -ev
+            }
+            e2 += ev
+            p = q
+        }
+    }
+    *endp = p
+    let big = _Big{n: 2}
+    big.d[0] = cast<uint32>(m)
+    big.d[1] = cast<uint32>(m >> 32)
+    for big.n > 0 && big.d[big.n - 1] == 0 {
+        big.n--
+    }
+    let inexact = false
+    let r = _bn_double(&big, e2, sticky, &inexact)
+    let bits = bit_cast<uint64>(r)
+    if inexact && (bits == 0x7ff0000000000000 || bits < 0x10000000000000) {
+        errno = 34
     }
     return r
 }

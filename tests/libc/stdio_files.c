@@ -59,6 +59,15 @@ int main(void)
     printf("getc at end: %d\n", fgetc(f));
     rewind(f);
     printf("after rewind: eof=%d\n", feof(f) != 0);
+    int u = fgetc(f);
+    printf("ungetc: %d", ungetc('Q', f));
+    printf(" then %c", fgetc(f));
+    printf(" then %c\n", fgetc(f));
+    printf("ungetc pushes %c back\n", u);
+    ungetc(u, f);
+    ungetc('l', f);
+    printf("tell after ungetc: %ld\n", ftell(f));
+    fseek(f, 0, SEEK_SET);
     printf("first: %c\n", fgetc(f));
     printf("write to read-only: %zu\n", fwrite("x", 1, 1, f));
     printf("ferror: %d\n", ferror(f) != 0);
@@ -124,6 +133,12 @@ int main(void)
     errno = 0;
     f = fopen("a.txt", "q");
     printf("bad mode: %d errno=%d\n", f == NULL, errno);
+    printf("rename: %d\n", rename("c.txt", "d.txt"));
+    printf("remove: %d\n", remove("d.txt"));
+    errno = 0;
+    int rr = remove("d.txt");
+    printf("remove again: %d errno=%d\n", rr, errno);
+    printf("reopen removed: %d\n", fopen("d.txt", "r") == NULL);
     fprintf(stdout, "stdout ");
     printf("and printf ");
     puts("and puts");
@@ -162,6 +177,9 @@ int main(void)
 // expect: ]
 // expect: getc at end: -1
 // expect: after rewind: eof=0
+// expect: ungetc: 81 then Q then i
+// expect: ungetc pushes l back
+// expect: tell after ungetc: 0
 // expect: first: l
 // expect: write to read-only: 0
 // expect: ferror: 1
@@ -178,5 +196,9 @@ int main(void)
 // expect: big: bytes=660000
 // expect: missing: 1 errno=2
 // expect: bad mode: 1 errno=22
+// expect: rename: 0
+// expect: remove: 0
+// expect: remove again: -1 errno=2
+// expect: reopen removed: 1
 // expect: stdout and printf and puts
 // expect: .

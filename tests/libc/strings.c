@@ -106,6 +106,21 @@ int main(void)
     tod("1.00000000000000011102230246251565404236316680908203125");
     tod("1.00000000000000011102230246251565404236316680908203124");
     tod("1.00000000000000011102230246251565404236316680908203126");
+    tod("0x1p-1074");
+    tod("0x1p-1075");
+    tod("0x1.0000000000001p-1075");
+    tod("0x1.8p1");
+    tod("-0X.8");
+    tod("0x10");
+    tod("0x1.fffffffffffff8p1023");
+    tod("0x1.fffffffffffff7p1023");
+    tod("0x123456789abcdef0123p0");
+    tod("0x1.00000000000008p0");
+    tod("0x1.000000000000081p0");
+    tod("0x1p");
+    tod("0x");
+    tod("0xg");
+    tod("0x.p1");
     printf("cmp: %d %d %d %d\n", strcmp("abc", "abc") == 0, strcmp("abc", "abd") < 0,
            strcmp("b", "abc") > 0, strcmp("", "a") < 0);
     printf("ncmp: %d %d %d\n", strncmp("abcX", "abcY", 3), strncmp("ab", "abc", 5) < 0,
@@ -198,6 +213,21 @@ int main(void)
 // expect: strtod("1.00000000000000011102230246251565404236") = 1 end+55 errno=0
 // expect: strtod("1.00000000000000011102230246251565404236") = 1 end+55 errno=0
 // expect: strtod("1.00000000000000011102230246251565404236") = 1.0000000000000002 end+55 errno=0
+// expect: strtod("0x1p-1074") = 4.9406564584124654e-324 end+9 errno=0
+// expect: strtod("0x1p-1075") = 0 end+9 errno=34
+// expect: strtod("0x1.0000000000001p-1075") = 4.9406564584124654e-324 end+23 errno=34
+// expect: strtod("0x1.8p1") = 3 end+7 errno=0
+// expect: strtod("-0X.8") = -0.5 end+5 errno=0
+// expect: strtod("0x10") = 16 end+4 errno=0
+// expect: strtod("0x1.fffffffffffff8p1023") = inf end+23 errno=34
+// expect: strtod("0x1.fffffffffffff7p1023") = 1.7976931348623157e+308 end+23 errno=0
+// expect: strtod("0x123456789abcdef0123p0") = 5.3730036427316852e+21 end+23 errno=0
+// expect: strtod("0x1.00000000000008p0") = 1 end+20 errno=0
+// expect: strtod("0x1.000000000000081p0") = 1.0000000000000002 end+21 errno=0
+// expect: strtod("0x1p") = 1 end+3 errno=0
+// expect: strtod("0x") = 0 end+1 errno=0
+// expect: strtod("0xg") = 0 end+1 errno=0
+// expect: strtod("0x.p1") = 0 end+1 errno=0
 // expect: cmp: 1 1 1 1
 // expect: ncmp: 0 1 0
 // expect: cpy: hello
