@@ -6,7 +6,8 @@
  * The word: 0 free, 1 held, 2 held and someone may sleep on it (Drepper,
  * "Futexes Are Tricky", mutex 2).
  *   lock:   cmpxchg 0 -> 1: done (the uncontended path: no syscall).
- *           Else spin a little while it stays held; then
+ *           Else spin a little, trying cmpxchg 0 -> 1 again whenever it
+ *           reads 0 (taken that way, the unlock needs no wake); then
  *           loop { if xchg(word, 2) == 0: done; futex_wait(word, 2) }.
  *   unlock: xchg(word, 0); if it was 2, futex_wake(word, 1).
  * A waiter marks the word 2 before sleeping, and futex_wait sleeps only
@@ -35,10 +36,15 @@ void rt_emit_lock(Rt *rt)
     enc_ret(a);
     enc_bind(a, slow);
     enc_mov(a, 4, opr(R8), opi(LOCK_SPINS));
+    int next = enc_label(a);
     enc_bind(a, spin);                            /* wait for 0 without writing */
     enc_pause(a);
     enc_alu(a, ALU_CMP, 4, opm(mem_b(RDI, 0)), opi(0));
-    enc_jcc(a, CC_E, grab);
+    enc_jcc(a, CC_NE, next);
+    enc_alu(a, ALU_XOR, 4, opr(RAX), opr(RAX));   /* free: try 0 -> 1 again */
+    enc_lock_cmpxchg(a, 4, mem_b(RDI, 0), RCX);
+    enc_jcc(a, CC_E, out);
+    enc_bind(a, next);
     enc_unary(a, UN_DEC, 4, opr(R8));
     enc_jcc(a, CC_NE, spin);
     enc_bind(a, grab);
