@@ -1024,6 +1024,13 @@ func _fill(f: *FILE) int64 {
     }
     f.rpos = 0
     f.rend = 0
+    if f == &_stdin_f && (_stdout_f.flags & _F_LBF) != 0 {
+        // a prompt printed without a newline shows before stdin blocks
+        // (as glibc: line-buffered stdout is flushed when stdin reads)
+        arc_lock(&_stdout_f.lock)
+        _fflush_locked(&_stdout_f)
+        arc_unlock(&_stdout_f.lock)
+    }
     let r = _read(f.fd, f.buf, f.cap)
     if r == 0 {
         f.flags |= _F_EOF
