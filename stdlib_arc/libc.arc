@@ -1362,10 +1362,8 @@ func puts(s: *byte) int32 {
 
 func fseek(f: *FILE, off: int64, whence: int32) int32 {
     _flock(f)
-    if f.dir == 1 && whence == 1 {
-        off -= cast<int64>(f.rend - f.rpos)
-        f.rpos = f.rend
-    }
+    // the flush gives back the read-ahead first, so SEEK_CUR is relative
+    // to what the program has consumed, and a failed seek moves nothing
     let r = _fflush_locked(f)
     if r == 0 {
         if _seterr(syscall(8, cast<int64>(f.fd), off, cast<int64>(whence))) {
