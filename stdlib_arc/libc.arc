@@ -873,6 +873,7 @@ const _F_NBF: int32 = 32
 const _F_NL: int32 = 64      // line buffered and a newline went in: flush at unlock
 const _F_OPEN: int32 = 128
 const _F_STD: int32 = 256
+const _F_APPEND: int32 = 512   // O_APPEND: every write goes to the end
 const _BUFSIZ: usize = 4096
 
 let _stdin_f: FILE = {}
@@ -1103,6 +1104,9 @@ func _fnew(fd: int32, fl: int32) *FILE {
     } else if (fl & 3) == 1 {
         f.flags = _F_OPEN | _F_WRITE
     }
+    if (fl & 0x400) != 0 {
+        f.flags |= _F_APPEND
+    }
     _link(f)
     return f
 }
@@ -1120,6 +1124,8 @@ func fopen(path: *byte, mode: *byte) *FILE {
     let f = _fnew(cast<int32>(fd), fl)
     if f == null {
         syscall(3, fd)
+    } else if (fl & 0x403) == 0x401 {
+        syscall(8, fd, 0, 2)    // "a": ftell starts at the end (glibc)
     }
     return f
 }
@@ -1378,7 +1384,11 @@ func fseek(f: *FILE, off: int64, whence: int32) int32 {
 
 func ftell(f: *FILE) int64 {
     _flock(f)
-    let r = syscall(8, cast<int64>(f.fd), 0, 1)
+    let whence: int64 = 1
+    if f.dir == 2 && f.wpos > 0 && (f.flags & _F_APPEND) != 0 {
+        whence = 2      // the buffered bytes will land at the end
+    }
+    let r = syscall(8, cast<int64>(f.fd), 0, whence)
     if _seterr(r) {
         r = -1
     } else if f.dir == 1 {
