@@ -1257,6 +1257,10 @@ func fgets(s: *byte, n: int32, f: *FILE) *byte {
     if n <= 0 {
         return null
     }
+    if n == 1 {
+        s[0] = 0        // room for the NUL only (glibc)
+        return s
+    }
     let i = 0
     _flock(f)
     for i < n - 1 {

@@ -127,6 +127,13 @@ int main(void)
     printf("big: bytes=%zu\n", total);
     fclose(f);
 
+    f = fopen("a.txt", "r");
+    char tiny[4] = "xyz";
+    char *got1 = fgets(tiny, 1, f);
+    printf("fgets n=1: %d %d\n", got1 == tiny, tiny[0]);
+    printf("fgets n=0: %d\n", fgets(tiny, 0, f) == NULL);
+    fclose(f);
+
     errno = 0;
     f = fopen("no/such/dir/x", "r");
     printf("missing: %d errno=%d\n", f == NULL, errno);
@@ -194,6 +201,8 @@ int main(void)
 // expect: ] lines=2 eof=1 err=0
 // expect: big: lines=20000 sum=199990000
 // expect: big: bytes=660000
+// expect: fgets n=1: 1 0
+// expect: fgets n=0: 1
 // expect: missing: 1 errno=2
 // expect: bad mode: 1 errno=22
 // expect: rename: 0
