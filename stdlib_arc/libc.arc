@@ -915,16 +915,14 @@ func _unlink(f: *FILE) {
 }
 
 func _std_setup(f: *FILE) {
+    f.flags = _F_OPEN | _F_STD | _F_WRITE
+    f.cap = 4096
     if f == &_stdin_f {
-        f.fd = 0
-        f.flags = _F_OPEN | _F_STD | _F_READ
+        f.flags = _F_OPEN | _F_STD | _F_READ     // fd 0
         f.buf = &_stdin_buf
-        f.cap = sizeof(_stdin_buf)
     } else if f == &_stdout_f {
         f.fd = 1
         f.buf = &_stdout_buf
-        f.cap = sizeof(_stdout_buf)
-        f.flags = _F_OPEN | _F_STD | _F_WRITE
         let tio: [64]byte = {}   // struct termios (60 bytes)
         if syscall(16, 1, 0x5401, cast<int64>(&tio)) == 0 {
             f.flags |= _F_LBF
@@ -932,7 +930,7 @@ func _std_setup(f: *FILE) {
         _link(f)
     } else {
         f.fd = 2
-        f.flags = _F_OPEN | _F_STD | _F_WRITE | _F_NBF
+        f.flags |= _F_NBF
         f.buf = &_stderr_buf
         f.cap = sizeof(_stderr_buf)
     }
@@ -1159,12 +1157,16 @@ func fclose(f: *FILE) int32 {
 
 // fflush(NULL) flushes every FILE with output.
 func fflush(f: *FILE) int32 {
-    if f != null {
-        _flock(f)
-        let r = _fflush_locked(f)
-        _funlock(f)
-        return r
+    if f == null {
+        return _flush_all()
     }
+    _flock(f)
+    let r = _fflush_locked(f)
+    _funlock(f)
+    return r
+}
+
+func _flush_all() int32 {
     let r = 0
     arc_lock(&_files_lock)
     for let p = _files; p != null; p = p.next {
@@ -1180,7 +1182,7 @@ func fflush(f: *FILE) int32 {
 
 // The runtime's exit hook (gen/rt/exit.c): flush every FILE.
 func arc_c_fini() {
-    fflush(null)
+    _flush_all()
 }
 
 func fread(p: *void, size: usize, n: usize, f: *FILE) usize {
