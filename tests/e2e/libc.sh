@@ -8,7 +8,8 @@
 # source's "// expect:" lines (glibc's output, checked in); stdin is
 # tests/libc/NAME.in when it exists.
 # tests/libc/*.arc check buffering: flush at return from main, exit() and
-# a runtime error, no flush at a crash (but line buffering on a terminal),
+# a runtime error, no flush at a crash or abort() (but line buffering on a
+# terminal),
 # no torn lines from 1,000 tasks on 2 workers.
 . tests/e2e/lib.sh
 
@@ -76,6 +77,8 @@ c d" 0 "$runner" "$T/exit_return"
     bytes_are "a crash does not flush (what fflush wrote stays)" "kept
 " 139 "$runner" "$T/crash_buffered"
     bytes_are "a runtime error flushes" "before" 2 "$runner" "$T/fatal_flush"
+    bytes_are "abort() dies by SIGABRT without flushing" "kept
+" 134 "$runner" "$T/abort"
     # on a terminal stdout is line buffered: both lines are out before the crash
     if command -v script > /dev/null; then
         script -qec "$runner $T/crash_buffered" /dev/null < /dev/null 2> /dev/null | tr -d '\r' |
