@@ -186,6 +186,27 @@ static int is_c_exported(const char *name)
     return is_exported(name) || (name[0] == '_' && name[1] == '_' && name[2]);
 }
 
+/* The main file defines name (a function with a body, or a global): the
+ * C layer's definition of that name then keeps its qualified, private
+ * symbol (libc.remove), as a program's own definition overrides the C
+ * library's. */
+static int main_defines(Check *c, const char *name)
+{
+    Program *g = &c->fe->prog;
+    for (int i = 0; i < g->nfuncs; i++) {
+        FuncDecl *f = g->funcs[i];
+        if (f->body && f->file == c->fe->files[0] && !f->owner && !(f->nparams && f->params[0].self) &&
+            !strcmp(f->name, name))
+            return 1;
+    }
+    for (int i = 0; i < g->nconsts; i++) {
+        Node *n = g->consts[i];
+        if (n->op != TK_CONST && n->name && !strcmp(n->name, name))
+            return 1;
+    }
+    return 0;
+}
+
 static int is_import(Check *c, const char *name)
 {
     SrcFile *f = c->fe->file;
@@ -1893,7 +1914,8 @@ static void check_sig(Check *c, FuncDecl *f)
     if (bad || f->rty->kind == TY_ERR)
         f->state = -1;
     if (!f->sym && f->cname && (!f->body || (f->file && f->file->clayer && is_c_exported(f->cname) &&
-                                              !f->owner && !(f->nparams && f->params[0].self)))) {
+                                              !f->owner && !(f->nparams && f->params[0].self) &&
+                                              !main_defines(c, f->cname)))) {
         f->sym = f->cname;   /* a C function, or one the C layer defines */
         f->cexport = f->body != NULL;
     }
@@ -2142,7 +2164,7 @@ void check(Front *fe)
             /* the C layer's exported globals keep their C names (stdout) */
             SrcFile *f = file_of(c, n->name);
             const char *dot = strchr(n->name, '.');
-            v->cexport = f->clayer && dot && is_c_exported(dot + 1);
+            v->cexport = f->clayer && dot && is_c_exported(dot + 1) && !main_defines(c, dot + 1);
             v->sym = v->cexport ? dot + 1 : sanitize(c, n->name);
         }
     }

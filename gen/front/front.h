@@ -38,7 +38,9 @@
  *     zero ({} or none given), a constant, null or &global; its symbol is
  *     the qualified name (the C layer's exported ones: the plain name);
  *   - the C layer: a module whose first line is `namespace c` gives its
- *     exported functions (and __names) their plain names as global symbols (C can call
+ *     exported functions (and __names) their plain names as global symbols
+ *     unless the main file defines the same name (then the program's
+ *     definition wins, as over a C library's, and the layer's stays private) (C can call
  *     them, extern c declarations bind to them).  stdlib_arc/libc.arc is
  *     such a module; a program that declares, in an extern c block, a
  *     function libc.arc defines gets libc.arc compiled in (unused
