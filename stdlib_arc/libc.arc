@@ -916,14 +916,14 @@ func _unlink(f: *FILE) {
 
 func _std_setup(f: *FILE) {
     f.flags = _F_OPEN | _F_STD | _F_WRITE
-    f.cap = 4096
+    f.cap = sizeof(_stdout_buf)     // stdin's is as large
     if f == &_stdin_f {
         f.flags = _F_OPEN | _F_STD | _F_READ     // fd 0
         f.buf = &_stdin_buf
     } else if f == &_stdout_f {
         f.fd = 1
         f.buf = &_stdout_buf
-        let tio: [64]byte = {}   // struct termios (60 bytes)
+        let tio: [64]byte = {}   // the kernel's struct termios (36 bytes)
         if syscall(16, 1, 0x5401, cast<int64>(&tio)) == 0 {
             f.flags |= _F_LBF
         }
