@@ -94,7 +94,7 @@ int cmd_build(int argc, char **argv)
     int nerr = 0;
     size_t srclen = strlen(src);
     int arc = srclen > 4 && !strcmp(src + srclen - 4, ".arc");
-    Module *m = arc ? front_compile(src, text, &nerr) : ir_read(src, text, &nerr);
+    Module *m = arc ? front_compile(src, text, len, &nerr) : ir_read(src, text, &nerr);
     free(text);
     if (!m || nerr || ir_verify(m, stderr)) {
         if (m)

@@ -264,6 +264,7 @@ typedef struct {
 struct SrcFile {
     const char *mod;        /* the module name; NULL for the main file */
     const char *path, *text;
+    size_t len;             /* of text (a NUL follows) */
     const char **imports;   /* the modules this file imports */
     int *iline, *icol;
     int nimports, capimports, caplines, capcols;
@@ -304,7 +305,8 @@ char *fe_strdup(Front *fe, const char *s, size_t n);
 void fe_grow(Front *fe, void *p, int *cap, int need, size_t esize);
 #define FE_PUSH(fe, arr, n, cap, v) \
     (fe_grow((fe), &(arr), &(cap), (n) + 1, sizeof *(arr)), (arr)[(n)++] = (v))
-/* "path:line:col: error: ..." with the source line and a caret. */
+/* "path:line:col: error: ..." with the source line and a caret; line 0:
+ * "path: error: ..." (about the whole file). */
 void fe_error(Front *fe, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Make f the current file (for diagnostics); returns the previous one. */

@@ -2229,5 +2229,8 @@ void check(Front *fe)
     for (int i = 0; i < c->npending; i++)
         complete(c, c->pending[i], c->pending[i]->sd->line, c->pending[i]->sd->col);
     fe_enter(fe, fe->files[0]);
+    /* what the link would miss, once the rest is right */
+    if (!fe->nerrors && !find_func(c, "main"))
+        fe_error(fe, 0, 0, "no main function");
     fe->ck = NULL;
 }

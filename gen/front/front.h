@@ -12,6 +12,11 @@
  * runs only on an error-free result.
  *
  * Decisions where ARC.md is silent (a C or Go programmer's expectation):
+ *   - a UTF-8 byte-order mark at the start of a file is skipped; a NUL
+ *     byte anywhere in it is an error at its position;
+ *   - a program without a main function (an empty file, a namespace line
+ *     alone) is an error about the file, "file: error: no main function",
+ *     reported once the rest of the program is free of errors;
  *   - an untyped character literal without context is a char (uint32);
  *     a const declared without a type keeps an untyped value (Go);
  *   - usize is uint64 and isize int64 (the same types, no cast needed);
@@ -47,10 +52,11 @@
 
 #include "gen/ir.h"
 
-/* Compile one Arc source file.  text is NUL-terminated.  Returns the
- * verified IR Module, or NULL with *nerrors > 0 after the diagnostics. */
-Module *front_compile(const char *path, const char *text, int *nerrors);
+/* Compile one Arc source file: len bytes at text, followed by a NUL (a NUL
+ * byte inside is an error).  Returns the verified IR Module, or NULL with
+ * *nerrors > 0 after the diagnostics. */
+Module *front_compile(const char *path, const char *text, size_t len, int *nerrors);
 /* Like front_compile, diagnostics to err. */
-Module *front_compile_to(const char *path, const char *text, int *nerrors, FILE *err);
+Module *front_compile_to(const char *path, const char *text, size_t len, int *nerrors, FILE *err);
 
 #endif
