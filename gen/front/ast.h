@@ -218,6 +218,7 @@ typedef struct {
     const char **mnames;
     Node **mvals;           /* NULL entries: previous + 1 */
     int64_t *vals;          /* check.c */
+    int *mstate;            /* each value: 0 new, 1 being evaluated, 2 known */
     int nmembers;
     SrcFile *file;
 } EnumDecl;

@@ -20,6 +20,7 @@
  * checked with the parameters bound. */
 #include "gen/front/ast.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,7 @@ typedef struct Check {
     int nqueue, capqueue;
     int nprocess;
     int in_ptr;            /* resolving the pointee of a pointer type */
+    int nconstdepth;       /* enum values and constants being evaluated */
     Ty **pending;          /* struct types still to lay out */
     int npending, cappending;
     Ty *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16, *t_u32, *t_u64,
@@ -614,6 +616,8 @@ static void coerce(Check *c, Node *n, Ty *t, const char *what)
         n->fval = n->ubig ? (double)n->ival : (double)(int64_t)n->ival;
         n->konst = 2;
     } else if (f->kind == TY_UFLT && t->kind == TY_FLOAT && t->size == 4) {
+        if (!isinf(n->fval) && isinf((float)n->fval))
+            ERR(n, "constant %g does not fit in float32", n->fval);
         n->fval = (double)(float)n->fval;
     }
     if (f->kind != TY_ERR && t->kind != TY_ERR && is_untyped(f))
@@ -703,6 +707,10 @@ static Ty *fold_binary(Check *c, Node *n, Ty *t)
         case TK_GT: bv = x > y; break;
         case TK_GE: bv = x >= y; break;
         default: return t;
+        }
+        if (!cmp && isinf(r) && !isinf(x) && !isinf(y) && !(n->op == TK_SLASH && y == 0)) {
+            ERR(n, "constant overflow: the result is out of range of %s", t->kind == TY_FLOAT ? t->name : "float64");
+            return c->t_err;
         }
         if (t->kind == TY_FLOAT && t->size == 4)
             r = (double)(float)r;
@@ -833,6 +841,20 @@ static Ty *check_binary(Check *c, Node *n)
     if (!ok) {
         ERR(n, "operator '%s' is not defined on %s", op, t->name);
         return c->t_err;
+    }
+    if ((n->op == TK_SHL || n->op == TK_SHR) && n->b->konst == 1) {
+        /* a constant count must be in 0 .. bits-1 (C leaves the rest
+         * undefined, x86 masks it) */
+        int bits = t->kind == TY_UINT ? 64 : (int)t->size * 8;
+        int neg = (t->kind == TY_UINT ? !n->b->ubig : t->sign) && (int64_t)n->b->ival < 0;
+        if (neg || n->b->ival >= (uint64_t)bits) {
+            if (neg)
+                ERR(n->b, "negative shift count %lld", (long long)n->b->ival);
+            else
+                ERR(n->b, "shift count %llu is too large for %s (at most %d)", (unsigned long long)n->b->ival,
+                    t->kind == TY_UINT ? "a constant" : t->name, bits - 1);
+            return c->t_err;
+        }
     }
     int cmp = n->op == TK_EQEQ || n->op == TK_NE || n->op == TK_LT || n->op == TK_LE || n->op == TK_GT ||
               n->op == TK_GE;
@@ -1170,6 +1192,8 @@ static Ty *check_call(Check *c, Node *n)
     return f->async ? new_task(c, r) : r;
 }
 
+static int64_t enum_member(Check *c, EnumDecl *e, int i, Node *at);
+
 static Ty *check_field(Check *c, Node *n)
 {
     Node *a = n->a;
@@ -1180,7 +1204,7 @@ static Ty *check_field(Check *c, Node *n)
             for (int i = 0; i < e->nmembers; i++)
                 if (!strcmp(e->mnames[i], n->name)) {
                     n->konst = 1;
-                    n->ival = wrap((uint64_t)e->vals[i], c->t_i32);
+                    n->ival = wrap((uint64_t)enum_member(c, e, i, n), c->t_i32);
                     return c->t_i32;
                 }
             ERR(n, "enum %s has no member '%s'", e->name, n->name);
@@ -1312,10 +1336,16 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         }
         if (v->state == 0 && v->init) {
             /* a top-level constant used before its declaration was checked */
+            if (c->nconstdepth >= MAX_DEPTH) {
+                ERR(n, "constants defined in terms of each other too deeply");
+                break;
+            }
             Scope *save = c->scope;
             c->scope = &c->globals;
             v->state = 1;
+            c->nconstdepth++;
             check_const_var(c, v);
+            c->nconstdepth--;
             c->scope = save;
         }
         n->var = v;
@@ -2061,25 +2091,72 @@ static void check_func_body(Check *c, FuncDecl *f)
     fe_enter(c->fe, ofile);
 }
 
+/* Member k of e, once the member before it is known (an implicit value is
+ * that one's + 1). */
+static void enum_member1(Check *c, EnumDecl *e, int k, Node *at)
+{
+    if (e->mstate[k] == 2)
+        return;
+    if (e->mstate[k] == 1) {
+        ERR(at, "the value of %s.%s depends on itself", e->name, e->mnames[k]);
+        return;
+    }
+    Node *v = e->mvals[k];
+    if (!v) {
+        e->vals[k] = k ? (int64_t)wrap((uint64_t)e->vals[k - 1] + 1, c->t_i32) : 0;
+        e->mstate[k] = 2;
+        return;
+    }
+    if (c->nconstdepth >= MAX_DEPTH) {
+        ERR(at, "constants defined in terms of each other too deeply");
+        return;
+    }
+    /* in the enum's file, among the globals */
+    e->mstate[k] = 1;
+    c->nconstdepth++;
+    SrcFile *ofile = fe_enter(c->fe, e->file);
+    Scope *oscope = c->scope;
+    FuncDecl *ofn = c->fn;
+    int ontp = c->ntp;
+    c->scope = &c->globals;
+    c->fn = NULL;
+    c->ntp = 0;
+    check_expr(c, v, c->t_i32);
+    coerce(c, v, c->t_i32, "an enum value");
+    if (v->konst != 1 && v->ty->kind != TY_ERR)
+        ERR(v, "an enum value must be an integer constant");
+    e->vals[k] = (int64_t)wrap(v->ival, c->t_i32);
+    c->scope = oscope;
+    c->fn = ofn;
+    c->ntp = ontp;
+    fe_enter(c->fe, ofile);
+    c->nconstdepth--;
+    e->mstate[k] = 2;
+}
+
+/* The value of member i of e (at: the use, for a cycle's error); evaluated
+ * on first use, so members may refer to later ones and to other enums,
+ * and a cycle is an error.  The run of implicit members before i goes in
+ * a loop, not a recursion. */
+static int64_t enum_member(Check *c, EnumDecl *e, int i, Node *at)
+{
+    int j = i;
+    while (j > 0 && !e->mvals[j] && e->mstate[j] != 2)
+        j--;
+    for (int k = j; k <= i; k++)
+        enum_member1(c, e, k, at);
+    return e->vals[i];
+}
+
 static void check_enum(Check *c, EnumDecl *e)
 {
     fe_enter(c->fe, e->file);
-    e->vals = fe_alloc(c->fe, sizeof(int64_t) * (size_t)(e->nmembers + 1));
-    int64_t next = 0;
     for (int i = 0; i < e->nmembers; i++) {
         for (int j = 0; j < i; j++)
             if (!strcmp(e->mnames[i], e->mnames[j]))
                 fe_error(c->fe, e->line, e->col, "duplicate member '%s' in enum %s", e->mnames[i], e->name);
-        if (e->mvals[i]) {
-            Node *v = e->mvals[i];
-            check_expr(c, v, c->t_i32);
-            coerce(c, v, c->t_i32, "an enum value");
-            if (v->konst != 1 && v->ty->kind != TY_ERR)
-                ERR(v, "an enum value must be an integer constant");
-            next = (int64_t)wrap(v->ival, c->t_i32);
-        }
-        e->vals[i] = next;
-        next = (int64_t)wrap((uint64_t)next + 1, c->t_i32);
+        Node at = {.line = e->line, .col = e->col};
+        enum_member(c, e, i, &at);
     }
 }
 
@@ -2131,6 +2208,8 @@ void check(Front *fe)
     for (int i = 0; i < g->nenums; i++) {
         EnumDecl *e = g->enums[i];
         fe_enter(fe, e->file);
+        e->vals = fe_alloc(fe, sizeof(int64_t) * (size_t)(e->nmembers + 1));
+        e->mstate = fe_alloc(fe, sizeof(int) * (size_t)(e->nmembers + 1));
         dup_global(c, e->name, e->line, e->col, seen, nseen);
         FE_PUSH(fe, seen, nseen, capseen, e->name);
     }

@@ -29,7 +29,15 @@
  *     block's exit (C cleanup, not Go's evaluation at the defer);
  *   - a statement expression must be a call, await, ++/-- or a process
  *     literal ("expression value is not used" otherwise);
- *   - an enum name used as a type means int32;
+ *   - an enum name used as a type means int32; a member's value may
+ *     refer to later members and other enums (evaluated on first use), and
+ *     one that depends on itself is an error;
+ *   - a constant shift count must be in 0 .. bits-1 of the shifted type
+ *     (a negative or larger one is an error: C leaves it undefined);
+ *   - a float literal of any length is exact to strtod; one beyond
+ *     float64's range is an error, as is a constant that overflows its
+ *     type (float32, or float64 in constant arithmetic); underflow gives
+ *     0 or a subnormal;
  *   - modules (front.c loads them, check.c qualifies): `import "m"` reads
  *     m.arc next to the importing file, else $ARC_STDLIB/m.arc, else the
  *     copy of stdlib_arc/m.arc built into arc; `import "dir/m"` reads
