@@ -1290,6 +1290,25 @@ static Ty *check_cast(Check *c, Node *n)
     return to;
 }
 
+/* The left operands of a chain a + b + c ... (a left-deep tree of any
+ * length, parse.c) checked bottom up in a loop, so that checking n
+ * recurses no deeper than its right operands. */
+static void check_chain(Check *c, Node *n)
+{
+    int k = 0;
+    for (Node *a = n->a; a->kind == N_BINARY && !a->ty; a = a->a)
+        k++;
+    if (k < 2)
+        return;
+    Node **spine = xmalloc(sizeof *spine * (size_t)k);
+    k = 0;
+    for (Node *a = n->a; a->kind == N_BINARY && !a->ty; a = a->a)
+        spine[k++] = a;
+    while (k--)
+        check_expr(c, spine[k], NULL);
+    free(spine);
+}
+
 /* Check n; want is the context type for untyped constants (may be NULL;
  * the caller still coerces).  Sets and returns n->ty. */
 static Ty *check_expr(Check *c, Node *n, Ty *want)
@@ -1362,6 +1381,7 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         t = check_unary(c, n, want);
         break;
     case N_BINARY:
+        check_chain(c, n);
         t = check_binary(c, n);
         break;
     case N_PREINC:
@@ -1967,6 +1987,7 @@ static void sig_receiver(Check *c, FuncDecl *f)
 }
 
 static Node *clone_node(Check *c, Node *n);
+static Node *clone_node1(Check *c, Node *n);
 
 static FuncDecl *clone_func(Check *c, FuncDecl *g)
 {
@@ -1983,7 +2004,25 @@ static FuncDecl *clone_func(Check *c, FuncDecl *g)
     return f;
 }
 
+/* A deep copy of n; along an operator chain's left operands (any length)
+ * in a loop. */
 static Node *clone_node(Check *c, Node *n)
+{
+    if (!n)
+        return NULL;
+    Node *top = NULL, **link = &top;
+    for (; n && n->kind == N_BINARY; n = n->a) {
+        Node *m = fe_alloc(c->fe, sizeof *m);
+        *m = *n;
+        m->b = clone_node(c, n->b);
+        *link = m;
+        link = &m->a;
+    }
+    *link = clone_node1(c, n);
+    return top;
+}
+
+static Node *clone_node1(Check *c, Node *n)
 {
     if (!n)
         return NULL;

@@ -302,21 +302,55 @@ static void test_many_errors_capped(void **state)
     assert_non_null(strstr(diag, "nesting too deep"));
     free(diag);
     buf_free(&d);
-    /* so is a very long operator chain, and a line of comparisons is fast */
+    /* a flat operator chain is no nesting, however long (check.c and
+     * lower.c walk it in a loop), and a line of comparisons is fast */
     Buf e = {0};
-    buf_put(&e, "func f() int32 { return 1", 25);
+    buf_put(&e, "func main() int32 { return 1", 28);
     for (int i = 0; i < 30000; i++)
         buf_put(&e, "+1", 2);
-    buf_put(&e, " < a < b", 8);
+    buf_put(&e, "\n}\n", 3);
+    buf_u8(&e, 0);
+    m = compile("chain.arc", (char *)e.p, &nerr, &diag);
+    if (!m || nerr)
+        fail_msg("chain.arc: %s", diag);
+    ir_free(m);
+    free(diag);
+    e.len--;
+    buf_put(&e, "func g() bool { return 1 < a < b", 32);
     for (int i = 0; i < 30000; i++)
         buf_put(&e, " < a", 4);
     buf_put(&e, "\n}\n", 3);
     buf_u8(&e, 0);
     m = compile("chain.arc", (char *)e.p, &nerr, &diag);
     assert_null(m);
-    assert_non_null(strstr(diag, "nesting too deep"));
+    assert_null(strstr(diag, "nesting too deep"));
+    assert_non_null(strstr(diag, "undefined name 'a'"));
     free(diag);
     buf_free(&e);
+    /* long suffix chains and else-if chains nest (they used to overflow
+     * the C stack) */
+    Buf x = {0};
+    buf_put(&x, "func f() { let p = n", 20);
+    for (int i = 0; i < 200000; i++)
+        buf_put(&x, ".next", 5);
+    buf_put(&x, "\n}\n", 3);
+    buf_u8(&x, 0);
+    m = compile("suffix.arc", (char *)x.p, &nerr, &diag);
+    assert_null(m);
+    assert_non_null(strstr(diag, "nesting too deep"));
+    free(diag);
+    buf_free(&x);
+    Buf y = {0};
+    buf_put(&y, "func f(p: bool) {\nif p {\n}", 26);
+    for (int i = 0; i < 100000; i++)
+        buf_put(&y, " else if p {\n}", 14);
+    buf_put(&y, "\n}\n", 3);
+    buf_u8(&y, 0);
+    m = compile("elseif.arc", (char *)y.p, &nerr, &diag);
+    assert_null(m);
+    assert_non_null(strstr(diag, "nesting too deep"));
+    free(diag);
+    buf_free(&y);
 }
 
 /* Checking is linear in the number of locals: 80,000 of them in one
