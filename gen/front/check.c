@@ -2199,6 +2199,104 @@ static void check_enum(Check *c, EnumDecl *e)
     }
 }
 
+/* How the C ABI sees a type: pointers alike, integers (and bool) by
+ * size, floats by size, aggregates by their type. */
+static int abi_same(const Ty *a, const Ty *b)
+{
+    if (a->kind == TY_ERR || b->kind == TY_ERR)
+        return 1;
+    if (ty_is_agg(a) || ty_is_agg(b))
+        return ty_same(a, b);
+    int ka = a->kind == TY_BOOL ? TY_INT : a->kind == TY_TASK ? TY_PTR : (int)a->kind;
+    int kb = b->kind == TY_BOOL ? TY_INT : b->kind == TY_TASK ? TY_PTR : (int)b->kind;
+    return ka == kb && (ka == TY_PTR || ka == TY_VOID || a->size == b->size);
+}
+
+static int sig_abi_same(const FuncDecl *f, const FuncDecl *g)
+{
+    if (f->nparams != g->nparams || f->variadic != g->variadic || !abi_same(f->rty, g->rty))
+        return 0;
+    for (int i = 0; i < f->nparams; i++)
+        if (!abi_same(f->ptys[i], g->ptys[i]))
+            return 0;
+    return 1;
+}
+
+/* "func name(T, U, ...) R", as diagnostics show a signature. */
+static const char *sig_text(Check *c, const FuncDecl *f)
+{
+    size_t n = strlen(f->cname) + strlen(f->rty->name) + 16;
+    for (int i = 0; i < f->nparams; i++)
+        n += strlen(f->ptys[i]->name) + 2;
+    char *t = fe_alloc(c->fe, n);
+    snprintf(t, n, "func %s(", f->cname);
+    for (int i = 0; i < f->nparams; i++) {
+        strcat(t, i ? ", " : "");
+        strcat(t, f->ptys[i]->name);
+    }
+    strcat(t, f->variadic ? (f->nparams ? ", ...)" : "...)") : ")");
+    if (f->rty->kind != TY_VOID) {
+        strcat(t, " ");
+        strcat(t, f->rty->name);
+    }
+    return t;
+}
+
+static int blame(Front *fe, const FuncDecl *f)
+{
+    return (f->file == fe->files[0]) * 4 + !f->file->clayer * 2 + !f->body;
+}
+
+/* Global symbols the program shares with C: the main file's functions,
+ * extern c declarations and the C layer's functions keep their plain
+ * names.  The runtime owns the names starting with arc_ (and _start); one
+ * definition per symbol; every declaration of a symbol has the ABI of its
+ * definition (and of the other declarations). */
+static void check_symbols(Check *c)
+{
+    Front *fe = c->fe;
+    Program *g = &fe->prog;
+    Map *seen = NULL;
+    for (int i = 0; i < g->nfuncs; i++) {
+        FuncDecl *f = g->funcs[i];
+        if (f->state < 1 || f->builtin || f->ntparams || strchr(f->sym, '.'))
+            continue;
+        fe_enter(fe, f->file);
+        if (f->body && (!strncmp(f->sym, "arc_", 4) || !strcmp(f->sym, "_start"))) {
+            fe_error(fe, f->line, f->col, "'%s' is a runtime name (the runtime's symbols start with arc_); rename this function",
+                     f->sym);
+            continue;
+        }
+        int j = map_get(seen, f->sym);
+        if (j < 0) {
+            map_put(&seen, f->sym, i, scope_alloc, fe);
+            continue;
+        }
+        FuncDecl *d = g->funcs[j];
+        if (d->file == f->file)
+            continue;   /* one file's duplicates: "already declared" */
+        /* the diagnostic goes to the main file's side, else away from the
+         * C layer, else to the declaration */
+        FuncDecl *at = f, *other = d;
+        if (blame(fe, d) > blame(fe, f)) {
+            at = d;
+            other = f;
+        }
+        if (f->body && d->body) {
+            fe_enter(fe, at->file);
+            fe_error(fe, at->line, at->col, "'%s' is also defined %s (%s:%d:%d); rename this function", at->sym,
+                     other->file->clayer ? "by the C layer" : "there", other->file->path, other->line, other->col);
+        } else if (!sig_abi_same(f, d)) {
+            fe_enter(fe, at->file);
+            fe_error(fe, at->line, at->col, "extern c %s does not match %s %s (%s:%d:%d)", sig_text(c, at),
+                     other->body && other->file->clayer ? "the C layer's" : other->body ? "the definition" : "the declaration",
+                     sig_text(c, other), other->file->path, other->line, other->col);
+        }
+        if (f->body && !d->body)
+            map_put(&seen, f->sym, i, scope_alloc, fe);   /* the definition is the reference */
+    }
+}
+
 static void dup_global(Check *c, const char *name, int line, int col, const char **seen, int n)
 {
     for (int i = 0; i < n; i++)
@@ -2335,6 +2433,7 @@ void check(Front *fe)
                 fe_error(fe, f->line, f->col, "main takes no parameters and returns int32 or nothing");
         }
     }
+    check_symbols(c);
     for (int i = 0; i < nf; i++)
         if (!g->funcs[i]->ntparams)
             check_func_body(c, g->funcs[i]);

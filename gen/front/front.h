@@ -47,6 +47,16 @@
  *     _ are private.  A module is used only where it is imported; an
  *     import cycle is an error at the import that closes it.  Symbols are
  *     m.name (methods Struct's m.Struct.name), extern c ones plain;
+ *   - symbols: the main file's functions, extern c declarations and the
+ *     C layer's functions (below) keep their plain names, as C would
+ *     (backtraces show them so); no namespace hides them.  So the names
+ *     the runtime owns (arc_..., _start) cannot name a function of the
+ *     program, a function of the program cannot take the name of a
+ *     C-layer function the program links in, and every extern c
+ *     declaration of a symbol has the C ABI of its definition and of the
+ *     other declarations (pointers alike, integers and floats by size,
+ *     aggregates by type): each is an error at the program's side, naming
+ *     the other (and both signatures);
  *   - the C layer: a module whose first line is `namespace c` gives its
  *     exported functions their plain names as global symbols (C can call
  *     them, extern c declarations bind to them).  stdlib_arc/libc.arc is
