@@ -52,7 +52,7 @@ void *xcalloc(size_t n, size_t size)
     return p;
 }
 
-void *xrealloc(void *p, size_t n)
+static void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p)

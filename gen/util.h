@@ -22,7 +22,6 @@ _Noreturn void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 
 /* Grow *p (an array of *cap elements of size esize) so that it holds at

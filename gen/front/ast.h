@@ -254,8 +254,6 @@ typedef struct {
     int nenums, capenums;
     Node **consts;          /* top-level N_LET: op CONST, or LET for a global */
     int nconsts, capconsts;
-    const char **imports;   /* module names */
-    int nimports, capimports;
 } Program;
 
 /* --- source files and modules (front.c) --------------------------------- *
@@ -288,13 +286,7 @@ typedef struct Front {
     SrcFile *file;          /* the one being parsed or checked */
     Tok *toks;
     int ntoks, captoks;
-    /* parse.c */
-    int pos, depth, nolit;
-    Program prog;
-    /* check.c */
-    struct Check *ck;
-    /* lower.c */
-    Module *m;
+    Program prog;           /* parse.c fills it, check.c and lower.c read it */
 } Front;
 
 /* MAX_DEPTH bounds nesting (brackets, blocks, unary and binary operator

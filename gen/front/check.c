@@ -2357,7 +2357,6 @@ void check(Front *fe)
 {
     Check ck = {.fe = fe};
     Check *c = &ck;
-    fe->ck = c;
     c->t_void = new_ty(c, TY_VOID, 0, 1, "void");
     c->t_bool = new_ty(c, TY_BOOL, 1, 1, "bool");
     c->t_i8 = int_ty(c, 1, 1, "int8");
@@ -2501,5 +2500,4 @@ void check(Front *fe)
     for (int i = 0; i < c->npending; i++)
         complete(c, c->pending[i], c->pending[i]->sd->line, c->pending[i]->sd->col);
     fe_enter(fe, fe->files[0]);
-    fe->ck = NULL;
 }

@@ -208,7 +208,6 @@ static void parse_file(Front *fe, SrcFile *f)
     fe_enter(fe, f);
     fe->toks = NULL;
     fe->ntoks = fe->captoks = 0;
-    fe->pos = fe->depth = fe->nolit = 0;
     FE_PUSH(fe, fe->files, fe->nfiles, fe->capfiles, f);
     f->state = 1;
     lex(fe);

@@ -1081,7 +1081,6 @@ Module *lower(Front *fe)
 {
     Lower lw = {.fe = fe, .m = ir_new_module()};
     Lower *L = &lw;
-    fe->m = L->m;
     Program *g = &fe->prog;
     /* declarations first, so that every call finds its callee's signature;
      * one per symbol (several files may declare arc_write), none for a

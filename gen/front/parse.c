@@ -993,7 +993,6 @@ void parse(Front *fe)
             Tok *s = expect(pp, TK_STR);
             if (s) {
                 SrcFile *f = fe->file;
-                FE_PUSH(fe, fe->prog.imports, fe->prog.nimports, fe->prog.capimports, s->str);
                 fe_grow(fe, &f->iline, &f->caplines, f->nimports + 1, sizeof(int));
                 fe_grow(fe, &f->icol, &f->capcols, f->nimports + 1, sizeof(int));
                 f->iline[f->nimports] = s->line;
