@@ -18,6 +18,20 @@
 
 #include "gen/util.h"
 
+/* The table's layout, for both sides: functab_write_object here and the
+ * reporter's lookup (gen/rt/signal.c). */
+enum {
+    FTAB_COUNT = 0,        /* u64 count */
+    FTAB_HEAD = 8,         /* the first entry */
+    FTAB_ENTRY = 16,       /* bytes per entry: */
+    FTAB_ENTRY_SHIFT = 4,  /*   1 << FTAB_ENTRY_SHIFT */
+    FTAB_ADDR = 0,         /*   u64 addr */
+    FTAB_SIZE = 8,         /*   u32 size */
+    FTAB_NAME = 12,        /*   u32 name: offset from the table's start */
+};
+_Static_assert(1 << FTAB_ENTRY_SHIFT == FTAB_ENTRY, "entry size and shift agree");
+_Static_assert(FTAB_NAME + 4 == FTAB_ENTRY, "an entry is addr, size, name");
+
 typedef struct FuncSym {
     uint64_t addr, size;
     char *name;
