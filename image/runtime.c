@@ -11,6 +11,7 @@ void runtime_build(Elf *e)
     rt_emit_start(&rt);
     rt_emit_syscalls(&rt);
     rt_emit_sched(&rt);
+    rt_emit_poll(&rt);
     rt_emit_mem(&rt);
     rt_emit_signal(&rt);
 }
@@ -36,6 +37,7 @@ void runtime_print_header(FILE *f)
           "#ifndef ARC_RT_H\n#define ARC_RT_H\n\n",
           f);
     rt_print_syscall_protos(f);
+    rt_print_poll_protos(f);
     fputs("\n/* Tasks (M:N scheduler).  main runs as task 1; the scheduler starts on\n"
           " * first use, or explicitly with arc_rt_init().  ARC_WORKERS=n sets the\n"
           " * number of worker threads (1..256, default: the CPUs this process may\n"
