@@ -65,6 +65,10 @@ asan:
 bench: $(BUILD)/arc
 	BUILD=$(BUILD) tests/bench/run.sh
 
+# the echo server under 10,000 concurrent connections (tests/e2e/examples.sh)
+bench-echo: $(BUILD)/arc
+	ECHO_CONNS=10000 ECHO_MSGS=100 BUILD=$(BUILD) sh tests/e2e/examples.sh
+
 # TIME=s per fuzzer (default 600), or ITER=n; SEED=n repeats a run
 fuzz: $(BUILD)/arc
 	BUILD=$(BUILD) sh tests/fuzz/run.sh
@@ -76,7 +80,7 @@ clean:
 print-%:
 	@echo $($*)
 
-.PHONY: all test asan bench fuzz clean
+.PHONY: all test asan bench bench-echo fuzz clean
 .SECONDARY:
 -include $(OBJ:.o=.d) $(UNITBIN:=.d)
 

@@ -50,7 +50,9 @@ void runtime_print_header(FILE *f)
           "long arc_task_id(void);\n"
           "long arc_worker_id(void);\n"
           "long arc_worker_count(void);\n"
-          "void arc_exit(int status) __attribute__((noreturn));\n",
+          "void arc_exit(int status) __attribute__((noreturn));\n"
+          "/* The process's arguments and environment, as _start found them. */\n"
+          "long arc_argc(void);\nchar **arc_argv(void);\nchar **arc_envp(void);\n",
           f);
     fputs("\n/* Crash reporter: SIGSEGV/SIGBUS/SIGILL/SIGFPE print a report on fd 2.\n"
           " * Installed before main unless linked with --no-crash-report; such a\n"
