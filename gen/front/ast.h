@@ -237,6 +237,8 @@ struct Var {
     int slen;
     int addr_taken;         /* needs a frame slot */
     int state;              /* top-level const: 0 new, 1 checking, 2 done */
+    const char *sym;        /* a global (top-level let/var): its data symbol */
+    int cexport;            /* ... exported under its C name (the C layer) */
     /* lower.c */
     int vreg;               /* the value, or the slot's address */
     int in_mem;
@@ -249,7 +251,7 @@ typedef struct {
     int nstructs, capstructs;
     EnumDecl **enums;
     int nenums, capenums;
-    Node **consts;          /* N_LET with op CONST */
+    Node **consts;          /* top-level N_LET: op CONST, or LET for a global */
     int nconsts, capconsts;
     const char **imports;   /* module names */
     int nimports, capimports;
@@ -295,7 +297,7 @@ typedef struct Front {
 
 /* MAX_DEPTH bounds nesting (brackets, blocks, unary and binary operator
  * chains) so that no phase recurses deeper than the C stack allows. */
-enum { MAX_ERRORS = 40, MAX_DEPTH = 1000 };
+enum { MAX_DEPTH = 1000 };
 
 void *fe_alloc(Front *fe, size_t n);   /* zeroed, freed with fe */
 void fe_free(Front *fe);               /* the arena */
@@ -304,7 +306,8 @@ char *fe_strdup(Front *fe, const char *s, size_t n);
 void fe_grow(Front *fe, void *p, int *cap, int need, size_t esize);
 #define FE_PUSH(fe, arr, n, cap, v) \
     (fe_grow((fe), &(arr), &(cap), (n) + 1, sizeof *(arr)), (arr)[(n)++] = (v))
-/* "path:line:col: error: ..." with the source line and a caret. */
+/* "path:line:col: error: ..." with the source line and a caret
+ * (gen/util.h's diag_error: at most MAX_ERRORS printed). */
 void fe_error(Front *fe, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Make f the current file (for diagnostics); returns the previous one. */

@@ -38,6 +38,7 @@ check "sleep_sort with a non-number: exit status 2 and a message" \
 # echo_run LABEL WORKERS RUNNER CONNS MSGS
 echo_run() {
     _port=$((20000 + ($$ + $2 * 7 + ${#3} * 13) % 20000))
+    rm -f "$T/srv.out"
     # shellcheck disable=SC2086
     ARC_WORKERS=$2 $3 "$T/echo_server" $_port > "$T/srv.out" 2> "$T/srv.err" &
     _pid=$!

@@ -4,6 +4,7 @@
 // (stdlib net on the runtime's poller).
 namespace main
 
+import "io"
 import "net"
 import "os"
 
@@ -44,7 +45,10 @@ func main() int32 {
         printf("echo_server: cannot listen on 127.0.0.1:%d: error %d\n", port, -lfd)
         return 1
     }
-    printf("listening on 127.0.0.1:%d\n", port)    // one write: nothing to flush
+    // io writes at once (printf's stdout is buffered when not a terminal)
+    io.print("listening on 127.0.0.1:")
+    io.print_int(cast<int64>(port))
+    io.print("\n")
     for {
         let fd = net.accept(lfd, 0)
         if fd >= 0 {
