@@ -381,11 +381,14 @@ static void emit_park(Rt *rt)
     rt_end(rt, &fn);
 }
 
-/* arc_rt_netpoll(rdi = block) -> rax = 1 if this worker held the poller
- * role, 0 if another worker holds it (or, not blocking, nothing waits).
+/* arc_rt_netpoll(rdi = block) -> blocking: rax = 1 if this worker held
+ * the poller role, 0 if another worker holds it; not blocking: rax = the
+ * tasks it resumed (0 also when another worker holds the role or nothing
+ * waits).
  * Scheduler context only (it pushes on this worker's deque).
  *
- *   again: run the expired timers (one heap pop per lock hold);
+ *   again: run the expired timers (one heap pop per lock hold; their
+ *          tasks pushed once the heap is done, latest first);
  *          timeout = nearest deadline - now, none if the heap is empty,
  *          0 if not blocking or a timer ran;
  *          blocking: PL_BLOCKED = 1 (xchg: a full fence), then look for
@@ -403,7 +406,7 @@ static void emit_park(Rt *rt)
  * deadline kicks the same way (arc_rt_poll_park), so the timeout is never
  * longer than the nearest deadline. */
 enum { EV_BYTES = POLL_EVENTS * USIZE(epoll_event), NP_TS = EV_BYTES, NP_BUF = EV_BYTES + 16,
-       NP_FRAME = EV_BYTES + 32 };
+       NP_LIST = EV_BYTES + 24, NP_FRAME = EV_BYTES + 32 };
 static void emit_netpoll(Rt *rt)
 {
     RtFn fn;
@@ -434,6 +437,7 @@ static void emit_netpoll(Rt *rt)
     enc_bind(a, again);
     enc_call_sym(a, S("arc_now_ns"));
     enc_mov(a, 8, R(R12), R(RAX));                        /* r12: now */
+    enc_mov(a, 8, M(RSP, NP_LIST), I(0));
     enc_bind(a, timers);
     lock_poll(a);
     enc_alu(a, ALU_CMP, 8, P(PL_NHEAP), I(0));
@@ -444,10 +448,10 @@ static void emit_netpoll(Rt *rt)
     enc_jcc(a, CC_G, tdone);
     enc_alu(a, ALU_XOR, 4, R(RSI), R(RSI));               /* result 0: the deadline passed */
     enc_call_sym(a, S("arc_rt_poll_unlink"));
-    enc_mov(a, 8, R(RBX), R(RAX));
+    enc_mov(a, 8, R(RCX), M(RSP, NP_LIST));               /* onto the list, latest first */
+    enc_mov(a, 8, M(RAX, T_NEXT), R(RCX));
+    enc_mov(a, 8, M(RSP, NP_LIST), R(RAX));
     unlock_poll(a);
-    enc_mov(a, 8, R(RDI), R(RBX));
-    enc_call_sym(a, S("arc_rt_push"));
     enc_unary(a, UN_INC, 8, R(R15));
     enc_jmp(a, timers);
     enc_bind(a, tdone);                                   /* locked */
@@ -460,6 +464,18 @@ static void emit_netpoll(Rt *rt)
     enc_alu(a, ALU_SUB, 8, R(R13), R(R12));
     enc_bind(a, haveto);
     unlock_poll(a);
+    /* push the expired timers' tasks latest first: this worker's deque
+     * pops the earliest deadline first */
+    int plist = enc_label(a), pdone = enc_label(a);
+    enc_bind(a, plist);
+    enc_mov(a, 8, R(RDI), M(RSP, NP_LIST));
+    enc_test(a, 8, R(RDI), R(RDI));
+    enc_jcc(a, CC_E, pdone);
+    enc_mov(a, 8, R(RAX), M(RDI, T_NEXT));
+    enc_mov(a, 8, M(RSP, NP_LIST), R(RAX));
+    enc_call_sym(a, S("arc_rt_push"));
+    enc_jmp(a, plist);
+    enc_bind(a, pdone);
     enc_test(a, 8, R(R15), R(R15));
     enc_jcc(a, CC_NE, nowait);
     enc_test(a, 8, R(R14), R(R14));
@@ -582,6 +598,9 @@ static void emit_netpoll(Rt *rt)
     syscall_nr(a, SYS_futex);
     enc_bind(a, nohand);
     enc_mov(a, 4, R(RAX), I(1));
+    enc_test(a, 8, R(R14), R(R14));
+    enc_jcc(a, CC_NE, out);
+    enc_mov(a, 8, R(RAX), R(R15));                        /* not blocking: tasks resumed */
     enc_jmp(a, out);
     enc_bind(a, ret0);
     enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
@@ -789,6 +808,13 @@ static void emit_wait_fd(Rt *rt)
     enc_ret(a);
     enc_bind(a, go);
     enc_push(a, R(RDI));
+    /* the poller first (its first set-up maps memory): the deadline
+     * counts from when it is ready */
+    int set_up = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, P(PL_STATE), I(0));
+    enc_jcc(a, CC_NE, set_up);
+    enc_call_sym(a, S("arc_rt_poll_setup"));
+    enc_bind(a, set_up);
     enc_call_sym(a, S("arc_now_ns"));
     enc_pop(a, R(RDX));
     enc_alu(a, ALU_ADD, 8, R(RDX), R(RAX));

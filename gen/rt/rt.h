@@ -143,7 +143,7 @@ enum {
 };
 /* arc_rt_poll_hooks: entry points that arc_rt_poll_setup fills in, so the
  * scheduler and arc_close reach the poller only in programs that wait:
- *   HK_POLL(rdi = block) -> rax = 1 if it held the poller role
+ *   HK_POLL(rdi = block) -> rax: see arc_rt_netpoll (gen/rt/poll.c)
  *   HK_PARK(rdi = wait record), from the scheduler loop on ACT_WAIT
  *   HK_CLOSE(rdi = fd), before close(2): wakes its waiter with -EBADF
  *   HK_KICK(), from arc_rt_wake: wakes a poller blocked in epoll_wait */

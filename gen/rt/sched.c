@@ -824,6 +824,17 @@ static void emit_idle(Rt *rt)
     enc_push(a, R(R12));
     enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
     int found = enc_label(a), pauses = enc_label(a);
+    /* tasks waiting on the world first: a quick poll (HK_POLL, not
+     * blocking) may have made some runnable, then no spinning is needed */
+    int nopoll = enc_label(a), polled = enc_label(a);
+    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_poll_hooks"), HK_POLL)));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, nopoll);
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    enc_call_ind(a, R(RAX));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, polled);
+    enc_bind(a, nopoll);
     enc_lock_alu(a, ALU_ADD, 8, mem_rip(st_sym, G_NSPIN), I(1));
     enc_mov(a, 4, R(RBX), I(IDLE_SPINS));
     enc_bind(a, spin);
@@ -866,6 +877,7 @@ static void emit_idle(Rt *rt)
     enc_jmp(a, out);
     enc_bind(a, found);
     enc_lock_alu(a, ALU_SUB, 8, mem_rip(st_sym, G_NSPIN), I(1));
+    enc_bind(a, polled);
     enc_bind(a, out);
     enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
     enc_pop(a, R(R12));

@@ -21,14 +21,14 @@ if ! gcc -O2 -Wall -Wextra -Werror -o "$T/echo_load" tests/load/echo_load.c; the
     not_ok "tests/load/echo_load.c builds"
 fi
 
-printf '0\n5\n10\n20\n25\n40\n60\n' > "$T/sorted"
+printf '0\n10\n20\n30\n50\n80\n120\n' > "$T/sorted"
 for w in 1 2 4; do
     for mode in native qemu; do
         runner=
         [ $mode = qemu ] && runner=$QEMU
         # shellcheck disable=SC2086
-        ARC_WORKERS=$w timeout 60 $runner "$T/sleep_sort" 40 10 60 0 25 5 20 > "$T/ss.out" 2>&1
-        check "sleep_sort 40 10 60 0 25 5 20: sorted (ARC_WORKERS=$w, $mode)" cmp -s "$T/sorted" "$T/ss.out"
+        ARC_WORKERS=$w timeout 60 $runner "$T/sleep_sort" 80 20 120 0 50 10 30 > "$T/ss.out" 2>&1
+        check "sleep_sort 80 20 120 0 50 10 30: sorted (ARC_WORKERS=$w, $mode)" cmp -s "$T/sorted" "$T/ss.out"
     done
 done
 ARC_WORKERS=1 "$T/sleep_sort" 3 x > "$T/ss.out" 2>&1

@@ -12,8 +12,12 @@ extern c {
 
 const MAX: int32 = 4096
 
+// Every task sleeps until start_ns + its number of milliseconds, so the
+// time tasks take to start (long under an emulator) cannot reorder them.
+let start_ns: int64 = 0
+
 async func sleeper(ms: int64) int32 {
-    time.sleep_ms(ms)
+    time.sleep_ns(start_ns + ms * 1000000 - time.now_ns())
     printf("%lld\n", ms)
     return 0
 }
@@ -46,6 +50,7 @@ func main() int32 {
         }
     }
     let tasks: [4096]Task<int32> = {}
+    start_ns = time.now_ns()
     for let i = 0; i < n; i++ {
         tasks[i] = sleeper(parse(os.arg(i + 1)))
     }
