@@ -446,6 +446,12 @@ void diag_error(FILE *err, const char *path, const char *src, int line, int col,
             fprintf(err, "%s: error: too many errors, stopping\n", path);
         return;
     }
+    if (!line) {   /* about the whole file */
+        fprintf(err, "%s: error: ", path);
+        vfprintf(err, fmt, ap);
+        fputc('\n', err);
+        return;
+    }
     fprintf(err, "%s:%d:%d: error: ", path, line, col);
     vfprintf(err, fmt, ap);
     fputc('\n', err);

@@ -102,7 +102,8 @@ char *read_file(const char *path, size_t *len);
  *     path:line:col: error: message
  *     the source line
  *         ^ under the column (tabs kept, so the caret lines up)
- * on err; the error after those prints "path: error: too many errors,
+ * on err (line 0: "path: error: message", about the whole file, with no
+ * source line); the error after those prints "path: error: too many errors,
  * stopping" once, and later ones are only counted.  A reader may stop as
  * soon as *nerrors > MAX_ERRORS. */
 enum { MAX_ERRORS = 50 };
