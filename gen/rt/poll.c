@@ -20,7 +20,8 @@
  *     switches out first (ACT_WAIT); the scheduler loop then hands the
  *     record to arc_rt_poll_park, which puts it in the timer heap (if it
  *     has a deadline) and in its fd's slot, and arms the fd in epoll with
- *     EPOLLONESHOT (data = the fd).  So nothing can resume a task that is
+ *     EPOLLONESHOT (data = the fd and the slot's arming generation: an
+ *     event left over from an arming whose waiter timed out is ignored).  So nothing can resume a task that is
  *     still running.
  *   - Invariant: a parked record is reachable only through the heap (by
  *     W_HEAPIDX) and its fd slot, and every way out (readiness, deadline,
@@ -94,7 +95,7 @@ static void unlock_poll(Asm *a)
 static void slot_of(Asm *a, Reg fd)
 {
     enc_mov(a, 8, R(RAX), R(fd));
-    enc_shift(a, SH_SHL, 8, R(RAX), I(4));
+    enc_shift(a, SH_SHL, 8, R(RAX), I(SLOT_SHIFT));
     enc_alu(a, ALU_ADD, 8, R(RAX), P(PL_SLOTS));
 }
 
@@ -321,7 +322,10 @@ static void emit_park(Rt *rt)
     enc_mov(a, 4, R(RAX), M(RBX, W_EVENTS));
     enc_alu(a, ALU_OR, 4, R(RAX), I(K_EPOLLONESHOT));
     enc_mov(a, 4, M(RSP, UOFF(epoll_event, events)), R(RAX));
-    enc_mov(a, 8, R(RAX), M(RBX, W_FD));
+    enc_unary(a, UN_INC, 4, M(R12, SLOT_GEN));            /* a new arming */
+    enc_mov(a, 4, R(RAX), M(R12, SLOT_GEN));
+    enc_shift(a, SH_SHL, 8, R(RAX), I(32));
+    enc_alu(a, ALU_OR, 8, R(RAX), M(RBX, W_FD));
     enc_mov(a, 8, M(RSP, UOFF(epoll_event, data)), R(RAX));
     enc_mov(a, 4, R(RSI), I(K_EPOLL_CTL_ADD));
     enc_alu(a, ALU_CMP, 8, M(R12, SLOT_ARMED), I(0));
@@ -553,8 +557,11 @@ static void emit_netpoll(Rt *rt)
     enc_jmp(a, next);
     enc_bind(a, fdev);
     lock_poll(a);
-    enc_mov(a, 8, R(RCX), M(R12, UOFF(epoll_event, data)));
+    enc_mov(a, 4, R(RCX), M(R12, UOFF(epoll_event, data)));        /* the fd */
     slot_of(a, RCX);
+    enc_mov(a, 4, R(RDX), M(R12, UOFF(epoll_event, data) + 4));    /* its arming */
+    enc_alu(a, ALU_CMP, 4, R(RDX), M(RAX, SLOT_GEN));
+    enc_jcc(a, CC_NE, evunlock);                          /* stale: an earlier waiter's */
     enc_mov(a, 8, R(RDI), M(RAX, SLOT_WAITER));
     enc_test(a, 8, R(RDI), R(RDI));
     enc_jcc(a, CC_E, evunlock);                           /* it timed out or was closed */

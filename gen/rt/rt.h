@@ -127,9 +127,12 @@ enum {
     PL_BLOCKED = 192,   /* own line: the role holder sleeps in epoll_wait */
     PL_SIZE = 256,
 };
-/* An fd slot: the parked waiter's record, and whether the fd is in the
- * epoll set (ADD the first time, MOD after). */
-enum { SLOT_WAITER = 0, SLOT_ARMED = 8, SLOT_SIZE = 16 };
+/* An fd slot: the parked waiter's record, whether the fd is in the epoll
+ * set (ADD the first time, MOD after), and the generation of its last
+ * arming, which the epoll event carries (data = fd | gen << 32) so that
+ * an event from an earlier arming (its waiter timed out) is told apart
+ * from one for the waiter parked now. */
+enum { SLOT_WAITER = 0, SLOT_ARMED = 8, SLOT_GEN = 16, SLOT_SIZE = 32, SLOT_SHIFT = 5 };
 enum { POLL_MAX_FD = 1 << 20, HEAP_MAX = 1 << 22, POLL_EVENTS = 64 };
 /* A wait record: on the stack of the task parked in arc_wait_fd. */
 enum {
