@@ -35,12 +35,15 @@ ARC_WORKERS=1 "$T/sleep_sort" 3 x > "$T/ss.out" 2>&1
 check "sleep_sort with a non-number: exit status 2 and a message" \
     sh -c "test $? -eq 2 && grep -q 'not a number of milliseconds: x' '$T/ss.out'"
 
-# echo_run LABEL WORKERS RUNNER CONNS MSGS
+# echo_run LABEL WORKERS RUNNER CONNS MSGS [FD-LIMIT]
 echo_run() {
     _port=$((20000 + ($$ + $2 * 7 + ${#3} * 13) % 20000))
     rm -f "$T/srv.out"
     # shellcheck disable=SC2086
-    ARC_WORKERS=$2 $3 "$T/echo_server" $_port > "$T/srv.out" 2> "$T/srv.err" &
+    (
+        [ -n "${6:-}" ] && ulimit -n "$6"
+        exec env ARC_WORKERS=$2 $3 "$T/echo_server" $_port > "$T/srv.out" 2> "$T/srv.err"
+    ) &
     _pid=$!
     _i=0
     while [ $_i -lt 100 ] && ! grep -q listening "$T/srv.out" 2> /dev/null; do
@@ -66,6 +69,9 @@ echo_run() {
     wait $_pid 2> /dev/null
 }
 
+# with 40 descriptors the server runs out (EMFILE) while 150 clients
+# connect: its accept loop backs off and serves them all as others close
+echo_run "echo_server under ulimit -n 40 (EMFILE), 150 connections" 2 "" 150 20 40
 for w in 1 2; do
     echo_run "echo_server, ARC_WORKERS=$w (native)" $w "" "${ECHO_CONNS:-500}" "${ECHO_MSGS:-100}"
     echo_run "echo_server, ARC_WORKERS=$w (qemu-x86_64)" $w "$QEMU" 50 20
