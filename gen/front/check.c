@@ -2414,8 +2414,9 @@ void check(Front *fe)
             /* the C layer's exported globals keep their C names (stdout) */
             SrcFile *f = file_of(c, n->name);
             const char *dot = strchr(n->name, '.');
-            v->cexport = f->clayer && dot && is_c_exported(dot + 1) && !main_defines(c, dot + 1);
-            v->sym = v->cexport ? dot + 1 : sanitize(c, n->name);
+            const char *plain = dot ? dot + 1 : n->name;   /* no dot: the main file */
+            v->cexport = f->clayer && is_c_exported(plain) && !main_defines(c, plain);
+            v->sym = v->cexport ? plain : sanitize(c, n->name);
         }
     }
     for (int i = 0; i < g->nfuncs; i++) {
