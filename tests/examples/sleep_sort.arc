@@ -12,8 +12,11 @@ extern c {
 
 const MAX: int32 = 4096
 
-// Every task sleeps until start_ns + its number of milliseconds, so the
-// time tasks take to start (long under an emulator) cannot reorder them.
+// Every task sleeps until start_ns + its number of milliseconds, with
+// start_ns a little in the future: as long as every task has started by
+// then, the time tasks take to start (long under an emulator) cannot
+// reorder them.
+const HEAD_START_NS: int64 = 30000000
 let start_ns: int64 = 0
 
 async func sleeper(ms: int64) int32 {
@@ -50,7 +53,8 @@ func main() int32 {
         }
     }
     let tasks: [4096]Task<int32> = {}
-    start_ns = time.now_ns()
+    time.sleep_ns(1)     // the runtime's timers are set up before the clock starts
+    start_ns = time.now_ns() + HEAD_START_NS
     for let i = 0; i < n; i++ {
         tasks[i] = sleeper(parse(os.arg(i + 1)))
     }
