@@ -282,3 +282,7 @@ END {
     row("f64: fill 2 x 100,000, 500 dot products", m["cg_arc_dot_ms"], m["cg_O0_dot_ms"], m["cg_O2_dot_ms"], "-", "ms")
 }' "$B/medians" /dev/null
 echo "(every sample: $samples)"
+
+# The poller and timers: ping-pong vs musl threads and an epoll loop,
+# timer accuracy, 100k sleepers (tests/bench/wait.sh).
+BUILD=$BUILD ARC=$ARC sh $S/wait.sh
