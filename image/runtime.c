@@ -12,6 +12,7 @@ void runtime_build(Elf *e)
     rt_emit_syscalls(&rt);
     rt_emit_sched(&rt);
     rt_emit_mem(&rt);
+    rt_emit_stack(&rt);
     rt_emit_signal(&rt);
 }
 

@@ -35,9 +35,16 @@
  *     #0 0x401234 crash_null+0x14
  *     #1 0x4010f5 main+0x15
  *
- * "(stack overflow) in task N" replaces the si_code cause when the fault
- * address lies in the task's guard page, or for the main task (on the
- * process stack) within 64 KiB below its sp. */
+ * "(stack overflow) in task N" replaces the si_code cause when the fault is
+ * arc_rt_stack_overflow's (a prologue check found no room left in the
+ * stack budget: gen/rt/stack.c), when the fault address lies in a C
+ * task's guard page, or for the main task (on the process stack) within
+ * 64 KiB below its sp.
+ *
+ * The backtrace follows frame pointers across stack segments: a frame
+ * whose return address is arc_rt_lessstack is the first of its segment;
+ * its real return address and the previous segment come from the
+ * segment's header (WK_SEG names the current one). */
 #include <stdio.h>
 #include <string.h>
 
@@ -292,8 +299,11 @@ enum {
     L_SET = -152,       /* a sigset for rt_sigprocmask */
     L_PREV = -160,      /* the last return address printed */
     L_REP = -168,       /* how many frames since repeated it */
+    L_SEG = -176,       /* the stack segment header of the frame being walked, or 0 */
+    L_RET = -184,       /* the return address of the frame being walked */
+    L_CROSS = -192,     /* nonzero: that frame is the first of its segment */
     BUF_SIZE = 1024,
-    BUF = -168 - BUF_SIZE - 8,
+    BUF = -192 - BUF_SIZE - 8,
     FRAME = -BUF - 40,  /* below the five saved registers */
 };
 enum { ST_MAIN, ST_TASK, ST_UNKNOWN };
@@ -574,6 +584,18 @@ static void emit_lookup(Crash *c)
     enc_ret(a);
 }
 
+/* The frame walk continues in the stack segment whose header is in rcx:
+ * L_SEG and the bounds [L_LO, L_HI) from it.  Clobbers rdx. */
+static void walk_segment(Crash *c)
+{
+    Asm *a = c->a;
+    enc_mov(a, 8, local(L_SEG), opr(RCX));
+    enc_mov(a, 8, opr(RDX), opm(mem_b(RCX, SG_LO)));
+    enc_mov(a, 8, local(L_LO), opr(RDX));
+    enc_mov(a, 8, opr(RDX), opm(mem_b(RCX, SG_HI)));
+    enc_mov(a, 8, local(L_HI), opr(RDX));
+}
+
 /* Where the fault happened: worker, task, and the stack the frame walk
  * may read ([L_LO, L_HI)) and the overflow test uses.
  *
@@ -619,6 +641,9 @@ static void emit_context(Crash *c)
         enc_jcc(a, CC_B, done);                       /* no stack yet */
         enc_mov(a, 8, local(L_STACK), opr(RDX));
         enc_mov(a, 8, local(L_STATE), opi(ST_TASK));
+        enc_test(a, 1, opm(mem_b(RCX, T_FLAGS)), opi(TF_SEG));
+        enc_jcc(a, CC_E, done);
+        enc_mov(a, 8, local(L_STATE), opi(ST_UNKNOWN));   /* segments: bounds below */
     }
     enc_bind(a, done);
 
@@ -656,6 +681,31 @@ static void emit_context(Crash *c)
         enc_setcc(a, CC_B, local(L_OVF));
     }
     enc_bind(a, bounded);
+    enc_mov(a, 8, local(L_SEG), opi(0));
+    if (c->sched_sym >= 0) {
+        /* the current stack segment's bounds, when %fs is set up */
+        int nofs = enc_label(a);
+        enc_movzx(a, 4, RAX, 1, opm(mem_rip(c->sched_sym, G_INIT)));
+        enc_alu(a, ALU_OR, 1, opr(RAX), opm(mem_rip(c->sched_sym, G_FSREADY)));
+        enc_jcc(a, CC_E, nofs);
+        rt_load_worker(a, RAX);
+        enc_test(a, 8, opr(RAX), opr(RAX));
+        enc_jcc(a, CC_E, nofs);
+        enc_mov(a, 8, opr(RCX), opm(mem_b(RAX, WK_SEG)));
+        enc_test(a, 8, opr(RCX), opr(RCX));
+        enc_jcc(a, CC_E, nofs);
+        walk_segment(c);
+        enc_bind(a, nofs);
+        /* the deliberate fault of a failed stack check */
+        int notovf = enc_label(a);
+        enc_mov(a, 8, opr(RAX), opm(mem_b(R13, UOFF(ucontext, mc_rip))));
+        enc_lea(a, 8, RCX, mem_rip(rt_sym(c->rt, "arc_rt_stack_overflow"), 0));
+        enc_alu(a, ALU_SUB, 8, opr(RAX), opr(RCX));
+        enc_alu(a, ALU_CMP, 8, opr(RAX), opi(16));
+        enc_jcc(a, CC_AE, notovf);
+        enc_mov(a, 8, local(L_OVF), opi(1));
+        enc_bind(a, notovf);
+    }
     /* Only a memory fault can be an overflow. */
     enc_alu(a, ALU_CMP, 4, opr(RBX), opi(K_SIGSEGV));
     enc_jcc(a, CC_E, keep);
@@ -823,6 +873,20 @@ static void emit_backtrace(Crash *c)
     enc_alu(a, ALU_CMP, 8, opm(mem_b(R14, 8)), opi(0));
     enc_jcc(a, CC_E, end);
     enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 8)));
+    /* the first frame of a segment: its real return address */
+    int same = enc_label(a);
+    enc_mov(a, 8, local(L_CROSS), opi(0));
+    enc_lea(a, 8, RCX, mem_rip(rt_sym(c->rt, "arc_rt_lessstack"), 0));
+    enc_alu(a, ALU_CMP, 8, opr(RAX), opr(RCX));
+    enc_jcc(a, CC_NE, same);
+    enc_mov(a, 8, opr(RCX), local(L_SEG));
+    enc_test(a, 8, opr(RCX), opr(RCX));
+    enc_jcc(a, CC_E, same);
+    enc_mov(a, 8, local(L_CROSS), opi(1));
+    enc_mov(a, 8, opr(RCX), opm(mem_b(RCX, SG_OLDSP)));
+    enc_mov(a, 8, opr(RAX), opm(mem_b(RCX, 0)));
+    enc_bind(a, same);
+    enc_mov(a, 8, local(L_RET), opr(RAX));
     enc_alu(a, ALU_CMP, 8, opr(RAX), local(L_PREV));
     enc_jcc(a, CC_NE, fresh);
     enc_unary(a, UN_INC, 8, local(L_REP));
@@ -834,12 +898,25 @@ static void emit_backtrace(Crash *c)
     enc_mov(a, 8, opr(RAX), local(L_NFRAME));
     enc_call_label(a, c->dec);
     putc_lit(c, ' ');
-    put_code_addr(c, mem_b(R14, 8), " ", 1);
+    put_code_addr(c, mem_b(RBP, L_RET), " ", 1);
     putc_lit(c, '\n');
     enc_bind(a, next);
     enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 0)));
+    /* across a segment boundary the next frame is on the previous
+     * segment, anywhere in memory: its bounds replace the walk's */
+    int grows = enc_label(a), moved = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, local(L_CROSS), opi(0));
+    enc_jcc(a, CC_E, grows);
+    enc_mov(a, 8, opr(RCX), local(L_SEG));
+    enc_mov(a, 8, opr(RCX), opm(mem_b(RCX, SG_PREV)));
+    enc_test(a, 8, opr(RCX), opr(RCX));
+    enc_jcc(a, CC_E, end);
+    walk_segment(c);
+    enc_jmp(a, moved);
+    enc_bind(a, grows);
     enc_alu(a, ALU_CMP, 8, opr(RAX), opr(R14));
     enc_jcc(a, CC_BE, end);
+    enc_bind(a, moved);
     enc_mov(a, 8, opr(R14), opr(RAX));
     enc_unary(a, UN_INC, 8, local(L_NFRAME));
     enc_jmp(a, walk);
