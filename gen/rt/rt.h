@@ -106,7 +106,7 @@ enum {
 };
 enum {
     RT_RESERVE = 256,           /* runtime code below WK_LIMIT: see stack.c */
-    FIRST_SEG = 640,            /* a new Arc task's stack */
+    FIRST_SEG = 512,            /* a new Arc task's stack */
     SEG_MIN_GROW = 4096,        /* classes 1.. : 4 KiB << (class - 1) */
     NSEGCLASS = 10,             /* class 9 = 1 MiB; above: SEG_LARGE */
     SEG_LARGE = NSEGCLASS, SEG_FIXED = NSEGCLASS + 1,

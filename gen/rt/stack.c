@@ -292,8 +292,12 @@ static void emit_morestack(Rt *rt)
     enc_alu(a, ALU_SUB, 8, R(RDI), R(R10));
     enc_alu(a, ALU_AND, 8, R(RDI), I(-16));
     enc_mov(a, 8, R(R8), R(RDI));
+    int copied = enc_label(a);
     enc_mov(a, 8, R(RCX), R(R10));
+    enc_test(a, 8, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, copied);                        /* rep movsb starts slowly */
     enc_rep_movsb(a);
+    enc_bind(a, copied);
     enc_lea(a, 8, R9, mem_rip(S("arc_rt_lessstack"), 0));
     enc_mov(a, 8, M(R8, -8), R(R9));
     rt_load_worker(a, RDI);

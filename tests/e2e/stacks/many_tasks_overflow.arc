@@ -21,6 +21,7 @@ extern c {
 struct Shared {
     started: int64
     go: int64
+    release: int64
     passes: int64
     bad: int64
     told: int64
@@ -45,7 +46,7 @@ async func holder(sh: *Shared, id: int64) int64 {
     }
     sh.data[id] = &mine[0]
     sh.started += 1
-    for sh.go == 0 {
+    for sh.release == 0 {
         yield
     }
     return 0
@@ -97,7 +98,9 @@ func main() int32 {
     let k = checker(&sh)
     sh.go = 1
     await c
+    sh.go = 2
     await k
+    sh.release = 1
     printf("culprit returned\n")
     return 0
 }
