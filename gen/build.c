@@ -1,18 +1,24 @@
-/* build.c: `arc build`, IR text to a static executable.
+/* build.c: the commands that compile one source file (see driver.h).
  *
- *   arc build [--emit=ir|asm|obj] prog.ir [extra.o ...] -o OUT
+ *   arc build|exe [--emit=ir|asm|obj] SOURCE [OBJ.o|LIB.a ...] [-o OUT]
+ *   arc run SOURCE [OBJ.o|LIB.a ...] [-- ARGS...]
+ *   arc check SOURCE        arc ir SOURCE [-o OUT]     arc obj SOURCE [-o OUT]
  *
  * The passes, in order:
- *   ir_read           text -> Module (file:line:col: error: ..., exit 1)
+ *   front_compile     Arc source (.arc, .ax) -> Module; or
+ *   ir_read           IR text (.ir) -> Module (file:line:col: error: ...)
  *   ir_verify         the IR's invariants (exit 1 on user IR)
+ *   (check stops here)
  *   rt_lower_module   spawn/await/yield -> runtime calls and thunks
  *   ir_verify         again: a failure now is an internal error
+ *   (ir stops here: ir_print)
  *   x64_emit_module   liveness, register allocation, isel, per function
- *   elf_write         the object (.o), one section per function
- *   runtime_write + link_exe   onto the runtime image, with any extra
- *                     objects given (e.g. gcc-compiled freestanding code)
- * --emit stops early: ir prints the lowered IR, obj writes the object,
- * asm writes `objdump -d --no-show-raw-insn -r` of it. */
+ *   elf_serialize     the object, one section per function
+ *   (obj stops here; --emit=asm runs objdump -d on it)
+ *   link_onto_runtime the object, the objects and archives given and -l's
+ *                     libraries onto a fresh runtime image (linker/)
+ * A program is one source file: a second one is an error (its other Arc
+ * files are modules, found through import). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdio.h>
@@ -20,123 +26,384 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gen/driver.h"
 #include "gen/front/front.h"
 #include "gen/ir.h"
+#include "gen/util.h"
 #include "gen/x64/x64.h"
 
-int cmd_build(int argc, char **argv);
+typedef enum { IN_ARC, IN_IR, IN_OBJ, IN_UNKNOWN } InputKind;
 
-static const char build_usage[] =
-    "usage: arc build [--emit=ir|asm|obj] prog.ir [extra.o ...] -o OUT\n";
-
-static void tmp_path(char *buf, size_t n, const char *what)
+static int ends_with(const char *s, const char *suffix)
 {
-    const char *tmpdir = getenv("TMPDIR");
-    snprintf(buf, n, "%s/arc-%s-%ld.o", tmpdir && *tmpdir ? tmpdir : "/tmp", what, (long)getpid());
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && !strcmp(s + n - k, suffix);
 }
 
-/* objdump's listing, with the temporary object's name replaced by the
- * source's, so the listing is the same from run to run. */
-static int write_asm(const char *obj, const char *src, const char *out)
+static InputKind input_kind(const char *path)
 {
-    if (strchr(obj, '\'') || strchr(src, '\'') || strchr(src, '|') || (out && strchr(out, '\''))) {
-        fputs("arc build: error: file names with quotes are not supported for --emit=asm\n", stderr);
-        return 1;
-    }
-    char cmd[8400];
-    snprintf(cmd, sizeof cmd, "objdump -d --no-show-raw-insn -r '%s' | sed 's|%s|%s|'%s%s%s", obj,
-             obj, src, out ? " > '" : "", out ? out : "", out ? "'" : "");
-    int rc = system(cmd);
-    if (rc != 0) {
-        fprintf(stderr, "arc build: error: objdump failed (status %d)\n", rc);
-        return 1;
-    }
-    return 0;
+    if (ends_with(path, ".arc") || ends_with(path, ".ax"))
+        return IN_ARC;
+    if (ends_with(path, ".ir"))
+        return IN_IR;
+    if (ends_with(path, ".o") || ends_with(path, ".a"))
+        return IN_OBJ;
+    return IN_UNKNOWN;
 }
 
-int cmd_build(int argc, char **argv)
+/* The source file among a's inputs, the rest (objects and archives) into
+ * objs[1..]: objs[0] is left for the program's own object.  NULL after
+ * one error (no source, two sources, an input of unknown kind, objects
+ * where the command takes none). */
+static const char *split_inputs(const Args *a, const char **objs, int *nobjs, int objs_ok)
 {
-    const char *out = NULL, *emit = NULL, *src = NULL;
-    const char **extra = xcalloc((size_t)argc + 2, sizeof *extra);
-    int nextra = 0, rc = 1;
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "-o") && i + 1 < argc) {
-            out = argv[++i];
-        } else if (!strncmp(argv[i], "--emit=", 7)) {
-            emit = argv[i] + 7;
-            if (strcmp(emit, "ir") && strcmp(emit, "asm") && strcmp(emit, "obj")) {
-                fprintf(stderr, "arc build: error: unknown --emit '%s' (ir, asm, obj)\n", emit);
-                free(extra);
-                return 2;
+    const char *src = NULL;
+    *nobjs = 1;
+    for (int i = 0; i < a->ninputs; i++) {
+        const char *in = a->inputs[i];
+        switch (input_kind(in)) {
+        case IN_ARC:
+        case IN_IR:
+            if (src) {
+                fprintf(stderr, "arc %s: error: %s: a program is one source file (%s); its other "
+                                "Arc files are modules it imports\n", a->cmd, in, src);
+                return NULL;
             }
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "arc build: error: unknown option '%s'\n%s", argv[i], build_usage);
-            free(extra);
-            return 2;
-        } else if (!src) {
-            src = argv[i];
-        } else {
-            extra[nextra++] = argv[i];
+            src = in;
+            break;
+        case IN_OBJ:
+            if (!objs_ok) {
+                fprintf(stderr, "arc %s: error: %s: this command takes one source file and no "
+                                "objects\n", a->cmd, in);
+                return NULL;
+            }
+            objs[(*nobjs)++] = in;
+            break;
+        case IN_UNKNOWN:
+            fprintf(stderr, "arc %s: error: %s: unknown kind of input (Arc source .arc or .ax, "
+                            "IR .ir, object .o, archive .a)\n", a->cmd, in);
+            return NULL;
         }
     }
-    if (!src || (!out && (!emit || !strcmp(emit, "obj")))) {
-        fputs(build_usage, stderr);
-        free(extra);
-        return 2;
-    }
+    if (!src)
+        fprintf(stderr, "arc %s: error: no source file (.arc, .ax or .ir; try 'arc %s --help')\n",
+                a->cmd, a->cmd);
+    return src;
+}
+
+int output_ok(const Args *a, const char *out)
+{
+    for (int i = 0; i < a->ninputs; i++)
+        if (same_file(out, a->inputs[i])) {
+            fprintf(stderr, "arc %s: error: the output %s is the input %s; choose another -o\n",
+                    a->cmd, out, a->inputs[i]);
+            return 0;
+        }
+    return 1;
+}
+
+/* The default output: src's base name without its extension, plus ext,
+ * in the current directory.  malloc'd. */
+static char *default_output(const char *src, const char *ext)
+{
+    const char *base = strrchr(src, '/');
+    base = base ? base + 1 : src;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *out = xmalloc(n + strlen(ext) + 1);
+    memcpy(out, base, n);
+    strcpy(out + n, ext);
+    return out;
+}
+
+/* src -> a verified Module (lowered unless front_only); NULL after the
+ * diagnostics. */
+static Module *compile(const char *src, int front_only)
+{
     size_t len;
     char *text = read_file(src, &len);
     if (!text) {
-        fprintf(stderr, "arc build: error: cannot read %s: %s\n", src, strerror(errno));
-        free(extra);
-        return 1;
+        fprintf(stderr, "arc: error: cannot read %s: %s\n", src, strerror(errno));
+        return NULL;
     }
     int nerr = 0;
-    size_t srclen = strlen(src);
-    int arc = srclen > 4 && !strcmp(src + srclen - 4, ".arc");
-    Module *m = arc ? front_compile(src, text, &nerr) : ir_read(src, text, &nerr);
+    Module *m = input_kind(src) == IN_ARC ? front_compile(src, text, &nerr) : ir_read(src, text, &nerr);
     free(text);
     if (!m || nerr || ir_verify(m, stderr)) {
         if (m)
             ir_free(m);
-        free(extra);
+        return NULL;
+    }
+    if (!front_only) {
+        rt_lower_module(m);
+        if (ir_verify(m, stderr))
+            die("the IR is invalid after rt_lower_module");
+    }
+    return m;
+}
+
+/* The object bytes of m (appended to b). */
+static void object_bytes(Module *m, Buf *b)
+{
+    Elf *e = elf_new();
+    x64_emit_module(m, e);
+    elf_serialize(e, b);
+    elf_free(e);
+}
+
+/* The first Arc call site of each function m declares but does not
+ * define; the strings are copied (m may go). */
+static LinkSite *call_sites(const Module *m, int *n)
+{
+    LinkSite *v = xcalloc((size_t)m->nsyms + 1, sizeof *v);
+    *n = 0;
+    for (int i = 0; i < m->nsyms; i++) {
+        const Sym *s = &m->syms[i];
+        if (s->kind != SYM_FUNCDEF && s->kind != SYM_DATA && s->callline)
+            v[(*n)++] = (LinkSite){xstrdup(s->name), xstrdup(s->callfile), s->callline};
+    }
+    return v;
+}
+
+static void free_sites(LinkSite *v, int n)
+{
+    for (int i = 0; i < n; i++)
+        free((char *)v[i].sym), free((char *)v[i].file);
+    free(v);
+}
+
+/* Write text to out, or to standard output when out is NULL. */
+static int put_output(const char *out, const void *text, size_t len)
+{
+    if (out)
+        return write_output(out, text, len, 0644) ? 1 : 0;
+    fwrite(text, 1, len, stdout);
+    return 0;
+}
+
+/* objdump's listing of obj into out, with obj's (temporary) name replaced
+ * by the source's, so the listing is the same from run to run.  0, or 1
+ * after a message. */
+static int asm_listing(const char *obj, const char *src, Buf *out)
+{
+    char *argv[] = {"objdump", "-d", "--no-show-raw-insn", "-r", (char *)obj, NULL};
+    Buf text = {0};
+    int rc = run_program(argv, &text, NULL);
+    if (rc != 0) {
+        fprintf(stderr, "arc build: error: objdump failed (status %d)\n", rc);
+        buf_free(&text);
         return 1;
     }
+    buf_u8(&text, 0);
+    size_t olen = strlen(obj);
+    for (const char *p = (const char *)text.p, *q; *p; p = q + olen) {
+        q = strstr(p, obj);
+        if (!q) {
+            buf_put(out, p, strlen(p));
+            break;
+        }
+        buf_put(out, p, (size_t)(q - p));
+        buf_put(out, src, strlen(src));
+    }
+    buf_free(&text);
+    return 0;
+}
+
+/* stdlib_arc/libc.arc compiled into a one-member archive (so that ld
+ * takes it only for symbols nothing else defines: an Arc program that
+ * declares printf already carries the C layer).  The archive's temporary
+ * path, or NULL after the errors. */
+static char *build_c_layer(void)
+{
+    char *where, *text = front_stdlib_source("libc", &where);
+    if (!text) {
+        fprintf(stderr, "arc: error: -l c: the standard library has no libc.arc%s\n",
+                getenv("ARC_STDLIB") ? " (ARC_STDLIB is set)" : "");
+        return NULL;
+    }
+    int nerr = 0;
+    Module *m = front_compile(where, text, &nerr);
+    free(text);
+    free(where);
+    if (!m || nerr)
+        return NULL;
+    const char **syms = xcalloc((size_t)m->nsyms + 1, sizeof *syms);
+    int nsyms = 0;
+    for (int i = 0; i < m->nsyms; i++)
+        if ((m->syms[i].kind == SYM_FUNCDEF || m->syms[i].kind == SYM_DATA) &&
+            (m->syms[i].linkage & L_EXPORT))
+            syms[nsyms++] = m->syms[i].name;
     rt_lower_module(m);
-    if (ir_verify(m, stderr))
-        die("the IR is invalid after rt_lower_module");
-
-    if (emit && !strcmp(emit, "ir")) {
-        FILE *f = out ? fopen(out, "w") : stdout;
-        if (!f) {
-            fprintf(stderr, "arc build: error: cannot write %s: %s\n", out, strerror(errno));
-        } else {
-            ir_print(f, m);
-            rc = f != stdout ? (fclose(f) ? 1 : 0) : 0;
-        }
-        ir_free(m);
-        free(extra);
-        return rc;
+    Buf obj = {0};
+    object_bytes(m, &obj);
+    char *path = temp_file("libc");
+    if (path && link_write_archive(path, "libc.o", obj.p, obj.len, syms, nsyms)) {
+        unlink(path);
+        free(path);
+        path = NULL;
     }
-
-    Elf *e = xo_new();
-    x64_emit_module(m, e);
+    buf_free(&obj);
+    free(syms);
     ir_free(m);
-    if (emit && !strcmp(emit, "obj")) {
-        rc = xo_write(e, out) ? 1 : 0;
-    } else {
-        char obj[4096];
-        tmp_path(obj, sizeof obj, "build");
-        if (xo_write(e, obj) == 0) {
-            if (emit) {
-                rc = write_asm(obj, src, out);
-            } else {
-                rc = xo_link(out, obj, extra, nextra);
-            }
-            unlink(obj);
-        }
+    return path;
+}
+
+int build_link(const Args *a, const char *out, const char *const *objs, int nobjs,
+               const LinkSite *sites, int nsites)
+{
+    LinkOpts o = a->link;
+    for (int i = 0; i < o.nlibs && !o.clayer; i++)
+        if (!strcmp(o.libs[i], "c") && !(o.clayer = build_c_layer()))
+            return 1;
+    int rc = link_onto_runtime(out, objs, nobjs, &o, sites, nsites);
+    if (o.clayer) {
+        unlink(o.clayer);
+        free((char *)o.clayer);
     }
-    xo_free(e);
-    free(extra);
     return rc;
+}
+
+/* Compile src into a temporary object (objs[0]) and link it with objs
+ * into out. */
+static int compile_and_link(const Args *a, const char *src, const char **objs, int nobjs,
+                            const char *out)
+{
+    Module *m = compile(src, 0);
+    if (!m)
+        return 1;
+    Buf obj = {0};
+    object_bytes(m, &obj);
+    int nsites;
+    LinkSite *sites = call_sites(m, &nsites);
+    ir_free(m);
+    int rc = 1;
+    Buf listing = {0};
+    /* dir/SOURCE.o: ld writes the object's name into the executable's
+     * symbols, so it must not vary from build to build */
+    char *dir = temp_dir("build"), *base = default_output(src, ".o"), *tmp = NULL;
+    if (dir) {
+        size_t n = strlen(dir) + strlen(base) + 2;
+        tmp = xmalloc(n);
+        snprintf(tmp, n, "%s/%s", dir, base);
+    }
+    if (tmp && !write_output(tmp, obj.p, obj.len, 0644)) {
+        objs[0] = tmp;
+        rc = a->emit ? asm_listing(tmp, src, &listing) : build_link(a, out, objs, nobjs, sites, nsites);
+        unlink(tmp);
+    }
+    if (dir)
+        rmdir(dir);
+    if (a->emit && rc == 0)   /* after the clean-up: a closed pipe may end arc */
+        rc = put_output(out, listing.p, listing.len);
+    free(dir);
+    free(base);
+    free(tmp);
+    free_sites(sites, nsites);
+    buf_free(&obj);
+    buf_free(&listing);
+    return rc;
+}
+
+int cmd_build(Args *a)
+{
+    const char **objs = xcalloc((size_t)a->ninputs + 2, sizeof *objs);
+    int nobjs, rc = 1;
+    const char *emit = a->emit;
+    if (emit && strcmp(emit, "ir") && strcmp(emit, "asm") && strcmp(emit, "obj")) {
+        fprintf(stderr, "arc %s: error: unknown --emit '%s' (ir, asm, obj)\n", a->cmd, emit);
+        free(objs);
+        return 2;
+    }
+    const char *src = split_inputs(a, objs, &nobjs, !emit);
+    char *def = NULL;
+    const char *out = a->out;
+    if (src && !out && (!emit || !strcmp(emit, "obj")))
+        out = def = default_output(src, emit ? ".o" : "");
+    if (!src || (out && !output_ok(a, out))) {
+        free(objs);
+        free(def);
+        return src ? 1 : 2;
+    }
+    if (emit && strcmp(emit, "asm")) {
+        Module *m = compile(src, 0);
+        if (m) {
+            char *text = NULL;
+            size_t len = 0;
+            if (!strcmp(emit, "ir")) {
+                FILE *f = open_memstream(&text, &len);
+                if (!f)
+                    die("open_memstream: %s", strerror(errno));
+                ir_print(f, m);
+                fclose(f);
+                rc = put_output(out, text, len);
+                free(text);
+            } else {
+                Buf obj = {0};
+                object_bytes(m, &obj);
+                rc = write_output(out, obj.p, obj.len, 0644) ? 1 : 0;
+                buf_free(&obj);
+            }
+            ir_free(m);
+        }
+    } else {
+        rc = compile_and_link(a, src, objs, nobjs, out);
+    }
+    free(objs);
+    free(def);
+    return rc;
+}
+
+int cmd_ir(Args *a)
+{
+    a->emit = "ir";
+    return cmd_build(a);
+}
+
+int cmd_obj(Args *a)
+{
+    a->emit = "obj";
+    return cmd_build(a);
+}
+
+int cmd_check(Args *a)
+{
+    const char *objs[2];
+    int nobjs;
+    const char *src = a->ninputs == 1 ? split_inputs(a, objs, &nobjs, 0) : NULL;
+    if (a->ninputs != 1) {
+        fputs("arc check: error: usage: arc check SOURCE\n", stderr);
+        return 2;
+    }
+    if (!src)
+        return 1;
+    Module *m = compile(src, 1);
+    if (!m)
+        return 1;
+    ir_free(m);
+    return 0;
+}
+
+/* arc run: build into a temporary file, run it, remove it. */
+int cmd_run(Args *a)
+{
+    const char **objs = xcalloc((size_t)a->ninputs + 2, sizeof *objs);
+    int nobjs, rc = 1;
+    const char *src = split_inputs(a, objs, &nobjs, 1);
+    char *exe = src ? temp_file("run") : NULL;
+    if (exe && compile_and_link(a, src, objs, nobjs, exe) == 0) {
+        char **argv = xcalloc((size_t)a->nrunargs + 2, sizeof *argv);
+        argv[0] = exe;
+        for (int i = 0; i < a->nrunargs; i++)
+            argv[i + 1] = a->runargs[i];
+        fflush(stdout);
+        rc = run_program(argv, NULL, NULL);
+        if (rc < 0)
+            rc = 1;
+        free(argv);
+    }
+    if (exe)
+        unlink(exe);
+    free(exe);
+    free(objs);
+    return src ? rc : 2;
 }

@@ -145,57 +145,8 @@ void ir_free(Module *m)
     free(m);
 }
 
-/* --- name maps ---------------------------------------------------------- */
-/* Open addressing, string -> int, in the arena. */
-struct Map {
-    const char **keys;
-    int *vals;
-    int cap, n;
-};
-
-static uint32_t hash_name(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-static int map_get(const Map *mp, const char *key)
-{
-    if (!mp || !mp->cap)
-        return -1;
-    for (uint32_t i = hash_name(key) & (uint32_t)(mp->cap - 1);; i = (i + 1) & (uint32_t)(mp->cap - 1)) {
-        if (!mp->keys[i])
-            return -1;
-        if (!strcmp(mp->keys[i], key))
-            return mp->vals[i];
-    }
-}
-
-static void map_put(Module *m, Map **mpp, const char *key, int val)
-{
-    if (!*mpp)
-        *mpp = ir_alloc(m, sizeof(Map));
-    Map *mp = *mpp;
-    if (2 * (mp->n + 1) > mp->cap) {
-        Map old = *mp;
-        mp->cap = old.cap ? 2 * old.cap : 16;
-        mp->keys = ir_alloc(m, (size_t)mp->cap * sizeof *mp->keys);
-        mp->vals = ir_alloc(m, (size_t)mp->cap * sizeof *mp->vals);
-        mp->n = 0;
-        for (int i = 0; i < old.cap; i++)
-            if (old.keys[i])
-                map_put(m, mpp, old.keys[i], old.vals[i]);
-    }
-    uint32_t i = hash_name(key) & (uint32_t)(mp->cap - 1);
-    while (mp->keys[i] && strcmp(mp->keys[i], key))
-        i = (i + 1) & (uint32_t)(mp->cap - 1);
-    if (!mp->keys[i])
-        mp->n++;
-    mp->keys[i] = key;
-    mp->vals[i] = val;
-}
+/* --- name maps (util.h), in the arena -------------------------------- */
+static void *map_alloc(void *m, size_t n) { return ir_alloc(m, n); }
 
 /* --- symbols and layouts ------------------------------------------------ */
 int ir_find_sym(const Module *m, const char *name) { return map_get(m->symmap, name); }
@@ -208,7 +159,7 @@ int ir_sym(Module *m, const char *name)
     ir_grow(m, &m->syms, &m->capsyms, m->nsyms + 1, sizeof(Sym));
     s = m->nsyms++;
     m->syms[s] = (Sym){.name = ir_strdup(m, name, strlen(name)), .kind = SYM_EXTERN, .index = -1};
-    map_put(m, &m->symmap, m->syms[s].name, s);
+    map_put(&m->symmap, m->syms[s].name, s, map_alloc, m);
     return s;
 }
 
@@ -229,7 +180,7 @@ int ir_new_layout(Module *m, const char *name, int64_t size, int64_t align)
     ir_grow(m, &m->layouts, &m->caplayouts, m->nlayouts + 1, sizeof(Layout));
     int a = m->nlayouts++;
     m->layouts[a] = (Layout){.name = ir_strdup(m, name, strlen(name)), .size = size, .align = align};
-    map_put(m, &m->layoutmap, m->layouts[a].name, a);
+    map_put(&m->layoutmap, m->layouts[a].name, a, map_alloc, m);
     return a;
 }
 
@@ -286,7 +237,7 @@ static Func *new_func(Module *m, const char *name, Type ret, int retagg, int kin
 
 Func *ir_new_func(Module *m, const char *name, Type ret, int retagg)
 {
-    return new_func(m, name, ret, retagg, SYM_FUNC);
+    return new_func(m, name, ret, retagg, SYM_FUNCDEF);
 }
 
 Func *ir_new_decl(Module *m, const char *name, Type ret, int retagg)
@@ -297,7 +248,7 @@ Func *ir_new_decl(Module *m, const char *name, Type ret, int retagg)
 int ir_add_param(Module *m, Func *f, Type t, int agg, const char *name)
 {
     int v = -1;
-    if (m->syms[f->sym].kind == SYM_FUNC)
+    if (m->syms[f->sym].kind == SYM_FUNCDEF)
         v = ir_new_vreg(m, f, agg ? T_PTR : t, name);
     ir_grow(m, &f->params, &f->capparams, f->nparams + 1, sizeof(Param));
     f->params[f->nparams++] = (Param){agg ? T_PTR : t, agg, v};
@@ -314,7 +265,7 @@ Block *ir_new_block(Module *m, Func *f, const char *name)
     ir_grow(m, &f->blocks, &f->capblocks, f->nblocks + 1, sizeof(Block *));
     Block *b = f->blocks[f->nblocks] = ir_alloc(m, sizeof *b);
     *b = (Block){.name = ir_strdup(m, name, strlen(name)), .id = f->nblocks};
-    map_put(m, &f->blockmap, b->name, f->nblocks++);
+    map_put(&f->blockmap, b->name, f->nblocks++, map_alloc, m);
     return b;
 }
 
@@ -327,7 +278,7 @@ int ir_new_vreg(Module *m, Func *f, Type t, const char *name)
     }
     ir_grow(m, &f->vregs, &f->capvregs, f->nvregs + 1, sizeof(Vreg));
     f->vregs[f->nvregs] = (Vreg){ir_strdup(m, name, strlen(name)), t};
-    map_put(m, &f->vregmap, f->vregs[f->nvregs].name, f->nvregs);
+    map_put(&f->vregmap, f->vregs[f->nvregs].name, f->nvregs, map_alloc, m);
     return f->nvregs++;
 }
 
@@ -490,7 +441,7 @@ void ir_reorder_blocks(Module *m, Func *f, const int *order)
         f->blocks[i] = old[order[i]];
         newid[order[i]] = i;
         f->blocks[i]->id = i;
-        map_put(m, &f->blockmap, f->blocks[i]->name, i);
+        map_put(&f->blockmap, f->blocks[i]->name, i, map_alloc, m);
     }
     for (int b = 0; b < f->nblocks; b++)
         for (int i = 0; i < f->blocks[b]->ninsts; i++) {

@@ -186,9 +186,11 @@ typedef struct {
     int vreg;          /* -1 in a declaration */
 } Param;
 
-typedef struct Map Map;
 
-enum { SYM_EXTERN, SYM_FUNC, SYM_DECL, SYM_DATA };
+/* What a symbol is: undefined here, a function with a body, a function
+ * declaration (signature only), data.  (SYM_FUNCDEF, not SYM_FUNC: that is
+ * an ELF symbol type in image/elf.h, which the code generator includes.) */
+enum { SYM_EXTERN, SYM_FUNCDEF, SYM_DECL, SYM_DATA };
 enum { L_EXPORT = 1, L_CONST = 2 };
 
 typedef struct {
@@ -230,6 +232,10 @@ typedef struct {
     int linkage;       /* L_* */
     int index;         /* Module.funcs / Module.datas index */
     int line;          /* where defined (0: never) */
+    /* A declared function's first call in Arc source (the front end sets
+     * it; callline 0: none): where a link error reports it undefined. */
+    const char *callfile;
+    int callline;
 } Sym;
 
 typedef struct Arena Arena;

@@ -241,7 +241,7 @@ void ir_print(FILE *f, const Module *m)
     }
     for (int i = 0; i < m->norder; i++) {
         const Sym *s = &m->syms[m->order[i]];
-        if (prev != NOTHING && (s->kind != prev || s->kind == SYM_FUNC))
+        if (prev != NOTHING && (s->kind != prev || s->kind == SYM_FUNCDEF))
             fputc('\n', f);
         prev = s->kind;
         if (s->kind == SYM_DATA)

@@ -214,7 +214,7 @@ static const Func *known_callee(const Module *m, const Val *c)
     if (c->kind != V_SYM || c->sym < 0 || c->sym >= m->nsyms || c->i)
         return NULL;
     const Sym *s = &m->syms[c->sym];
-    return s->kind == SYM_FUNC || s->kind == SYM_DECL ? m->funcs[s->index] : NULL;
+    return s->kind == SYM_FUNCDEF || s->kind == SYM_DECL ? m->funcs[s->index] : NULL;
 }
 
 /* call/spawn: callee at args[0], then the arguments. */

@@ -181,6 +181,14 @@ uint64_t elf_append(Elf *e, int sec, const void *data, size_t n)
 
 uint64_t elf_section_size(const Elf *e, int sec) { return sec_at(e, sec)->size; }
 
+void elf_section_set_align(Elf *e, int sec, uint32_t align)
+{
+    Section *s = sec_at(e, sec);
+    if (!is_pow2(align))
+        die("section %s: alignment %u is not a power of two", s->name, align);
+    s->align = align;
+}
+
 void elf_section_align(Elf *e, int sec, uint32_t align)
 {
     Section *s = sec_at(e, sec);
@@ -510,7 +518,7 @@ int elf_write(Elf *e, const char *path)
 {
     Buf b = {0};
     elf_serialize(e, &b);
-    int r = write_file_atomic(path, b.p, b.len, 0644);
+    int r = write_output(path, b.p, b.len, 0644);
     buf_free(&b);
     return r;
 }

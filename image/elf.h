@@ -5,7 +5,7 @@
  *
  * A dumb serializer: the client adds sections, symbols and relocations in
  * any order; elf_write lays them out, puts local symbols before global ones
- * (sh_info of .symtab = first non-local) and writes the file atomically.
+ * (sh_info of .symtab = first non-local) and writes the file (write_output).
  * Every object carries an empty .note.GNU-stack (a non-executable stack).
  * Output depends only on the calls made: no timestamps, no addresses.
  */
@@ -34,6 +34,8 @@ int elf_section(Elf *e, const char *name, SecKind kind, uint32_t align);
  * data NULL appends n zero bytes (room for a field to relocate). */
 uint64_t elf_append(Elf *e, int sec, const void *data, size_t n);
 uint64_t elf_section_size(const Elf *e, int sec);
+/* Change a section's alignment (a power of two, as for elf_section). */
+void elf_section_set_align(Elf *e, int sec, uint32_t align);
 /* Pad a section to a multiple of align with zeros (NOPs are not needed:
  * each function has its own section). */
 void elf_section_align(Elf *e, int sec, uint32_t align);
@@ -62,7 +64,7 @@ void elf_reloc(Elf *e, int sec, uint64_t off, int sym, RelocKind kind, int64_t a
 int elf_add_function(Elf *e, const char *secname, int sym, SymBind bind, const Asm *a);
 
 /* Serialise into b (appended; for tests and determinism checks) or to a
- * file (atomically, mode 0644; returns 0 or -1 with a message printed).
+ * file (write_output, mode 0644; returns 0 or -1 with a message printed).
  * A defined symbol must lie inside its section (value + size <= size of
  * the section at this point); die() otherwise.  A SYM_SECTION_ symbol must
  * be local, at 0, of size 0, and is written nameless as STT_SECTION. */

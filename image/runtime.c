@@ -52,7 +52,9 @@ void runtime_print_header(FILE *f)
           "long arc_worker_count(void);\n"
           "void arc_exit(int status) __attribute__((noreturn));\n",
           f);
-    fputs("\n/* Crash reporter: SIGSEGV/SIGBUS/SIGILL/SIGFPE print a report on fd 2. */\n"
+    fputs("\n/* Crash reporter: SIGSEGV/SIGBUS/SIGILL/SIGFPE print a report on fd 2.\n"
+          " * Installed before main unless linked with --no-crash-report; such a\n"
+          " * program may install it itself, before its first spawn. */\n"
           "void arc_rt_signal_init(void);\n", f);
     fputs("\n/* Memory: 16-byte aligned; arc_alloc(0) returns a unique block; arc_free(NULL)\n"
           " * does nothing; arc_realloc(p, 0) frees p and returns NULL; NULL when out of\n"

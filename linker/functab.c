@@ -116,13 +116,26 @@ int functab_equal(const FuncList *a, const FuncList *b, const FuncSym **why)
     return a->n == b->n;
 }
 
-void functab_bytes(const FuncList *l, Buf *out)
+static int skipped(const char *name, const char *const *skip)
+{
+    for (; skip && *skip; skip++)
+        if (!strcmp(name, *skip))
+            return 1;
+    return 0;
+}
+
+void functab_bytes(const FuncList *l, const char *const *skip, Buf *out)
 {
     enum { HEAD = 8, ENTRY = 16 };
     size_t start = out->len;
-    uint64_t name = HEAD + (uint64_t)l->n * ENTRY;
-    buf_u64(out, (uint64_t)l->n);
+    int n = 0;
+    for (int i = 0; i < l->n; i++)
+        n += !skipped(l->v[i].name, skip);
+    uint64_t name = HEAD + (uint64_t)n * ENTRY;
+    buf_u64(out, (uint64_t)n);
     for (int i = 0; i < l->n; i++) {
+        if (skipped(l->v[i].name, skip))
+            continue;
         if (name > UINT32_MAX)
             die("function table names exceed 4 GiB");
         buf_u64(out, l->v[i].addr);
@@ -131,15 +144,16 @@ void functab_bytes(const FuncList *l, Buf *out)
         name += strlen(l->v[i].name) + 1;
     }
     for (int i = 0; i < l->n; i++)
-        buf_put(out, l->v[i].name, strlen(l->v[i].name) + 1);
+        if (!skipped(l->v[i].name, skip))
+            buf_put(out, l->v[i].name, strlen(l->v[i].name) + 1);
     if (out->len - start != name)
         die("function table size %zu, expected %llu", out->len - start, (unsigned long long)name);
 }
 
-int functab_write_object(const FuncList *l, const char *path)
+int functab_write_object(const FuncList *l, const char *const *skip, const char *path)
 {
     Buf b = {0};
-    functab_bytes(l, &b);
+    functab_bytes(l, skip, &b);
     Elf *e = elf_new();
     int sec = elf_section(e, ".arc_functab", SEC_RODATA, 8);
     elf_append(e, sec, b.p, b.len);

@@ -25,11 +25,16 @@
 
 enum { MAX_INSTANCES = 64 };
 
+/* A scope's names; past SCOPE_LINEAR of them, a map finds the index of
+ * the latest declaration of a name, so a function with many locals is
+ * checked in linear time. */
 typedef struct Scope {
     struct Scope *up;
     Var **vars;
     int n, cap;
+    Map *map;
 } Scope;
+enum { SCOPE_LINEAR = 8 };
 
 typedef struct Check {
     Front *fe;
@@ -441,13 +446,37 @@ static Ty *resolve1(Check *c, TypeX *x)
 }
 
 /* --- scopes ---------------------------------------------------------------- */
+/* The latest declaration of name in s, or NULL. */
+static Var *scope_find(Scope *s, const char *name)
+{
+    if (s->map) {
+        int i = map_get(s->map, name);
+        return i < 0 ? NULL : s->vars[i];
+    }
+    for (int i = s->n - 1; i >= 0; i--)
+        if (!strcmp(s->vars[i]->name, name))
+            return s->vars[i];
+    return NULL;
+}
+
+static void *scope_alloc(void *fe, size_t n) { return fe_alloc(fe, n); }
+
+static void scope_add(Check *c, Scope *s, Var *v)
+{
+    FE_PUSH(c->fe, s->vars, s->n, s->cap, v);
+    if (s->map)
+        map_put(&s->map, v->name, s->n - 1, scope_alloc, c->fe);
+    else if (s->n > SCOPE_LINEAR)
+        for (int i = 0; i < s->n; i++)
+            map_put(&s->map, s->vars[i]->name, i, scope_alloc, c->fe);
+}
+
 static Var *lookup(Check *c, const char *name)
 {
     for (Scope *s = c->scope; s; s = s->up) {
-        const char *q = s == &c->globals ? qual(c, name) : name;
-        for (int i = s->n - 1; i >= 0; i--)
-            if (!strcmp(s->vars[i]->name, q))
-                return s->vars[i];
+        Var *v = scope_find(s, s == &c->globals ? qual(c, name) : name);
+        if (v)
+            return v;
     }
     return NULL;
 }
@@ -470,17 +499,14 @@ static void module_ref(Check *c, Node *n)
 
 static Var *declare(Check *c, Scope *s, const char *name, int line, int col, Ty *t)
 {
-    for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->vars[i]->name, name)) {
-            fe_error(c->fe, line, col, "'%s' is already declared in this scope", name);
-            break;
-        }
+    if (scope_find(s, name))
+        fe_error(c->fe, line, col, "'%s' is already declared in this scope", name);
     Var *v = fe_alloc(c->fe, sizeof *v);
     v->name = name;
     v->line = line;
     v->col = col;
     v->ty = t;
-    FE_PUSH(c->fe, s->vars, s->n, s->cap, v);
+    scope_add(c, s, v);
     return v;
 }
 
@@ -729,6 +755,8 @@ static Ty *fold_binary(Check *c, Node *n, Ty *t)
         return c->t_bool;
     }
     n->ival = t->kind == TY_INT ? wrap(r, t) : r;
+    /* an untyped result is a big unsigned value only when an operand was */
+    n->ubig = t->kind == TY_UINT && (a->ubig || b->ubig) && r > (uint64_t)INT64_MAX;
     return t;
 }
 
@@ -1296,7 +1324,7 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         n->fval = v->fval;
         n->str = v->str;
         n->slen = v->slen;
-        n->ubig = v->konst == 1 && v->ty->kind == TY_UINT && v->ival > (uint64_t)INT64_MAX;
+        n->ubig = v->ubig;
         t = v->ty;
         break;
     }
@@ -1551,6 +1579,7 @@ static void check_let(Check *c, Node *n, Scope *into)
     v->is_const = n->op == TK_CONST;
     if (v->is_const && n->a->konst && (!n->tx || n->a->ty->kind != TY_ERR)) {
         v->konst = n->a->konst;
+        v->ubig = n->a->ubig;
         v->ival = n->a->ival;
         v->fval = n->a->fval;
         v->str = n->a->str;
@@ -1575,6 +1604,7 @@ static void check_const_var(Check *c, Var *v)
     Var *w = tmp.vars[0];
     v->ty = w->ty;
     v->konst = w->konst;
+    v->ubig = w->ubig;
     v->ival = w->ival;
     v->fval = w->fval;
     v->str = w->str;

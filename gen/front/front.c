@@ -4,7 +4,7 @@
  *   (lex -> parse) per file: the main file, its imports, theirs ...
  *   -> check -> lower -> ir_verify
  * A phase runs only when the ones before it reported no error; each one
- * reports as many errors as it can (at most MAX_ERRORS). */
+ * reports as many errors as it can (util.h's diag_error: at most MAX_ERRORS printed). */
 #include "gen/front/ast.h"
 
 #include <stdarg.h>
@@ -69,31 +69,10 @@ void fe_grow(Front *fe, void *p, int *cap, int need, size_t esize)
 
 void fe_error(Front *fe, int line, int col, const char *fmt, ...)
 {
-    fe->nerrors++;
-    if (fe->nerrors > MAX_ERRORS)
-        return;
-    if (fe->nerrors == MAX_ERRORS) {
-        fprintf(fe->err, "%s: error: too many errors, giving up\n", fe->path);
-        return;
-    }
-    fprintf(fe->err, "%s:%d:%d: error: ", fe->path, line, col);
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(fe->err, fmt, ap);
+    diag_error(fe->err, fe->path, fe->text, line, col, &fe->nerrors, fmt, ap);
     va_end(ap);
-    fputc('\n', fe->err);
-    /* the source line and a caret under the column */
-    const char *p = fe->text;
-    for (int l = 1; l < line && *p; p++)
-        if (*p == '\n')
-            l++;
-    const char *e = p;
-    while (*e && *e != '\n')
-        e++;
-    fprintf(fe->err, "%.*s\n", (int)(e - p), p);
-    for (int i = 1; i < col && p + i - 1 < e; i++)
-        fputc(p[i - 1] == '\t' ? '\t' : ' ', fe->err);
-    fputs("^\n", fe->err);
 }
 
 SrcFile *fe_enter(Front *fe, SrcFile *f)
@@ -140,6 +119,27 @@ static char *slurp(Front *fe, const char *path)
     return r;
 }
 
+char *front_stdlib_source(const char *name, char **where)
+{
+    const char *env = getenv("ARC_STDLIB");
+    size_t n = (env ? strlen(env) : 0) + strlen(name) + 16;
+    *where = xmalloc(n);
+    if (env && *env) {
+        snprintf(*where, n, "%s/%s.arc", env, name);
+        char *t = read_file(*where, NULL);
+        if (t)
+            return t;
+    } else {
+        snprintf(*where, n, "stdlib_arc/%s.arc", name);
+        for (int i = 0; stdlib_src[i].name; i++)
+            if (!strcmp(stdlib_src[i].name, name))
+                return xstrdup(stdlib_src[i].text);
+    }
+    free(*where);
+    *where = NULL;
+    return NULL;
+}
+
 /* The source of module name imported from a file at path; *where is the
  * path diagnostics show. */
 static char *module_text(Front *fe, const char *name, const char *from, const char **where,
@@ -151,29 +151,23 @@ static char *module_text(Front *fe, const char *name, const char *from, const ch
     char *path = fe_alloc(fe, n);
     snprintf(path, n, "%.*s%s.arc", dirlen, from, name);
     char *t = slurp(fe, path);
-    const char *env = getenv("ARC_STDLIB");
     if (t) {
         *where = path;
         return t;
     }
-    if (env && *env) {
-        n = strlen(env) + strlen(name) + 6;
-        char *sp = fe_alloc(fe, n);
-        snprintf(sp, n, "%s/%s.arc", env, name);
-        snprintf(looked, nlooked, "%s and %s", path, sp);
-        *where = sp;
-        return slurp(fe, sp);
-    }
-    snprintf(looked, nlooked, "%s and the standard library", path);
-    for (int i = 0; stdlib_src[i].name; i++)
-        if (!strcmp(stdlib_src[i].name, name)) {
-            n = strlen(name) + 16;
-            char *sp = fe_alloc(fe, n);
-            snprintf(sp, n, "stdlib_arc/%s.arc", name);
-            *where = sp;
-            return fe_strdup(fe, stdlib_src[i].text, strlen(stdlib_src[i].text));
-        }
-    return NULL;
+    const char *env = getenv("ARC_STDLIB");
+    if (env && *env)
+        snprintf(looked, nlooked, "%s and %s/%s.arc", path, env, name);
+    else
+        snprintf(looked, nlooked, "%s and the standard library", path);
+    char *w, *st = front_stdlib_source(name, &w);
+    if (!st)
+        return NULL;
+    *where = fe_strdup(fe, w, strlen(w));
+    t = fe_strdup(fe, st, strlen(st));
+    free(w);
+    free(st);
+    return t;
 }
 
 static void load_imports(Front *fe, SrcFile *f);

@@ -52,5 +52,9 @@
 Module *front_compile(const char *path, const char *text, int *nerrors);
 /* Like front_compile, diagnostics to err. */
 Module *front_compile_to(const char *path, const char *text, int *nerrors, FILE *err);
+/* The source of standard library module name ("libc"): $ARC_STDLIB/name.arc
+ * when ARC_STDLIB is set, else the copy built into arc.  malloc'd, and
+ * *where (malloc'd) is its path for diagnostics; NULL when there is none. */
+char *front_stdlib_source(const char *name, char **where);
 
 #endif

@@ -479,6 +479,11 @@ static Val call(Lower *L, Node *n, int spawn)
     }
     k += lower_args(L, n->list, n->nlist, fd->ptys + skip, fd->nparams - skip, fd->variadic, args + k);
     Val callee = ir_symval(L->m, fd->sym, 0);
+    Sym *cs = &L->m->syms[callee.sym];
+    if (!fd->body && !cs->callline && L->fd->file) {   /* where a link error names it */
+        cs->callfile = ir_strdup(L->m, L->fd->file->path, strlen(L->fd->file->path));
+        cs->callline = n->line;
+    }
     if (spawn || fd->async) {
         int d = tmp(L, T_PTR);
         ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, callee, k, args);

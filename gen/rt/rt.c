@@ -19,13 +19,16 @@ void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind)
     fn->sym = elf_symbol(rt->elf, name);
     fn->name = name;
     fn->bind = bind;
+    fn->cold = 0;
 }
 
 void rt_end(Rt *rt, RtFn *fn)
 {
     enc_finish(&fn->a);
     char *sec = secname(".text.", fn->name);
-    elf_add_function(rt->elf, sec, fn->sym, fn->bind, &fn->a);
+    int id = elf_add_function(rt->elf, sec, fn->sym, fn->bind, &fn->a);
+    if (fn->cold)
+        elf_section_set_align(rt->elf, id, 1);
     free(sec);
     enc_free(&fn->a);
 }

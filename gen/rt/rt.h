@@ -133,7 +133,6 @@ enum {
     G_NEXTID = 32,      /* next task id (lock xadd) */
     G_SIGMASK = 40,     /* the signal mask new workers restore */
     G_SEED = 48,        /* steal-order seed (ARC_STEAL_SEED) */
-    G_FSREADY = 56,     /* byte: %fs:0 is valid on the initial thread (stack.c's hook) */
     G_NSLEEP = 64,      /* workers announced asleep: own line */
     G_WAKESEQ = 72,     /* futex word sleepers wait on */
     G_NSPIN = 80,       /* workers spinning for work: no need to wake one */
@@ -167,6 +166,7 @@ typedef struct RtFn {
     int sym;
     const char *name;
     SymBind bind;
+    int cold;           /* off every hot path (the crash reporter): byte-aligned */
 } RtFn;
 
 void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind);
@@ -178,6 +178,11 @@ int rt_sym(Rt *rt, const char *name);
 int rt_bss(Rt *rt, const char *name, size_t size, uint32_t align, SymBind bind);
 /* Read-only data in its own .rodata.<name> section. */
 int rt_rodata(Rt *rt, const char *name, const void *data, size_t n, uint32_t align, SymBind bind);
+
+/* A start-up hook: fn's address in section .arc_init.<fn name>, which
+ * _start's table gathers (start.c); entry_name labels the slot.  Returns
+ * the entry's symbol: whatever refers to it keeps the hook. */
+int rt_init_hook(Rt *rt, const RtFn *fn, const char *entry_name, SymBind bind);
 
 /* The generators, in the order image/runtime.c calls them. */
 void rt_emit_start(Rt *rt);     /* start.c: _start */

@@ -455,7 +455,6 @@ static void emit_init(Rt *rt)
     enc_alu(a, ALU_CMP, 1, G(G_INIT), I(0));
     enc_jcc(a, CC_NE, done);
     enc_push(a, R(RBX));
-    enc_mov(a, 1, G(G_INIT), I(1));
     enc_call_sym(a, S("arc_rt_config"));
 
     enc_lea(a, 8, RBX, mem_rip(w0, 0));
@@ -464,10 +463,11 @@ static void emit_init(Rt *rt)
     enc_mov(a, 4, R(RDI), I(K_ARCH_SET_FS));
     enc_mov(a, 8, R(RSI), R(RBX));
     sys(a, SYS_arch_prctl);
+    /* only now: the crash reporter (installed by _start) reads %fs:0
+     * once G_INIT is set */
+    enc_mov(a, 1, G(G_INIT), I(1));
     sys(a, SYS_gettid);
     enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
-    enc_mov(a, 1, G(G_FSREADY), I(1));
-    enc_call_sym(a, S("arc_rt_signal_init"));   /* crash reports, altstack */
     /* main's stack limit, unless the start-up hook set it (stack.c) */
     int limited = enc_label(a), top = enc_label(a);
     enc_alu(a, ALU_CMP, 8, M(RBX, WK_SEG), I(0));
@@ -1163,7 +1163,8 @@ static void emit_sched_loop(Rt *rt)
  * mmap: [scheduler stack | signal stack | worker block].  All signals are
  * blocked around clone so no handler runs on a half-made thread; the
  * child restores the caller's mask after setting up its signal stack
- * (arc_rt_altstack_init, gen/rt/signal.c).
+ * (through arc_rt_altstack_fn, set when the crash reporter is linked in:
+ * gen/rt/signal.c).
  *
  *   clone(flags, stack = top of its scheduler stack, 0, 0, tls = block):
  *   the child returns from the syscall with rax = 0 on the new stack, with
@@ -1176,6 +1177,7 @@ static void emit_start_workers(Rt *rt)
     rt_begin(rt, &fn, "arc_rt_start_workers", SYM_GLOBAL);
     Asm *a = &fn.a;
     int out = enc_label(a), loop = enc_label(a), done = enc_label(a), child = enc_label(a), ok = enc_label(a);
+    int noalt = enc_label(a);
     static const Reg saved[] = {RBX, R12, R13, R14, R15};
     for (int i = 0; i < countof(saved); i++)
         enc_push(a, R(saved[i]));
@@ -1237,8 +1239,14 @@ static void emit_start_workers(Rt *rt)
     enc_alu(a, ALU_XOR, 4, R(RBP), R(RBP));
     sys(a, SYS_gettid);
     enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
+    /* its signal stack, before any signal can arrive, if the crash
+     * reporter is linked in (arc_rt_altstack_fn: gen/rt/signal.c) */
+    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_altstack_fn"), 0)));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, noalt);
     enc_mov(a, 8, R(RDI), R(RBX));
-    enc_call_sym(a, S("arc_rt_altstack_init"));  /* before any signal can arrive */
+    enc_call_ind(a, R(RAX));
+    enc_bind(a, noalt);
     enc_mov(a, 4, R(RDI), I(K_SIG_SETMASK));
     enc_lea(a, 8, RSI, mem_rip(st_sym, G_SIGMASK));
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));

@@ -9,7 +9,14 @@
  *
  *   arc_rt_signal_init()        C ABI: install the handler for every row of
  *                               the policy table, then the calling thread's
- *                               altstack (arc_rt_altstack_init(0))
+ *                               altstack (arc_rt_altstack_init(0)); also
+ *                               the start-up hook arc_rt_signal_hook, which
+ *                               the link step keeps (ld -u) unless
+ *                               --no-crash-report: every program has it
+ *   arc_rt_sigaction_all(act)   rt_sigaction(act) for every reporter signal
+ *   arc_rt_altstack_fn          .bss: arc_rt_altstack_init once the
+ *                               reporter is installed, else 0 (the workers
+ *                               call it: gen/rt/sched.c)
  *   arc_rt_altstack_init(blk)   sigaltstack for the calling thread: the
  *                               worker block's WK_ALTSTACK/WK_ALTSIZE area,
  *                               else .bss arc_rt_altstack; mmaps a bigger
@@ -19,11 +26,15 @@
  *   arc_rt_crash(sig, si, uc)   the handler: report on fd 2, then die by sig
  *
  * The handler runs on the altstack and does only async-signal-safe work:
- * raw syscalls, a buffer in its own frame, range-checked reads.  Before
- * anything else it puts SIG_DFL back for every reporter signal (and all of
- * them are blocked while it runs), so a fault inside the handler kills the
- * process instead of looping.  It ends with tgkill(getpid, gettid, sig)
- * and unblocking sig: the process dies by the signal (status 128+sig).
+ * raw syscalls, a buffer in its own frame, range-checked reads.  First it
+ * claims the process's one report (emit_claim: a second faulting worker
+ * waits for the process to die; a fault inside the report re-enters the
+ * handler, which finishes the report with a note and dies by the first
+ * signal).  It ends by putting SIG_DFL back for every reporter signal,
+ * then tgkill(getpid, gettid, sig) and unblocking sig: the process dies by
+ * the signal (status 128+sig).  Forward jumps in the handler are short
+ * where they reach (the encoder dies at generation time if one does not):
+ * every byte of it is in every program.
  *
  * The report, one item per line:
  *
@@ -51,8 +62,12 @@
 #include "gen/rt/rt.h"
 
 /* The policy table: one row per signal the reporter handles, with what
- * each si_code means for it.  ANY_SIGNAL rows apply to every signal. */
-enum { ANY_SIGNAL = 0, MAX_CAUSES = 9 };
+ * each si_code means for it.  ANY_SIGNAL rows apply to every signal.
+ * Only the codes x86-64 Linux raises are named (each costs every program
+ * its text): not SEGV_BNDERR (MPX, gone since Linux 5.6), ILL_ILLADR,
+ * ILL_ILLTRP, ILL_PRVREG, ILL_COPROC, ILL_BADSTK or FPE_FLTSUB (other
+ * architectures); a code without a row prints as "si_code N". */
+enum { ANY_SIGNAL = 0, MAX_CAUSES = 7 };
 static const struct {
     int signo;
     const char *name;
@@ -64,26 +79,20 @@ static const struct {
     {K_SIGSEGV, "SIGSEGV",
      {{K_SEGV_MAPERR, "address not mapped"},
       {K_SEGV_ACCERR, "invalid permissions"},
-      {K_SEGV_BNDERR, "failed address bound checks"},
       {K_SEGV_PKUERR, "failed protection key checks"},
       /* #GP: a non-canonical address, or a privileged instruction */
       {K_SI_KERNEL, "general protection fault"}}},
     {K_SIGBUS, "SIGBUS",
-     {{K_BUS_ADRALN, "bus error: invalid address alignment"},
-      {K_BUS_ADRERR, "bus error: nonexistent physical address"},
-      {K_BUS_OBJERR, "bus error: object-specific hardware error"},
-      {K_BUS_MCEERR_AR, "bus error: hardware memory error consumed"},
-      {K_BUS_MCEERR_AO, "bus error: hardware memory error detected"}}},
+     {{K_BUS_ADRALN, "invalid address alignment"},
+      {K_BUS_ADRERR, "nonexistent physical address"},
+      {K_BUS_OBJERR, "object-specific hardware error"},
+      {K_BUS_MCEERR_AR, "hardware memory error consumed"},
+      {K_BUS_MCEERR_AO, "hardware memory error detected"}}},
     {K_SIGILL, "SIGILL",
      {{K_ILL_ILLOPC, "illegal opcode"},
       /* x86 Linux (and qemu) report every #UD, ud2 included, as ILLOPN */
       {K_ILL_ILLOPN, "invalid opcode"},
-      {K_ILL_ILLADR, "illegal addressing mode"},
-      {K_ILL_ILLTRP, "illegal trap"},
-      {K_ILL_PRVOPC, "privileged opcode"},
-      {K_ILL_PRVREG, "privileged register"},
-      {K_ILL_COPROC, "coprocessor error"},
-      {K_ILL_BADSTK, "internal stack error"}}},
+      {K_ILL_PRVOPC, "privileged opcode"}}},
     {K_SIGFPE, "SIGFPE",
      {{K_FPE_INTDIV, "integer divide by zero"},
       {K_FPE_INTOVF, "integer overflow"},
@@ -91,8 +100,7 @@ static const struct {
       {K_FPE_FLTOVF, "floating-point overflow"},
       {K_FPE_FLTUND, "floating-point underflow"},
       {K_FPE_FLTRES, "floating-point inexact result"},
-      {K_FPE_FLTINV, "floating-point invalid operation"},
-      {K_FPE_FLTSUB, "subscript out of range"}}},
+      {K_FPE_FLTINV, "floating-point invalid operation"}}},
     {ANY_SIGNAL, NULL,
      {{K_SI_USER, "sent by kill"},
       {K_SI_TKILL, "sent by tkill"},
@@ -101,8 +109,7 @@ static const struct {
 };
 
 /* The registers of the report, REGS_PER_LINE to a line, from the
- * ucontext (.rodata arc_rt_crash_regs: u32 offset, u32 label in the text
- * pool, per register). */
+ * ucontext (.rodata arc_rt_crash_regs, written by emit_crash). */
 enum { REGS_PER_LINE = 4 };
 #define SC(r) (UOFF(ucontext, mcontext) + UOFF(sigcontext, r))
 static const struct {
@@ -125,11 +132,13 @@ enum { MIN_ALTSTACK = 32 * 1024, MINSIGSTKSZ_FACTOR = 4 };
 enum { MAIN_OVERFLOW_BELOW = 64 * 1024, MAIN_OVERFLOW_ABOVE = 256 };
 enum { MAX_FRAMES = 1 << 20 };   /* bounded by the stack range anyway */
 
-/* Policy lookup keys: KIND << 24 | signo << 16 | (uint16_t)si_code. */
-enum { KEY_NAME = 1, KEY_CAUSE = 2 };
-static uint32_t policy_key(int kind, int signo, int code)
+/* Policy lookup keys, 16 bits: KIND << 13 | signo << 8 | (uint8_t)si_code
+ * (signals 1..31; the si_codes in the table are distinct in their low
+ * byte). */
+enum { KEY_NAME = 1, KEY_CAUSE = 2, KEY_KIND_SHIFT = 13, KEY_SIG_SHIFT = 8 };
+static uint16_t policy_key(int kind, int signo, int code)
 {
-    return (uint32_t)kind << 24 | (uint32_t)signo << 16 | (uint16_t)code;
+    return (uint16_t)(kind << KEY_KIND_SHIFT | signo << KEY_SIG_SHIFT | (uint8_t)code);
 }
 
 static uint64_t sigbit(int signo) { return 1ull << (signo - 1); }
@@ -155,47 +164,76 @@ static void emit_sigreturn(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_sigreturn", SYM_GLOBAL);
+    fn.cold = 1;
     sys(&fn.a, SYS_rt_sigreturn);
     enc_hlt(&fn.a);
     rt_end(rt, &fn);
 }
 
-/* arc_rt_signal_init(): one kernel struct sigaction on the stack, passed to
- * rt_sigaction for every policy row, then the altstack.
+/* arc_rt_sigaction_all(rsi = struct sigaction): rt_sigaction for every
+ * reporter signal.  Keeps rsi; clobbers rax rcx rdx rdi r8 r10 r11.
+ *   r8d  the signals left, bit s-1 for signal s; edi the signal */
+static void emit_sigaction_all(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_sigaction_all", SYM_LOCAL);
+    fn.cold = 1;
+    Asm *a = &fn.a;
+    int next = enc_label(a), skip = enc_label(a);
+    enc_mov(a, 4, opr(R8), opi((int64_t)reporter_mask()));
+    enc_alu(a, ALU_XOR, 4, opr(RDI), opr(RDI));
+    enc_bind(a, next);
+    enc_unary(a, UN_INC, 4, opr(RDI));
+    enc_shift(a, SH_SHR, 4, opr(R8), opi(1));           /* CF: signal edi */
+    enc_jcc_short(a, CC_AE, skip);
+    enc_alu(a, ALU_XOR, 4, opr(RDX), opr(RDX));
+    enc_mov(a, 4, opr(R10), opi(UFSIZE(sigaction, mask)));
+    sys(a, SYS_rt_sigaction);
+    enc_bind(a, skip);
+    enc_test(a, 4, opr(R8), opr(R8));
+    enc_jcc(a, CC_NE, next);
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_signal_init(): the reporter's start-up hook (its .arc_init entry
+ * is arc_rt_signal_hook; start.c).  One kernel struct sigaction on the
+ * stack, passed to rt_sigaction for every policy row; then
+ * arc_rt_altstack_fn = arc_rt_altstack_init, for the scheduler's workers
+ * (gen/rt/sched.c), and the calling thread's altstack.
  *
  *   rsp+0   struct sigaction { handler, flags, restorer, mask }   32 bytes
- */
+ *
+ * SA_NODEFER and an empty mask: a fault inside the handler enters it
+ * again (on the same altstack, below the first frame), which is how a
+ * fault in the reporter ends its report with a note instead of silence.
+ * arc_rt_altstack_fn is written here, before any worker is cloned, and
+ * only read by workers (after clone, which orders it). */
 static void emit_signal_init(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_signal_init", SYM_GLOBAL);
+    fn.cold = 1;
     Asm *a = &fn.a;
     enum { FRAME = 40 }; /* the struct, and rsp 16-aligned again */
+    int altfn = rt_bss(rt, "arc_rt_altstack_fn", 8, 8, SYM_GLOBAL);
     enc_alu(a, ALU_SUB, 8, opr(RSP), opi(FRAME));
     enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_rt_crash"), 0));
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, handler))), opr(RAX));
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, flags))),
-            opi(K_SA_SIGINFO | K_SA_ONSTACK | K_SA_RESTORER));
+            opi(K_SA_SIGINFO | K_SA_ONSTACK | K_SA_RESTORER | K_SA_NODEFER));
     enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_rt_sigreturn"), 0));
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, restorer))), opr(RAX));
-    /* While the handler runs, every reporter signal is blocked: a second
-     * fault of any kind is then fatal at once (the kernel forces SIG_DFL
-     * for a synchronous signal that is blocked). */
-    enc_mov(a, 8, opr(RAX), opi((int64_t)reporter_mask()));
-    enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, mask))), opr(RAX));
-    for (int i = 0; i < countof(policy); i++) {
-        if (policy[i].signo == ANY_SIGNAL)
-            continue;
-        enc_mov(a, 4, opr(RDI), opi(policy[i].signo));
-        enc_mov(a, 8, opr(RSI), opr(RSP));
-        enc_alu(a, ALU_XOR, 4, opr(RDX), opr(RDX));
-        enc_mov(a, 4, opr(R10), opi(UFSIZE(sigaction, mask)));
-        sys(a, SYS_rt_sigaction);
-    }
+    enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, mask))), opi(0));
+    enc_mov(a, 8, opr(RSI), opr(RSP));
+    enc_call_sym(a, rt_sym(rt, "arc_rt_sigaction_all"));
+    enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_rt_altstack_init"), 0));
+    enc_mov(a, 8, opm(mem_rip(altfn, 0)), opr(RAX));
     enc_alu(a, ALU_ADD, 8, opr(RSP), opi(FRAME));
     enc_alu(a, ALU_XOR, 4, opr(RDI), opr(RDI));
     enc_jmp_sym(a, rt_sym(rt, "arc_rt_altstack_init"));
     rt_end(rt, &fn);
+    rt_init_hook(rt, &fn, "arc_rt_signal_hook", SYM_GLOBAL);
 }
 
 /* arc_rt_altstack_init(rdi = worker block or 0) -> rax = 0 or -errno.
@@ -207,6 +245,7 @@ static void emit_altstack_init(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_altstack_init", SYM_GLOBAL);
+    fn.cold = 1;
     Asm *a = &fn.a;
     enum { FRAME = 40, SAVED = 24 };
     int scan = enc_label(a), next = enc_label(a), sized = enc_label(a);
@@ -275,10 +314,10 @@ static void emit_altstack_init(Rt *rt)
 
 /* --- the handler ----------------------------------------------------------
  *
- * Frame (rbp-based; the kernel enters with rsp = 8 mod 16 on the altstack):
+ * Frame (rbp-based; the kernel enters with rsp = 8 mod 16 on the altstack).
+ * The handler never returns, so it saves no register:
  *
- *   rbp-8 .. rbp-40   saved rbx r12 r13 r14 r15
- *   rbp+L_*           locals below
+ *   rbp+L_*           locals below, all within disp8 of rbp
  *   rbp+BUF           the output buffer, BUF_SIZE bytes
  *
  * Registers in the body: ebx signo, r12 siginfo, r13 ucontext, r14 frame
@@ -286,26 +325,37 @@ static void emit_altstack_init(Rt *rt)
  * end of the function (called with call rel32) may clobber rax rcx rdx
  * rsi rdi r8-r11, except putc and flush, which keep every register. */
 enum {
-    L_SIGACT = -72,     /* a zeroed struct sigaction: SIG_DFL */
-    L_WID = -80,        /* worker id */
-    L_TID = -88,        /* task id */
-    L_MAIN = -96,       /* nonzero: the main task */
-    L_STATE = -104,     /* ST_* */
-    L_STACK = -112,     /* ST_TASK: T_STACK (guard page first) */
-    L_LO = -120,        /* frame walk bounds: [lo, hi) */
-    L_HI = -128,
-    L_OVF = -136,       /* nonzero: stack overflow */
-    L_NFRAME = -144,
-    L_SET = -152,       /* a sigset for rt_sigprocmask */
-    L_PREV = -160,      /* the last return address printed */
-    L_REP = -168,       /* how many frames since repeated it */
-    L_SEG = -176,       /* the stack segment header of the frame being walked, or 0 */
-    L_RET = -184,       /* the return address of the frame being walked */
-    L_CROSS = -192,     /* nonzero: that frame is the first of its segment */
+    L_SIGACT = -32,     /* a zeroed struct sigaction: SIG_DFL */
+    L_WID = -40,        /* worker id */
+    L_TID = -48,        /* task id */
+    L_MAIN = -56,       /* nonzero: the main task */
+    L_STATE = -64,      /* ST_* */
+    L_STACK = -72,      /* ST_TASK: T_STACK (guard page first) */
+    L_LO = -80,         /* frame walk bounds: [lo, hi) */
+    L_HI = -88,
+    L_OVF = -96,        /* nonzero: stack overflow */
+    L_NFRAME = -104,
+    L_SET = -112,       /* a sigset for rt_sigprocmask */
+    L_PREV = -120,      /* the last return address printed */
+    L_REP = -128,       /* how many frames since repeated it */
+    L_SEG = -136,       /* the stack segment header of the frame being walked, or 0 */
+    L_RET = -144,       /* the return address of the frame being walked */
+    L_CROSS = -152,     /* nonzero: that frame is the first of its segment */
     BUF_SIZE = 1024,
-    BUF = -192 - BUF_SIZE - 8,
-    FRAME = -BUF - 40,  /* below the five saved registers */
+    BUF = -152 - BUF_SIZE - 8,
+    FRAME = -BUF,       /* a multiple of 16: rsp stays aligned */
 };
+/* The one report of the process (.bss arc_rt_crash_state), claimed by
+ * the first thread whose handler runs:
+ *   CS_OWNER  u32: 0, then the reporting thread's tid (lock cmpxchg; never
+ *             released, the process dies)
+ *   CS_SIGNO  u32: the signal being reported        written by the owner,
+ *   CS_FRAME  u64: the report's rbp (its buffer)    read only by the owner
+ * A handler that finds another owner waits for the process to die; one
+ * that finds itself as owner runs inside its own report (a fault in the
+ * reporter): it writes what the report has buffered, a note, and dies by
+ * the first signal. */
+enum { CS_OWNER = 0, CS_SIGNO = 4, CS_FRAME = 8, CS_SIZE = 16 };
 enum { ST_MAIN, ST_TASK, ST_UNKNOWN };
 
 typedef struct Crash {
@@ -314,6 +364,7 @@ typedef struct Crash {
     Buf text;           /* NUL-terminated strings: .rodata arc_rt_crash_text */
     int text_sym, policy_sym, regs_sym, sched_sym;
     int putc, putz, flush, hex, dec, sym, lookup;   /* subroutine labels */
+    int die;            /* emit_die's code: ebx the signal */
 } Crash;
 
 /* Offset of s in the string pool (added once). */
@@ -326,6 +377,15 @@ static int32_t text(Crash *c, const char *s)
     size_t off = c->text.len;
     buf_put(&c->text, s, n);
     return (int32_t)off;
+}
+
+/* text() for the policy table's u16 offsets. */
+static uint16_t text16(Crash *c, const char *s)
+{
+    int32_t off = text(c, s);
+    if (off > UINT16_MAX)
+        die("the crash reporter's text pool outgrew its u16 offsets");
+    return (uint16_t)off;
 }
 
 static Opnd local(int32_t off) { return opm(mem_b(RBP, off)); }
@@ -378,7 +438,7 @@ static void emit_putc(Crash *c)
     int store = enc_label(a);
     enc_bind(a, c->putc);
     enc_alu(a, ALU_CMP, 8, opr(R15), opi(BUF_SIZE));
-    enc_jcc(a, CC_B, store);
+    enc_jcc_short(a, CC_B, store);
     enc_call_label(a, c->flush);
     enc_bind(a, store);
     enc_mov(a, 1, opm(mem_bis(RBP, R15, 1, BUF)), opr(RAX));
@@ -394,7 +454,7 @@ static void emit_flush(Crash *c)
     int done = enc_label(a);
     enc_bind(a, c->flush);
     enc_test(a, 8, opr(R15), opr(R15));
-    enc_jcc(a, CC_E, done);
+    enc_jcc_short(a, CC_E, done);
     for (int i = 0; i < countof(saved); i++)
         enc_push(a, opr(saved[i]));
     enc_mov(a, 4, opr(RDI), opi(2));
@@ -408,7 +468,7 @@ static void emit_flush(Crash *c)
     enc_ret(a);
 }
 
-/* putz: the NUL-terminated string at rsi (rsi ends past it). */
+/* putz: the NUL-terminated string at rsi (rsi ends on its NUL). */
 static void emit_putz(Crash *c)
 {
     Asm *a = c->a;
@@ -417,10 +477,10 @@ static void emit_putz(Crash *c)
     enc_bind(a, loop);
     enc_movzx(a, 4, RAX, 1, opm(mem_b(RSI, 0)));
     enc_test(a, 4, opr(RAX), opr(RAX));
-    enc_jcc(a, CC_E, done);
+    enc_jcc_short(a, CC_E, done);
     enc_call_label(a, c->putc);
     enc_unary(a, UN_INC, 8, opr(RSI));
-    enc_jmp(a, loop);
+    enc_jmp_short(a, loop);
     enc_bind(a, done);
     enc_ret(a);
 }
@@ -444,23 +504,23 @@ static void emit_hex(Crash *c)
     enc_mov(a, 4, opr(RAX), opr(RDX));
     enc_alu(a, ALU_AND, 4, opr(RAX), opi(15));
     enc_test(a, 4, opr(R9), opr(R9));
-    enc_jcc(a, CC_NE, emit);
+    enc_jcc_short(a, CC_NE, emit);
     enc_test(a, 4, opr(RAX), opr(RAX));
-    enc_jcc(a, CC_NE, start);
+    enc_jcc_short(a, CC_NE, start);
     enc_alu(a, ALU_CMP, 4, opr(R8), opr(RCX));
-    enc_jcc(a, CC_A, skip);
+    enc_jcc_short(a, CC_A, skip);
     enc_bind(a, start);
     enc_mov(a, 4, opr(R9), opi(1));
     enc_bind(a, emit);
     enc_alu(a, ALU_CMP, 4, opr(RAX), opi(10));
-    enc_jcc(a, CC_B, digit);
+    enc_jcc_short(a, CC_B, digit);
     enc_alu(a, ALU_ADD, 4, opr(RAX), opi('a' - '0' - 10));
     enc_bind(a, digit);
     enc_alu(a, ALU_ADD, 4, opr(RAX), opi('0'));
     enc_call_label(a, c->putc);
     enc_bind(a, skip);
     enc_unary(a, UN_DEC, 4, opr(R8));
-    enc_jcc(a, CC_NE, loop);
+    enc_jcc_short(a, CC_NE, loop);
     enc_ret(a);
 }
 
@@ -472,7 +532,7 @@ static void emit_dec(Crash *c)
     int pos = enc_label(a), divide = enc_label(a), print = enc_label(a);
     enc_bind(a, c->dec);
     enc_test(a, 8, opr(RAX), opr(RAX));
-    enc_jcc(a, CC_NS, pos);
+    enc_jcc_short(a, CC_NS, pos);
     enc_mov(a, 8, opr(RDX), opr(RAX));
     putc_lit(c, '-');
     enc_mov(a, 8, opr(RAX), opr(RDX));
@@ -486,13 +546,13 @@ static void emit_dec(Crash *c)
     enc_push(a, opr(RDX));
     enc_unary(a, UN_INC, 4, opr(RCX));
     enc_test(a, 8, opr(RAX), opr(RAX));
-    enc_jcc(a, CC_NE, divide);
+    enc_jcc_short(a, CC_NE, divide);
     enc_bind(a, print);
     enc_pop(a, opr(RAX));
     enc_alu(a, ALU_ADD, 4, opr(RAX), opi('0'));
     enc_call_label(a, c->putc);
     enc_unary(a, UN_DEC, 4, opr(RCX));
-    enc_jcc(a, CC_NE, print);
+    enc_jcc_short(a, CC_NE, print);
     enc_ret(a);
 }
 
@@ -518,25 +578,25 @@ static void emit_sym(Crash *c)
     enc_mov(a, 8, opr(RCX), opr(R9));
     enc_alu(a, ALU_SUB, 8, opr(RCX), opr(R8));            /* table bytes */
     enc_alu(a, ALU_SUB, 8, opr(RCX), opi(8));
-    enc_jcc(a, CC_B, unknown);
+    enc_jcc_short(a, CC_B, unknown);
     enc_shift(a, SH_SHR, 8, opr(RCX), opi(4));            /* entries that fit */
     enc_mov(a, 8, opr(R11), opm(mem_b(R8, 0)));
     enc_alu(a, ALU_CMP, 8, opr(R11), opr(RCX));
-    enc_jcc(a, CC_A, unknown);
+    enc_jcc_short(a, CC_A, unknown);
     enc_lea(a, 8, R10, mem_b(R8, 8));
     enc_bind(a, loop);
     enc_test(a, 8, opr(R11), opr(R11));
-    enc_jcc(a, CC_E, unknown);
+    enc_jcc_short(a, CC_E, unknown);
     enc_mov(a, 8, opr(RDX), opr(RAX));
     enc_alu(a, ALU_SUB, 8, opr(RDX), opm(mem_b(R10, 0)));
-    enc_jcc(a, CC_B, next);
+    enc_jcc_short(a, CC_B, next);
     enc_mov(a, 4, opr(RCX), opm(mem_b(R10, 8)));
     enc_alu(a, ALU_CMP, 8, opr(RDX), opr(RCX));
-    enc_jcc(a, CC_B, found);
+    enc_jcc_short(a, CC_B, found);
     enc_bind(a, next);
     enc_alu(a, ALU_ADD, 8, opr(R10), opi(16));
     enc_unary(a, UN_DEC, 8, opr(R11));
-    enc_jmp(a, loop);
+    enc_jmp_short(a, loop);
     enc_bind(a, unknown);
     putc_lit(c, '?');
     enc_ret(a);
@@ -545,11 +605,11 @@ static void emit_sym(Crash *c)
     enc_mov(a, 4, opr(RSI), opm(mem_b(R10, 12)));
     enc_alu(a, ALU_ADD, 8, opr(RSI), opr(R8));
     enc_alu(a, ALU_CMP, 8, opr(RSI), opr(R9));
-    enc_jcc(a, CC_AE, unknown);
+    enc_jcc_short(a, CC_AE, unknown);
     enc_call_label(a, c->putz);
     enc_mov(a, 8, opr(RAX), opr(RDI));
     enc_alu(a, ALU_SUB, 8, opr(RAX), opm(mem_b(R10, 0)));
-    enc_jcc(a, CC_E, done);
+    enc_jcc_short(a, CC_E, done);
     enc_mov(a, 8, opr(RDI), opr(RAX));
     putc_lit(c, '+');
     enc_mov(a, 8, opr(RAX), opr(RDI));
@@ -559,7 +619,7 @@ static void emit_sym(Crash *c)
 }
 
 /* lookup: edi a policy key -> rax its string, or 0.  The table is
- * u32 pairs { key, offset in arc_rt_crash_text }, ending with key 0. */
+ * u16 pairs { key, offset in arc_rt_crash_text }, ending with key 0. */
 static void emit_lookup(Crash *c)
 {
     Asm *a = c->a;
@@ -567,33 +627,34 @@ static void emit_lookup(Crash *c)
     enc_bind(a, c->lookup);
     enc_lea(a, 8, RCX, mem_rip(c->policy_sym, 0));
     enc_bind(a, loop);
-    enc_mov(a, 4, opr(RAX), opm(mem_b(RCX, 0)));
+    enc_movzx(a, 4, RAX, 2, opm(mem_b(RCX, 0)));
     enc_test(a, 4, opr(RAX), opr(RAX));
-    enc_jcc(a, CC_E, none);
+    enc_jcc_short(a, CC_E, none);
     enc_alu(a, ALU_CMP, 4, opr(RAX), opr(RDI));
-    enc_jcc(a, CC_E, found);
-    enc_alu(a, ALU_ADD, 8, opr(RCX), opi(8));
-    enc_jmp(a, loop);
+    enc_jcc_short(a, CC_E, found);
+    enc_alu(a, ALU_ADD, 8, opr(RCX), opi(4));
+    enc_jmp_short(a, loop);
     enc_bind(a, found);
-    enc_mov(a, 4, opr(RAX), opm(mem_b(RCX, 4)));
+    enc_movzx(a, 4, RAX, 2, opm(mem_b(RCX, 2)));
     enc_lea(a, 8, RDX, mem_rip(c->text_sym, 0));
     enc_alu(a, ALU_ADD, 8, opr(RAX), opr(RDX));
-    enc_ret(a);
     enc_bind(a, none);
-    enc_alu(a, ALU_XOR, 4, opr(RAX), opr(RAX));
     enc_ret(a);
 }
 
-/* The frame walk continues in the stack segment whose header is in rcx:
- * L_SEG and the bounds [L_LO, L_HI) from it.  Clobbers rdx. */
-static void walk_segment(Crash *c)
+/* The frame walk continues in the stack segment whose header is in rcx
+ * (if not 0): L_SEG and the bounds [L_LO, L_HI) from it.  Clobbers rdx. */
+static void walk_segment(Asm *a)
 {
-    Asm *a = c->a;
+    int none = enc_label(a);
+    enc_test(a, 8, opr(RCX), opr(RCX));
+    enc_jcc_short(a, CC_E, none);
     enc_mov(a, 8, local(L_SEG), opr(RCX));
     enc_mov(a, 8, opr(RDX), opm(mem_b(RCX, SG_LO)));
     enc_mov(a, 8, local(L_LO), opr(RDX));
     enc_mov(a, 8, opr(RDX), opm(mem_b(RCX, SG_HI)));
     enc_mov(a, 8, local(L_HI), opr(RDX));
+    enc_bind(a, none);
 }
 
 /* Where the fault happened: worker, task, and the stack the frame walk
@@ -608,26 +669,25 @@ static void emit_context(Crash *c)
     Asm *a = c->a;
     int done = enc_label(a), task = enc_label(a), notmain = enc_label(a);
     int bounded = enc_label(a), keep = enc_label(a);
-    enc_mov(a, 8, local(L_WID), opi(0));
+    /* the locals start zeroed: L_WID 0, L_STATE ST_MAIN */
     enc_mov(a, 8, local(L_TID), opi(1));
     enc_mov(a, 8, local(L_MAIN), opi(1));
-    enc_mov(a, 8, local(L_STATE), opi(ST_MAIN));
     if (c->sched_sym >= 0) {
         enc_movzx(a, 4, RAX, 1, opm(mem_rip(c->sched_sym, G_INIT)));
         enc_test(a, 4, opr(RAX), opr(RAX));
-        enc_jcc(a, CC_E, done);
+        enc_jcc_short(a, CC_E, done);
         rt_load_worker(a, RAX);
         enc_test(a, 8, opr(RAX), opr(RAX));
-        enc_jcc(a, CC_E, done);
+        enc_jcc_short(a, CC_E, done);
         enc_mov(a, 8, opr(RCX), opm(mem_b(RAX, WK_ID)));
         enc_mov(a, 8, local(L_WID), opr(RCX));
         enc_mov(a, 8, opr(RCX), opm(mem_b(RAX, WK_CUR)));
         enc_test(a, 8, opr(RCX), opr(RCX));
-        enc_jcc(a, CC_NE, task);
+        enc_jcc_short(a, CC_NE, task);
         enc_mov(a, 8, local(L_TID), opi(0));          /* the scheduler loop */
         enc_mov(a, 8, local(L_MAIN), opi(0));
         enc_mov(a, 8, local(L_STATE), opi(ST_UNKNOWN));
-        enc_jmp(a, done);
+        enc_jmp_short(a, done);
         enc_bind(a, task);
         enc_mov(a, 8, opr(RDX), opm(mem_b(RCX, T_ID)));
         enc_mov(a, 8, local(L_TID), opr(RDX));
@@ -636,9 +696,9 @@ static void emit_context(Crash *c)
         enc_mov(a, 8, local(L_MAIN), opr(RDX));
         enc_mov(a, 8, opr(RDX), opm(mem_b(RCX, T_STACK)));
         enc_alu(a, ALU_CMP, 8, opr(RDX), opi(1));
-        enc_jcc(a, CC_E, done);                       /* main: process stack */
+        enc_jcc_short(a, CC_E, done);                       /* main: process stack */
         enc_mov(a, 8, local(L_STATE), opi(ST_UNKNOWN));
-        enc_jcc(a, CC_B, done);                       /* no stack yet */
+        enc_jcc_short(a, CC_B, done);                       /* no stack yet */
         enc_mov(a, 8, local(L_STACK), opr(RDX));
         enc_mov(a, 8, local(L_STATE), opi(ST_TASK));
         enc_test(a, 1, opm(mem_b(RCX, T_FLAGS)), opi(TF_SEG));
@@ -648,12 +708,9 @@ static void emit_context(Crash *c)
     enc_bind(a, done);
 
     enc_mov(a, 8, opr(R14), opm(mem_b(R13, UOFF(ucontext, mc_rsp))));
-    enc_mov(a, 8, local(L_LO), opi(0));
-    enc_mov(a, 8, local(L_HI), opi(0));
-    enc_mov(a, 8, local(L_OVF), opi(0));
     enc_mov(a, 8, opr(RAX), local(L_STATE));
     enc_alu(a, ALU_CMP, 8, opr(RAX), opi(ST_MAIN));
-    enc_jcc(a, CC_NE, notmain);
+    enc_jcc_short(a, CC_NE, notmain);
     enc_mov(a, 8, local(L_LO), opr(R14));
     enc_mov(a, 8, opr(RAX), opm(mem_rip(rt_sym(c->rt, "arc_rt_proc"), P_ARGV)));
     enc_mov(a, 8, local(L_HI), opr(RAX));
@@ -663,11 +720,11 @@ static void emit_context(Crash *c)
     enc_alu(a, ALU_SUB, 8, opr(RAX), opr(RCX));
     enc_alu(a, ALU_CMP, 8, opr(RAX), opi(MAIN_OVERFLOW_BELOW + MAIN_OVERFLOW_ABOVE));
     enc_setcc(a, CC_B, local(L_OVF));
-    enc_jmp(a, bounded);
+    enc_jmp_short(a, bounded);
     enc_bind(a, notmain);
     if (c->sched_sym >= 0) {
         enc_alu(a, ALU_CMP, 8, opr(RAX), opi(ST_TASK));
-        enc_jcc(a, CC_NE, bounded);
+        enc_jcc_short(a, CC_NE, bounded);
         enc_mov(a, 8, opr(RCX), local(L_STACK));
         enc_lea(a, 8, RAX, mem_b(RCX, GUARD_SIZE));
         enc_mov(a, 8, local(L_LO), opr(RAX));
@@ -681,36 +738,24 @@ static void emit_context(Crash *c)
         enc_setcc(a, CC_B, local(L_OVF));
     }
     enc_bind(a, bounded);
+    /* segmented stacks (gen/rt/stack.c; its start-up hook fills
+     * arc_rt_stack_walk in): the current segment's bounds, and the
+     * deliberate fault of a failed stack check */
     enc_mov(a, 8, local(L_SEG), opi(0));
-    if (c->sched_sym >= 0) {
-        /* the current stack segment's bounds, when %fs is set up */
-        int nofs = enc_label(a);
-        enc_movzx(a, 4, RAX, 1, opm(mem_rip(c->sched_sym, G_INIT)));
-        enc_alu(a, ALU_OR, 1, opr(RAX), opm(mem_rip(c->sched_sym, G_FSREADY)));
-        enc_jcc(a, CC_E, nofs);
-        rt_load_worker(a, RAX);
-        enc_test(a, 8, opr(RAX), opr(RAX));
-        enc_jcc(a, CC_E, nofs);
-        enc_mov(a, 8, opr(RCX), opm(mem_b(RAX, WK_SEG)));
-        enc_test(a, 8, opr(RCX), opr(RCX));
-        enc_jcc(a, CC_E, nofs);
-        walk_segment(c);
-        enc_bind(a, nofs);
-        /* the deliberate fault of a failed stack check */
-        int notovf = enc_label(a);
-        enc_mov(a, 8, opr(RAX), opm(mem_b(R13, UOFF(ucontext, mc_rip))));
-        enc_lea(a, 8, RCX, mem_rip(rt_sym(c->rt, "arc_rt_stack_overflow"), 0));
-        enc_alu(a, ALU_SUB, 8, opr(RAX), opr(RCX));
-        enc_alu(a, ALU_CMP, 8, opr(RAX), opi(16));
-        enc_jcc(a, CC_AE, notovf);
-        enc_mov(a, 8, local(L_OVF), opi(1));
-        enc_bind(a, notovf);
-    }
+    int nohook = enc_label(a);
+    enc_mov(a, 8, opr(RAX), opm(mem_rip(rt_sym(c->rt, "arc_rt_stack_walk"), 0)));
+    enc_test(a, 8, opr(RAX), opr(RAX));
+    enc_jcc_short(a, CC_E, nohook);
+    enc_mov(a, 8, opr(RDI), opm(mem_b(R13, UOFF(ucontext, mc_rip))));
+    enc_call_ind(a, opr(RAX));
+    enc_alu(a, ALU_OR, 8, local(L_OVF), opr(RDX));
+    walk_segment(a);
+    enc_bind(a, nohook);
     /* Only a memory fault can be an overflow. */
     enc_alu(a, ALU_CMP, 4, opr(RBX), opi(K_SIGSEGV));
-    enc_jcc(a, CC_E, keep);
+    enc_jcc_short(a, CC_E, keep);
     enc_alu(a, ALU_CMP, 4, opr(RBX), opi(K_SIGBUS));
-    enc_jcc(a, CC_E, keep);
+    enc_jcc_short(a, CC_E, keep);
     enc_mov(a, 8, local(L_OVF), opi(0));
     enc_bind(a, keep);
 }
@@ -723,46 +768,46 @@ static void emit_headline(Crash *c)
     int closed = enc_label(a), at = enc_label(a);
     puts_lit(c, "arc: fatal signal ");
     enc_mov(a, 4, opr(RDI), opr(RBX));
-    enc_shift(a, SH_SHL, 4, opr(RDI), opi(16));
-    enc_alu(a, ALU_OR, 4, opr(RDI), opi(KEY_NAME << 24));
+    enc_shift(a, SH_SHL, 4, opr(RDI), opi(KEY_SIG_SHIFT));
+    enc_alu(a, ALU_OR, 4, opr(RDI), opi(KEY_NAME << KEY_KIND_SHIFT));
     enc_call_label(a, c->lookup);
     enc_mov(a, 8, opr(RSI), opr(RAX));
     enc_test(a, 8, opr(RAX), opr(RAX));
-    enc_jcc(a, CC_NE, named);
+    enc_jcc_short(a, CC_NE, named);
     puts_lit(c, "signal ");
     enc_mov(a, 4, opr(RAX), opr(RBX));
     enc_call_label(a, c->dec);
-    enc_jmp(a, cause);
+    enc_jmp_short(a, cause);
     enc_bind(a, named);
     enc_call_label(a, c->putz);
     enc_bind(a, cause);
     puts_lit(c, " (");
     int plain = enc_label(a);
     enc_alu(a, ALU_CMP, 1, local(L_OVF), opi(0));
-    enc_jcc(a, CC_E, plain);
+    enc_jcc_short(a, CC_E, plain);
     puts_lit(c, "stack overflow) in task ");
     enc_mov(a, 8, opr(RAX), local(L_TID));
     enc_call_label(a, c->dec);
-    enc_jmp(a, at);
+    enc_jmp_short(a, at);
     enc_bind(a, plain);
     /* this signal's row first, then the ANY_SIGNAL rows */
-    enc_movzx(a, 4, RDI, 2, opm(mem_b(R12, UOFF(siginfo, code))));
-    enc_alu(a, ALU_OR, 4, opr(RDI), opi(KEY_CAUSE << 24));
+    enc_movzx(a, 4, RDI, 1, opm(mem_b(R12, UOFF(siginfo, code))));
+    enc_alu(a, ALU_OR, 4, opr(RDI), opi(KEY_CAUSE << KEY_KIND_SHIFT));
     enc_mov(a, 8, local(L_SET), opr(RDI));
     enc_mov(a, 4, opr(RAX), opr(RBX));
-    enc_shift(a, SH_SHL, 4, opr(RAX), opi(16));
+    enc_shift(a, SH_SHL, 4, opr(RAX), opi(KEY_SIG_SHIFT));
     enc_alu(a, ALU_OR, 4, opr(RDI), opr(RAX));
     enc_call_label(a, c->lookup);
     enc_test(a, 8, opr(RAX), opr(RAX));
-    enc_jcc(a, CC_NE, found);
+    enc_jcc_short(a, CC_NE, found);
     enc_mov(a, 8, opr(RDI), local(L_SET));
     enc_call_label(a, c->lookup);
     enc_test(a, 8, opr(RAX), opr(RAX));
-    enc_jcc(a, CC_NE, found);
+    enc_jcc_short(a, CC_NE, found);
     puts_lit(c, "si_code ");
     enc_movsx(a, 8, RAX, 4, opm(mem_b(R12, UOFF(siginfo, code))));
     enc_call_label(a, c->dec);
-    enc_jmp(a, closed);
+    enc_jmp_short(a, closed);
     enc_bind(a, found);
     enc_mov(a, 8, opr(RSI), opr(RAX));
     enc_call_label(a, c->putz);
@@ -787,41 +832,35 @@ static void emit_machine(Crash *c)
     put_hex(c, 1);
     puts_lit(c, "  ");
     enc_alu(a, ALU_CMP, 8, local(L_TID), opi(0));
-    enc_jcc(a, CC_NE, task);
+    enc_jcc_short(a, CC_NE, task);
     puts_lit(c, "scheduler");
-    enc_jmp(a, worker);
+    enc_jmp_short(a, worker);
     enc_bind(a, task);
     puts_lit(c, "task ");
     enc_mov(a, 8, opr(RAX), local(L_TID));
     enc_call_label(a, c->dec);
     enc_alu(a, ALU_CMP, 8, local(L_MAIN), opi(0));
-    enc_jcc(a, CC_E, worker);
+    enc_jcc_short(a, CC_E, worker);
     puts_lit(c, " (main)");
     enc_bind(a, worker);
     puts_lit(c, " on worker ");
     enc_mov(a, 8, opr(RAX), local(L_WID));
     enc_call_label(a, c->dec);
     putc_lit(c, '\n');
-    /* the register file, a loop over arc_rt_crash_regs: r14 the index */
+    /* the register file, a loop over arc_rt_crash_regs: rsi the entry
+     * (putz leaves it on the label's NUL; hex keeps it), r14 the offset */
     int loop = enc_label(a), last = enc_label(a);
-    enc_alu(a, ALU_XOR, 4, opr(R14), opr(R14));
+    enc_lea(a, 8, RSI, mem_rip(c->regs_sym, 0));
     enc_bind(a, loop);
-    enc_lea(a, 8, RCX, mem_rip(c->regs_sym, 0));
-    enc_mov(a, 4, opr(RSI), opm(mem_bis(RCX, R14, 8, 4)));
-    enc_lea(a, 8, RDX, mem_rip(c->text_sym, 0));
-    enc_alu(a, ALU_ADD, 8, opr(RSI), opr(RDX));
+    enc_movzx(a, 4, R14, 1, opm(mem_b(RSI, 0)));
+    enc_test(a, 4, opr(R14), opr(R14));
+    enc_jcc_short(a, CC_E, last);
+    enc_unary(a, UN_INC, 8, opr(RSI));
     enc_call_label(a, c->putz);
-    enc_lea(a, 8, RCX, mem_rip(c->regs_sym, 0));
-    enc_mov(a, 4, opr(RAX), opm(mem_bis(RCX, R14, 8, 0)));
-    enc_mov(a, 8, opr(RAX), opm(mem_bis(R13, RAX, 1, 0)));
+    enc_unary(a, UN_INC, 8, opr(RSI));
+    enc_mov(a, 8, opr(RAX), opm(mem_bis(R13, R14, 8, 0)));
     put_hex(c, 16);
-    enc_unary(a, UN_INC, 4, opr(R14));
-    enc_alu(a, ALU_CMP, 4, opr(R14), opi(countof(regs)));
-    enc_jcc(a, CC_E, last);
-    enc_test(a, 4, opr(R14), opi(REGS_PER_LINE - 1));
-    enc_jcc(a, CC_NE, loop);
-    putc_lit(c, '\n');
-    enc_jmp(a, loop);
+    enc_jmp_short(a, loop);
     enc_bind(a, last);
     putc_lit(c, '\n');
 }
@@ -833,7 +872,7 @@ static void emit_repeats(Crash *c)
     Asm *a = c->a;
     int none = enc_label(a);
     enc_alu(a, ALU_CMP, 8, local(L_REP), opi(0));
-    enc_jcc(a, CC_E, none);
+    enc_jcc_short(a, CC_E, none);
     puts_lit(c, "  ... ");
     enc_mov(a, 8, opr(RAX), local(L_REP));
     enc_call_label(a, c->dec);
@@ -854,9 +893,7 @@ static void emit_backtrace(Crash *c)
     put_code_addr(c, mem_b(R13, UOFF(ucontext, mc_rip)), " ", 0);
     putc_lit(c, '\n');
     enc_mov(a, 8, opr(R14), opm(mem_b(R13, UOFF(ucontext, mc_rbp))));
-    enc_mov(a, 8, local(L_NFRAME), opi(1));
-    enc_mov(a, 8, local(L_PREV), opi(0));
-    enc_mov(a, 8, local(L_REP), opi(0));
+    enc_mov(a, 8, local(L_NFRAME), opi(1));      /* L_PREV, L_REP: still 0 */
     int fresh = enc_label(a), next = enc_label(a);
     enc_bind(a, walk);
     enc_alu(a, ALU_CMP, 8, local(L_NFRAME), opi(MAX_FRAMES));
@@ -876,19 +913,16 @@ static void emit_backtrace(Crash *c)
     /* the first frame of a segment: its real return address */
     int same = enc_label(a);
     enc_mov(a, 8, local(L_CROSS), opi(0));
-    enc_lea(a, 8, RCX, mem_rip(rt_sym(c->rt, "arc_rt_lessstack"), 0));
-    enc_alu(a, ALU_CMP, 8, opr(RAX), opr(RCX));
-    enc_jcc(a, CC_NE, same);
     enc_mov(a, 8, opr(RCX), local(L_SEG));
     enc_test(a, 8, opr(RCX), opr(RCX));
-    enc_jcc(a, CC_E, same);
-    enc_mov(a, 8, local(L_CROSS), opi(1));
-    enc_mov(a, 8, opr(RCX), opm(mem_b(RCX, SG_OLDSP)));
-    enc_mov(a, 8, opr(RAX), opm(mem_b(RCX, 0)));
+    enc_jcc_short(a, CC_E, same);
+    enc_call_ind(a, opm(mem_rip(rt_sym(c->rt, "arc_rt_stack_walk"), 8)));
+    enc_mov(a, 8, local(L_CROSS), opr(RDX));
+    walk_segment(a);
     enc_bind(a, same);
     enc_mov(a, 8, local(L_RET), opr(RAX));
     enc_alu(a, ALU_CMP, 8, opr(RAX), local(L_PREV));
-    enc_jcc(a, CC_NE, fresh);
+    enc_jcc_short(a, CC_NE, fresh);
     enc_unary(a, UN_INC, 8, local(L_REP));
     enc_jmp(a, next);
     enc_bind(a, fresh);
@@ -906,13 +940,7 @@ static void emit_backtrace(Crash *c)
      * segment, anywhere in memory: its bounds replace the walk's */
     int grows = enc_label(a), moved = enc_label(a);
     enc_alu(a, ALU_CMP, 8, local(L_CROSS), opi(0));
-    enc_jcc(a, CC_E, grows);
-    enc_mov(a, 8, opr(RCX), local(L_SEG));
-    enc_mov(a, 8, opr(RCX), opm(mem_b(RCX, SG_PREV)));
-    enc_test(a, 8, opr(RCX), opr(RCX));
-    enc_jcc(a, CC_E, end);
-    walk_segment(c);
-    enc_jmp(a, moved);
+    enc_jcc(a, CC_NE, moved);
     enc_bind(a, grows);
     enc_alu(a, ALU_CMP, 8, opr(RAX), opr(R14));
     enc_jcc(a, CC_BE, end);
@@ -925,18 +953,29 @@ static void emit_backtrace(Crash *c)
     enc_call_label(a, c->flush);
 }
 
-/* Die by the signal: tgkill(getpid(), gettid(), sig) while it is blocked,
- * then unblock it; SIG_DFL is already in place.  exit_group(128 + sig)
- * only if the process somehow survives. */
+/* SIG_DFL for every reporter signal (through L_SIGACT, still zero): from
+ * here on a fault kills the process at once. */
+static void emit_default_action(Crash *c)
+{
+    Asm *a = c->a;
+    enc_lea(a, 8, RSI, mem_b(RBP, L_SIGACT));
+    enc_call_sym(a, rt_sym(c->rt, "arc_rt_sigaction_all"));
+}
+
+/* Die by signal ebx: SIG_DFL for every reporter signal, then
+ * tgkill(getpid(), gettid(), ebx) and unblock it (should the program have
+ * blocked it).  exit_group(128 + sig) only if the process somehow
+ * survives. */
 static void emit_die(Crash *c)
 {
     Asm *a = c->a;
+    emit_default_action(c);
     enc_lea(a, 4, RCX, mem_b(RBX, -1));
     enc_mov(a, 4, opr(RAX), opi(1));
     enc_shift(a, SH_SHL, 8, opr(RAX), opr(RCX));
     enc_mov(a, 8, local(L_SET), opr(RAX));
     sys(a, SYS_getpid);
-    enc_mov(a, 8, opr(R12), opr(RAX));
+    enc_mov(a, 4, opr(R12), opr(RAX));
     sys(a, SYS_gettid);
     enc_mov(a, 4, opr(RSI), opr(RAX));
     enc_mov(a, 4, opr(RDI), opr(R12));
@@ -952,11 +991,54 @@ static void emit_die(Crash *c)
     enc_hlt(a);
 }
 
+/* Claim the report (arc_rt_crash_state), r14d = our tid.  Falls through
+ * as the owner; the two other cases end here:
+ *   another thread reports: pause until its signal ends the process
+ *     (two workers faulting at once give one report, not two interleaved)
+ *   we report already (a fault in the reporter): write the buffered part
+ *     of the report (CS_FRAME's buffer, the outer r15 bytes, checked),
+ *     a note with this fault's address, and die by CS_SIGNO. */
+static void emit_claim(Crash *c, int state)
+{
+    Asm *a = c->a;
+    int claimed = enc_label(a), wait = enc_label(a), note = enc_label(a);
+    sys(a, SYS_gettid);
+    enc_mov(a, 4, opr(R14), opr(RAX));
+    enc_alu(a, ALU_XOR, 4, opr(RAX), opr(RAX));
+    enc_lock_cmpxchg(a, 4, mem_rip(state, CS_OWNER), R14);
+    enc_jcc_short(a, CC_E, claimed);
+    enc_alu(a, ALU_CMP, 4, opr(RAX), opr(R14));
+    enc_jcc_short(a, CC_NE, wait);
+    /* inside our own report */
+    enc_mov(a, 8, opr(RDX), opm(mem_b(R13, UOFF(ucontext, mcontext) + UOFF(sigcontext, r15))));
+    enc_alu(a, ALU_CMP, 8, opr(RDX), opi(BUF_SIZE));
+    enc_jcc_short(a, CC_A, note);
+    enc_mov(a, 8, opr(RSI), opm(mem_rip(state, CS_FRAME)));
+    enc_lea(a, 8, RSI, mem_b(RSI, BUF));
+    enc_mov(a, 4, opr(RDI), opi(2));
+    sys(a, SYS_write);
+    enc_bind(a, note);
+    puts_lit(c, "arc: the crash reporter faulted at address ");
+    enc_mov(a, 8, opr(RAX), opm(mem_b(R12, UOFF(siginfo, addr))));
+    put_hex(c, 1);
+    puts_lit(c, ": report cut short\n");
+    enc_call_label(a, c->flush);
+    enc_mov(a, 4, opr(RBX), opm(mem_rip(state, CS_SIGNO)));
+    enc_jmp(a, c->die);
+    enc_bind(a, wait);
+    sys(a, SYS_pause);
+    enc_jmp_short(a, wait);
+    enc_bind(a, claimed);
+    enc_mov(a, 4, opm(mem_rip(state, CS_SIGNO)), opr(RBX));
+    enc_mov(a, 8, opm(mem_rip(state, CS_FRAME)), opr(RBP));
+}
+
 /* arc_rt_crash(edi = signo, rsi = siginfo, rdx = ucontext). */
 static void emit_crash(Rt *rt, int sched_sym)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_crash", SYM_GLOBAL);
+    fn.cold = 1;
     Crash c = {.rt = rt, .a = &fn.a, .sched_sym = sched_sym};
     Asm *a = c.a;
     c.text_sym = rt_sym(rt, "arc_rt_crash_text");
@@ -969,37 +1051,28 @@ static void emit_crash(Rt *rt, int sched_sym)
     c.dec = enc_label(a);
     c.sym = enc_label(a);
     c.lookup = enc_label(a);
+    c.die = enc_label(a);
 
     enc_push(a, opr(RBP));
     enc_mov(a, 8, opr(RBP), opr(RSP));
-    static const Reg saved[] = {RBX, R12, R13, R14, R15};
-    for (int i = 0; i < countof(saved); i++)
-        enc_push(a, opr(saved[i]));
     enc_alu(a, ALU_SUB, 8, opr(RSP), opi(FRAME));
     enc_mov(a, 4, opr(RBX), opr(RDI));
     enc_mov(a, 8, opr(R12), opr(RSI));
     enc_mov(a, 8, opr(R13), opr(RDX));
-    enc_alu(a, ALU_XOR, 4, opr(R15), opr(R15));
-
-    /* First of all: SIG_DFL for every reporter signal, so that a fault
-     * from here on kills the process. */
+    /* every local zero: L_SIGACT is SIG_DFL, the report's state starts
+     * from "main task, no stack bounds, no overflow" */
+    enc_lea(a, 8, RDI, mem_b(RBP, L_REP));
     enc_alu(a, ALU_XOR, 4, opr(RAX), opr(RAX));
-    for (int off = 0; off < USIZE(sigaction); off += 8)
-        enc_mov(a, 8, local(L_SIGACT + off), opr(RAX));
-    for (int i = 0; i < countof(policy); i++) {
-        if (policy[i].signo == ANY_SIGNAL)
-            continue;
-        enc_mov(a, 4, opr(RDI), opi(policy[i].signo));
-        enc_lea(a, 8, RSI, mem_b(RBP, L_SIGACT));
-        enc_alu(a, ALU_XOR, 4, opr(RDX), opr(RDX));
-        enc_mov(a, 4, opr(R10), opi(UFSIZE(sigaction, mask)));
-        sys(a, SYS_rt_sigaction);
-    }
+    enc_mov(a, 4, opr(RCX), opi(-L_REP));
+    enc_rep_stosb(a);
+    enc_alu(a, ALU_XOR, 4, opr(R15), opr(R15));
+    emit_claim(&c, rt_bss(rt, "arc_rt_crash_state", CS_SIZE, 8, SYM_LOCAL));
 
     emit_context(&c);
     emit_headline(&c);
     emit_machine(&c);
     emit_backtrace(&c);
+    enc_bind(a, c.die);
     emit_die(&c);
 
     emit_putc(&c);
@@ -1011,32 +1084,35 @@ static void emit_crash(Rt *rt, int sched_sym)
     emit_lookup(&c);
     rt_end(rt, &fn);
 
-    /* The policy table as { key, text offset } pairs, ending with 0. */
+    /* The policy table as u16 { key, text offset } pairs, ending with 0. */
     Buf pol = {0};
     for (int i = 0; i < countof(policy); i++) {
         if (policy[i].name) {
-            buf_u32(&pol, policy_key(KEY_NAME, policy[i].signo, 0));
-            buf_u32(&pol, (uint32_t)text(&c, policy[i].name));
+            buf_u16(&pol, policy_key(KEY_NAME, policy[i].signo, 0));
+            buf_u16(&pol, text16(&c, policy[i].name));
         }
         for (int k = 0; k < MAX_CAUSES && policy[i].causes[k].cause; k++) {
-            buf_u32(&pol, policy_key(KEY_CAUSE, policy[i].signo, policy[i].causes[k].code));
-            buf_u32(&pol, (uint32_t)text(&c, policy[i].causes[k].cause));
+            buf_u16(&pol, policy_key(KEY_CAUSE, policy[i].signo, policy[i].causes[k].code));
+            buf_u16(&pol, text16(&c, policy[i].causes[k].cause));
         }
     }
     buf_u32(&pol, 0);
-    buf_u32(&pol, 0);
-    rt_rodata(rt, "arc_rt_crash_policy", pol.p, pol.len, 4, SYM_LOCAL);
+    rt_rodata(rt, "arc_rt_crash_policy", pol.p, pol.len, 2, SYM_LOCAL);
+    buf_free(&pol);
+    /* The registers: u8 offset / 8 in the ucontext, then the label
+     * (NUL-terminated; a newline starts each line but the first); ends
+     * with offset 0. */
     Buf rv = {0};
     for (int i = 0; i < countof(regs); i++) {
         char label[16];
-        snprintf(label, sizeof label, "  %s ", regs[i].name);
-        buf_u32(&rv, (uint32_t)regs[i].off);
-        buf_u32(&rv, (uint32_t)text(&c, label));
+        snprintf(label, sizeof label, "%s  %s ", i && i % REGS_PER_LINE == 0 ? "\n" : "", regs[i].name);
+        buf_u8(&rv, (uint8_t)(regs[i].off / 8));
+        buf_put(&rv, label, strlen(label) + 1);
     }
-    rt_rodata(rt, "arc_rt_crash_regs", rv.p, rv.len, 4, SYM_LOCAL);
+    buf_u8(&rv, 0);
+    rt_rodata(rt, "arc_rt_crash_regs", rv.p, rv.len, 1, SYM_LOCAL);
     buf_free(&rv);
     rt_rodata(rt, "arc_rt_crash_text", c.text.p, c.text.len, 1, SYM_LOCAL);
-    buf_free(&pol);
     buf_free(&c.text);
 }
 
@@ -1046,6 +1122,7 @@ void rt_emit_signal(Rt *rt)
      * (image/runtime.c calls rt_emit_sched first). */
     int sched = rt_sym(rt, "arc_rt_sched");
     emit_sigreturn(rt);
+    emit_sigaction_all(rt);
     emit_signal_init(rt);
     emit_altstack_init(rt);
     emit_crash(rt, elf_symbol_defined(rt->elf, sched) ? sched : -1);

@@ -1,7 +1,7 @@
 /* stack.c: task stacks that grow by segments, and the stack limit.
  *
  * Needs: the worker block, TCB and segment layouts of rt.h, the scheduler's
- * arc_rt_sched (G_STACKSIZE, G_FSREADY) and worker 0's block
+ * arc_rt_sched (G_STACKSIZE) and worker 0's block
  * (arc_rt_worker0, sched.c), rt_mmap_or_die.  Produces:
  *
  *   arc_rt_seg_get(rdi worker, rsi bytes, rdx chain total) -> rax segment
@@ -424,8 +424,9 @@ static void emit_main_stack(Rt *rt)
 /* arc_rt_stack_boot(argc, argv, envp, auxv): the start-up hook that
  * morestack keeps.  Stores the start-up values (arc_rt_capture: the
  * hooks' order is not fixed), points %fs at worker 0's block (arc_rt_init
- * later fills in the rest of it), reads ARC_STACK_SIZE, and gives main
- * its stack limit, before main's own prologue check reads it. */
+ * later fills in the rest of it), hands the crash reporter its view of
+ * the segments (arc_rt_stack_walk), reads ARC_STACK_SIZE, and gives main its stack limit,
+ * before main's own prologue check reads it. */
 static void emit_boot(Rt *rt)
 {
     RtFn fn;
@@ -438,7 +439,12 @@ static void emit_boot(Rt *rt)
     enc_lea(a, 8, RSI, mem_rip(w0, 0));
     enc_mov(a, 8, M(RSI, WK_SELF), R(RSI));
     sys(a, SYS_arch_prctl);
-    enc_mov(a, 1, G(G_FSREADY), I(1));
+    /* the crash reporter's view of the segments */
+    int walk = S("arc_rt_stack_walk");
+    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_stack_walk_context"), 0));
+    enc_mov(a, 8, opm(mem_rip(walk, 0)), R(RAX));
+    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_stack_walk_frame"), 0));
+    enc_mov(a, 8, opm(mem_rip(walk, 8)), R(RAX));
     enc_call_sym(a, S("arc_rt_config_stack"));
     enc_pop(a, R(RDI));                              /* argv: the frames are below it */
     enc_jmp_sym(a, S("arc_rt_main_stack"));
@@ -452,6 +458,55 @@ static void emit_boot(Rt *rt)
     elf_define(rt->elf, entry, sec, 0, 8, SYM_LOCAL, SYM_OBJECT);
 }
 
+/* What the crash reporter (signal.c) needs to know about segments, through
+ * the pointers in arc_rt_stack_walk (.bss: 0 in a program without Arc
+ * code, which has no segments; the start-up hook stores them), so that the
+ * reporter carries none of this where there are no segments, and a
+ * program without the reporter none of the reporter.  Async-signal-safe:
+ * reads only.
+ *
+ *   context(rdi = the faulting pc) -> rcx = the current segment's header
+ *       (0 if none), rdx = 1 if the fault is arc_rt_stack_overflow's (a
+ *       failed stack check), else 0.  Clobbers rax.
+ *   frame(rax = a frame's return address, rcx = the header of the segment
+ *       the frame is in) -> if the frame is the first of a linked segment
+ *       (its return address is arc_rt_lessstack): rax = the real return
+ *       address, rcx = the previous segment's header, rdx = 1; else rax
+ *       and rcx unchanged, rdx = 0. */
+static void emit_walk(Rt *rt)
+{
+    RtFn fn;
+    rt_bss(rt, "arc_rt_stack_walk", 16, 8, SYM_GLOBAL);
+    rt_begin(rt, &fn, "arc_rt_stack_walk_context", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    rt_load_worker(a, RAX);
+    enc_mov(a, 8, R(RCX), M(RAX, WK_SEG));
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_stack_overflow"), 0));
+    enc_alu(a, ALU_SUB, 8, R(RDI), R(RAX));
+    enc_alu(a, ALU_CMP, 8, R(RDI), I(16));
+    enc_setcc(a, CC_B, R(RDX));
+    enc_ret(a);
+    rt_end(rt, &fn);
+
+    rt_begin(rt, &fn, "arc_rt_stack_walk_frame", SYM_GLOBAL);
+    a = &fn.a;
+    int same = enc_label(a);
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_lea(a, 8, RDI, mem_rip(S("arc_rt_lessstack"), 0));
+    enc_alu(a, ALU_CMP, 8, R(RAX), R(RDI));
+    enc_jcc(a, CC_NE, same);
+    enc_alu(a, ALU_CMP, 8, M(RCX, SG_PREV), I(0));
+    enc_jcc(a, CC_E, same);
+    enc_mov(a, 4, R(RDX), I(1));
+    enc_mov(a, 8, R(RAX), M(RCX, SG_OLDSP));
+    enc_mov(a, 8, R(RAX), M(RAX, 0));
+    enc_mov(a, 8, R(RCX), M(RCX, SG_PREV));
+    enc_bind(a, same);
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
 void rt_emit_stack(Rt *rt)
 {
     cur_rt = rt;
@@ -460,4 +515,5 @@ void rt_emit_stack(Rt *rt)
     emit_morestack(rt);
     emit_main_stack(rt);
     emit_boot(rt);
+    emit_walk(rt);
 }

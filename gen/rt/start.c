@@ -19,15 +19,41 @@
  *
  * Start-up hooks cost nothing when unused.  Before main, _start calls each
  * function whose address sits in the table [arc_init_start, arc_init_end)
- * (linker/arc.ld gathers the .arc_init.* sections there) with (argc, argv,
- * envp, auxv).  The sections are not KEEP: one survives --gc-sections only
- * if something refers to it.  The one hook today, arc_rt_capture, stores
- * those values in arc_rt_proc for the scheduler (ARC_WORKERS) and the
- * crash reporter (argv bounds the main stack, AT_MINSIGSTKSZ); arc_rt_proc
- * itself refers to the hook's entry (P_KEEP).  So a program that reads
- * arc_rt_proc gets it filled in, and hello writes no memory at all before
+ * (linker/arc.ld gathers the .arc_init.* sections there, in input order:
+ * the image emits arc_rt_capture's first, so the hooks after it may read
+ * arc_rt_proc) with (argc, argv, envp, auxv).  The sections are not KEEP:
+ * one survives --gc-sections only if something refers to it.  The hooks:
+ *   arc_rt_capture      stores those values in arc_rt_proc for the
+ *                       scheduler (ARC_WORKERS) and the crash reporter
+ *                       (argv bounds the main stack, AT_MINSIGSTKSZ);
+ *                       arc_rt_proc itself refers to the hook's entry
+ *                       (P_KEEP), so a program that reads arc_rt_proc gets
+ *                       it filled in;
+ *   arc_rt_signal_init  the crash reporter (gen/rt/signal.c).  Its entry,
+ *                       arc_rt_signal_hook, is global: the link step asks
+ *                       for it by name (ld -u) unless --no-crash-report.
+ * So hello linked with --no-crash-report writes no memory at all before
  * main: no RW segment, no page fault. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "gen/rt/rt.h"
+
+int rt_init_hook(Rt *rt, const RtFn *fn, const char *entry_name, SymBind bind)
+{
+    static const uint8_t slot[8];
+    size_t n = strlen(fn->name) + sizeof ".arc_init.";
+    char *secname = xmalloc(n);
+    snprintf(secname, n, ".arc_init.%s", fn->name);
+    int sec = elf_section(rt->elf, secname, SEC_RODATA, 8);
+    free(secname);
+    elf_append(rt->elf, sec, slot, sizeof slot);
+    elf_reloc(rt->elf, sec, 0, fn->sym, RELOC_ABS64, 0);
+    int entry = elf_symbol(rt->elf, entry_name);
+    elf_define(rt->elf, entry, sec, 0, sizeof slot, bind, SYM_OBJECT);
+    return entry;
+}
 
 /* arc_rt_capture(argc, argv, envp, auxv), its .arc_init entry, and
  * arc_rt_proc. */
@@ -45,11 +71,7 @@ static void emit_capture(Rt *rt)
     rt_end(rt, &fn);
 
     static const uint8_t zero[P_SIZE];
-    int entry_sec = elf_section(rt->elf, ".arc_init.arc_rt_capture", SEC_RODATA, 8);
-    elf_append(rt->elf, entry_sec, zero, 8);
-    elf_reloc(rt->elf, entry_sec, 0, fn.sym, RELOC_ABS64, 0);
-    int entry = elf_symbol(rt->elf, "arc_rt_capture_entry");
-    elf_define(rt->elf, entry, entry_sec, 0, 8, SYM_LOCAL, SYM_OBJECT);
+    int entry = rt_init_hook(rt, &fn, "arc_rt_capture_entry", SYM_LOCAL);
 
     int proc_sec = elf_section(rt->elf, ".data.arc_rt_proc", SEC_DATA, 8);
     elf_append(rt->elf, proc_sec, zero, P_SIZE);

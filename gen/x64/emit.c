@@ -160,7 +160,7 @@ void x64_emit_func(X64Fn *x)
         enc_bind(a, more);
         enc_pop(a, opr(RBP));
         enc_mov(a, 4, opr(R10), opi(args));
-        enc_call_sym(a, xo_symbol(x->elf, "arc_rt_morestack"));
+        enc_call_sym(a, elf_symbol(x->elf, "arc_rt_morestack"));
         enc_jmp(a, entry);
     }
     for (int t = 0; t < x->ntables; t++) {
@@ -211,7 +211,7 @@ static void emit_data(Module *m, Elf *e, int *elfsym, const Data *d)
     char name[512];
     const char *pre = bss ? ".bss." : s->linkage & L_CONST ? ".rodata." : ".data.";
     snprintf(name, sizeof name, "%s%s", pre, s->name);
-    int sec = xo_section(e, name, bss ? XO_BSS : s->linkage & L_CONST ? XO_RODATA : XO_DATA,
+    int sec = elf_section(e, name, bss ? SEC_BSS : s->linkage & L_CONST ? SEC_RODATA : SEC_DATA,
                           (uint32_t)align);
     for (int i = 0; i < d->nitems; i++) {
         const DataItem *it = &d->items[i];
@@ -219,7 +219,7 @@ static void emit_data(Module *m, Elf *e, int *elfsym, const Data *d)
         switch (it->kind) {
         case D_INT:
             memcpy(buf, &it->i, 8);   /* little endian */
-            xo_append(e, sec, buf, (size_t)type_size(it->type));
+            elf_append(e, sec, buf, (size_t)type_size(it->type));
             break;
         case D_FLT:
             if (it->type == T_F32) {
@@ -228,28 +228,29 @@ static void emit_data(Module *m, Elf *e, int *elfsym, const Data *d)
             } else {
                 memcpy(buf, &it->f, 8);
             }
-            xo_append(e, sec, buf, (size_t)type_size(it->type));
+            elf_append(e, sec, buf, (size_t)type_size(it->type));
             break;
         case D_STR:
             if (it->i)
-                xo_append(e, sec, it->str, (size_t)it->i);
+                elf_append(e, sec, it->str, (size_t)it->i);
             break;
         case D_SYM: {
-            uint64_t off = xo_append(e, sec, NULL, 8);
+            uint64_t off = elf_append(e, sec, NULL, 8);
             if (elfsym[it->sym] < 0)
-                elfsym[it->sym] = xo_symbol(e, m->syms[it->sym].name);
-            xo_reloc_abs64(e, sec, off, elfsym[it->sym], it->i);
+                elfsym[it->sym] = elf_symbol(e, m->syms[it->sym].name);
+            elf_reloc(e, sec, off, elfsym[it->sym], RELOC_ABS64, it->i);
             break;
         }
         case D_ZERO:
             if (it->i)
-                xo_append(e, sec, NULL, (size_t)it->i);
+                elf_append(e, sec, NULL, (size_t)it->i);
             break;
         }
     }
     if (elfsym[d->sym] < 0)
-        elfsym[d->sym] = xo_symbol(e, s->name);
-    xo_define_object(e, elfsym[d->sym], sec, xo_size(e, sec), s->linkage & L_EXPORT);
+        elfsym[d->sym] = elf_symbol(e, s->name);
+    elf_define(e, elfsym[d->sym], sec, 0, elf_section_size(e, sec),
+               s->linkage & L_EXPORT ? SYM_GLOBAL : SYM_LOCAL, SYM_OBJECT);
 }
 
 void x64_emit_module(Module *m, Elf *e)
@@ -258,7 +259,7 @@ void x64_emit_module(Module *m, Elf *e)
     for (int i = 0; i < m->nsyms; i++)
         elfsym[i] = -1;
     for (int i = 0; i < m->nfuncs; i++)
-        if (m->syms[m->funcs[i]->sym].kind == SYM_FUNC)
+        if (m->syms[m->funcs[i]->sym].kind == SYM_FUNCDEF)
             x64_split_webs(m, m->funcs[i]);
     if (ir_verify(m, stderr))
         die("the IR is invalid after x64_split_webs");
@@ -267,16 +268,16 @@ void x64_emit_module(Module *m, Elf *e)
     for (int i = 0; i < m->nfuncs; i++) {
         Func *f = m->funcs[i];
         const Sym *s = &m->syms[f->sym];
-        if (s->kind != SYM_FUNC)
+        if (s->kind != SYM_FUNCDEF)
             continue;
         X64Fn x = {.m = m, .f = f, .elf = e, .elfsym = elfsym};
         enc_init(&x.a);
         x64_emit_func(&x);
         if (elfsym[f->sym] < 0)
-            elfsym[f->sym] = xo_symbol(e, s->name);
+            elfsym[f->sym] = elf_symbol(e, s->name);
         char name[512];
         snprintf(name, sizeof name, ".text.%s", s->name);
-        xo_add_function(e, name, elfsym[f->sym], s->linkage & L_EXPORT, &x.a);
+        elf_add_function(e, name, elfsym[f->sym], s->linkage & L_EXPORT ? SYM_GLOBAL : SYM_LOCAL, &x.a);
         free_fn(&x);
     }
     free(elfsym);

@@ -27,7 +27,7 @@ static int fsz(Type t) { return t == T_F32 ? 4 : 8; }
 int x64_esym(X64Fn *x, int sym)
 {
     if (x->elfsym[sym] < 0)
-        x->elfsym[sym] = xo_symbol(x->elf, x->m->syms[sym].name);
+        x->elfsym[sym] = elf_symbol(x->elf, x->m->syms[sym].name);
     return x->elfsym[sym];
 }
 
@@ -659,7 +659,7 @@ static void gen_alloca(X64Fn *x, const Inst *in)
         rt_fs(a);
         enc_alu(a, ALU_CMP, 8, opr(RSP), opm(mem_b(NOREG, STACK_LIMIT_SLOT)));
         enc_jcc(a, CC_AE, ok);
-        enc_call_sym(a, xo_symbol(x->elf, "arc_rt_stack_overflow"));
+        enc_call_sym(a, elf_symbol(x->elf, "arc_rt_stack_overflow"));
         enc_bind(a, ok);
         enc_mov(a, 8, opr(RAX), opr(RSP));
     }

@@ -131,7 +131,7 @@ static Func *make_thunk(Module *m, const Inst *in, int nth, int inline_arg, cons
     Val fn = callee;
     if (callee.kind == V_SYM) {
         const Sym *s = &m->syms[callee.sym];
-        if (s->kind == SYM_FUNC || s->kind == SYM_DECL) {
+        if (s->kind == SYM_FUNCDEF || s->kind == SYM_DECL) {
             ret = m->funcs[s->index]->ret;
             retagg = m->funcs[s->index]->retagg;
         }
@@ -248,7 +248,7 @@ void rt_lower_module(Module *m)
     need_decl(m, "arc_free", T_VOID, 1, T_PTR, T_VOID);
     for (int i = 0; i < nf; i++) {
         Func *f = m->funcs[i];
-        if (m->syms[f->sym].kind != SYM_FUNC)
+        if (m->syms[f->sym].kind != SYM_FUNCDEF)
             continue;
         for (int j = 0; j < f->nblocks; j++) {
             Block *b = f->blocks[j];

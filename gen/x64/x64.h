@@ -36,7 +36,7 @@
 #define ARC_X64_H
 
 #include "gen/ir.h"
-#include "gen/x64/obj.h"
+#include "image/elf.h"
 
 #define INT_ALLOC (CALLEE_SAVED | RM(RDX) | RM(RSI) | RM(RDI) | RM(R8) | RM(R9) | RM(R10) | \
                    RM(R11))

@@ -39,9 +39,9 @@ mkdir -p "$B"
 
 # --- build -------------------------------------------------------------
 "$ARC" header -o "$B/arc_rt.h"
-arc_prog() {   # arc_prog NAME SRC
+arc_prog() {   # arc_prog NAME SRC [LINK-FLAGS]
     gcc $FREESTANDING -I"$B" -Itests/e2e/c -I$S -c "$2" -o "$B/$1.o"
-    "$ARC" link -o "$B/$1" "$B/$1.o"
+    "$ARC" link ${3:-} -o "$B/$1" "$B/$1.o"
 }
 musl_prog() {  # musl_prog NAME SRC (pthreads are in musl's libc)
     $MUSL -I$S -o "$B/$1" "$2"
@@ -49,14 +49,21 @@ musl_prog() {  # musl_prog NAME SRC (pthreads are in musl's libc)
 for p in spawn yield fib true; do
     arc_prog "arc_$p" "$S/arc_$p.c"
 done
-arc_prog hello tests/e2e/c/hello.c
+# hello stripped by arc link -s (no section headers); also without the
+# crash reporter every program has by default
+arc_prog hello tests/e2e/c/hello.c -s
+arc_prog hello_nocr tests/e2e/c/hello.c "-s --no-crash-report"
+arc_prog arc_true_nocr "$S/arc_true.c" --no-crash-report
 for p in spawn yield fib true hello_write hello_printf; do
     musl_prog "musl_$p" "$S/musl_$p.c"
 done
 musl_prog startup "$S/startup.c"
 as -o "$B/bare.o" "$S/bare.s"
 ld -z noseparate-code -o "$B/bare" "$B/bare.o"   # no padding to a page
-for p in hello arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
+for p in hello hello_nocr; do
+    cp "$B/$p" "$B/$p.stripped"
+done
+for p in arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
     strip -o "$B/$p.stripped" "$B/$p"
 done
 
@@ -70,6 +77,10 @@ for o in 0 2; do
 done
 # The big program for compile speed (built while timed, below).
 awk -v funcs="$CG_FUNCS" -v insts="$CG_INSTS" -v ir="$B/big.ir" -v c="$B/big.c" -f $S/cg_gen.awk > /dev/null
+LOCALS="20000 40000 80000"
+for k in $LOCALS; do
+    awk -v n="$k" -v status="$B/locals_$k.status" -f $S/locals_gen.awk > "$B/locals_$k.arc"
+done
 
 # --- run -----------------------------------------------------------------
 # sample PREFIX CMD...: run CMD, append its "key value" lines as
@@ -131,8 +142,20 @@ big_status() { "$1" && echo 0 || echo $?; }
 [ "$(big_status "$B/big_arc")" = "$(big_status "$B/big_O2")" ] ||
     die "WRONG RESULT: big.ir built by arc exits $(big_status "$B/big_arc"), its C twin by gcc -O2 $(big_status "$B/big_O2")"
 echo "cc_ir_insts $(grep -c "$(printf '^\t')" "$B/big.ir")" >> "$samples"
-sample "" "$B/startup" "$ROUNDS" "$STARTUP_RUNS" bare="$B/bare" arc="$B/arc_true" musl="$B/musl_true"
-for p in hello arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
+r=0
+while [ $r -lt "$CC_ROUNDS" ]; do
+    for k in $LOCALS; do
+        timed "cc_locals_${k}_ms" "$ARC" build "$B/locals_$k.arc" -o "$B/locals_$k"
+    done
+    r=$((r + 1))
+done
+for k in $LOCALS; do
+    [ "$(big_status "$B/locals_$k")" = "$(cat "$B/locals_$k.status")" ] ||
+        die "WRONG RESULT: locals_$k exits $(big_status "$B/locals_$k"), expected $(cat "$B/locals_$k.status")"
+done
+sample "" "$B/startup" "$ROUNDS" "$STARTUP_RUNS" bare="$B/bare" arc="$B/arc_true" \
+    arc_nocr="$B/arc_true_nocr" musl="$B/musl_true"
+for p in hello hello_nocr arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
     echo "size_$p $(wc -c < "$B/$p.stripped")" >> "$samples"
 done
 
@@ -189,9 +212,11 @@ END {
     row("start-up to exit (fork+exec+wait)", m["startup_arc_us"], m["startup_musl_us"], "-", "us")
     bare = m["startup_bare_us"]
     row("start-up to exit / bare 9-byte _start program", m["startup_arc_us"] / bare, m["startup_musl_us"] / bare, "<1.02", "x")
+    row("  the same, arc with --no-crash-report", m["startup_arc_nocr_us"] / bare, "", "<1.02", "x")
     row("  (bare program alone)", bare, "", "-", "us")
-    row("hello, stripped / musl write(2) hello", m["size_hello"], m["size_musl_hello_write"], "<512", "B")
-    row("hello, stripped / musl printf hello", m["size_hello"], m["size_musl_hello_printf"], "<512", "B")
+    row("hello (link -s) / musl write(2) hello", m["size_hello"], m["size_musl_hello_write"], "<4096", "B")
+    row("hello (link -s) / musl printf hello", m["size_hello"], m["size_musl_hello_printf"], "<4096", "B")
+    row("  hello (link -s --no-crash-report)", m["size_hello_nocr"], "", "<512", "B")
     row("scheduler program (spawn bench), stripped", m["size_arc_spawn"], m["size_musl_spawn"], "<8192", "B")
     row("  (bare program, stripped)", m["size_bare"], "", "-", "B")
 }' "$B/medians" /dev/null
@@ -230,6 +255,9 @@ END {
     link = m["cc_link_ms"]
     row("compile+link: arc build / gcc, arc link", m["cc_arc_exe_ms"], m["cc_gcc_O0_ms"] + link, m["cc_gcc_O2_ms"] + link, "-", "ms")
     row("  IR instructions/s, arc build", n / m["cc_arc_exe_ms"] * 1000, "", "", "-", "inst/s")
+    row("compile+link: one function, 20,000 locals", m["cc_locals_20000_ms"], "", "", "-", "ms")
+    row("  40,000 locals", m["cc_locals_40000_ms"], "", "", "-", "ms")
+    row("  80,000 locals", m["cc_locals_80000_ms"], "", "", "-", "ms")
     row("fib(35), plain recursive calls", m["cg_arc_fib_ms"], m["cg_O0_fib_ms"], m["cg_O2_fib_ms"], "<2x", "ms")
     row("sieve: primes below 20,000,000 (bytes)", m["cg_arc_sieve_ms"], m["cg_O0_sieve_ms"], m["cg_O2_sieve_ms"], "<2x", "ms")
     row("f64: fill 2 x 100,000, 500 dot products", m["cg_arc_dot_ms"], m["cg_O0_dot_ms"], m["cg_O2_dot_ms"], "-", "ms")

@@ -32,8 +32,13 @@ else
     sed 's/^/# /' "$T/lld.err"
 fi
 
-# The hello program is the size and shape showcase.
-h=$T/hello
+# The hello program, linked without the crash reporter, is the size and
+# shape showcase (tests/e2e/crash_report.sh measures it with the reporter).
+h=$T/hello.tiny
+if ! "$ARC" link --no-crash-report -o "$h" "$T/hello.o"; then
+    not_ok "arc link --no-crash-report hello"
+fi
+run_both "hello linked with --no-crash-report" "$h" tests/e2e/c/hello.c
 check "hello: file(1) says statically linked" sh -c "file '$h' | grep -q 'statically linked'"
 check "hello: no PT_INTERP" sh -c "! readelf -lW '$h' | grep -q INTERP"
 check "hello: no dynamic section" sh -c "readelf -dW '$h' | grep -q 'no dynamic section'"
@@ -47,7 +52,7 @@ echo "# hello stripped size: $size bytes (target under 1024; musl static write h
 check "hello: stripped size $size bytes is under 1 KiB" test "$size" -lt 1024
 
 # arc link -s keeps only what the kernel maps (DESIGN target: under 512 B).
-if "$ARC" link -s -o "$T/hello.s" "$T/hello.o"; then
+if "$ARC" link -s --no-crash-report -o "$T/hello.s" "$T/hello.o"; then
     run_both "hello linked with -s" "$T/hello.s" tests/e2e/c/hello.c
     size=$(wc -c < "$T/hello.s")
     echo "# hello with arc link -s: $size bytes (target under 512)"

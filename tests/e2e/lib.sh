@@ -85,3 +85,62 @@ companions() {
     done
     echo "$_cp_objs"
 }
+
+# --- the crash suites (crash.sh, crash_report.sh) ---------------------------
+
+# report_has FILE GLOB: a line of FILE matches *GLOB*.
+report_has() {
+    while IFS= read -r _line; do
+        # shellcheck disable=SC2254
+        case $_line in *$2*) return 0 ;; esac
+    done < "$1"
+    return 1
+}
+
+# waitsig_build: $T/waitsig, which tells death by a signal from an exit
+# with the same shell status (tests/e2e/waitsig.c).
+waitsig_build() {
+    gcc -O2 -Wall -Wextra -Werror -o "$T/waitsig" tests/e2e/waitsig.c
+}
+
+# crash_check NAME MODE PROG SRC RUNNER [ENV...]: run PROG (with the
+# argument "task" in MODE task) and check its stdout ("// expect:"), that
+# it died by the signal of "// status:" (128 + n), and stderr:
+#   MODE main or task  exactly one report, and a line matching each
+#                      "// report:" and "// MODE-report:" glob
+#   MODE silent        nothing (under qemu, but for qemu's own
+#                      "uncaught target signal" line)
+crash_check() {
+    _name=$1 _mode=$2 _prog=$3 _src=$4 _runner=$5
+    shift 5
+    _arg=
+    [ "$_mode" = task ] && _arg=task
+    directive expect "$_src" > "$T/want"
+    _want=$(directive status "$_src")
+    # shellcheck disable=SC2086
+    timeout "${TEST_TIMEOUT:-120}" env "$@" "$T/waitsig" "$T/how" $_runner "$_prog" $_arg \
+        > "$T/got" 2> "$T/err"
+    _st=$?
+    _bad=
+    [ "$_st" -eq "$_want" ] || _bad="exit status $_st, expected $_want"
+    grep -qx "signal $((_want - 128))" "$T/how" || _bad="$_bad; ended by: $(cat "$T/how")"
+    cmp -s "$T/want" "$T/got" || _bad="$_bad; stdout differs"
+    grep -v '^qemu: uncaught target signal' "$T/err" > "$T/err.arc"
+    if [ "$_mode" = silent ]; then
+        [ -s "$T/err.arc" ] && _bad="$_bad; stderr is not empty"
+    else
+        _n=$(grep -c '^arc: fatal signal' "$T/err.arc")
+        [ "$_n" -eq 1 ] || _bad="$_bad; $_n reports"
+        { directive report "$_src"; directive "$_mode-report" "$_src"; } > "$T/globs"
+        while IFS= read -r _glob; do
+            report_has "$T/err.arc" "$_glob" || _bad="$_bad; no line matches '$_glob'"
+        done < "$T/globs"
+    fi
+    if [ -z "$_bad" ]; then
+        ok "$_name"
+    else
+        not_ok "$_name"
+        echo "# $_bad"
+        sed 's/^/# stderr: /' "$T/err" | head -30
+    fi
+}

@@ -1,6 +1,7 @@
-/* common.h: shared by the crash programs.  Each program installs the
- * reporter, then crashes in a noinline function called from another one,
- * so that the report's pc names the first and the backtrace the second.
+/* common.h: shared by the crash programs.  Each program crashes in a
+ * noinline function called from another one, so that the report's pc
+ * names the first and the backtrace the second (the link step puts the
+ * reporter in every program).
  * Compiled with -fno-omit-frame-pointer (tests/e2e/crash.sh). */
 #include "arc_rt.h"
 
@@ -21,16 +22,24 @@ static void put(const char *s)
 }
 
 /* Run fn directly in main (task 1), or with the argument "task" as a
- * spawned task (task 2) that main awaits. */
+ * spawned task (task 2) that main awaits.  Compiled with -DMAIN_ONLY
+ * (tests/e2e/crash_report.sh), the program never refers to the
+ * scheduler: main is all there is.  Unused by the programs that have
+ * their own main. */
 static long (*volatile crash_fn)(void *);
 
+#ifndef MAIN_ONLY
 static long nothing(void *arg) { return (long)arg; }
+#endif
 
-static int run_crash(int argc, char **argv, long (*fn)(void *))
+__attribute__((unused)) static int run_crash(int argc, char **argv, long (*fn)(void *))
 {
-    arc_rt_signal_init();
     crash_fn = fn;
     put("before the crash\n");
+#ifdef MAIN_ONLY
+    (void)argc;
+    (void)argv;
+#else
     if (argc > 1 && argv[1][0] == 't') {
         /* Task 3, spawned last, keeps task 2 from running inline in
          * arc_await (on main's stack): task 2 gets a stack of its own,
@@ -40,5 +49,6 @@ static int run_crash(int argc, char **argv, long (*fn)(void *))
         long r = arc_await(t);
         return (int)(r + arc_await(idle));
     }
+#endif
     return (int)crash_fn(0);
 }

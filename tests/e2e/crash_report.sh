@@ -1,0 +1,88 @@
+#!/bin/sh
+# The crash reporter is in every program by default, including programs
+# that never spawn a task: the Arc programs of tests/e2e/crash_report/
+# (arc build), its C programs, and the C programs of tests/e2e/crash/
+# compiled with -DMAIN_ONLY (then they never refer to the scheduler), all
+# linked by arc link, run natively and under qemu-x86_64.  Each source
+# holds what must happen (crash_check, tests/e2e/lib.sh: stdout, death by
+# the signal, exactly one report with lines matching its globs):
+#   // expect:  // status:  // report:  // main-report:
+#   // workers: ARC_WORKERS for the runs;  // runs: native runs (default 1)
+# Built with --no-crash-report, the same program carries no reporter code
+# and dies by the same signal with nothing on stderr.  Last, the size
+# line: what the reporter costs a stripped hello.
+. tests/e2e/lib.sh
+
+ulimit -c 0 2>/dev/null
+
+"$ARC" header -o "$T/arc_rt.h" || { not_ok "arc header"; exit 1; }
+cp tests/e2e/crash/common.h "$T/"
+waitsig_build || { not_ok "waitsig builds"; exit 1; }
+
+# build SRC OUT [--no-crash-report]: arc build, or gcc + arc link.
+build() {
+    case $1 in
+        *.arc) "$ARC" build $3 "$1" -o "$2" ;;
+        *.c) gcc $FREESTANDING -fno-omit-frame-pointer -DMAIN_ONLY -I"$T" -c "$1" -o "$2.o" &&
+             "$ARC" link $3 -o "$2" "$2.o" ;;
+    esac
+}
+
+for src in tests/e2e/crash_report/*.arc tests/e2e/crash_report/*.c tests/e2e/crash/*.c; do
+    name=$(basename "$src")
+    p=$T/$name
+    if ! build "$src" "$p" || ! build "$src" "$p.silent" --no-crash-report; then
+        not_ok "$name builds"
+        continue
+    fi
+    w=$(directive workers "$src")
+    runs=$(directive runs "$src")
+    for i in $(seq "${runs:-1}"); do
+        crash_check "$name: report (native, run $i)" main "$p" "$src" "" ${w:+ARC_WORKERS=$w}
+    done
+    crash_check "$name: report (qemu-x86_64)" main "$p" "$src" "$QEMU" ${w:+ARC_WORKERS=$w}
+    check "$name --no-crash-report: no reporter code" \
+        sh -c "! nm '$p.silent' | grep -q -e arc_rt_crash -e arc_rt_signal_init"
+    crash_check "$name --no-crash-report: silent (native)" silent "$p.silent" "$src" "" ${w:+ARC_WORKERS=$w}
+    crash_check "$name --no-crash-report: silent (qemu-x86_64)" silent "$p.silent" "$src" "$QEMU" ${w:+ARC_WORKERS=$w}
+done
+
+# ld.lld keeps the reporter's hook for the -u as GNU ld does.
+if ARC_LD=ld.lld "$ARC" link -o "$T/null_write.lld" "$T/null_write.c.o"; then
+    crash_check "null_write.c linked by ld.lld: report (native)" main "$T/null_write.lld" \
+        tests/e2e/crash/null_write.c ""
+else
+    not_ok "null_write.c links with ld.lld"
+fi
+
+# What the reporter costs: stripped hellos (arc link -s; strip for Arc).
+# Targets: the C hello with the reporter under 4 KiB and at least 3x
+# smaller than musl's static write(2) hello (13,376 B, DESIGN.md); without
+# it (--no-crash-report) under 512 B.  The Arc printf hello is reported.
+MUSL_HELLO=13376
+gcc $FREESTANDING -I"$T" -c tests/e2e/c/hello.c -o "$T/hello.o" &&
+    "$ARC" link -s -o "$T/hello" "$T/hello.o" &&
+    "$ARC" link -s --no-crash-report -o "$T/hello.silent" "$T/hello.o" &&
+    cat > "$T/printf.arc" <<'SRC' &&
+namespace main
+
+extern c {
+    func printf(*byte, ...) int32
+}
+
+func main() int32 {
+    printf("hello %d\n", 42)
+    return 0
+}
+SRC
+    "$ARC" build "$T/printf.arc" -o "$T/printf" && strip "$T/printf" ||
+    not_ok "size hellos build"
+c=$(wc -c < "$T/hello")
+s=$(wc -c < "$T/hello.silent")
+p=$(wc -c < "$T/printf")
+echo "# stripped sizes: C hello $c B with crash reports, $s B with --no-crash-report;" \
+     "Arc printf hello $p B with crash reports; musl write hello $MUSL_HELLO B"
+check "size: C hello with crash reports $c B < 4096, 3x $c <= $MUSL_HELLO; without $s B < 512; Arc printf hello $p B" \
+    test "$c" -lt 4096 -a $((3 * c)) -le "$MUSL_HELLO" -a "$s" -lt 512
+"$T/printf" > "$T/printf.out"
+check "Arc printf hello prints 'hello 42'" sh -c "printf 'hello 42\n' | cmp -s - '$T/printf.out'"
