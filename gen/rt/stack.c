@@ -54,6 +54,9 @@
  *     a stack overflow: morestack builds a frame for the function that
  *     asked (so the backtrace names it) and jumps to arc_rt_stack_overflow,
  *     which writes to address 8.  The crash reporter recognises that pc.
+ *   - Slabs are never returned to the kernel (like mem.c's small chunks):
+ *     a program's stack memory peaks with its most tasks alive at once;
+ *     the pages of freed segments stay resident until reused.
  *   - Hot split: lessstack keeps the segment it leaves in WK_SEGCACHE
  *     (one per worker) and morestack takes it first, so a call loop that
  *     straddles a segment boundary allocates nothing.

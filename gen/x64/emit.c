@@ -60,16 +60,17 @@ static void layout_frame(X64Fn *x)
     x64_frame_alloc(x, 0, 16);   /* saved registers + frame: a multiple of 16 */
 }
 
-/* A call the runtime's reserve does not cover: C code (an extern symbol
- * outside the runtime's arc_ prefix) or an unknown one (through a
- * pointer).  Those get C_ROOM bytes of stack guaranteed (stack.c). */
+/* A call the runtime's reserve does not cover: C code (a function not
+ * defined in this module, outside the runtime's arc_ prefix) or an unknown
+ * one (through a pointer).  Those get C_ROOM bytes of stack guaranteed
+ * (stack.c). */
 static int calls_c(const Module *m, const Inst *in)
 {
     const Val *callee = &in->args[0];
     if (callee->kind != V_SYM || callee->i != 0)
         return 1;
     const Sym *s = &m->syms[callee->sym];
-    return s->kind == SYM_EXTERN && strncmp(s->name, "arc_", 4) != 0;
+    return s->kind != SYM_FUNCDEF && strncmp(s->name, "arc_", 4) != 0;
 }
 
 /* Bytes the function may take below its entry rsp (0: a small leaf that
