@@ -48,6 +48,7 @@
  *   @rec:
  *       %a = sub i32 %n, 1
  *       %h = spawn $fib(i32 %a)          # a task; runs in parallel
+ *                                        # (no %h =: detached, never awaited)
  *       %b = sub i32 %n, 2
  *       %y = call i64 $fib(i32 %b)
  *       %x = await i64 %h

@@ -14,6 +14,8 @@ void runtime_build(Elf *e)
     rt_emit_mem(&rt);
     rt_emit_stack(&rt);
     rt_emit_signal(&rt);
+    rt_emit_exit(&rt);
+    rt_emit_lock(&rt);
 }
 
 int runtime_write(const char *path)
@@ -45,12 +47,21 @@ void runtime_print_header(FILE *f)
           " * page): C code always runs with at least 64 KiB of it. */\n"
           "void arc_rt_init(void);\n"
           "void *arc_spawn(long (*fn)(void *), void *arg);\n"
+          "/* A task nobody will await: freed (control block and stack) when it\n"
+          " * finishes. */\n"
+          "void arc_spawn_detached(long (*fn)(void *), void *arg);\n"
           "long arc_await(void *task);\n"
           "void arc_yield(void);\n"
           "long arc_task_id(void);\n"
           "long arc_worker_id(void);\n"
           "long arc_worker_count(void);\n"
           "void arc_exit(int status) __attribute__((noreturn));\n",
+          f);
+    fputs("\n/* Exit: arc_exit (and a return from main) calls the functions of the\n"
+          " * .arc_fini table, then exit_group; crashes do not.  A mutex on one word\n"
+          " * (0 = free): no syscall when uncontended; the holder must not yield. */\n"
+          "void arc_lock(int *word);\n"
+          "void arc_unlock(int *word);\n",
           f);
     fputs("\n/* Crash reporter: SIGSEGV/SIGBUS/SIGILL/SIGFPE print a report on fd 2.\n"
           " * Installed before main unless linked with --no-crash-report; such a\n"

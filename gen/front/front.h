@@ -23,7 +23,10 @@
  *   - a deferred call's arguments are evaluated when it runs, at the
  *     block's exit (C cleanup, not Go's evaluation at the defer);
  *   - a statement expression must be a call, await, ++/-- or a process
- *     literal ("expression value is not used" otherwise);
+ *     literal ("expression value is not used" otherwise); a task started
+ *     by one (an async call, a process literal) has no handle left, so
+ *     nothing can await it: it is detached, and the runtime frees it when
+ *     it finishes (lower.c);
  *   - an enum name used as a type means int32;
  *   - modules (front.c loads them, check.c qualifies): `import "m"` reads
  *     m.arc next to the importing file, else $ARC_STDLIB/m.arc, else the
@@ -34,8 +37,13 @@
  *     _ are private.  A module is used only where it is imported; an
  *     import cycle is an error at the import that closes it.  Symbols are
  *     m.name (methods Struct's m.Struct.name), extern c ones plain;
+ *   - globals: a top-level let/var is a data object; its start is a
+ *     zero ({} or none given), a constant, null or &global; its symbol is
+ *     the qualified name (the C layer's exported ones: the plain name);
  *   - the C layer: a module whose first line is `namespace c` gives its
- *     exported functions their plain names as global symbols (C can call
+ *     exported functions (and __names) their plain names as global symbols
+ *     unless the main file defines the same name (then the program's
+ *     definition wins, as over a C library's, and the layer's stays private) (C can call
  *     them, extern c declarations bind to them).  stdlib_arc/libc.arc is
  *     such a module; a program that declares, in an extern c block, a
  *     function libc.arc defines gets libc.arc compiled in (unused

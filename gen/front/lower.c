@@ -16,7 +16,10 @@
  *
  * Tasks: calling an async func is `spawn` (the handle is the Task), `await`
  * is the opcode, `yield` too; a process literal is lifted to a function
- * process.N and spawned.  main is exported; `func main()` returns 0.
+ * process.N and spawned.  A spawn that is a whole expression statement
+ * drops its handle: its `spawn` has no result vreg (detached: the runtime
+ * frees the task when it finishes).  main is exported; `func main()`
+ * returns 0.
  *
  * Control flow: if/for/switch as blocks and branches; && and || branch
  * (short-circuit).  defer: each block keeps its deferred calls; they run
@@ -44,6 +47,7 @@ typedef struct {
     Node **defers;
     int ndefers, capdefers;
     int nstr, nlayout;
+    Node *dropped;      /* the expression statement being lowered */
 } Lower;
 
 static Val rval(Lower *L, Node *n);
@@ -286,6 +290,8 @@ static Val addr(Lower *L, Node *n)
 {
     switch (n->kind) {
     case N_IDENT:
+        if (n->var->sym)
+            return ir_symval(L->m, n->var->sym, 0);   /* a global */
         if (!n->var->in_mem)
             die("address of a register variable %s", n->name);
         return V(L, n->var->vreg);
@@ -309,7 +315,7 @@ static Val addr(Lower *L, Node *n)
 /* n = v */
 static void assign(Lower *L, Node *n, Val v)
 {
-    if (n->kind == N_IDENT && !n->var->in_mem) {
+    if (n->kind == N_IDENT && !n->var->in_mem && !n->var->sym) {
         ir_emit(L->m, cur(L), OP_COPY, irt(n->ty), n->var->vreg, 1, v);
         return;
     }
@@ -394,7 +400,7 @@ static Val incdec(Lower *L, Node *n)
     Val one = ir_int(T_I64, 1);
     Ty one_ty = {.kind = TY_INT, .size = 8, .sign = 1};
     Val p = {0}, old;
-    int inreg = a->kind == N_IDENT && !a->var->in_mem;
+    int inreg = a->kind == N_IDENT && !a->var->in_mem && !a->var->sym;
     if (inreg) {
         old = V(L, a->var->vreg);
     } else {
@@ -465,6 +471,15 @@ static int lower_args(Lower *L, Node **args, int nargs, Ty **ptys, int np, int v
     return k;
 }
 
+/* spawn callee(args) for node n: its handle, or nothing when n is an
+ * expression statement (the handle is dropped: a detached task). */
+static Val spawn_task(Lower *L, Node *n, Val callee, int nargs, Val *args)
+{
+    int d = n == L->dropped ? -1 : tmp(L, T_PTR);
+    ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, callee, nargs, args);
+    return d >= 0 ? V(L, d) : (Val){0};
+}
+
 static Val call(Lower *L, Node *n, int spawn)
 {
     FuncDecl *fd = n->fn;
@@ -484,11 +499,8 @@ static Val call(Lower *L, Node *n, int spawn)
         cs->callfile = ir_strdup(L->m, L->fd->file->path, strlen(L->fd->file->path));
         cs->callline = n->line;
     }
-    if (spawn || fd->async) {
-        int d = tmp(L, T_PTR);
-        ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, callee, k, args);
-        return V(L, d);
-    }
+    if (spawn || fd->async)
+        return spawn_task(L, n, callee, k, args);
     Ty *rt = fd->rty;
     int agg = agg_of(L, rt);
     int d = rt->kind == TY_VOID ? -1 : tmp(L, agg ? T_PTR : irt(rt));
@@ -615,8 +627,8 @@ static Val rval(Lower *L, Node *n)
         return ir_int(T_PTR, 0);
     case N_IDENT: {
         Var *v = n->var;
-        if (v->in_mem)
-            return load(L, V(L, v->vreg), n->ty);
+        if (v->in_mem || v->sym)
+            return load(L, addr(L, n), n->ty);
         return V(L, v->vreg);
     }
     case N_UNARY:
@@ -692,9 +704,7 @@ static Val rval(Lower *L, Node *n)
         FuncDecl *fd = n->fn;
         Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 1));
         int k = lower_args(L, n->list, n->nlist, fd->ptys, fd->nparams, 0, args);
-        int d = tmp(L, T_PTR);
-        ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, ir_symval(L->m, fd->sym, 0), k, args);
-        return V(L, d);
+        return spawn_task(L, n, ir_symval(L->m, fd->sym, 0), k, args);
     }
     default:
         break;
@@ -798,7 +808,9 @@ static void stmt(Lower *L, Node *n)
         }
         break;
     case N_EXPR:
+        L->dropped = n->a;
         rval(L, n->a);
+        L->dropped = NULL;
         break;
     case N_ASSIGN: {
         if (n->op == TK_ASSIGN) {
@@ -808,7 +820,7 @@ static void stmt(Lower *L, Node *n)
         }
         TokKind op = tok_assign[n->op];
         Node *a = n->a;
-        if (a->kind == N_IDENT && !a->var->in_mem) {
+        if (a->kind == N_IDENT && !a->var->in_mem && !a->var->sym) {
             Val b = rval(L, n->b);
             Val r = binop(L, op, a->ty, V(L, a->var->vreg), b, n->b->ty);
             ir_emit(L->m, cur(L), OP_COPY, irt(a->ty), a->var->vreg, 1, r);
@@ -1026,6 +1038,22 @@ static void lower_func(Lower *L, FuncDecl *fd)
     L->b = NULL;
 }
 
+/* A global (top-level let/var): a data object of its type, zero-filled
+ * or holding its constant or &global start (check.c allows no other). */
+static void lower_global(Lower *L, Var *v)
+{
+    Node *a = v->init->a;
+    Data *d = ir_new_data(L->m, v->sym, v->cexport ? L_EXPORT : 0, v->ty->align);
+    if (a->kind == N_UNARY && a->op == TK_AMP)
+        ir_data_sym(L->m, d, a->a->var->sym, 0);
+    else if (a->konst == 2)
+        ir_data_flt(L->m, d, irt(v->ty), a->fval);
+    else if (a->konst == 1 && a->ival)
+        ir_data_int(L->m, d, irt(v->ty), (int64_t)a->ival);
+    else
+        ir_data_zero(L->m, d, v->ty->size);
+}
+
 Module *lower(Front *fe)
 {
     Lower lw = {.fe = fe, .m = ir_new_module()};
@@ -1045,6 +1073,9 @@ Module *lower(Front *fe)
         if (!defined)
             lower_func(L, fd);
     }
+    for (int i = 0; i < g->nconsts; i++)
+        if (g->consts[i]->var && g->consts[i]->var->sym)
+            lower_global(L, g->consts[i]->var);
     for (int i = 0; i < g->nfuncs; i++) {
         FuncDecl *fd = g->funcs[i];
         if (fd->body && (!fd->ntparams || fd->origin) && fd->state == 2)

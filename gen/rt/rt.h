@@ -48,8 +48,6 @@ enum {
     WK_TOP = 128,       /* deque top: thieves (and the owner's last pop) CAS it; own line */
     WK_BOTTOM = 192,    /* deque bottom: written by the owner only; own line */
     WK_RING = 256,      /* RING_SLOTS task pointers */
-    WK_YHEAD = 2304,    /* yielded tasks, FIFO through T_NEXT (owner only) */
-    WK_YTAIL = 2312,
     WK_SEGCACHE = 2320, /* the last segment lessstack gave up (hot split; owner only) */
     WK_SLAB = 2328,     /* segment slab: bump pointer and end (owner only) */
     WK_SLABEND = 2336,
@@ -69,7 +67,7 @@ enum { ACT_YIELD = 1, ACT_PARK = 2, ACT_DONE = 3 };
  *   WAIT_FREED awaited: the TCB went back to a free list */
 enum {
     T_SP = 0,           /* saved rsp while switched out */
-    T_ID = 8,
+    T_FREE = 8,         /* unused: arc_free's tag word (gen/rt/mem.c) */
     T_FN = 16,
     T_ARG = 24,
     T_RESULT = 32,
@@ -78,12 +76,14 @@ enum {
                          * its stack (guard page first); 0: none yet */
     T_NEXT = 56,        /* global run queue / free list link */
     T_FLAGS = 64,       /* TF_* */
+    T_ID = 72,          /* kept through arc_free: "awaited twice: task N" */
     T_SIZE = 80,
 };
 enum { WAIT_DONE = 1, WAIT_FREED = 2 };
 enum {
     TF_MAIN = 1,        /* the main task: runs on the process stack */
-    TF_SEG = 2,         /* spawned by Arc code (arc_rt_spawn): segmented stack */
+    TF_DETACHED = 2,    /* arc_spawn_detached: no handle, freed when done */
+    TF_SEG = 4,         /* spawned by Arc code (arc_rt_spawn*): segmented stack */
 };
 
 /* Stacks (gen/rt/stack.c has the whole story).  Every stack the runtime
@@ -113,6 +113,10 @@ enum {
     SEG_SLAB = 8 << 20,         /* segments are carved from slabs this big */
 };
 _Static_assert(WK_SEGFREE + 8 * NSEGCLASS <= WK_MEM, "segment lists fit before WK_MEM");
+/* The words of the crash reporter's frame (rbp offsets in arc_rt_crash,
+ * signal.c) that stack.c's segment walk fills in: the walk's bounds, the
+ * overflow flag, the segment being walked, "first frame of its segment". */
+enum { CRASH_LO = -80, CRASH_HI = -88, CRASH_OVF = -96, CRASH_SEG = -136, CRASH_CROSS = -152 };
 
 /* arc_await runs a not-yet-started C task inline only while this much of
  * the current stack is left, and an Arc task only while the current stack
@@ -150,6 +154,13 @@ enum {
  * the relocation that makes ld keep the capture whenever arc_rt_proc is
  * kept. */
 enum { P_ARGC = 0, P_ARGV = 8, P_ENVP = 16, P_AUXV = 24, P_KEEP = 32, P_SIZE = 40 };
+
+/* arc_rt_fatal(rdi = message, rsi = number or -1, rdx = FATAL_* flags):
+ * "arc: runtime error: <message> <number>" on stderr, the number in hex
+ * with FATAL_HEX, then with FATAL_BACKTRACE the frames from its caller's
+ * caller (it is jumped to, [rsp] is where the failing call returns), then
+ * exit_group(2). */
+enum { FATAL_HEX = 1, FATAL_BACKTRACE = 2 };
 
 /* mov dst, fs:[0]: the current worker's block. */
 void rt_load_worker(Asm *a, Reg dst);
@@ -191,6 +202,8 @@ void rt_emit_sched(Rt *rt);     /* sched.c: workers, deques, spawn/await/yield *
 void rt_emit_signal(Rt *rt);    /* signal.c: the crash reporter (after sched) */
 void rt_emit_mem(Rt *rt);       /* mem.c: arc_alloc/free/realloc/calloc */
 void rt_emit_stack(Rt *rt);     /* stack.c: segments, morestack, the main stack */
+void rt_emit_exit(Rt *rt);      /* exit.c: arc_exit and the exit hooks */
+void rt_emit_lock(Rt *rt);      /* lock.c: arc_lock/arc_unlock */
 
 /* The C prototypes of the syscall layer, for the header a C user includes. */
 void rt_print_syscall_protos(FILE *f);

@@ -17,6 +17,11 @@
  *   arc_rt_altstack_fn          .bss: arc_rt_altstack_init once the
  *                               reporter is installed, else 0 (the workers
  *                               call it: gen/rt/sched.c)
+ *   arc_rt_backtrace_fn             .bss: arc_rt_crash once the reporter is
+ *                               installed, else 0 (arc_rt_fatal's backtrace:
+ *                               gen/rt/sched.c; a reference through data,
+ *                               so a runtime error alone does not link the
+ *                               reporter into a --no-crash-report program)
  *   arc_rt_altstack_init(blk)   sigaltstack for the calling thread: the
  *                               worker block's WK_ALTSTACK/WK_ALTSIZE area,
  *                               else .bss arc_rt_altstack; mmaps a bigger
@@ -200,15 +205,16 @@ static void emit_sigaction_all(Rt *rt)
  * is arc_rt_signal_hook; start.c).  One kernel struct sigaction on the
  * stack, passed to rt_sigaction for every policy row; then
  * arc_rt_altstack_fn = arc_rt_altstack_init, for the scheduler's workers
- * (gen/rt/sched.c), and the calling thread's altstack.
+ * (gen/rt/sched.c), arc_rt_backtrace_fn = arc_rt_crash, for arc_rt_fatal, and
+ * the calling thread's altstack.
  *
  *   rsp+0   struct sigaction { handler, flags, restorer, mask }   32 bytes
  *
  * SA_NODEFER and an empty mask: a fault inside the handler enters it
  * again (on the same altstack, below the first frame), which is how a
  * fault in the reporter ends its report with a note instead of silence.
- * arc_rt_altstack_fn is written here, before any worker is cloned, and
- * only read by workers (after clone, which orders it). */
+ * arc_rt_altstack_fn and arc_rt_backtrace_fn are written here, before any
+ * worker is cloned, and only read afterwards (clone orders them). */
 static void emit_signal_init(Rt *rt)
 {
     RtFn fn;
@@ -217,8 +223,10 @@ static void emit_signal_init(Rt *rt)
     Asm *a = &fn.a;
     enum { FRAME = 40 }; /* the struct, and rsp 16-aligned again */
     int altfn = rt_bss(rt, "arc_rt_altstack_fn", 8, 8, SYM_GLOBAL);
+    int crashfn = rt_bss(rt, "arc_rt_backtrace_fn", 8, 8, SYM_GLOBAL);
     enc_alu(a, ALU_SUB, 8, opr(RSP), opi(FRAME));
     enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_rt_crash"), 0));
+    enc_mov(a, 8, opm(mem_rip(crashfn, 0)), opr(RAX));
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, handler))), opr(RAX));
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, flags))),
             opi(K_SA_SIGINFO | K_SA_ONSTACK | K_SA_RESTORER | K_SA_NODEFER));
@@ -338,9 +346,9 @@ enum {
     L_SET = -112,       /* a sigset for rt_sigprocmask */
     L_PREV = -120,      /* the last return address printed */
     L_REP = -128,       /* how many frames since repeated it */
-    L_SEG = -136,       /* the stack segment header of the frame being walked, or 0 */
+    L_SEG = -136,       /* stack.c: the segment of the frame being walked, or 0 */
     L_RET = -144,       /* the return address of the frame being walked */
-    L_CROSS = -152,     /* nonzero: that frame is the first of its segment */
+    L_CROSS = -152,     /* stack.c: nonzero, that frame is the first of its segment */
     BUF_SIZE = 1024,
     BUF = -152 - BUF_SIZE - 8,
     FRAME = -BUF,       /* a multiple of 16: rsp stays aligned */
@@ -357,6 +365,9 @@ enum {
  * the first signal. */
 enum { CS_OWNER = 0, CS_SIGNO = 4, CS_FRAME = 8, CS_SIZE = 16 };
 enum { ST_MAIN, ST_TASK, ST_UNKNOWN };
+_Static_assert((int)L_LO == CRASH_LO && (int)L_HI == CRASH_HI && (int)L_OVF == CRASH_OVF &&
+               (int)L_SEG == CRASH_SEG && (int)L_CROSS == CRASH_CROSS,
+               "the words stack.c's walk fills in (rt.h)");
 
 typedef struct Crash {
     Rt *rt;
@@ -642,21 +653,6 @@ static void emit_lookup(Crash *c)
     enc_ret(a);
 }
 
-/* The frame walk continues in the stack segment whose header is in rcx
- * (if not 0): L_SEG and the bounds [L_LO, L_HI) from it.  Clobbers rdx. */
-static void walk_segment(Asm *a)
-{
-    int none = enc_label(a);
-    enc_test(a, 8, opr(RCX), opr(RCX));
-    enc_jcc_short(a, CC_E, none);
-    enc_mov(a, 8, local(L_SEG), opr(RCX));
-    enc_mov(a, 8, opr(RDX), opm(mem_b(RCX, SG_LO)));
-    enc_mov(a, 8, local(L_LO), opr(RDX));
-    enc_mov(a, 8, opr(RDX), opm(mem_b(RCX, SG_HI)));
-    enc_mov(a, 8, local(L_HI), opr(RDX));
-    enc_bind(a, none);
-}
-
 /* Where the fault happened: worker, task, and the stack the frame walk
  * may read ([L_LO, L_HI)) and the overflow test uses.
  *
@@ -701,9 +697,6 @@ static void emit_context(Crash *c)
         enc_jcc_short(a, CC_B, done);                       /* no stack yet */
         enc_mov(a, 8, local(L_STACK), opr(RDX));
         enc_mov(a, 8, local(L_STATE), opi(ST_TASK));
-        enc_test(a, 1, opm(mem_b(RCX, T_FLAGS)), opi(TF_SEG));
-        enc_jcc(a, CC_E, done);
-        enc_mov(a, 8, local(L_STATE), opi(ST_UNKNOWN));   /* segments: bounds below */
     }
     enc_bind(a, done);
 
@@ -738,18 +731,13 @@ static void emit_context(Crash *c)
         enc_setcc(a, CC_B, local(L_OVF));
     }
     enc_bind(a, bounded);
-    /* segmented stacks (gen/rt/stack.c; its start-up hook fills
-     * arc_rt_stack_walk in): the current segment's bounds, and the
-     * deliberate fault of a failed stack check */
-    enc_mov(a, 8, local(L_SEG), opi(0));
+    /* segmented stacks: stack.c's view of them, when it is linked */
+    enc_mov(a, 8, local(L_CROSS), opi(0));
     int nohook = enc_label(a);
     enc_mov(a, 8, opr(RAX), opm(mem_rip(rt_sym(c->rt, "arc_rt_stack_walk"), 0)));
     enc_test(a, 8, opr(RAX), opr(RAX));
     enc_jcc_short(a, CC_E, nohook);
-    enc_mov(a, 8, opr(RDI), opm(mem_b(R13, UOFF(ucontext, mc_rip))));
     enc_call_ind(a, opr(RAX));
-    enc_alu(a, ALU_OR, 8, local(L_OVF), opr(RDX));
-    walk_segment(a);
     enc_bind(a, nohook);
     /* Only a memory fault can be an overflow. */
     enc_alu(a, ALU_CMP, 4, opr(RBX), opi(K_SIGSEGV));
@@ -912,13 +900,10 @@ static void emit_backtrace(Crash *c)
     enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 8)));
     /* the first frame of a segment: its real return address */
     int same = enc_label(a);
-    enc_mov(a, 8, local(L_CROSS), opi(0));
-    enc_mov(a, 8, opr(RCX), local(L_SEG));
+    enc_mov(a, 8, opr(RCX), opm(mem_rip(rt_sym(c->rt, "arc_rt_stack_walk"), 8)));
     enc_test(a, 8, opr(RCX), opr(RCX));
     enc_jcc_short(a, CC_E, same);
-    enc_call_ind(a, opm(mem_rip(rt_sym(c->rt, "arc_rt_stack_walk"), 8)));
-    enc_mov(a, 8, local(L_CROSS), opr(RDX));
-    walk_segment(a);
+    enc_call_ind(a, opr(RCX));
     enc_bind(a, same);
     enc_mov(a, 8, local(L_RET), opr(RAX));
     enc_alu(a, ALU_CMP, 8, opr(RAX), local(L_PREV));
@@ -1033,7 +1018,11 @@ static void emit_claim(Crash *c, int state)
     enc_mov(a, 8, opm(mem_rip(state, CS_FRAME)), opr(RBP));
 }
 
-/* arc_rt_crash(edi = signo, rsi = siginfo, rdx = ucontext). */
+/* arc_rt_crash(edi = signo, rsi = siginfo, rdx = ucontext).  Signal
+ * number 0 is no signal: a runtime error (arc_rt_fatal, sched.c) wants
+ * only the backtrace of the ucontext it made up; then arc_rt_crash
+ * returns with rsp restored but the callee-saved registers clobbered
+ * (arc_rt_fatal only exits after it). */
 static void emit_crash(Rt *rt, int sched_sym)
 {
     RtFn fn;
@@ -1066,12 +1055,25 @@ static void emit_crash(Rt *rt, int sched_sym)
     enc_mov(a, 4, opr(RCX), opi(-L_REP));
     enc_rep_stosb(a);
     enc_alu(a, ALU_XOR, 4, opr(R15), opr(R15));
+    /* Signal number 0 (arc_rt_fatal): no claim, no headline, no
+     * registers, only the walk; then return. */
+    int context = enc_label(a), walk = enc_label(a);
+    enc_test(a, 4, opr(RBX), opr(RBX));
+    enc_jcc(a, CC_E, context);
     emit_claim(&c, rt_bss(rt, "arc_rt_crash_state", CS_SIZE, 8, SYM_LOCAL));
-
+    enc_bind(a, context);
     emit_context(&c);
+    enc_test(a, 4, opr(RBX), opr(RBX));
+    enc_jcc(a, CC_E, walk);
     emit_headline(&c);
     emit_machine(&c);
+    enc_bind(a, walk);
     emit_backtrace(&c);
+    enc_test(a, 4, opr(RBX), opr(RBX));
+    enc_jcc(a, CC_NE, c.die);
+    enc_mov(a, 8, opr(RSP), opr(RBP));
+    enc_pop(a, opr(RBP));
+    enc_ret(a);
     enc_bind(a, c.die);
     emit_die(&c);
 

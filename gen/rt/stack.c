@@ -465,46 +465,77 @@ static void emit_boot(Rt *rt)
  * the pointers in arc_rt_stack_walk (.bss: 0 in a program without Arc
  * code, which has no segments; the start-up hook stores them), so that the
  * reporter carries none of this where there are no segments, and a
- * program without the reporter none of the reporter.  Async-signal-safe:
- * reads only.
+ * program without the reporter none of the reporter.  Both run inside the
+ * reporter's frame (rbp its rbp, r13 the ucontext) and fill in its CRASH_*
+ * words (rt.h).  Async-signal-safe: reads only.  Clobber rcx rdx rsi.
  *
- *   context(rdi = the faulting pc) -> rcx = the current segment's header
- *       (0 if none), rdx = 1 if the fault is arc_rt_stack_overflow's (a
- *       failed stack check), else 0.  Clobbers rax.
- *   frame(rax = a frame's return address, rcx = the header of the segment
- *       the frame is in) -> if the frame is the first of a linked segment
- *       (its return address is arc_rt_lessstack): rax = the real return
- *       address, rcx = the previous segment's header, rdx = 1; else rax
- *       and rcx unchanged, rdx = 0. */
+ *   context(): CRASH_OVF for an Arc task is
+ *       whether the fault is arc_rt_stack_overflow's (a failed stack
+ *       check; its segments have no guard pages), CRASH_SEG and the walk's
+ *       bounds from WK_SEG, CRASH_CROSS = 0.  Clobbers rax.
+ *   frame(rax = a frame's return address) -> rax: if the frame is
+ *       the first of a linked segment (it returns to arc_rt_lessstack),
+ *       the real return address, CRASH_CROSS = 1 and the walk moves on to
+ *       the previous segment (CRASH_SEG and the bounds); else rax as it
+ *       was and CRASH_CROSS = 0. */
+static void walk_bounds(Asm *a, Reg hdr)
+{
+    enc_mov(a, 8, M(RBP, CRASH_SEG), R(hdr));
+    enc_mov(a, 8, R(RSI), M(hdr, SG_LO));
+    enc_mov(a, 8, M(RBP, CRASH_LO), R(RSI));
+    enc_mov(a, 8, R(RSI), M(hdr, SG_HI));
+    enc_mov(a, 8, M(RBP, CRASH_HI), R(RSI));
+}
+
 static void emit_walk(Rt *rt)
 {
     RtFn fn;
     rt_bss(rt, "arc_rt_stack_walk", 16, 8, SYM_GLOBAL);
     rt_begin(rt, &fn, "arc_rt_stack_walk_context", SYM_GLOBAL);
     Asm *a = &fn.a;
+    int guarded = enc_label(a), notovf = enc_label(a), nosegs = enc_label(a);
     rt_load_worker(a, RAX);
+    enc_mov(a, 8, R(RCX), M(RAX, WK_CUR));
+    enc_test(a, 8, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, guarded);
+    enc_test(a, 1, M(RCX, T_FLAGS), I(TF_SEG));
+    enc_jcc(a, CC_E, guarded);
+    enc_mov(a, 8, M(RBP, CRASH_OVF), I(0));
+    enc_bind(a, guarded);
+    enc_mov(a, 8, R(RSI), M(R13, UOFF(ucontext, mc_rip)));
+    enc_lea(a, 8, RDX, mem_rip(S("arc_rt_stack_overflow"), 0));
+    enc_alu(a, ALU_SUB, 8, R(RSI), R(RDX));
+    enc_alu(a, ALU_CMP, 8, R(RSI), I(16));
+    enc_jcc(a, CC_AE, notovf);
+    enc_mov(a, 8, M(RBP, CRASH_OVF), I(1));
+    enc_bind(a, notovf);
+    enc_mov(a, 8, M(RBP, CRASH_CROSS), I(0));
     enc_mov(a, 8, R(RCX), M(RAX, WK_SEG));
-    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
-    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_stack_overflow"), 0));
-    enc_alu(a, ALU_SUB, 8, R(RDI), R(RAX));
-    enc_alu(a, ALU_CMP, 8, R(RDI), I(16));
-    enc_setcc(a, CC_B, R(RDX));
+    enc_mov(a, 8, M(RBP, CRASH_SEG), R(RCX));
+    enc_test(a, 8, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, nosegs);
+    walk_bounds(a, RCX);
+    enc_bind(a, nosegs);
     enc_ret(a);
     rt_end(rt, &fn);
 
     rt_begin(rt, &fn, "arc_rt_stack_walk_frame", SYM_GLOBAL);
     a = &fn.a;
     int same = enc_label(a);
-    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
-    enc_lea(a, 8, RDI, mem_rip(S("arc_rt_lessstack"), 0));
-    enc_alu(a, ALU_CMP, 8, R(RAX), R(RDI));
-    enc_jcc(a, CC_NE, same);
-    enc_alu(a, ALU_CMP, 8, M(RCX, SG_PREV), I(0));
+    enc_mov(a, 8, M(RBP, CRASH_CROSS), I(0));
+    enc_mov(a, 8, R(RCX), M(RBP, CRASH_SEG));
+    enc_test(a, 8, R(RCX), R(RCX));
     enc_jcc(a, CC_E, same);
-    enc_mov(a, 4, R(RDX), I(1));
+    enc_lea(a, 8, RDX, mem_rip(S("arc_rt_lessstack"), 0));
+    enc_alu(a, ALU_CMP, 8, R(RAX), R(RDX));
+    enc_jcc(a, CC_NE, same);
+    enc_mov(a, 8, R(RDX), M(RCX, SG_PREV));
+    enc_test(a, 8, R(RDX), R(RDX));
+    enc_jcc(a, CC_E, same);
+    enc_mov(a, 8, M(RBP, CRASH_CROSS), I(1));
     enc_mov(a, 8, R(RAX), M(RCX, SG_OLDSP));
     enc_mov(a, 8, R(RAX), M(RAX, 0));
-    enc_mov(a, 8, R(RCX), M(RCX, SG_PREV));
+    walk_bounds(a, RDX);
     enc_bind(a, same);
     enc_ret(a);
     rt_end(rt, &fn);

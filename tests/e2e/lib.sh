@@ -31,17 +31,19 @@ directive() {
 # run_expect NAME RUNNER PROG SRC: run PROG (under RUNNER, or natively if
 # RUNNER is empty) with the source's "// args:" and "// env:", and compare
 # stdout with its "// expect:" lines and the exit status with "// status:"
-# (default 0).  Prints the difference on failure.
+# (default 0); "// timeout: S" bounds the run (default $TEST_TIMEOUT or
+# 120 seconds).  Prints the difference on failure.
 run_expect() {
     _name=$1 _runner=$2 _prog=$3 _src=$4
     _args=$(directive args "$_src")
     _envs=$(directive env "$_src")
     _want=$(directive status "$_src")
     [ -n "$_want" ] || _want=0
+    _limit=$(directive timeout "$_src")
     directive expect "$_src" > "$T/want"
     # a hang fails the test instead of stalling the run
     # shellcheck disable=SC2086
-    timeout "${TEST_TIMEOUT:-120}" env $_envs ${RUN_ENV:-} $_runner "$_prog" $_args > "$T/got" 2> "$T/err"
+    timeout "${_limit:-${TEST_TIMEOUT:-120}}" env $_envs ${RUN_ENV:-} $_runner "$_prog" $_args > "$T/got" 2> "$T/err"
     _st=$?
     if [ "$_st" -eq "$_want" ] && cmp -s "$T/want" "$T/got"; then
         ok "$_name"

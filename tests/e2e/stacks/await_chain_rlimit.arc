@@ -8,7 +8,7 @@
 // expect: chain 5000050000
 namespace main
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
 }
 async func chain(d: int64) int64 {
     if d == 0 {
@@ -17,6 +17,6 @@ async func chain(d: int64) int64 {
     return await chain(d - 1) + d
 }
 func main() int32 {
-    printf("chain %lld\n", await chain(100000))
+    dprintf(1, "chain %lld\n", await chain(100000))
     return 0
 }

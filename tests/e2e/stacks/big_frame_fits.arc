@@ -6,7 +6,7 @@
 // expect: big=1 bad=0
 namespace main
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
 }
 struct Sh {
     go: int64
@@ -28,7 +28,7 @@ async func holder(sh: *Sh, id: int64) int64 {
     }
     for i in 0..64 {
         if mine[i] != id {
-            printf("task %lld: local data corrupted: mine[%d]=%llx\n", id, i, mine[i])
+            dprintf(1, "task %lld: local data corrupted: mine[%d]=%llx\n", id, i, mine[i])
             return 1
         }
     }
@@ -47,7 +47,7 @@ async func big(sh: *Sh) int64 {
     let guard = ((cast<int64>(&sh) + 4095) & ~4095) - 65536
     let n = fill(p, guard)
     if n >= 0 && n <= 8800 {
-        printf("big: wrote inside its alloca\n")
+        dprintf(1, "big: wrote inside its alloca\n")
     }
     sh.go = 1
     return 1
@@ -71,6 +71,6 @@ func main() int32 {
     for i in 0..8 {
         bad += await ts[i]
     }
-    printf("big=%lld bad=%lld\n", await b, bad)
+    dprintf(1, "big=%lld bad=%lld\n", await b, bad)
     return 0
 }

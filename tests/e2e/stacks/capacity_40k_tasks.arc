@@ -8,7 +8,7 @@
 // expect: done sum=4702111234474983745 bad=0
 namespace main
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
     func malloc(usize) *void
 }
 struct Shared {
@@ -36,7 +36,7 @@ async func worker(sh: *Shared, id: int64, victim: int64) int64 {
         yield
     }
     if id == victim {
-        printf("victim %lld overflowing\n", id)
+        dprintf(1, "victim %lld overflowing\n", id)
         return deep(0, 400)
     }
     yield
@@ -59,12 +59,12 @@ func main() int32 {
     for sh.started < n {
         yield
     }
-    printf("all %lld started\n", n)
+    dprintf(1, "all %lld started\n", n)
     sh.go = 1
     let s: int64 = 0
     for let i: int64 = 0; i < n; i++ {
         s += await ts[i]
     }
-    printf("done sum=%lld bad=%lld\n", s, sh.bad)
+    dprintf(1, "done sum=%lld bad=%lld\n", s, sh.bad)
     return 0
 }

@@ -6,7 +6,7 @@
 // expect: 200000 frames, 122400000 bytes of locals: ok
 namespace main
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
 }
 func rec(d: int64, below: *int64) int64 {
     let buf: [76]int64 = {}
@@ -35,9 +35,9 @@ async func deep() int64 {
 func main() int32 {
     let n = await deep()
     if n == 200001 {
-        printf("%lld frames, %lld bytes of locals: ok\n", n - 1, (n - 1) * 612)
+        dprintf(1, "%lld frames, %lld bytes of locals: ok\n", n - 1, (n - 1) * 612)
     } else {
-        printf("BAD: %lld\n", n)
+        dprintf(1, "BAD: %lld\n", n)
     }
     return 0
 }

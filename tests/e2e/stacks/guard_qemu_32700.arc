@@ -10,7 +10,7 @@
 // report: #1 0x* deep+0x*
 namespace main
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
     func malloc(usize) *void
     func arc_task_id() int64
 }
@@ -39,7 +39,7 @@ async func worker(sh: *Shared, id: int64, victim: int64) int64 {
         yield
     }
     if id == victim {
-        printf("victim is task %lld\n", arc_task_id())
+        dprintf(1, "victim is task %lld\n", arc_task_id())
         return deep(0, 400)
     }
     yield
@@ -62,12 +62,12 @@ func main() int32 {
     for sh.started < n {
         yield
     }
-    printf("all %lld started\n", n)
+    dprintf(1, "all %lld started\n", n)
     sh.go = 1
     let s: int64 = 0
     for let i: int64 = 0; i < n; i++ {
         s += await ts[i]
     }
-    printf("done sum=%lld bad=%lld\n", s, sh.bad)
+    dprintf(1, "done sum=%lld bad=%lld\n", s, sh.bad)
     return 0
 }

@@ -12,7 +12,7 @@
 // report: #1 0x* deep+0x*
 namespace main
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
     func malloc(usize) *void
     func arc_task_id() int64
 }
@@ -37,7 +37,7 @@ func deep(d: int32, lim: int32, sh: *Shared) int64 {
             }
         }
         if changed != 0 || sh.bad != 0 {
-            printf("CORRUPTED at depth %d: %lld bytes\n", d, changed)
+            dprintf(1, "CORRUPTED at depth %d: %lld bytes\n", d, changed)
         }
     }
     if d >= lim {
@@ -68,16 +68,16 @@ async func worker(sh: *Shared, id: int64, victim: int64) int64 {
         yield
     }
     if order == victim {
-        printf("victim is task %lld\n", arc_task_id())
+        dprintf(1, "victim is task %lld\n", arc_task_id())
         let changed: int64 = 0
         for let i: int64 = 0; i < DSIZE; i++ {
             if sh.data[i] != 0x55 {
                 changed++
             }
         }
-        printf("data block intact: %lld bytes changed, bad tasks=%lld\n", changed, sh.bad)
+        dprintf(1, "data block intact: %lld bytes changed, bad tasks=%lld\n", changed, sh.bad)
         deep(0, 400, sh)
-        printf("victim survived its stack overflow\n")
+        dprintf(1, "victim survived its stack overflow\n")
         return 0
     }
     for i in 0..16 {
@@ -103,6 +103,6 @@ func main() int32 {
     for let i: int64 = 0; i < n; i++ {
         await ts[i]
     }
-    printf("done\n")
+    dprintf(1, "done\n")
     return 0
 }

@@ -14,7 +14,7 @@
 // report: #1 0x* recurse+0x*
 namespace main
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
     func malloc(usize) *void
     func arc_task_id() int64
 }
@@ -54,12 +54,12 @@ async func holder(sh: *Shared, id: int64) int64 {
 async func checker(sh: *Shared) int64 {
     for sh.go == 1 {
         if sum(sh) != sh.expect {
-            printf("CORRUPT after %lld passes\n", sh.passes)
+            dprintf(1, "CORRUPT after %lld passes\n", sh.passes)
             sh.bad = 1
         }
         sh.passes += 1
         if sh.passes == 10 && sh.bad == 0 {
-            printf("checker: intact after at least 10 passes\n")
+            dprintf(1, "checker: intact after at least 10 passes\n")
         }
         yield
     }
@@ -79,7 +79,7 @@ async func culprit(sh: *Shared) int64 {
     for sh.go == 0 {
         yield
     }
-    printf("culprit is task %lld\n", arc_task_id())
+    dprintf(1, "culprit is task %lld\n", arc_task_id())
     return recurse(1)
 }
 func main() int32 {
@@ -94,13 +94,13 @@ func main() int32 {
         yield
     }
     sh.expect = sum(&sh)
-    printf("all %lld parked, checksum %lld\n", N, sh.expect)
+    dprintf(1, "all %lld parked, checksum %lld\n", N, sh.expect)
     let k = checker(&sh)
     sh.go = 1
     await c
     sh.go = 2
     await k
     sh.release = 1
-    printf("culprit returned\n")
+    dprintf(1, "culprit returned\n")
     return 0
 }

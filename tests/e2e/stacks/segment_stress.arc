@@ -8,7 +8,7 @@
 // expect: 2000 tasks ok, sum 2001000
 namespace main
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
 }
 func rec(d: int64, lim: int64, seed: int64) int64 {
     let buf: [20]int64 = {}
@@ -56,9 +56,9 @@ func main() int32 {
         s += r
     }
     if bad == 0 {
-        printf("2000 tasks ok, sum %lld\n", s)
+        dprintf(1, "2000 tasks ok, sum %lld\n", s)
     } else {
-        printf("%lld tasks BAD\n", bad)
+        dprintf(1, "%lld tasks BAD\n", bad)
     }
     return 0
 }

@@ -5,7 +5,7 @@
 // expect: 100000 tasks, sum 5000050000
 namespace main
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
 }
 async func short(i: int64) int64 {
     let pad: [8]int64 = {}
@@ -24,6 +24,6 @@ func main() int32 {
             s += await ts[i]
         }
     }
-    printf("100000 tasks, sum %lld\n", s)
+    dprintf(1, "100000 tasks, sum %lld\n", s)
     return 0
 }

@@ -11,7 +11,7 @@
 // report: #1 0x* big+0x*
 namespace main
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
 }
 struct Sh {
     go: int64
@@ -33,7 +33,7 @@ async func holder(sh: *Sh, id: int64) int64 {
     }
     for i in 0..64 {
         if mine[i] != id {
-            printf("task %lld: local data corrupted: mine[%d]=%llx\n", id, i, mine[i])
+            dprintf(1, "task %lld: local data corrupted: mine[%d]=%llx\n", id, i, mine[i])
             return 1
         }
     }
@@ -51,7 +51,7 @@ async func big(sh: *Sh) int64 {
     let p = alloca<int64>(8800)
     let guard = ((cast<int64>(&sh) + 4095) & ~4095) - 65536
     let n = fill(p, guard)
-    printf("big: wrote %lld words\n", n)
+    dprintf(1, "big: wrote %lld words\n", n)
     sh.go = 1
     return n
 }
@@ -74,6 +74,6 @@ func main() int32 {
     for i in 0..8 {
         bad += await ts[i]
     }
-    printf("big=%lld bad=%lld\n", await b, bad)
+    dprintf(1, "big=%lld bad=%lld\n", await b, bad)
     return 0
 }
