@@ -104,10 +104,27 @@ static void emit_seg_get(Rt *rt)
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_seg_get", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int grow = enc_label(a), have = enc_label(a), large = enc_label(a), list = enc_label(a);
+    int grow = enc_label(a), have = enc_label(a), large = enc_label(a);
     int over = enc_label(a), carve = enc_label(a), slab = enc_label(a), map = enc_label(a);
-    int init = enc_label(a);
+    int init = enc_label(a), classify = enc_label(a);
+    /* the hot-split cache first, if it is big enough (before any sizing:
+     * this is the path a call loop on a segment boundary takes) */
+    enc_mov(a, 8, R(RAX), M(RDI, WK_SEGCACHE));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, classify);
+    enc_mov(a, 8, R(RCX), M(RAX, SG_HI));
+    enc_alu(a, ALU_SUB, 8, R(RCX), M(RAX, SG_LO));
+    enc_alu(a, ALU_CMP, 8, R(RCX), R(RSI));
+    enc_jcc(a, CC_B, classify);
+    enc_lea(a, 8, R8, mem_bis(RDX, RCX, 1, 0));
+    enc_alu(a, ALU_CMP, 8, R(R8), G(G_STACKSIZE));
+    enc_jcc(a, CC_A, classify);
+    enc_mov(a, 8, M(RDI, WK_SEGCACHE), I(0));
+    enc_mov(a, 8, R(R8), R(RCX));
+    enc_mov(a, 8, R(R9), M(RAX, SG_CLASS));
+    enc_jmp(a, init);
     /* r8 = size, r9 = class */
+    enc_bind(a, classify);
     enc_mov(a, 4, R(R8), I(FIRST_SEG));
     enc_alu(a, ALU_XOR, 4, R(R9), R(R9));
     enc_alu(a, ALU_CMP, 8, R(RSI), R(R8));
@@ -127,22 +144,6 @@ static void emit_seg_get(Rt *rt)
     enc_alu(a, ALU_AND, 8, R(R8), I(-4096));
     enc_mov(a, 4, R(R9), I(SEG_LARGE));
     enc_bind(a, have);
-    /* the hot-split cache first, if it is big enough */
-    enc_mov(a, 8, R(RAX), M(RDI, WK_SEGCACHE));
-    enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, list);
-    enc_mov(a, 8, R(RCX), M(RAX, SG_HI));
-    enc_alu(a, ALU_SUB, 8, R(RCX), M(RAX, SG_LO));
-    enc_alu(a, ALU_CMP, 8, R(RCX), R(R8));
-    enc_jcc(a, CC_B, list);
-    enc_lea(a, 8, RSI, mem_bis(RDX, RCX, 1, 0));
-    enc_alu(a, ALU_CMP, 8, R(RSI), G(G_STACKSIZE));
-    enc_jcc(a, CC_A, list);
-    enc_mov(a, 8, M(RDI, WK_SEGCACHE), I(0));
-    enc_mov(a, 8, R(R8), R(RCX));
-    enc_mov(a, 8, R(R9), M(RAX, SG_CLASS));
-    enc_jmp(a, init);
-    enc_bind(a, list);
     enc_lea(a, 8, RSI, mem_bis(RDX, R8, 1, 0));
     enc_alu(a, ALU_CMP, 8, R(RSI), G(G_STACKSIZE));
     enc_jcc(a, CC_A, over);
