@@ -5,7 +5,7 @@
 
 #include "gen/rt/rt.h"
 
-void runtime_build(Elf *e)
+static void runtime_build(Elf *e)
 {
     Rt rt = {.elf = e};
     rt_emit_start(&rt);

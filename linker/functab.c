@@ -124,7 +124,7 @@ static int skipped(const char *name, const char *const *skip)
     return 0;
 }
 
-void functab_bytes(const FuncList *l, const char *const *skip, Buf *out)
+static void functab_bytes(const FuncList *l, const char *const *skip, Buf *out)
 {
     enum { HEAD = 8, ENTRY = 16 };
     size_t start = out->len;

@@ -37,9 +37,6 @@ int functab_has(const FuncList *l, const char *name);
  * *why points at the first that differs in a (or NULL when only b has
  * more). */
 int functab_equal(const FuncList *a, const FuncList *b, const FuncSym **why);
-/* The .arc_functab section bytes for l (appended to out), without the
- * functions named in skip (NULL-terminated; skip itself may be NULL). */
-void functab_bytes(const FuncList *l, const char *const *skip, Buf *out);
 /* Write the table object for l, without skip, to path (atomically).  0,
  * or -1 after a message. */
 int functab_write_object(const FuncList *l, const char *const *skip, const char *path);

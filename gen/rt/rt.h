@@ -199,9 +199,9 @@ int rt_init_hook(Rt *rt, const RtFn *fn, const char *entry_name, SymBind bind);
 void rt_emit_start(Rt *rt);     /* start.c: _start */
 void rt_emit_syscalls(Rt *rt);  /* syscall.c: the raw syscall layer */
 void rt_emit_sched(Rt *rt);     /* sched.c: workers, deques, spawn/await/yield */
-void rt_emit_signal(Rt *rt);    /* signal.c: the crash reporter (after sched) */
 void rt_emit_mem(Rt *rt);       /* mem.c: arc_alloc/free/realloc/calloc */
 void rt_emit_stack(Rt *rt);     /* stack.c: segments, morestack, the main stack */
+void rt_emit_signal(Rt *rt);    /* signal.c: the crash reporter (after sched) */
 void rt_emit_exit(Rt *rt);      /* exit.c: arc_exit and the exit hooks */
 void rt_emit_lock(Rt *rt);      /* lock.c: arc_lock/arc_unlock */
 

@@ -11,12 +11,16 @@
  *   - main is the first task: arc_rt_init adopts the running code (on the
  *     process stack) as task 1; the scheduler loop of every worker runs on
  *     the worker's own stack and resumes tasks with arc_rt_switch.
- *   - A task leaves the CPU only through arc_rt_to_sched, which records
- *     why (ACT_YIELD, ACT_PARK, ACT_DONE) and switches to the scheduler
- *     loop.  Everything that makes the task visible to other workers
- *     (queueing it, registering it as a waiter, waking its waiter) happens
- *     there, after its registers are saved: a task is never resumed on one
- *     worker while it is still running on another.
+ *   - A task leaves the CPU through arc_rt_to_sched, which records why
+ *     (ACT_YIELD, ACT_PARK, ACT_DONE) and switches to the scheduler loop.
+ *     Everything that makes the task visible to other workers (queueing
+ *     it, registering it as a waiter, waking its waiter) happens there,
+ *     after its registers are saved: a task is never resumed on one worker
+ *     while it is still running on another.  One exception: arc_yield's
+ *     fast path switches straight to the global queue's head, and it keeps
+ *     the same rule by hand (the yielding task is appended only after its
+ *     registers and T_SP are saved, and the queue lock is released only
+ *     once rsp is off its stack; see arc_yield).
  *   - Each worker owns a bounded deque (RING_SLOTS): the owner pushes and
  *     pops at the bottom (LIFO: fork-join runs depth first, so live stacks
  *     stay few), thieves take from the top, up to half of it, one CAS per

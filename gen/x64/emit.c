@@ -111,7 +111,7 @@ static int64_t stack_need(X64Fn *x)
     return need;
 }
 
-void x64_emit_func(X64Fn *x)
+static void x64_emit_func(X64Fn *x)
 {
     Func *f = x->f;
     Asm *a = &x->a;
