@@ -13,6 +13,7 @@ static void runtime_build(Elf *e)
     rt_emit_sched(&rt);
     rt_emit_poll(&rt);
     rt_emit_mem(&rt);
+    rt_emit_stack(&rt);
     rt_emit_signal(&rt);
     rt_emit_exit(&rt);
     rt_emit_lock(&rt);
@@ -43,8 +44,9 @@ void runtime_print_header(FILE *f)
     fputs("\n/* Tasks (M:N scheduler).  main runs as task 1; the scheduler starts on\n"
           " * first use, or explicitly with arc_rt_init().  ARC_WORKERS=n sets the\n"
           " * number of worker threads (1..256, default: the CPUs this process may\n"
-          " * use); ARC_STACK_SIZE the task stack size in bytes (default 65536,\n"
-          " * including a 4 KiB guard page). */\n"
+          " * use); ARC_STACK_SIZE the stack size of a task arc_spawn starts, in\n"
+          " * bytes or with a k/m/g suffix (default 8m; MAP_NORESERVE, with a guard\n"
+          " * page): C code always runs with at least 64 KiB of it. */\n"
           "void arc_rt_init(void);\n"
           "void *arc_spawn(long (*fn)(void *), void *arg);\n"
           "/* A task nobody will await: freed (control block and stack) when it\n"

@@ -62,9 +62,14 @@ int rt_rodata(Rt *rt, const char *name, const void *data, size_t n, uint32_t ali
     return object(rt, ".rodata.", SEC_RODATA, name, data, n, align, bind);
 }
 
-void rt_load_worker(Asm *a, Reg dst)
+void rt_fs(Asm *a)
 {
     static const uint8_t fs_prefix = 0x64;
     enc_bytes(a, &fs_prefix, 1);
+}
+
+void rt_load_worker(Asm *a, Reg dst)
+{
+    rt_fs(a);
     enc_mov(a, 8, opr(dst), opm(mem_b(NOREG, 0)));
 }

@@ -13,6 +13,7 @@
 #define ARC_RT_H
 
 #include "gen/enc.h"
+#include "gen/rt/stack.h"
 #include "image/elf.h"
 #include "uapi_layout/uapi.h"
 
@@ -38,12 +39,19 @@ enum {
     WK_TICK = 56,       /* tasks run; the global queue is polled every GLOBAL_POLL */
     WK_ALTSTACK = 64,   /* signal stack base and size */
     WK_ALTSIZE = 72,
-    WK_STACKS = 80,     /* free task stacks (owner only; linked through the word above the guard) */
+    WK_STACKS = 80,     /* free C-task stacks (owner only; linked through the word above the guard) */
     WK_NSTACKS = 88,
+    WK_SEG = 96,        /* the running task's current stack segment header (SG_*), or 0 */
+    WK_LIMIT = STACK_LIMIT_SLOT, /* its stack limit: checked code keeps rsp at or above
+                         * it (stack.h) */
     WK_TID = 120,       /* kernel thread id */
     WK_TOP = 128,       /* deque top: thieves (and the owner's last pop) CAS it; own line */
     WK_BOTTOM = 192,    /* deque bottom: written by the owner only; own line */
     WK_RING = 256,      /* RING_SLOTS task pointers */
+    WK_SEGCACHE = 2320, /* the last segment lessstack gave up (hot split; owner only) */
+    WK_SLAB = 2328,     /* segment slab: bump pointer and end (owner only) */
+    WK_SLABEND = 2336,
+    WK_SEGFREE = 2344,  /* free segments, one list per class (NSEGCLASS words; owner only) */
     WK_MEM = 2560,      /* the allocator's per-worker cache (gen/rt/mem.c) */
     WK_SIZE = 4096,
 };
@@ -64,7 +72,8 @@ enum {
     T_ARG = 24,
     T_RESULT = 32,
     T_WAITER = 40,
-    T_STACK = 48,       /* lowest address of its stack (guard page first); 0: none yet */
+    T_STACK = 48,       /* TF_SEG: its first segment's header; else the lowest address of
+                         * its stack (guard page first); 0: none yet */
     T_NEXT = 56,        /* global run queue / free list link */
     T_FLAGS = 64,       /* TF_* */
     T_ID = 72,          /* kept through arc_free: "awaited twice: task N" */
@@ -74,14 +83,46 @@ enum { WAIT_DONE = 1, WAIT_FREED = 2 };
 enum {
     TF_MAIN = 1,        /* the main task: runs on the process stack */
     TF_DETACHED = 2,    /* arc_spawn_detached: no handle, freed when done */
+    TF_SEG = 4,         /* spawned by Arc code (arc_rt_spawn*): segmented stack */
 };
 
-/* The guard page at the bottom of every task stack. */
-/* arc_await runs a not-yet-started task inline only while this much of
- * the current stack is left; MAIN_INLINE_SPAN is how far below its start
- * main (on the process stack) may go doing so. */
-enum { INLINE_RESERVE = 16 * 1024, MAIN_INLINE_SPAN = 4 * 1024 * 1024 };
-enum { GUARD_SIZE = 4096, DEFAULT_STACK_SIZE = 64 * 1024, SCHED_STACK_SIZE = 64 * 1024,
+/* Stacks (gen/rt/stack.c has the whole story).  Every stack the runtime
+ * knows has a segment header: an Arc task's segments carry theirs at their
+ * base, a C task's stack just above its guard page, the process stack a
+ * static one.  WK_SEG names the current one, WK_LIMIT = header + SG_HDR +
+ * RT_RESERVE: generated code checks its whole frame against WK_LIMIT, and
+ * runtime functions (which have no checks) may use RT_RESERVE bytes below
+ * it.  Both travel with the task through arc_rt_switch. */
+enum {
+    SG_PREV = 0,        /* the segment this one was linked from; 0 for a first one */
+    SG_OLDSP = 8,       /* rsp at the entry of the function that linked it */
+    SG_PREVLIM = 16,    /* WK_LIMIT to restore when that function returns */
+    SG_TOTAL = 24,      /* bytes of the chain up to this segment (the budget) */
+    SG_LO = 32,         /* this stack's bounds, for the crash reporter's walk */
+    SG_HI = 40,
+    SG_CLASS = 48,      /* size class (free list), SEG_LARGE, or SEG_FIXED */
+    SG_NEXT = 56,       /* free-list link */
+    SG_HDR = 64,
+};
+enum {
+    RT_RESERVE = 256,           /* runtime code below WK_LIMIT: see stack.c */
+    FIRST_SEG = 512,            /* a new Arc task's stack */
+    SEG_MIN_GROW = 4096,        /* classes 1.. : 4 KiB << (class - 1) */
+    NSEGCLASS = 10,             /* class 9 = 1 MiB; above: SEG_LARGE */
+    SEG_LARGE = NSEGCLASS, SEG_FIXED = NSEGCLASS + 1,
+    SEG_SLAB = 8 << 20,         /* segments are carved from slabs this big */
+};
+_Static_assert(WK_SEGFREE + 8 * NSEGCLASS <= WK_MEM, "segment lists fit before WK_MEM");
+/* The words of the crash reporter's frame (rbp offsets in arc_rt_crash,
+ * signal.c) that stack.c's segment walk fills in: the walk's bounds, the
+ * overflow flag, the segment being walked, "first frame of its segment". */
+enum { CRASH_LO = -80, CRASH_HI = -88, CRASH_OVF = -96, CRASH_SEG = -136, CRASH_CROSS = -152 };
+
+/* arc_await runs a not-yet-started C task inline only while this much of
+ * the current stack is left, and an Arc task only while the current stack
+ * has used at most half its budget (G_STACKSIZE). */
+enum { INLINE_RESERVE = 16 * 1024 };
+enum { GUARD_SIZE = 4096, DEFAULT_STACK_SIZE = 8 * 1024 * 1024, SCHED_STACK_SIZE = 64 * 1024,
        ALTSTACK_SIZE = 64 * 1024, STACK_POOL_MAX = 256 };
 
 /* The scheduler's global state: one .bss object, arc_rt_sched.
@@ -92,11 +133,10 @@ enum {
     G_INIT = 0,         /* byte: the scheduler is initialised */
     G_STARTED = 8,      /* the other workers have been cloned (CAS 0 -> 1) */
     G_NWORKERS = 16,    /* configured worker count (ARC_WORKERS or CPUs) */
-    G_STACKSIZE = 24,   /* task stack size including the guard page */
+    G_STACKSIZE = 24,   /* ARC_STACK_SIZE: a task's stack budget; a C task's stack size */
     G_NEXTID = 32,      /* next task id (lock xadd) */
     G_SIGMASK = 40,     /* the signal mask new workers restore */
     G_SEED = 48,        /* steal-order seed (ARC_STEAL_SEED) */
-    G_MAINLOW = 56,     /* lowest rsp main may inline tasks at (process stack) */
     G_NSLEEP = 64,      /* workers announced asleep: own line */
     G_WAKESEQ = 72,     /* futex word sleepers wait on */
     G_NSPIN = 80,       /* workers spinning for work: no need to wake one */
@@ -169,6 +209,12 @@ enum { FATAL_HEX = 1, FATAL_BACKTRACE = 2 };
 /* mov dst, fs:[0]: the current worker's block. */
 void rt_load_worker(Asm *a, Reg dst);
 
+
+/* rax = mmap(0, rsi bytes, RW, PRIVATE|ANONYMOUS|extra_flags, -1, 0), or
+ * "arc: runtime error: <msg> <errno>" and exit 2 (label names the message
+ * in .rodata).  Clobbers rcx, rdx, rdi, r8-r11 (sched.c). */
+void rt_mmap_or_die(Rt *rt, Asm *a, int extra_flags, const char *label, const char *msg);
+
 /* One function being generated: fill fn->a between rt_begin and rt_end. */
 typedef struct RtFn {
     Asm a;
@@ -199,6 +245,7 @@ void rt_emit_syscalls(Rt *rt);  /* syscall.c: the raw syscall layer */
 void rt_emit_sched(Rt *rt);     /* sched.c: workers, deques, spawn/await/yield */
 void rt_emit_poll(Rt *rt);      /* poll.c: arc_wait_fd, arc_sleep, arc_close, the poller, timers */
 void rt_emit_mem(Rt *rt);       /* mem.c: arc_alloc/free/realloc/calloc */
+void rt_emit_stack(Rt *rt);     /* stack.c: segments, morestack, the main stack */
 void rt_emit_signal(Rt *rt);    /* signal.c: the crash reporter (after sched) */
 void rt_emit_exit(Rt *rt);      /* exit.c: arc_exit and the exit hooks */
 void rt_emit_lock(Rt *rt);      /* lock.c: arc_lock/arc_unlock */

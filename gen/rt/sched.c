@@ -67,6 +67,14 @@ static void fatal_msg(Asm *a, const char *label, const char *msg, Reg number)
 
 /* rax = mmap(0, size in rsi, RW, PRIVATE|ANONYMOUS|flags, -1, 0); dies on
  * failure with msg.  Clobbers rcx, rdx, rdi, r8-r11. */
+static void mmap_or_die(Asm *a, int extra_flags, const char *label, const char *msg);
+
+void rt_mmap_or_die(Rt *rt, Asm *a, int extra_flags, const char *label, const char *msg)
+{
+    cur_rt = rt;
+    mmap_or_die(a, extra_flags, label, msg);
+}
+
 static void mmap_or_die(Asm *a, int extra_flags, const char *label, const char *msg)
 {
     enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
@@ -87,24 +95,39 @@ static void mmap_or_die(Asm *a, int extra_flags, const char *label, const char *
 /* arc_rt_switch(rdi = where to save rsp, rsi = rsp to resume)
  *
  *   saved frame, lowest address first (what T_SP / WK_SCHED_SP point to):
- *     r15 r14 r13 r12 rbx rbp  return-address
+ *     WK_SEG WK_LIMIT r15 r14 r13 r12 rbx rbp  return-address
  *
+ * The stack limit and segment (stack.c) travel with the stack they
+ * describe: the worker block's words are saved with the registers and
+ * the resumed context's are put back.  The scheduler loop's are 0: no
+ * checked code runs there.
  * Only the callee-saved registers are saved: the switch is a call, so the
  * caller already assumes every other register is clobbered.  MXCSR and the
  * x87 control word are not switched: tasks must leave them as they found
  * them (Arc code never changes them). */
 static const Reg saved_regs[] = {RBP, RBX, R12, R13, R14, R15};
-enum { FRAME_REGS = 6, FRAME_RET = 8 * FRAME_REGS, FRAME_RBX = 8 * 4, FRAME_RBP = 8 * 5 };
+enum { FRAME_REGS = 6, FRAME_RET = 8 * FRAME_REGS + 16, FRAME_RBX = 8 * 6, FRAME_RBP = 8 * 7,
+       FRAME_SEG = 0, FRAME_LIMIT = 8 };
 
 static void frame_save(Asm *a)
 {
     for (int i = 0; i < FRAME_REGS; i++)
         enc_push(a, R(saved_regs[i]));
+    rt_fs(a);
+    enc_push(a, opm(mem_b(NOREG, WK_LIMIT)));
+    rt_fs(a);
+    enc_push(a, opm(mem_b(NOREG, WK_SEG)));
 }
 
-/* Pop a frame_save frame and return into it. */
+/* Pop a frame_save frame and return into it.  Clobbers rax. */
 static void frame_resume(Asm *a)
 {
+    enc_pop(a, R(RAX));
+    rt_fs(a);
+    enc_mov(a, 8, opm(mem_b(NOREG, WK_SEG)), R(RAX));
+    enc_pop(a, R(RAX));
+    rt_fs(a);
+    enc_mov(a, 8, opm(mem_b(NOREG, WK_LIMIT)), R(RAX));
     for (int i = FRAME_REGS - 1; i >= 0; i--)
         enc_pop(a, R(saved_regs[i]));
     enc_ret(a);
@@ -279,13 +302,15 @@ static void emit_getenv(Rt *rt)
 }
 
 /* arc_rt_parse_u64(rdi = decimal string) -> rax = value, or -1 if it is
- * empty, has a non-digit, or exceeds 2^40 (far above any sane setting). */
+ * empty, has a non-digit, or exceeds 2^40 (far above any sane setting).
+ * One last k, m or g (either case) multiplies by 2^10, 2^20 or 2^30. */
 static void emit_parse(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_parse_u64", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int loop = enc_label(a), bad = enc_label(a), end = enc_label(a);
+    int loop = enc_label(a), bad = enc_label(a), end = enc_label(a), suffix = enc_label(a);
+    int scale = enc_label(a);
     enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
     enc_alu(a, ALU_CMP, 1, M(RDI, 0), I(0));
     enc_jcc(a, CC_E, bad);
@@ -295,7 +320,7 @@ static void emit_parse(Rt *rt)
     enc_jcc(a, CC_E, end);
     enc_alu(a, ALU_SUB, 4, R(RCX), I('0'));
     enc_alu(a, ALU_CMP, 4, R(RCX), I(9));
-    enc_jcc(a, CC_A, bad);
+    enc_jcc(a, CC_A, suffix);
     enc_imul3(a, 8, RAX, R(RAX), 10);
     enc_alu(a, ALU_ADD, 8, R(RAX), R(RCX));
     enc_movabs(a, RDX, (uint64_t)1 << 40);
@@ -303,6 +328,27 @@ static void emit_parse(Rt *rt)
     enc_jcc(a, CC_A, bad);
     enc_unary(a, UN_INC, 8, R(RDI));
     enc_jmp(a, loop);
+    enc_bind(a, suffix);
+    enc_alu(a, ALU_CMP, 1, M(RDI, 1), I(0));
+    enc_jcc(a, CC_NE, bad);
+    enc_movzx(a, 4, RDX, 1, M(RDI, 0));
+    enc_alu(a, ALU_OR, 4, R(RDX), I(0x20));   /* lower case */
+    enc_mov(a, 4, R(RCX), I(10));
+    enc_alu(a, ALU_CMP, 4, R(RDX), I('k'));
+    enc_jcc(a, CC_E, scale);
+    enc_mov(a, 4, R(RCX), I(20));
+    enc_alu(a, ALU_CMP, 4, R(RDX), I('m'));
+    enc_jcc(a, CC_E, scale);
+    enc_mov(a, 4, R(RCX), I(30));
+    enc_alu(a, ALU_CMP, 4, R(RDX), I('g'));
+    enc_jcc(a, CC_NE, bad);
+    enc_bind(a, scale);
+    enc_movabs(a, RDX, (uint64_t)1 << 40);
+    enc_shift(a, SH_SHR, 8, R(RDX), R(RCX));
+    enc_alu(a, ALU_CMP, 8, R(RAX), R(RDX));
+    enc_jcc(a, CC_A, bad);
+    enc_shift(a, SH_SHL, 8, R(RAX), R(RCX));
+    enc_ret(a);
     enc_bind(a, bad);
     enc_mov(a, 8, R(RAX), I(-1));
     enc_bind(a, end);
@@ -311,22 +357,20 @@ static void emit_parse(Rt *rt)
 }
 
 /* arc_rt_config(): G_NWORKERS from ARC_WORKERS (1..MAX_WORKERS) or the
- * CPUs in sched_getaffinity; G_STACKSIZE from ARC_STACK_SIZE (bytes,
- * 16 KiB .. 1 GiB, rounded up to pages) or DEFAULT_STACK_SIZE; G_SEED
+ * CPUs in sched_getaffinity; G_STACKSIZE from ARC_STACK_SIZE (bytes, or
+ * with a k/m/g suffix, 16 KiB .. 1 GiB, rounded up to pages) or
+ * DEFAULT_STACK_SIZE: a task's stack budget (stack.c); G_SEED
  * from ARC_STEAL_SEED.  A bad value is a start-up error (exit 2). */
 static void emit_config(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_config", SYM_GLOBAL);
     Asm *a = &fn.a;
-    static const char workers[] = "ARC_WORKERS=", stack[] = "ARC_STACK_SIZE=",
-                      seed[] = "ARC_STEAL_SEED=";
+    static const char workers[] = "ARC_WORKERS=", seed[] = "ARC_STEAL_SEED=";
     int sw = rt_rodata(rt, "arc_rt_env_workers", workers, sizeof workers, 1, SYM_LOCAL);
-    int ss = rt_rodata(rt, "arc_rt_env_stack", stack, sizeof stack, 1, SYM_LOCAL);
     int sd = rt_rodata(rt, "arc_rt_env_seed", seed, sizeof seed, 1, SYM_LOCAL);
     int getenv = S("arc_rt_getenv"), parse = S("arc_rt_parse_u64");
     int cpus = enc_label(a), have_workers = enc_label(a), bad_workers = enc_label(a);
-    int stack_default = enc_label(a), have_stack = enc_label(a), bad_stack = enc_label(a);
     int count = enc_label(a), counted = enc_label(a), seeded = enc_label(a);
 
     enc_push(a, R(RBX));
@@ -378,23 +422,7 @@ static void emit_config(Rt *rt)
     enc_bind(a, have_workers);
     enc_mov(a, 8, G(G_NWORKERS), R(RAX));
 
-    enc_lea(a, 8, RDI, mem_rip(ss, 0));
-    enc_call_sym(a, getenv);
-    enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, stack_default);
-    enc_mov(a, 8, R(RDI), R(RAX));
-    enc_call_sym(a, parse);
-    enc_alu(a, ALU_CMP, 8, R(RAX), I(16 * 1024));
-    enc_jcc(a, CC_L, bad_stack);
-    enc_alu(a, ALU_CMP, 8, R(RAX), I(1 << 30));
-    enc_jcc(a, CC_G, bad_stack);
-    enc_alu(a, ALU_ADD, 8, R(RAX), I(4095));
-    enc_alu(a, ALU_AND, 8, R(RAX), I(-4096));
-    enc_jmp(a, have_stack);
-    enc_bind(a, stack_default);
-    enc_mov(a, 4, R(RAX), I(DEFAULT_STACK_SIZE));
-    enc_bind(a, have_stack);
-    enc_mov(a, 8, G(G_STACKSIZE), R(RAX));
+    enc_call_sym(a, S("arc_rt_config_stack"));
 
     enc_movabs(a, RAX, 0x9E3779B97F4A7C15ull);
     enc_mov(a, 8, G(G_SEED), R(RAX));
@@ -413,8 +441,37 @@ static void emit_config(Rt *rt)
 
     enc_bind(a, bad_workers);
     fatal_msg(a, "arc_rt_msg_workers", "ARC_WORKERS must be a number from 1 to 256", NOREG);
+    rt_end(rt, &fn);
+
+    /* arc_rt_config_stack(): G_STACKSIZE alone.  Also run by stack.c's
+     * start-up hook: main's stack growth needs the budget before main. */
+    rt_begin(rt, &fn, "arc_rt_config_stack", SYM_GLOBAL);
+    a = &fn.a;
+    static const char stack[] = "ARC_STACK_SIZE=";
+    int ss = rt_rodata(rt, "arc_rt_env_stack", stack, sizeof stack, 1, SYM_LOCAL);
+    int stack_default = enc_label(a), have_stack = enc_label(a), bad_stack = enc_label(a);
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
+    enc_lea(a, 8, RDI, mem_rip(ss, 0));
+    enc_call_sym(a, getenv);
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, stack_default);
+    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_call_sym(a, parse);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(16 * 1024));
+    enc_jcc(a, CC_L, bad_stack);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(1 << 30));
+    enc_jcc(a, CC_G, bad_stack);
+    enc_alu(a, ALU_ADD, 8, R(RAX), I(4095));
+    enc_alu(a, ALU_AND, 8, R(RAX), I(-4096));
+    enc_jmp(a, have_stack);
+    enc_bind(a, stack_default);
+    enc_mov(a, 4, R(RAX), I(DEFAULT_STACK_SIZE));
+    enc_bind(a, have_stack);
+    enc_mov(a, 8, G(G_STACKSIZE), R(RAX));
+    enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
+    enc_ret(a);
     enc_bind(a, bad_stack);
-    fatal_msg(a, "arc_rt_msg_stack", "ARC_STACK_SIZE must be a number of bytes from 16384 to 1073741824", NOREG);
+    fatal_msg(a, "arc_rt_msg_stack", "ARC_STACK_SIZE must be a number of bytes (k, m, g: KiB, MiB, GiB) from 16k to 1g", NOREG);
     rt_end(rt, &fn);
 }
 
@@ -472,6 +529,17 @@ static void emit_init(Rt *rt)
     enc_mov(a, 1, G(G_INIT), I(1));
     sys(a, SYS_gettid);
     enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
+    /* main's stack limit, unless the start-up hook set it (stack.c) */
+    int limited = enc_label(a), top = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, M(RBX, WK_SEG), I(0));
+    enc_jcc(a, CC_NE, limited);
+    enc_mov(a, 8, R(RDI), opm(mem_rip(S("arc_rt_proc"), P_ARGV)));
+    enc_test(a, 8, R(RDI), R(RDI));
+    enc_jcc(a, CC_NE, top);
+    enc_mov(a, 8, R(RDI), R(RSP));
+    enc_bind(a, top);
+    enc_call_sym(a, S("arc_rt_main_stack"));
+    enc_bind(a, limited);
 
     /* main task: id 1, T_STACK = 1 (not ours: the process stack) */
     enc_lea(a, 8, RAX, mem_rip(mt, 0));
@@ -480,8 +548,6 @@ static void emit_init(Rt *rt)
     enc_mov(a, 8, M(RAX, T_FLAGS), I(TF_MAIN));
     enc_mov(a, 8, M(RBX, WK_CUR), R(RAX));
     enc_mov(a, 8, G(G_NEXTID), I(2));
-    enc_lea(a, 8, RAX, mem_b(RSP, -MAIN_INLINE_SPAN));
-    enc_mov(a, 8, G(G_MAINLOW), R(RAX));
 
     /* worker 0's scheduler context */
     enc_lea(a, 8, RAX, mem_rip(s0, SCHED_STACK_SIZE - 16 - FRAME_RET - 8));
@@ -1123,9 +1189,16 @@ static void emit_sched_loop(Rt *rt)
     enc_jmp(a, find);
 
     enc_bind(a, done);
+    int cput = enc_label(a), put = enc_label(a);
     enc_mov(a, 8, R(RDI), R(RBX));
     enc_mov(a, 8, R(RSI), M(R12, T_STACK));
+    enc_test(a, 1, M(R12, T_FLAGS), I(TF_SEG));
+    enc_jcc(a, CC_E, cput);
+    enc_call_sym(a, S("arc_rt_seg_put"));    /* its only segment left: see stack.c */
+    enc_jmp(a, put);
+    enc_bind(a, cput);
     enc_call_sym(a, S("arc_rt_stack_put"));
+    enc_bind(a, put);
     int awaitable = enc_label(a);
     enc_test(a, 1, M(R12, T_FLAGS), I(TF_DETACHED));
     enc_jcc(a, CC_E, awaitable);
@@ -1154,13 +1227,40 @@ static void emit_sched_loop(Rt *rt)
     enc_mov(a, 8, M(RBX, WK_CUR), R(R12));
     enc_alu(a, ALU_CMP, 8, M(R12, T_STACK), I(0));
     enc_jcc(a, CC_NE, resume);
-    /* first run: a stack and a frame that "returns" into the trampoline */
+    /* first run: a stack and a frame that "returns" into the trampoline.
+     * An Arc task (TF_SEG) starts on a FIRST_SEG segment; a C task gets
+     * a whole G_STACKSIZE stack with a guard page and a header above it
+     * that leaves its Arc callees no budget to grow (stack.c). */
+    int cstack = enc_label(a), frame = enc_label(a);
+    enc_test(a, 1, M(R12, T_FLAGS), I(TF_SEG));
+    enc_jcc(a, CC_E, cstack);
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_mov(a, 4, R(RSI), I(FIRST_SEG));
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_call_sym(a, S("arc_rt_seg_get"));    /* FIRST_SEG is within any budget */
+    enc_mov(a, 8, M(RAX, SG_PREV), I(0));
+    enc_mov(a, 8, M(R12, T_STACK), R(RAX));
+    enc_mov(a, 8, R(RDX), R(RAX));
+    enc_mov(a, 8, R(RAX), M(RAX, SG_HI));
+    enc_jmp(a, frame);
+    enc_bind(a, cstack);
     enc_mov(a, 8, R(RDI), R(RBX));
     enc_call_sym(a, S("arc_rt_stack_get"));
     enc_mov(a, 8, M(R12, T_STACK), R(RAX));
-    enc_alu(a, ALU_ADD, 8, R(RAX), G(G_STACKSIZE));
+    enc_lea(a, 8, RDX, mem_b(RAX, GUARD_SIZE));
+    enc_mov(a, 8, M(RDX, SG_PREV), I(0));
+    enc_mov(a, 8, M(RDX, SG_LO), R(RDX));
+    enc_mov(a, 8, R(RCX), G(G_STACKSIZE));
+    enc_mov(a, 8, M(RDX, SG_TOTAL), R(RCX));
+    enc_alu(a, ALU_ADD, 8, R(RAX), R(RCX));
+    enc_mov(a, 8, M(RDX, SG_HI), R(RAX));
+    enc_mov(a, 8, M(RDX, SG_CLASS), I(SEG_FIXED));
+    enc_bind(a, frame);                       /* rax = top, rdx = header */
     enc_alu(a, ALU_SUB, 8, R(RAX), I(16 + FRAME_RET + 8));
     enc_mov(a, 8, M(RAX, FRAME_RBP), I(0));
+    enc_mov(a, 8, M(RAX, FRAME_SEG), R(RDX));
+    enc_lea(a, 8, RCX, mem_b(RDX, SG_HDR + RT_RESERVE));
+    enc_mov(a, 8, M(RAX, FRAME_LIMIT), R(RCX));
     enc_lea(a, 8, RCX, mem_rip(S("arc_rt_trampoline"), 0));
     enc_mov(a, 8, M(RAX, FRAME_RET), R(RCX));
     enc_mov(a, 8, M(R12, T_SP), R(RAX));
@@ -1279,7 +1379,11 @@ static void emit_start_workers(Rt *rt)
  * this worker; returns its handle.  Starts the scheduler on first use.
  * void arc_spawn_detached(fn, arg): the same with TF_DETACHED and no
  * handle: nobody can await it, so the scheduler loop frees its control
- * block when it finishes (ACT_DONE), as it does its stack. */
+ * block when it finishes (ACT_DONE), as it does its stack.
+ * C calls these: the task gets a whole stack (its code has no stack
+ * checks).  Arc code calls arc_rt_spawn and arc_rt_spawn_detached, the
+ * same with TF_SEG: the task starts on a small segment and grows
+ * (stack.c). */
 static void emit_spawn(Rt *rt, const char *name, int flags)
 {
     RtFn fn;
@@ -1321,8 +1425,8 @@ static void emit_spawn(Rt *rt, const char *name, int flags)
  * Fast path: a task that has not started and still sits at the bottom of
  * this worker's deque is taken back (arc_rt_pop: the CAS settles a race
  * with a thief) and run right here, on the awaiter's stack, as a plain
- * call, if at least INLINE_RESERVE bytes of stack are left (an await
- * chain would otherwise nest without bound).  WK_CUR names it while it
+ * call, if the stack has room for it (see below; an await chain would
+ * otherwise nest without bound).  WK_CUR names it while it
  * runs (task ids, crash reports), and its T_STACK is the awaiter's (non-0:
  * the scheduler resumes it where it stopped, awaiter frames and all, if it
  * parks; and the crash reporter finds the right guard page); its T_WAITER
@@ -1352,20 +1456,28 @@ static void emit_await(Rt *rt)
     enc_alu(a, ALU_CMP, 8, M(RBX, T_STACK), I(0));
     enc_jcc(a, CC_NE, park);
     rt_load_worker(a, RDI);
-    /* enough stack left?  The limit is the current task's stack base, or
-     * G_MAINLOW for code on the process stack (T_STACK == 1). */
-    int mainstk = enc_label(a), room = enc_label(a);
-    enc_mov(a, 8, R(RAX), M(RDI, WK_CUR));
-    enc_mov(a, 8, R(RAX), M(RAX, T_STACK));
-    enc_alu(a, ALU_CMP, 8, R(RAX), I(1));
-    enc_jcc(a, CC_E, mainstk);
-    enc_alu(a, ALU_ADD, 8, R(RAX), I(INLINE_RESERVE));
+    /* Room for it?  An Arc task (TF_SEG) checks its own frames and grows
+     * this stack by segments: inline it while this stack's chain has used
+     * at most half of the budget (so an await chain ends up spread over
+     * stacks, each within budget).  A C task has no checks: inline it
+     * only with INLINE_RESERVE bytes above this stack's limit. */
+    int cfn = enc_label(a), room = enc_label(a);
+    enc_test(a, 1, M(RBX, T_FLAGS), I(TF_SEG));
+    enc_jcc(a, CC_E, cfn);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_SEG));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, park);
+    enc_mov(a, 8, R(RAX), M(RAX, SG_TOTAL));
+    enc_alu(a, ALU_ADD, 8, R(RAX), R(RAX));
+    enc_alu(a, ALU_CMP, 8, R(RAX), G(G_STACKSIZE));
+    enc_jcc(a, CC_A, park);
     enc_jmp(a, room);
-    enc_bind(a, mainstk);
-    enc_mov(a, 8, R(RAX), G(G_MAINLOW));
-    enc_bind(a, room);
+    enc_bind(a, cfn);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_LIMIT));
+    enc_alu(a, ALU_ADD, 8, R(RAX), I(INLINE_RESERVE));
     enc_alu(a, ALU_CMP, 8, R(RSP), R(RAX));
     enc_jcc(a, CC_BE, park);
+    enc_bind(a, room);
     enc_mov(a, 8, R(RAX), M(RDI, WK_BOTTOM));
     enc_unary(a, UN_DEC, 4, R(RAX));
     enc_alu(a, ALU_AND, 4, R(RAX), I(RING_SLOTS - 1));
@@ -1583,6 +1695,8 @@ void rt_emit_sched(Rt *rt)
     emit_start_workers(rt);
     emit_spawn(rt, "arc_spawn", 0);
     emit_spawn(rt, "arc_spawn_detached", TF_DETACHED);
+    emit_spawn(rt, "arc_rt_spawn", TF_SEG);
+    emit_spawn(rt, "arc_rt_spawn_detached", TF_SEG | TF_DETACHED);
     emit_await(rt);
     emit_small_abi(rt);
 }

@@ -51,9 +51,16 @@
  *     #0 0x401234 crash_null+0x14
  *     #1 0x4010f5 main+0x15
  *
- * "(stack overflow) in task N" replaces the si_code cause when the fault
- * address lies in the task's guard page, or for the main task (on the
- * process stack) within 64 KiB below its sp. */
+ * "(stack overflow) in task N" replaces the si_code cause when the fault is
+ * arc_rt_stack_overflow's (a prologue check found no room left in the
+ * stack budget: gen/rt/stack.c), when the fault address lies in a C
+ * task's guard page, or for the main task (on the process stack) within
+ * 64 KiB below its sp.
+ *
+ * The backtrace follows frame pointers across stack segments: a frame
+ * whose return address is arc_rt_lessstack is the first of its segment;
+ * its real return address and the previous segment come from the
+ * segment's header (WK_SEG names the current one). */
 #include <stdio.h>
 #include <string.h>
 
@@ -340,8 +347,11 @@ enum {
     L_SET = -112,       /* a sigset for rt_sigprocmask */
     L_PREV = -120,      /* the last return address printed */
     L_REP = -128,       /* how many frames since repeated it */
+    L_SEG = -136,       /* stack.c: the segment of the frame being walked, or 0 */
+    L_RET = -144,       /* the return address of the frame being walked */
+    L_CROSS = -152,     /* stack.c: nonzero, that frame is the first of its segment */
     BUF_SIZE = 1024,
-    BUF = -128 - BUF_SIZE,
+    BUF = -152 - BUF_SIZE - 8,
     FRAME = -BUF,       /* a multiple of 16: rsp stays aligned */
 };
 /* The one report of the process (.bss arc_rt_crash_state), claimed by
@@ -356,6 +366,9 @@ enum {
  * the first signal. */
 enum { CS_OWNER = 0, CS_SIGNO = 4, CS_FRAME = 8, CS_SIZE = 16 };
 enum { ST_MAIN, ST_TASK, ST_UNKNOWN };
+_Static_assert((int)L_LO == CRASH_LO && (int)L_HI == CRASH_HI && (int)L_OVF == CRASH_OVF &&
+               (int)L_SEG == CRASH_SEG && (int)L_CROSS == CRASH_CROSS,
+               "the words stack.c's walk fills in (rt.h)");
 
 typedef struct Crash {
     Rt *rt;
@@ -720,6 +733,14 @@ static void emit_context(Crash *c)
         enc_setcc(a, CC_B, local(L_OVF));
     }
     enc_bind(a, bounded);
+    /* segmented stacks: stack.c's view of them, when it is linked */
+    enc_mov(a, 8, local(L_CROSS), opi(0));
+    int nohook = enc_label(a);
+    enc_mov(a, 8, opr(RAX), opm(mem_rip(rt_sym(c->rt, "arc_rt_stack_walk"), 0)));
+    enc_test(a, 8, opr(RAX), opr(RAX));
+    enc_jcc_short(a, CC_E, nohook);
+    enc_call_ind(a, opr(RAX));
+    enc_bind(a, nohook);
     /* Only a memory fault can be an overflow. */
     enc_alu(a, ALU_CMP, 4, opr(RBX), opi(K_SIGSEGV));
     enc_jcc_short(a, CC_E, keep);
@@ -879,6 +900,14 @@ static void emit_backtrace(Crash *c)
     enc_alu(a, ALU_CMP, 8, opm(mem_b(R14, 8)), opi(0));
     enc_jcc(a, CC_E, end);
     enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 8)));
+    /* the first frame of a segment: its real return address */
+    int same = enc_label(a);
+    enc_mov(a, 8, opr(RCX), opm(mem_rip(rt_sym(c->rt, "arc_rt_stack_walk"), 8)));
+    enc_test(a, 8, opr(RCX), opr(RCX));
+    enc_jcc_short(a, CC_E, same);
+    enc_call_ind(a, opr(RCX));
+    enc_bind(a, same);
+    enc_mov(a, 8, local(L_RET), opr(RAX));
     enc_alu(a, ALU_CMP, 8, opr(RAX), local(L_PREV));
     enc_jcc_short(a, CC_NE, fresh);
     enc_unary(a, UN_INC, 8, local(L_REP));
@@ -890,12 +919,19 @@ static void emit_backtrace(Crash *c)
     enc_mov(a, 8, opr(RAX), local(L_NFRAME));
     enc_call_label(a, c->dec);
     putc_lit(c, ' ');
-    put_code_addr(c, mem_b(R14, 8), " ", 1);
+    put_code_addr(c, mem_b(RBP, L_RET), " ", 1);
     putc_lit(c, '\n');
     enc_bind(a, next);
     enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 0)));
+    /* across a segment boundary the next frame is on the previous
+     * segment, anywhere in memory: its bounds replace the walk's */
+    int grows = enc_label(a), moved = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, local(L_CROSS), opi(0));
+    enc_jcc(a, CC_NE, moved);
+    enc_bind(a, grows);
     enc_alu(a, ALU_CMP, 8, opr(RAX), opr(R14));
     enc_jcc(a, CC_BE, end);
+    enc_bind(a, moved);
     enc_mov(a, 8, opr(R14), opr(RAX));
     enc_unary(a, UN_INC, 8, local(L_NFRAME));
     enc_jmp(a, walk);

@@ -246,6 +246,30 @@ void x64_params(X64Fn *x)
 }
 
 /* --- calls ---------------------------------------------------------------- */
+/* The outgoing stack-argument area of call `in` (what x64_call subtracts
+ * from rsp), for the prologue's stack check (emit.c). */
+int x64_call_area(const Module *m, const Inst *in)
+{
+    int gp = 0, sse = 0, stack = 0;
+    AggClass rc[2];
+    if (in->agg && !ir_classify(m, in->agg, rc))
+        gp = 1;
+    for (int i = 1; i < in->nargs; i++)
+        if (in->args[i].kind != V_VARARG)
+            classify(m, in->args[i].type, in->args[i].agg, &gp, &sse, &stack);
+    return (stack + 15) & ~15;
+}
+
+/* Bytes of the function's named stack parameters (above its return
+ * address). */
+int x64_param_area(const X64Fn *x)
+{
+    ArgLoc al[x->f->nparams + 1];
+    int gp, sse, stack;
+    classify_params(x, al, &gp, &sse, &stack);
+    return stack;
+}
+
 int x64_call_regs(const Module *m, const Inst *in, int *regs)
 {
     if (in->agg)

@@ -7,12 +7,21 @@
  *
  * First webs.c on every function (then ir_verify again).
  * Per function: live.c, ralloc.c, then the fixed frame slots, then
- *     push rbp; mov rbp, rsp; push <callee-saved used>; sub rsp, frame
+ *   entry:
+ *     push rbp; mov rbp, rsp
+ *     lea r11, [rbp + 8 - need]; cmp r11, fs:[0x70]; jb more   (stack check)
+ *     push <callee-saved used>; sub rsp, frame
  *     <parameter moves (abi.c)>
  *     <blocks in order, each instruction through isel.c>
+ *   more:
+ *     pop rbp; mov r10d, <stack argument bytes>; call arc_rt_morestack; jmp entry
  *     <switch tables: int32 offsets from the table's start>
- */
+ * The check and its slow path are gen/rt/stack.c's protocol: `need` is the
+ * whole frame below the entry rsp, so no frame jumps over the limit; the
+ * slow path undoes the push and starts the function again on the new
+ * segment, where the check passes. */
 #include "gen/x64/x64.h"
+#include "gen/rt/stack.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +60,57 @@ static void layout_frame(X64Fn *x)
     x64_frame_alloc(x, 0, 16);   /* saved registers + frame: a multiple of 16 */
 }
 
+/* A call the runtime's reserve does not cover: C code (a function not
+ * defined in this module, outside the runtime's arc_ prefix) or an unknown
+ * one (through a pointer).  Those get C_ROOM bytes of stack guaranteed
+ * (stack.c). */
+static int calls_c(const Module *m, const Inst *in)
+{
+    const Val *callee = &in->args[0];
+    if (callee->kind != V_SYM || callee->i != 0)
+        return 1;
+    const Sym *s = &m->syms[callee->sym];
+    return s->kind != SYM_FUNCDEF && strncmp(s->name, "arc_", 4) != 0;
+}
+
+/* Bytes the function may take below its entry rsp (0: a small leaf that
+ * needs no check): the saved rbp and registers, the frame, the largest
+ * outgoing argument area and a return address, C_ROOM for C calls and
+ * dynamic allocas (whose own check is in isel.c), 16 for intrinsics. */
+static int64_t stack_need(X64Fn *x)
+{
+    Func *f = x->f;
+    /* make bench measures what the checks cost with code built without
+     * them; such code is only safe on a big stack (main's) */
+    static int unchecked = -1;
+    if (unchecked < 0)
+        unchecked = getenv("ARC_NO_STACK_CHECK") != NULL;
+    if (unchecked)
+        return 0;
+    int64_t area = 0;
+    int calls = 0, room = 0, k = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++, k++) {
+            const Inst *in = &f->blocks[b]->insts[i];
+            if (in->op == OP_CALL) {
+                int64_t n = x64_call_area(x->m, in);
+                calls = 1;
+                area = n > area ? n : area;
+                room |= calls_c(x->m, in);
+            } else if (in->op == OP_ALLOCA && !x->slot[k]) {
+                room = 1;
+            }
+        }
+    int64_t need = 8 + 8 * (int64_t)x->nsaved + x->frame + area + 8 * calls + 16;
+    if (room)
+        need += C_ROOM;
+    if (!calls && need <= LEAF_FRAME_MAX)
+        return 0;
+    if (need > INT32_MAX / 2)
+        fatal("function %s: a frame of %lld bytes is too large", x->m->syms[f->sym].name, (long long)need);
+    return need;
+}
+
 static void x64_emit_func(X64Fn *x)
 {
     Func *f = x->f;
@@ -59,8 +119,19 @@ static void x64_emit_func(X64Fn *x)
     x64_ralloc(x);
     layout_frame(x);
 
+    int64_t need = stack_need(x);
+    int entry = enc_label(a), more = enc_label(a);
+    enc_bind(a, entry);
     enc_push(a, opr(RBP));
     enc_mov(a, 8, opr(RBP), opr(RSP));
+    if (need) {
+        /* rbp, not rsp: reading rsp right after the call and push would
+         * cost a stack-engine sync; the mov above pays it once */
+        enc_lea(a, 8, R11, mem_b(RBP, (int32_t)(8 - need)));
+        rt_fs(a);
+        enc_alu(a, ALU_CMP, 8, opr(R11), opm(mem_b(NOREG, STACK_LIMIT_SLOT)));
+        enc_jcc(a, CC_B, more);
+    }
     for (int r = 0; r < 16; r++)
         if (x->usedsaved >> r & 1)
             enc_push(a, opr((Reg)r));
@@ -82,6 +153,16 @@ static void x64_emit_func(X64Fn *x)
                 i++;
             }
         }
+    }
+    if (need) {
+        int args = x64_param_area(x);
+        if (f->variadic && args < VA_COPY_MAX)
+            args = VA_COPY_MAX;
+        enc_bind(a, more);
+        enc_pop(a, opr(RBP));
+        enc_mov(a, 4, opr(R10), opi(args));
+        enc_call_sym(a, elf_symbol(x->elf, "arc_rt_morestack"));
+        enc_jmp(a, entry);
     }
     for (int t = 0; t < x->ntables; t++) {
         JumpTable *jt = &x->tables[t];

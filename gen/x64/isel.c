@@ -17,6 +17,7 @@
  * bits: add/sub/mul/logic work on 32 bits, compares use the exact width,
  * and division, right shifts and conversions extend their operands first. */
 #include "gen/x64/x64.h"
+#include "gen/rt/stack.h"
 
 #include <string.h>
 
@@ -696,6 +697,13 @@ static void gen_alloca(X64Fn *x, const Inst *in)
         enc_alu(a, ALU_SUB, 8, opr(RSP), opr(RAX));
         if (align > 16)
             enc_alu(a, ALU_AND, 8, opr(RSP), opi(-align));
+        /* below the stack limit: a stack overflow (gen/rt/stack.c) */
+        int ok = enc_label(a);
+        rt_fs(a);
+        enc_alu(a, ALU_CMP, 8, opr(RSP), opm(mem_b(NOREG, STACK_LIMIT_SLOT)));
+        enc_jcc(a, CC_AE, ok);
+        enc_call_sym(a, elf_symbol(x->elf, "arc_rt_stack_overflow"));
+        enc_bind(a, ok);
         enc_mov(a, 8, opr(RAX), opr(RSP));
     }
     x64_store(x, in->dst, RAX);

@@ -10,7 +10,7 @@
  * becomes
  *   %blk = call ptr $arc_alloc(i64 size)       arguments packed in 8-byte
  *   store T1 a1, %blk+0 ...                    slots (aggregates copied,
- *   %h = call ptr $arc_spawn(ptr $f.spawnN, ptr %blk)   rounded up to 8)
+ *   %h = call ptr $arc_rt_spawn(ptr $f.spawnN, ptr %blk)   rounded up to 8)
  * and the thunk, run by the scheduler as long (*)(void *), unpacks them,
  * frees the block after the call and returns the result as an i64:
  *   func i64 $f.spawnN(ptr %blk)
@@ -18,9 +18,9 @@
  *       ret i64 <%r widened, floats as their bits, aggregates copied to a
  *               fresh arc_alloc block whose address is returned>
  * One pointer-sized (or smaller) scalar argument and a direct callee travel
- * in arc_spawn's argument itself (no allocation); no argument passes 0.
+ * in arc_rt_spawn's argument itself (no allocation); no argument passes 0.
  * A spawn whose result is not assigned (`spawn $f(...)`: its handle is
- * dropped, nothing can await it) calls arc_spawn_detached instead, which
+ * dropped, nothing can await it) calls arc_rt_spawn_detached instead, which
  * returns nothing and frees the task when it finishes; its thunk does not
  * keep an aggregate result.
  * An indirect callee (%fp) is stored in the block too; its result is taken
@@ -210,9 +210,9 @@ static void rt_lower_spawn(Module *m, Func *f, Block *b, const Inst *in, int *nt
     }
     Val ca[2] = {ir_symval(m, m->syms[t->sym].name, 0), arg};
     if (in->dst < 0)
-        ir_emit_call(m, b, OP_CALL, T_VOID, 0, -1, ir_symval(m, "arc_spawn_detached", 0), 2, ca);
+        ir_emit_call(m, b, OP_CALL, T_VOID, 0, -1, ir_symval(m, "arc_rt_spawn_detached", 0), 2, ca);
     else
-        ir_emit_call(m, b, OP_CALL, T_PTR, 0, in->dst, ir_symval(m, "arc_spawn", 0), 2, ca);
+        ir_emit_call(m, b, OP_CALL, T_PTR, 0, in->dst, ir_symval(m, "arc_rt_spawn", 0), 2, ca);
 }
 
 static void rt_lower_await(Module *m, Func *f, Block *b, const Inst *in)
@@ -250,8 +250,8 @@ void rt_lower_module(Module *m)
         }
     if (!any)
         return;
-    need_decl(m, "arc_spawn", T_PTR, 2, T_PTR, T_PTR);
-    need_decl(m, "arc_spawn_detached", T_VOID, 2, T_PTR, T_PTR);
+    need_decl(m, "arc_rt_spawn", T_PTR, 2, T_PTR, T_PTR);
+    need_decl(m, "arc_rt_spawn_detached", T_VOID, 2, T_PTR, T_PTR);
     need_decl(m, "arc_await", T_I64, 1, T_PTR, T_VOID);
     need_decl(m, "arc_yield", T_VOID, 0, T_VOID, T_VOID);
     need_decl(m, "arc_alloc", T_PTR, 1, T_I64, T_VOID);

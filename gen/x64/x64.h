@@ -1,6 +1,6 @@
 /* x64.h: the x86-64 code generator, one file per phase.
  *
- *   rtlower.c  spawn / await / yield -> calls of the runtime (arc_spawn,
+ *   rtlower.c  spawn / await / yield -> calls of the runtime (arc_rt_spawn,
  *              arc_await, arc_yield) plus one generated thunk per spawn;
  *              the result is plain IR (ir_verify runs after it)
  *   webs.c     each vreg split into its webs (reaching definitions)
@@ -119,6 +119,9 @@ void x64_va_arg(X64Fn *x, const Inst *in);
 int x64_call_regs(const Module *m, const Inst *in, int *regs);
 /* Per parameter: the register it arrives in, -1 for the stack or an aggregate. */
 void x64_param_regs(const X64Fn *x, int *regs);
+/* Stack bytes: a call's outgoing argument area; the named stack parameters. */
+int x64_call_area(const Module *m, const Inst *in);
+int x64_param_area(const X64Fn *x);
 
 /* isel.c */
 void x64_inst(X64Fn *x, const Inst *in);

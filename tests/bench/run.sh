@@ -283,6 +283,73 @@ END {
 }' "$B/medians" /dev/null
 echo "(every sample: $samples)"
 
+# --- task stacks (issue 10) --------------------------------------------
+# 1,000,000 live parked tasks: the time to start them all and the peak RSS,
+# next to Go (1M goroutines parked on a channel, when go is installed) and
+# musl pthreads (as many as pthread_create allows); fib(35) in Arc with
+# and without the prologue stack checks (ARC_NO_STACK_CHECK=1 builds it
+# without: safe only on main's big stack); fork-join fib(32) in Arc; the
+# hot-split loop.  Each program run STACK_ROUNDS times; the best run.
+STACK_ROUNDS=${STACK_ROUNDS:-3}
+"$ARC" build $S/arc_parked.arc -o "$B/arc_parked"
+"$ARC" build $S/arc_fib.arc -o "$B/arc_fib_arc"
+ARC_NO_STACK_CHECK=1 "$ARC" build $S/arc_fib.arc -o "$B/arc_fib_arc_unchecked"
+"$ARC" build $S/arc_hotsplit.arc -o "$B/arc_hotsplit"
+$MUSL -I$S -o "$B/musl_parked" $S/musl_parked.c -lpthread
+have_go=
+if command -v go > /dev/null && GOFLAGS= go build -o "$B/go_parked" $S/go_parked.go 2> /dev/null; then
+    have_go=1
+fi
+stacks=$B/stack_samples
+: > "$stacks"
+# stack_run KEY ENV... -- PROG: "KEY.key value" lines, plus KEY.rss_kb
+stack_run() {
+    _k=$1
+    shift
+    timeout 300 /usr/bin/time -f "rss_kb %M" -o "$B/time.out" env "$@" > "$B/run.out" ||
+        die "$_k failed: $(cat "$B/run.out")"
+    cat "$B/run.out" "$B/time.out" | sed "s/^/$_k./" >> "$stacks"
+}
+for _r in $(seq "$STACK_ROUNDS"); do
+    for w in 1 2; do
+        stack_run "arc$w" ARC_WORKERS=$w "$B/arc_parked"
+        [ -z "$have_go" ] || stack_run "go$w" GOMAXPROCS=$w "$B/go_parked"
+    done
+    stack_run pthread "$B/musl_parked"
+    stack_run fib ARC_WORKERS=2 "$B/arc_fib_arc"
+    stack_run fibu ARC_WORKERS=2 ARC_FIB_SERIAL=1 "$B/arc_fib_arc_unchecked"
+    stack_run hot "$B/arc_hotsplit"
+done
+awk '
+{ if (!($1 in best) || $2 + 0 < best[$1] + 0) best[$1] = $2 }
+function row(label, a, go, c, target, unit, ok) {
+    printf "%-44s %10s %10s %10s %8s %-3s %s\n", label, a, go, c, target, unit, ok
+}
+function yes(c) { return c ? "ok" : "MISS" }
+END {
+    printf "\nTask stacks (issue 10): best of %d runs; the time to start every task\n", rounds
+    printf "and the peak RSS of the whole process.\n\n"
+    printf "%-44s %10s %10s %10s %8s %-3s %s\n", "measure", "arc", "Go", "pthreads", "target", "", "target?"
+    for (w = 1; w <= 2; w++) {
+        a = best["arc" w ".parked_start_ms"]; g = best["go" w ".parked_start_ms"]
+        row("1M parked tasks: start, " w " worker(s)", a, g == "" ? "-" : g, "-", "<1000", "ms", yes(a < 1000))
+        a = best["arc" w ".rss_kb"] / 1024; g = best["go" w ".rss_kb"] / 1024
+        row("1M parked tasks: RSS, " w " worker(s)", sprintf("%.0f", a), g ? sprintf("%.0f", g) : "-", "-", "<1024", "MB", yes(a < 1024))
+    }
+    n = best["pthread.parked_tasks"]
+    row(sprintf("pthreads: %d parked (the most it reached)", n), "-", "-", best["pthread.parked_start_ms"], "-", "ms", "")
+    row(sprintf("pthreads: RSS at %d threads", n), "-", "-", sprintf("%.0f", best["pthread.rss_kb"] / 1024), "-", "MB", "")
+    c = best["fib.fib35_us"]; u = best["fibu.fib35_us"]
+    row("fib(35) in Arc, with stack checks", sprintf("%.1f", c / 1000), "-", "-", "-", "ms", "")
+    row("fib(35) in Arc, without (ARC_NO_STACK_CHECK)", sprintf("%.1f", u / 1000), "-", "-", "-", "ms", "")
+    row("  prologue check cost", sprintf("%+.1f%%", (c / u - 1) * 100), "", "", "<=5%", "", yes(c / u <= 1.05))
+    row("fork-join fib(32), a task per call above 20", sprintf("%.1f", best["fib.fib32_tasks_us"] / 1000), "", "", "-", "ms", "")
+    h = best["hot.hotsplit_split_us"]; r = best["hot.hotsplit_near_us"]
+    row("hot split: 10M calls across a segment boundary", sprintf("%.0f", h / 1000), "-", "-", "-", "ms", "")
+    row("  the same 10M calls, no boundary", sprintf("%.0f", r / 1000), "-", "-", "-", "ms", "")
+    row("  ratio", sprintf("%.2fx", h / r), "", "", "<=2x", "", yes(h / r <= 2))
+}' rounds="$STACK_ROUNDS" "$stacks"
+
 # The poller and timers: ping-pong vs musl threads and an epoll loop,
 # timer accuracy, 100k sleepers (tests/bench/wait.sh).
 BUILD=$BUILD ARC=$ARC sh $S/wait.sh

@@ -50,8 +50,9 @@ for bad in 0 257 abc -1 "" 2x; do
 done
 run_env "ARC_STACK_SIZE=32768 small stacks still run 40 nested tasks" "ARC_STACK_SIZE=32768 ARC_WORKERS=2" 0 "depth=40"
 run_env "ARC_STACK_SIZE=100000 rounds up to pages" "ARC_STACK_SIZE=100000" 0 "depth=40"
-smsg="arc: runtime error: ARC_STACK_SIZE must be a number of bytes from 16384 to 1073741824"
-for bad in 4096 0 big 2000000000; do
+run_env "ARC_STACK_SIZE=64k takes a suffix" "ARC_STACK_SIZE=64k" 0 "depth=40"
+smsg="arc: runtime error: ARC_STACK_SIZE must be a number of bytes (k, m, g: KiB, MiB, GiB) from 16k to 1g"
+for bad in 4096 0 big 2000000000 2x 4g; do
     run_env "ARC_STACK_SIZE='$bad' is a start-up error" "ARC_STACK_SIZE=$bad" 2 "$smsg"
 done
 

@@ -1,0 +1,87 @@
+#!/bin/sh
+# Task stacks (issue 10, gen/rt/stack.c): Arc programs in tests/e2e/stacks/
+# built with `arc build` and run natively and under qemu-x86_64, with the
+# run_expect directives (// expect:, // status:, // env:, // workers:)
+# plus
+#   // report:  a glob that some line of stderr must match, every run
+#   // ulimit:  the stack rlimit (KiB) to run under
+# Then: a program starting 100,000 tasks makes few mmap/munmap/mprotect
+# calls (strace, natively), and the segment stress on 1, 2 and 4 workers
+# with many steal seeds.
+. tests/e2e/lib.sh
+
+ulimit -c 0 2>/dev/null
+
+# report_check NAME SRC: every "// report:" glob matches a line of $T/err.
+report_check() {
+    directive report "$2" > "$T/globs"
+    [ -s "$T/globs" ] || return 0
+    _missing=
+    while IFS= read -r _glob; do
+        _hit=
+        while IFS= read -r _line; do
+            # shellcheck disable=SC2254
+            case $_line in *$_glob*) _hit=1; break ;; esac
+        done < "$T/err"
+        [ -n "$_hit" ] || _missing="$_missing '$_glob'"
+    done < "$T/globs"
+    if [ -z "$_missing" ]; then
+        ok "$1: report"
+    else
+        not_ok "$1: report: no line matches$_missing"
+        sed 's/^/# stderr: /' "$T/err" | head -12
+    fi
+}
+
+for src in tests/e2e/stacks/*.arc; do
+    name=$(basename "$src" .arc)
+    if ! "$ARC" build "$src" -o "$T/$name" 2> "$T/$name.err"; then
+        not_ok "$name builds"
+        sed 's/^/# /' "$T/$name.err" | head -10
+        continue
+    fi
+    lim=$(directive ulimit "$src")
+    for w in $(directive workers "$src"); do
+        for mode in native qemu; do
+            runner=
+            [ $mode = qemu ] && runner=$QEMU
+            if [ -n "$lim" ]; then
+                (ulimit -s "$lim" && RUN_ENV=ARC_WORKERS=$w run_expect "$name, ARC_WORKERS=$w, ulimit -s $lim ($mode)" "$runner" "$T/$name" "$src")
+                n=$((n + 1))
+            else
+                RUN_ENV=ARC_WORKERS=$w run_expect "$name, ARC_WORKERS=$w ($mode)" "$runner" "$T/$name" "$src"
+            fi
+            report_check "$name, ARC_WORKERS=$w ($mode)" "$src"
+        done
+    done
+done
+
+# No system call per task start: 100,000 tasks, under 1,000 mmap, munmap
+# and mprotect calls in all (native: strace does not follow qemu's guest).
+if command -v strace > /dev/null; then
+    for w in 1 2; do
+        ARC_WORKERS=$w strace -f -c -e trace=mmap,munmap,mprotect -o "$T/strace" "$T/short_tasks" > /dev/null 2>&1
+        calls=$(awk '$NF == "total" { print $4 }' "$T/strace")
+        echo "# 100,000 tasks on $w worker(s): ${calls:-?} mmap/munmap/mprotect calls"
+        check "100,000 short tasks, ARC_WORKERS=$w: ${calls:-?} mmap/munmap/mprotect calls (under 1,000)" \
+            test "${calls:-99999}" -lt 1000
+    done
+else
+    not_ok "strace is not installed"
+fi
+
+# Segments racing between workers: many seeds, 1, 2 and 4 workers.
+for w in 1 2 4; do
+    bad=0
+    for seed in 1 2 3 4 5 6 7 8 9 10 11 12; do
+        out=$(ARC_WORKERS=$w ARC_STEAL_SEED=$seed timeout 60 "$T/segment_stress" 2>&1)
+        [ "$out" = "2000 tasks ok, sum 2001000" ] || { bad=$((bad + 1)); echo "# seed $seed: $out" | head -5; }
+    done
+    check "segment_stress: 12 seeds on $w worker(s) (native)" test "$bad" -eq 0
+done
+bad=0
+for seed in 1 2 3; do
+    out=$(ARC_WORKERS=2 ARC_STEAL_SEED=$seed timeout 120 $QEMU "$T/segment_stress" 2>&1)
+    [ "$out" = "2000 tasks ok, sum 2001000" ] || { bad=$((bad + 1)); echo "# seed $seed: $out" | head -5; }
+done
+check "segment_stress: 3 seeds on 2 workers (qemu-x86_64)" test "$bad" -eq 0
