@@ -42,6 +42,7 @@ typedef enum {
     TY_UINT,    /* an untyped integer constant */
     TY_UFLT,    /* an untyped float constant */
     TY_NULL,    /* the type of null */
+    TY_FUNC,    /* func(A, B) R: a code address (a C function pointer) */
 } TyKind;
 
 typedef struct Ty Ty;
@@ -68,6 +69,10 @@ struct Ty {
     int state;         /* STRUCT: 0 new, 1 laying out, 2 done */
     int agg;           /* IR layout id once lowered (lower.c) */
     Ty *next;          /* the instances of one generic struct */
+    Ty **ptys;         /* FUNC: parameter types (base: the result) */
+    int nptys;
+    int variadic;      /* FUNC: takes ... (C's) */
+    int async;         /* FUNC: async func: a call starts a task */
 };
 
 /* --- AST (parse.c) ----------------------------------------------------- */
@@ -76,16 +81,18 @@ typedef struct FuncDecl FuncDecl;
 typedef struct SrcFile SrcFile;
 typedef struct Var Var;
 
-typedef enum { TX_NAME, TX_PTR, TX_ARRAY, TX_TUPLE } TypeXKind;
+typedef enum { TX_NAME, TX_PTR, TX_ARRAY, TX_TUPLE, TX_FUNC } TypeXKind;
 
 /* A type as written. */
 typedef struct TypeX {
     TypeXKind kind;
     int line, col;
     const char *name;      /* TX_NAME */
-    struct TypeX **args;   /* TX_NAME generic arguments, TX_TUPLE elements */
+    struct TypeX **args;   /* TX_NAME generic arguments, TX_TUPLE elements,
+                            * TX_FUNC parameters */
     int nargs;
-    struct TypeX *base;    /* TX_PTR, TX_ARRAY */
+    int async, variadic;   /* TX_FUNC */
+    struct TypeX *base;    /* TX_PTR, TX_ARRAY; TX_FUNC result (NULL none) */
     Node *len;             /* TX_ARRAY */
 } TypeX;
 
@@ -108,6 +115,7 @@ typedef enum {
     N_ZLIT,     /* {list}: zero fill, or the elements of an array */
     N_TUPLE,    /* (list) */
     N_PROCESS,  /* process func(...) {...}(list) */
+    N_FUNCLIT,  /* [async] func(...) R {...}: fn, capture-free */
     /* statements */
     N_BLOCK,    /* {list} */
     N_LET,      /* let name (or names) [: tx] = a; op is LET or CONST */
@@ -144,7 +152,9 @@ struct Node {
     double fval;
     const char *str;
     int slen;
-    FuncDecl *fn;      /* N_PROCESS: the literal; N_CALL: the callee */
+    FuncDecl *fn;      /* N_PROCESS, N_FUNCLIT: the literal; N_CALL: the
+                        * callee (NULL: through a value, a); N_IDENT: a
+                        * function used as a value */
     /* filled by check.c */
     Ty *ty;            /* the expression's type (after conversion) */
     Ty *xty;           /* N_CAST/N_SIZEOF/...: the type written */

@@ -48,6 +48,7 @@ typedef struct Check {
     FuncDecl **queue;      /* generic instances still to check */
     int nqueue, capqueue;
     int nprocess;
+    Scope *outer;          /* in a function literal: the enclosing scopes */
     int in_ptr;            /* resolving the pointee of a pointer type */
     Ty **pending;          /* struct types still to lay out */
     int npending, cappending;
@@ -85,6 +86,28 @@ static Ty *ptr_to(Check *c, Ty *base)
     return t;
 }
 
+/* func(A, B) R, async func(A) R: one Ty per use, compared by ty_same. */
+static Ty *func_ty(Check *c, Ty **ptys, int n, Ty *ret, int variadic, int async)
+{
+    size_t len = 32 + strlen(ret->name);
+    for (int i = 0; i < n; i++)
+        len += strlen(ptys[i]->name) + 2;
+    char *name = fe_alloc(c->fe, len);
+    size_t k = (size_t)snprintf(name, len, "%sfunc(", async ? "async " : "");
+    for (int i = 0; i < n; i++)
+        k += (size_t)snprintf(name + k, len - k, "%s%s", i ? ", " : "", ptys[i]->name);
+    k += (size_t)snprintf(name + k, len - k, "%s)", variadic ? (n ? ", ..." : "...") : "");
+    if (ret->kind != TY_VOID)
+        snprintf(name + k, len - k, " %s", ret->name);
+    Ty *t = new_ty(c, TY_FUNC, 8, 8, name);
+    t->ptys = ptys;
+    t->nptys = n;
+    t->base = ret;
+    t->variadic = variadic;
+    t->async = async;
+    return t;
+}
+
 int ty_is_int(const Ty *t) { return t->kind == TY_INT || t->kind == TY_UINT; }
 int ty_is_agg(const Ty *t) { return t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_TUPLE; }
 static int is_flt(const Ty *t) { return t->kind == TY_FLOAT || t->kind == TY_UFLT; }
@@ -103,6 +126,14 @@ int ty_same(const Ty *a, const Ty *b)
     case TY_PTR: case TY_TASK: return ty_same(a->base, b->base);
     case TY_ARRAY: return a->len == b->len && ty_same(a->base, b->base);
     case TY_STRUCT: return 0;   /* one Ty per struct (instance) */
+    case TY_FUNC:
+        if (a->nptys != b->nptys || a->variadic != b->variadic || a->async != b->async ||
+            !ty_same(a->base, b->base))
+            return 0;
+        for (int i = 0; i < a->nptys; i++)
+            if (!ty_same(a->ptys[i], b->ptys[i]))
+                return 0;
+        return 1;
     case TY_TUPLE:
         if (a->nfields != b->nfields)
             return 0;
@@ -250,6 +281,7 @@ static Ty *resolve(Check *c, TypeX *x);
 static Ty *resolve1(Check *c, TypeX *x);
 static Ty *complete(Check *c, Ty *t, int line, int col);
 static Ty *check_expr(Check *c, Node *n, Ty *want);
+static Ty *func_value(Check *c, Node *n, FuncDecl *f);
 static int const_int(Check *c, Node *n, int64_t *v);
 
 /* A struct's type: the declaration's own, or the instance for targs. */
@@ -398,6 +430,23 @@ static Ty *resolve1(Check *c, TypeX *x)
         }
         return tuple_ty(c, el, x->nargs);
     }
+    case TX_FUNC: {
+        Ty **pt = fe_alloc(c->fe, sizeof(Ty *) * (size_t)(x->nargs + 1));
+        int oip = c->in_ptr;
+        c->in_ptr = 0;
+        Ty *r = x->base ? resolve(c, x->base) : c->t_void;
+        int bad = r->kind == TY_ERR;
+        for (int i = 0; i < x->nargs; i++) {
+            pt[i] = resolve(c, x->args[i]);
+            if (pt[i]->kind == TY_VOID) {
+                fe_error(c->fe, x->args[i]->line, x->args[i]->col, "a parameter cannot be void");
+                pt[i] = c->t_err;
+            }
+            bad |= pt[i]->kind == TY_ERR;
+        }
+        c->in_ptr = oip;
+        return bad ? c->t_err : func_ty(c, pt, x->nargs, r, x->variadic, x->async);
+    }
     case TX_NAME:
         break;
     }
@@ -483,6 +532,18 @@ static Var *lookup(Check *c, const char *name)
 
 /* m.name, where m is a module the current file imports (and no local
  * shadows it), becomes the identifier "m.name". */
+/* In a function literal, a local of the enclosing function named name
+ * (literals capture nothing), or NULL. */
+static Var *captured(Check *c, const char *name)
+{
+    for (Scope *s = c->outer; s && s != &c->globals; s = s->up) {
+        Var *v = scope_find(s, name);
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
 static void module_ref(Check *c, Node *n)
 {
     if (n->kind != N_FIELD || n->a->kind != N_IDENT || lookup(c, n->a->name) || !is_import(c, n->a->name))
@@ -573,7 +634,7 @@ static int assignable(const Ty *to, const Ty *from)
         return 1;
     if (ty_same(to, from))
         return 1;
-    if (to->kind == TY_PTR && from->kind == TY_NULL)
+    if ((to->kind == TY_PTR || to->kind == TY_FUNC) && from->kind == TY_NULL)
         return 1;
     if (to->kind == TY_PTR && from->kind == TY_PTR) {
         if (to->base->kind == TY_VOID || from->base->kind == TY_VOID)
@@ -824,7 +885,7 @@ static Ty *check_binary(Check *c, Node *n)
         ok = ty_is_int(t);
         break;
     case TK_EQEQ: case TK_NE:
-        ok = is_num(t) || t->kind == TY_BOOL || t->kind == TY_PTR || t->kind == TY_NULL;
+        ok = is_num(t) || t->kind == TY_BOOL || t->kind == TY_PTR || t->kind == TY_NULL || t->kind == TY_FUNC;
         break;
     default:
         ok = is_num(t) || t->kind == TY_PTR;
@@ -1084,13 +1145,49 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     }
 }
 
+/* A named function used as a value: its address, of type func(...) R. */
+static Ty *func_value(Check *c, Node *n, FuncDecl *f)
+{
+    if (f->builtin) {
+        ERR(n, "built-in '%s' cannot be used as a value", n->name);
+        return c->t_err;
+    }
+    if (f->ntparams) {
+        ERR(n, "generic function '%s' cannot be used as a value", n->name);
+        return c->t_err;
+    }
+    check_sig(c, f);
+    if (f->state < 1)
+        return c->t_err;
+    n->fn = f;
+    return func_ty(c, f->ptys, f->nparams, f->rty, f->variadic, f->async);
+}
+
+/* A call through a value of function type (n->fn stays NULL). */
+static Ty *check_call_value(Check *c, Node *n)
+{
+    Ty *t = check_expr(c, n->a, NULL);
+    if (t->kind != TY_FUNC) {
+        if (t->kind != TY_ERR)
+            ERR(n->a, "cannot call a value of type %s", t->name);
+        for (int i = 0; i < n->nlist; i++)
+            check_expr(c, n->list[i], NULL);
+        return c->t_err;
+    }
+    if (n->ntargs)
+        ERR(n->a, "a function value takes no type arguments");
+    check_args(c, n, n->list, n->nlist, t->ptys, t->nptys, t->variadic,
+               n->a->kind == N_IDENT ? n->a->name : "function value");
+    return t->async ? new_task(c, t->base) : t->base;
+}
+
 static Ty *check_call(Check *c, Node *n)
 {
     Node *callee = n->a;
     FuncDecl *f = NULL;
     Ty *recv = NULL;
     module_ref(c, callee);
-    if (callee->kind == N_IDENT && !lookup(c, callee->name)) {
+    if (callee->kind == N_IDENT && !lookup(c, callee->name) && !captured(c, callee->name)) {
         f = find_func(c, callee->name);
         if (!f || f->builtin) {
             for (int i = 0; i < countof(builtins); i++)
@@ -1129,6 +1226,12 @@ static Ty *check_call(Check *c, Node *n)
         if (rt->kind == TY_ERR)
             return rt;
         Ty *st = rt->kind == TY_PTR ? rt->base : rt;
+        if (st->kind == TY_STRUCT && !find_method(st->sd, callee->name)) {
+            st = complete(c, st, callee->line, callee->col);
+            for (int i = 0; i < st->nfields; i++)
+                if (!strcmp(st->fields[i].name, callee->name))
+                    return check_call_value(c, n);   /* a field of function type */
+        }
         if (st->kind != TY_STRUCT || !(f = find_method(st->sd, callee->name))) {
             ERR(callee, "%s has no method '%s'", rt->name, callee->name);
             return c->t_err;
@@ -1151,10 +1254,7 @@ static Ty *check_call(Check *c, Node *n)
         }
         recv = rt;
     } else {
-        check_expr(c, callee, NULL);
-        if (callee->ty->kind != TY_ERR)
-            ERR(callee, "only named functions and methods can be called");
-        return c->t_err;
+        return check_call_value(c, n);
     }
     check_sig(c, f);
     n->fn = f;
@@ -1251,7 +1351,8 @@ static Ty *check_cast(Check *c, Node *n)
     from = n->a->ty;
     int ok = (is_num(to) && is_num(from)) || (to->kind == TY_PTR && (from->kind == TY_PTR || from->kind == TY_INT)) ||
              (to->kind == TY_INT && from->kind == TY_PTR) || (to->kind == TY_INT && from->kind == TY_BOOL) ||
-             (to->kind == TY_TASK && from->kind == TY_TASK) || ty_same(to, from);
+             (to->kind == TY_TASK && from->kind == TY_TASK) || ty_same(to, from) ||
+             ((to->kind == TY_FUNC || to->kind == TY_PTR) && (from->kind == TY_FUNC || from->kind == TY_PTR));
     if (!ok) {
         ERR(n, "cannot cast %s to %s", from->name, to->name);
         return c->t_err;
@@ -1297,9 +1398,15 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         break;
     case N_IDENT: {
         Var *v = lookup(c, n->name);
+        if (!v && (v = captured(c, n->name)) && !(v->is_const && v->konst)) {
+            ERR(n, "a function literal cannot use '%s', a local of the enclosing function (it captures nothing)",
+                n->name);
+            break;
+        }
         if (!v) {
-            if (find_func(c, n->name))
-                ERR(n, "function '%s' used as a value (call it)", n->name);
+            FuncDecl *f = find_func(c, n->name);
+            if (f)
+                t = func_value(c, n, f);
             else if (find_struct(c, n->name) || find_enum(c, n->name) || prim(c, n->name))
                 ERR(n, "type '%s' used as a value", n->name);
             else
@@ -1508,6 +1615,32 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
             FE_PUSH(c->fe, c->fe->prog.funcs, c->fe->prog.nfuncs, c->fe->prog.capfuncs, f);
         }
         t = new_task(c, c->t_void);
+        break;
+    }
+    case N_FUNCLIT: {
+        FuncDecl *f = n->fn;
+        char *sym = fe_alloc(c->fe, 32);
+        snprintf(sym, 32, "func.%d", ++c->nprocess);
+        f->name = "func literal";
+        f->sym = sym;
+        check_sig(c, f);
+        if (f->state < 1)
+            break;
+        /* the body sees globals; enclosing locals only to name them in
+         * the error that they cannot be captured */
+        FuncDecl *of = c->fn;
+        Scope *os = c->scope, *oo = c->outer;
+        int ol = c->loops, osw = c->switches;
+        c->outer = os;
+        c->scope = &c->globals;
+        check_func_body(c, f);
+        c->fn = of;
+        c->scope = os;
+        c->outer = oo;
+        c->loops = ol;
+        c->switches = osw;
+        FE_PUSH(c->fe, c->fe->prog.funcs, c->fe->prog.nfuncs, c->fe->prog.capfuncs, f);
+        t = func_ty(c, f->ptys, f->nparams, f->rty, f->variadic, f->async);
         break;
     }
     default:
@@ -1968,7 +2101,7 @@ static Node *clone_node(Check *c, Node *n)
         for (int i = 0; i < n->nlist; i++)
             m->list[i] = clone_node(c, n->list[i]);
     }
-    if (n->kind == N_PROCESS && n->fn)
+    if ((n->kind == N_PROCESS || n->kind == N_FUNCLIT) && n->fn)
         m->fn = clone_func(c, n->fn);
     return m;
 }

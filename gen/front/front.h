@@ -34,6 +34,16 @@
  *     _ are private.  A module is used only where it is imported; an
  *     import cycle is an error at the import that closes it.  Symbols are
  *     m.name (methods Struct's m.Struct.name), extern c ones plain;
+ *   - function values (ARC.md 11): a value of type func(...) R is the
+ *     function's code address (a C function pointer, SysV ABI), so it
+ *     crosses the C boundary unchanged; two func types are the same when
+ *     their parameters, result, `...` and async-ness are; a parameter may
+ *     be named in a func type (func(x: int32)), the name is ignored;
+ *     cast<> converts between func types and pointers; a method or a
+ *     generic function is not a value; a literal sees globals and the
+ *     enclosing function's constants, and using one of its other locals
+ *     is an error; calling a null value is a runtime error
+ *     (arc_rt_null_call), checked before the arguments are evaluated;
  *   - the C layer: a module whose first line is `namespace c` gives its
  *     exported functions their plain names as global symbols (C can call
  *     them, extern c declarations bind to them).  stdlib_arc/libc.arc is

@@ -465,9 +465,61 @@ static int lower_args(Lower *L, Node **args, int nargs, Ty **ptys, int np, int v
     return k;
 }
 
+/* Call callee (a symbol or a function value) with args[0..k-1]; spawn:
+ * start a task instead, the value is its handle. */
+static Val emit_call(Lower *L, Val callee, int k, Val *args, Ty *rt, int spawn)
+{
+    if (spawn) {
+        int d = tmp(L, T_PTR);
+        ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, callee, k, args);
+        return V(L, d);
+    }
+    int agg = agg_of(L, rt);
+    int d = rt->kind == TY_VOID ? -1 : tmp(L, agg ? T_PTR : irt(rt));
+    ir_emit_call(L->m, cur(L), OP_CALL, irt(rt), agg, d, callee, k, args);
+    return d >= 0 ? V(L, d) : (Val){0};
+}
+
+/* The address of function fd, a value of function type. */
+static Val func_addr(Lower *L, FuncDecl *fd, int line)
+{
+    Val callee = ir_symval(L->m, fd->sym, 0);
+    Sym *cs = &L->m->syms[callee.sym];
+    if (!fd->body && !cs->callline && L->fd->file) {   /* where a link error names it */
+        cs->callfile = ir_strdup(L->m, L->fd->file->path, strlen(L->fd->file->path));
+        cs->callline = line;
+    }
+    return callee;
+}
+
+/* A call through a function value: a null value stops the program in
+ * arc_rt_null_call (a runtime error with a backtrace from the caller),
+ * not in a jump to address 0. */
+static Val call_value(Lower *L, Node *n)
+{
+    Ty *ft = n->a->ty;
+    Val fp = rval(L, n->a);
+    if (fp.kind != V_VREG) {
+        int c = tmp(L, T_PTR);
+        ir_emit(L->m, cur(L), OP_COPY, T_PTR, c, 1, fp);
+        fp = V(L, c);
+    }
+    Block *bad = new_block(L, "nullcall"), *ok = new_block(L, "call");
+    br(L, emit2(L, OP_EQ, T_PTR, fp, ir_int(T_PTR, 0)), bad, ok);
+    L->b = bad;
+    ir_emit_call(L->m, cur(L), OP_CALL, T_VOID, 0, -1, ir_symval(L->m, "arc_rt_null_call", 0), 0, NULL);
+    ir_emit(L->m, cur(L), OP_UNREACHABLE, T_VOID, -1, 0);
+    L->b = ok;
+    Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 2));
+    int k = lower_args(L, n->list, n->nlist, ft->ptys, ft->nptys, ft->variadic, args);
+    return emit_call(L, fp, k, args, ft->base, ft->async);
+}
+
 static Val call(Lower *L, Node *n, int spawn)
 {
     FuncDecl *fd = n->fn;
+    if (!fd)
+        return call_value(L, n);
     Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 3));
     int k = 0, skip = 0;
     if (n->method) {
@@ -478,22 +530,8 @@ static Val call(Lower *L, Node *n, int spawn)
         skip = 1;
     }
     k += lower_args(L, n->list, n->nlist, fd->ptys + skip, fd->nparams - skip, fd->variadic, args + k);
-    Val callee = ir_symval(L->m, fd->sym, 0);
-    Sym *cs = &L->m->syms[callee.sym];
-    if (!fd->body && !cs->callline && L->fd->file) {   /* where a link error names it */
-        cs->callfile = ir_strdup(L->m, L->fd->file->path, strlen(L->fd->file->path));
-        cs->callline = n->line;
-    }
-    if (spawn || fd->async) {
-        int d = tmp(L, T_PTR);
-        ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, callee, k, args);
-        return V(L, d);
-    }
-    Ty *rt = fd->rty;
-    int agg = agg_of(L, rt);
-    int d = rt->kind == TY_VOID ? -1 : tmp(L, agg ? T_PTR : irt(rt));
-    ir_emit_call(L->m, cur(L), OP_CALL, irt(rt), agg, d, callee, k, args);
-    return d >= 0 ? V(L, d) : (Val){0};
+    Val callee = func_addr(L, fd, n->line);
+    return emit_call(L, callee, k, args, fd->rty, spawn || fd->async);
 }
 
 static Val builtin(Lower *L, Node *n)
@@ -615,6 +653,8 @@ static Val rval(Lower *L, Node *n)
         return ir_int(T_PTR, 0);
     case N_IDENT: {
         Var *v = n->var;
+        if (!v)
+            return func_addr(L, n->fn, n->line);
         if (v->in_mem)
             return load(L, V(L, v->vreg), n->ty);
         return V(L, v->vreg);
@@ -688,6 +728,8 @@ static Val rval(Lower *L, Node *n)
             store(L, ptr_off(L, p, t->fields[i].off), rval(L, n->list[i]), t->fields[i].ty);
         return p;
     }
+    case N_FUNCLIT:
+        return ir_symval(L->m, n->fn->sym, 0);
     case N_PROCESS: {
         FuncDecl *fd = n->fn;
         Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 1));

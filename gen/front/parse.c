@@ -209,6 +209,7 @@ static const char *qualified(Parser *p, const char *mod, const char *name)
 }
 
 /* type = "*" type | "[" expr "]" type | "(" type {"," type} ")"
+ *      | ["async"] "func" "(" [type {"," type}] ["," "..."] ")" [type]
  *      | IDENT ["." IDENT] [targs] */
 static TypeX *type(Parser *p)
 {
@@ -237,6 +238,32 @@ static TypeX *type(Parser *p)
             PUSH(x->args, x->nargs, cap, type(p));
         } while (accept(p, TK_COMMA) && !p->panic);
         expect(p, TK_RPAREN);
+    } else if (at(p, TK_FUNC) || (at(p, TK_ASYNC) && peekn(p, 1)->k == TK_FUNC)) {
+        x->kind = TX_FUNC;
+        x->async = accept(p, TK_ASYNC);
+        next(p);
+        expect(p, TK_LPAREN);
+        int cap = 0;
+        skip_nl(p);
+        while (!at(p, TK_RPAREN) && !at(p, TK_EOF) && !p->panic) {
+            if (accept(p, TK_ELLIPSIS)) {
+                x->variadic = 1;
+                break;
+            }
+            if (at(p, TK_IDENT) && peekn(p, 1)->k == TK_COLON) {   /* a name is allowed */
+                next(p);
+                next(p);
+            }
+            PUSH(x->args, x->nargs, cap, type(p));
+            skip_nl(p);
+            if (!accept(p, TK_COMMA))
+                break;
+            skip_nl(p);
+        }
+        expect(p, TK_RPAREN);
+        if (at(p, TK_STAR) || at(p, TK_LBRACK) || at(p, TK_LPAREN) || at(p, TK_IDENT) || at(p, TK_FUNC) ||
+            at(p, TK_ASYNC))
+            x->base = type(p);
     } else if (at(p, TK_IDENT)) {
         x->kind = TX_NAME;
         x->name = ident(p);
@@ -304,7 +331,8 @@ static void brace_list(Parser *p, Node *n, int named)
  *         | elements
  *         | ("cast" | "bit_cast") "<" type ">" "(" expr ")"
  *         | "sizeof" "(" (type | expr) ")" | "alignof" "(" type ")"
- *         | "process" "func" "(" params ")" block args */
+ *         | "process" "func" "(" params ")" block args
+ *         | ["async"] "func" "(" params ")" [type] block   (a literal) */
 static Node *primary(Parser *p)
 {
     Tok *t = peek(p);
@@ -408,6 +436,20 @@ static Node *primary(Parser *p)
         p->nolit = save;
         return n;
     }
+    case TK_ASYNC:
+    case TK_FUNC:
+        if (t->k == TK_ASYNC && peekn(p, 1)->k != TK_FUNC) {
+            error_at(p, t, "expected an expression");
+            return new_node(p, N_INT, t);
+        }
+        n = new_node(p, N_FUNCLIT, t);
+        {
+            int async = accept(p, TK_ASYNC), save = p->nolit;
+            p->nolit = 0;
+            n->fn = func_decl(p, async, 0, NULL);
+            p->nolit = save;
+        }
+        return n;
     case TK_PROCESS:
         n = new_node(p, N_PROCESS, next(p));
         if (!at(p, TK_FUNC)) {
