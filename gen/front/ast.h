@@ -43,6 +43,7 @@ typedef enum {
     TY_UFLT,    /* an untyped float constant */
     TY_NULL,    /* the type of null */
     TY_FUNC,    /* func(A, B) R: a code address (a C function pointer) */
+    TY_SLICE,   /* []T: {data *T at 0, len int64 at 8}, in memory */
 } TyKind;
 
 typedef struct Ty Ty;
@@ -81,7 +82,7 @@ typedef struct FuncDecl FuncDecl;
 typedef struct SrcFile SrcFile;
 typedef struct Var Var;
 
-typedef enum { TX_NAME, TX_PTR, TX_ARRAY, TX_TUPLE, TX_FUNC } TypeXKind;
+typedef enum { TX_NAME, TX_PTR, TX_ARRAY, TX_TUPLE, TX_FUNC, TX_SLICE } TypeXKind;
 
 /* A type as written. */
 typedef struct TypeX {
@@ -92,7 +93,7 @@ typedef struct TypeX {
                             * TX_FUNC parameters */
     int nargs;
     int async, variadic;   /* TX_FUNC */
-    struct TypeX *base;    /* TX_PTR, TX_ARRAY; TX_FUNC result (NULL none) */
+    struct TypeX *base;    /* TX_PTR, TX_ARRAY, TX_SLICE; TX_FUNC result (NULL none) */
     Node *len;             /* TX_ARRAY */
 } TypeX;
 
@@ -105,6 +106,7 @@ typedef enum {
     N_POSTINC,  /* a op */
     N_CALL,     /* a(list), targs */
     N_INDEX,    /* a[b] */
+    N_SLICE,    /* a[b..c], b and c optional */
     N_FIELD,    /* a.name */
     N_CAST,     /* cast<tx>(a) */
     N_BITCAST,  /* bit_cast<tx>(a) */
@@ -123,7 +125,8 @@ typedef enum {
     N_ASSIGN,   /* a op b, op is = or a compound assignment */
     N_IF,       /* if a b else c */
     N_FOR,      /* for a; b; c d */
-    N_FORIN,    /* for name in a..b d */
+    N_FORIN,    /* for name in a..b d; b NULL: for [names[0],] name in a d
+                 * over an array or a slice (names[0] the index) */
     N_SWITCH,   /* switch a {list of N_CASE} */
     N_CASE,     /* case list: b (nlist 0: default) */
     N_RETURN,   /* return [a] */
@@ -133,7 +136,7 @@ typedef enum {
 } NodeKind;
 
 typedef enum { BI_NONE, BI_ALLOCA, BI_MEMCPY, BI_MEMSET, BI_MEMCMP, BI_STRLEN, BI_SYSCALL,
-               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID, BI_VA_START, BI_VA_ARG, BI_VA_END } Builtin;
+               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID, BI_VA_START, BI_VA_ARG, BI_VA_END, BI_LEN } Builtin;
 
 struct Node {
     NodeKind kind;
@@ -167,6 +170,9 @@ struct Node {
     Builtin builtin;   /* N_CALL of a built-in */
     int method;        /* N_CALL: callee a.f is a method, receiver a.a;
                         * 2 when its address is passed */
+    int checked;       /* N_INDEX: bounds-checked (a slice, or an array
+                        * with a non-constant index); 2: under &, where
+                        * the index may equal the length */
 };
 
 /* A parameter, or a struct field (name: tx). */
@@ -246,6 +252,9 @@ struct Var {
     const char *str;
     int slen;
     int addr_taken;         /* needs a frame slot */
+    int assigned;           /* assigned, incremented or decremented after its let */
+    Var *below_len;         /* a range variable: 0 <= it < len(below_len) */
+    int64_t below;          /* a range variable: 0 <= it < below (0: unknown) */
     int state;              /* top-level const: 0 new, 1 checking, 2 done */
     /* lower.c */
     int vreg;               /* the value, or the slot's address */

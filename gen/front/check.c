@@ -76,15 +76,18 @@ static Ty *int_ty(Check *c, int size, int sign, const char *name)
     return t;
 }
 
-static Ty *ptr_to(Check *c, Ty *base)
+/* A type made from base (*T, []T), spelled prefix + base's name. */
+static Ty *derived_ty(Check *c, TyKind k, int64_t size, const char *prefix, Ty *base)
 {
-    size_t n = strlen(base->name) + 2;
+    size_t n = strlen(base->name) + strlen(prefix) + 1;
     char *name = fe_alloc(c->fe, n);
-    snprintf(name, n, "*%s", base->name);
-    Ty *t = new_ty(c, TY_PTR, 8, 8, name);
+    snprintf(name, n, "%s%s", prefix, base->name);
+    Ty *t = new_ty(c, k, size, 8, name);
     t->base = base;
     return t;
 }
+
+static Ty *ptr_to(Check *c, Ty *base) { return derived_ty(c, TY_PTR, 8, "*", base); }
 
 /* func(A, B) R, async func(A) R: one Ty per use, compared by ty_same. */
 static Ty *func_ty(Check *c, Ty **ptys, int n, Ty *ret, int variadic, int async)
@@ -108,8 +111,13 @@ static Ty *func_ty(Check *c, Ty **ptys, int n, Ty *ret, int variadic, int async)
     return t;
 }
 
+static Ty *slice_ty(Check *c, Ty *base) { return derived_ty(c, TY_SLICE, 16, "[]", base); }
+
 int ty_is_int(const Ty *t) { return t->kind == TY_INT || t->kind == TY_UINT; }
-int ty_is_agg(const Ty *t) { return t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_TUPLE; }
+int ty_is_agg(const Ty *t)
+{
+    return t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_TUPLE || t->kind == TY_SLICE;
+}
 static int is_flt(const Ty *t) { return t->kind == TY_FLOAT || t->kind == TY_UFLT; }
 static int is_num(const Ty *t) { return ty_is_int(t) || is_flt(t); }
 static int is_untyped(const Ty *t) { return t->kind == TY_UINT || t->kind == TY_UFLT || t->kind == TY_NULL; }
@@ -123,7 +131,7 @@ int ty_same(const Ty *a, const Ty *b)
     switch (a->kind) {
     case TY_INT: return a->size == b->size && a->sign == b->sign;
     case TY_FLOAT: return a->size == b->size;
-    case TY_PTR: case TY_TASK: return ty_same(a->base, b->base);
+    case TY_PTR: case TY_TASK: case TY_SLICE: return ty_same(a->base, b->base);
     case TY_ARRAY: return a->len == b->len && ty_same(a->base, b->base);
     case TY_STRUCT: return 0;   /* one Ty per struct (instance) */
     case TY_FUNC:
@@ -447,6 +455,16 @@ static Ty *resolve1(Check *c, TypeX *x)
         c->in_ptr = oip;
         return bad ? c->t_err : func_ty(c, pt, x->nargs, r, x->variadic, x->async);
     }
+    case TX_SLICE: {
+        c->in_ptr++;   /* the elements are behind a pointer */
+        Ty *b = resolve(c, x->base);
+        c->in_ptr--;
+        if (b->kind == TY_VOID) {
+            fe_error(c->fe, x->line, x->col, "slice of void");
+            return c->t_err;
+        }
+        return b->kind == TY_ERR ? b : slice_ty(c, b);
+    }
     case TX_NAME:
         break;
     }
@@ -708,7 +726,7 @@ static int is_lvalue(Node *n)
 {
     switch (n->kind) {
     case N_IDENT: return n->var && !n->var->is_const;
-    case N_INDEX: return n->a->ty->kind == TY_PTR || is_lvalue(n->a);
+    case N_INDEX: return n->a->ty->kind == TY_PTR || n->a->ty->kind == TY_SLICE || is_lvalue(n->a);
     case N_FIELD: return n->field && (n->a->ty->kind == TY_PTR || is_lvalue(n->a));
     case N_UNARY: return n->op == TK_STAR;
     default: return 0;
@@ -717,6 +735,8 @@ static int is_lvalue(Node *n)
 
 static int need_lvalue(Check *c, Node *n, const char *what)
 {
+    if (n->kind == N_IDENT && n->var)
+        n->var->assigned = 1;
     if (n->ty->kind == TY_ERR || is_lvalue(n))
         return 1;
     if (n->kind == N_IDENT && n->var && n->var->is_const)
@@ -730,8 +750,8 @@ static int need_lvalue(Check *c, Node *n, const char *what)
  * when its address is taken. */
 static void mark_addr(Node *n)
 {
-    while (n->kind == N_FIELD || n->kind == N_INDEX) {
-        if (n->a->ty->kind == TY_PTR)
+    while (n->kind == N_FIELD || n->kind == N_INDEX || n->kind == N_SLICE) {
+        if (n->a->ty->kind == TY_PTR || n->a->ty->kind == TY_SLICE)
             return;
         n = n->a;
     }
@@ -960,6 +980,8 @@ static Ty *check_unary(Check *c, Node *n, Ty *want)
             return c->t_err;
         }
         mark_addr(a);
+        if (a->kind == N_INDEX && a->checked)
+            a->checked = 2;   /* &a[len(a)], the end, is an address too (C) */
         return ptr_to(c, t);
     case TK_STAR:
         t = check_expr(c, a, NULL);
@@ -1019,7 +1041,7 @@ static FuncDecl *instance(Check *c, FuncDecl *g, Ty **targs, int n, Node *at);
 static struct { const char *name; Builtin b; } builtins[] = {
     {"alloca", BI_ALLOCA}, {"memcpy", BI_MEMCPY}, {"memset", BI_MEMSET}, {"memcmp", BI_MEMCMP},
     {"strlen", BI_STRLEN}, {"syscall", BI_SYSCALL}, {"memptr", BI_MEMPTR}, {"va_start", BI_VA_START},
-    {"va_arg", BI_VA_ARG}, {"va_end", BI_VA_END},
+    {"va_arg", BI_VA_ARG}, {"va_end", BI_VA_END}, {"len", BI_LEN},
 };
 
 static Ty *expr_as_type(Check *c, Node *n);
@@ -1031,7 +1053,7 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     int na = n->nlist;
     static const int nargs[] = {[BI_MEMCPY] = 3, [BI_MEMSET] = 3, [BI_MEMCMP] = 3, [BI_STRLEN] = 1,
                                 [BI_MEMPTR] = 1, [BI_RDTSC] = 0, [BI_PAUSE] = 0, [BI_CPUID] = 2,
-                                [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1};
+                                [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1, [BI_LEN] = 1};
     if (b == BI_ALLOCA) {
         if (n->ntargs != 1 || na > 1) {
             ERR(n, "alloca takes one type argument and at most one count: alloca<T>(n)");
@@ -1086,6 +1108,18 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     }
     for (int i = 0; i < na; i++)
         check_expr(c, a[i], NULL);
+    if (b == BI_LEN) {
+        /* int64: an array's length (a constant), a slice's, a string's strlen */
+        Ty *t = a[0]->ty;
+        if (t->kind == TY_ARRAY) {
+            n->konst = 1;
+            n->ival = (uint64_t)t->len;
+        } else if (t->kind != TY_SLICE && t->kind != TY_ERR && !ty_same(t, c->t_bytep)) {
+            ERR(a[0], "len takes an array, a slice or a string, not %s", t->name);
+            return c->t_err;
+        }
+        return c->t_i64;
+    }
     if (b == BI_VA_START) {
         if (!c->fn || !c->fn->variadic)
             ERR(n, "va_start outside a variadic function");
@@ -1268,6 +1302,38 @@ static Ty *check_call(Check *c, Node *n)
     check_args(c, n, n->list, n->nlist, f->ptys + skip, f->nparams - skip, f->variadic, f->name);
     Ty *r = f->rty;
     return f->async ? new_task(c, r) : r;
+}
+
+/* a[lo..hi] on an array (addressable), a slice or a pointer (hi needed) */
+static Ty *check_slice(Check *c, Node *n)
+{
+    Ty *a = check_expr(c, n->a, NULL);
+    for (Node *b = n->b; b; b = b == n->b ? n->c : NULL) {
+        Ty *i = check_expr(c, b, c->t_i64);
+        if (ty_is_int(i))
+            coerce(c, b, c->t_i64, "a slice bound");
+        else if (i->kind != TY_ERR)
+            ERR(b, "a slice bound must be an integer, not %s", i->name);
+    }
+    if (a->kind == TY_ERR)
+        return a;
+    if (a->kind == TY_ARRAY) {
+        if (is_lvalue(n->a))
+            mark_addr(n->a);
+        else if (n->a->kind != N_CALL && n->a->kind != N_SLIT && n->a->kind != N_ZLIT) {
+            ERR(n->a, "cannot slice this array: it has no address");
+            return c->t_err;
+        }
+    } else if (a->kind == TY_PTR && a->base->kind != TY_VOID) {
+        if (!n->c) {
+            ERR(n, "slicing a pointer needs an end: p[lo..hi]");
+            return c->t_err;
+        }
+    } else if (a->kind != TY_SLICE) {
+        ERR(n, "cannot slice %s", a->name);
+        return c->t_err;
+    }
+    return slice_ty(c, complete(c, a->base, n->line, n->col));
 }
 
 static Ty *check_field(Check *c, Node *n)
@@ -1465,16 +1531,20 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
             ERR(n->b, "an index must be an integer, not %s", i->name);
         if (a->kind == TY_ERR)
             break;
-        if (a->kind == TY_ARRAY || (a->kind == TY_PTR && a->base->kind != TY_VOID)) {
+        if (a->kind == TY_ARRAY || a->kind == TY_SLICE || (a->kind == TY_PTR && a->base->kind != TY_VOID)) {
             t = complete(c, a->base, n->line, n->col);
             if (a->kind == TY_ARRAY && n->b->konst == 1 && (int64_t)n->b->ival >= 0 &&
                 !n->b->ubig && (int64_t)n->b->ival >= a->len && n->b->ty->kind == TY_INT && n->b->ty->sign)
                 ERR(n->b, "index %lld is out of bounds for %s", (long long)n->b->ival, a->name);
+            n->checked = a->kind == TY_SLICE || (a->kind == TY_ARRAY && n->b->konst != 1);
         } else {
             ERR(n, "cannot index %s", a->name);
         }
         break;
     }
+    case N_SLICE:
+        t = check_slice(c, n);
+        break;
     case N_FIELD:
         t = check_field(c, n);
         break;
@@ -1653,6 +1723,41 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
 
 /* --- statements ------------------------------------------------------------ */
 static void check_stmt(Check *c, Node *n);
+static void check_block(Check *c, Node *n);
+
+/* A loop's body: break and continue belong to the loop. */
+static void check_loop_body(Check *c, Node *body)
+{
+    c->loops++;
+    int osw = c->switches;
+    c->switches = 0;
+    check_block(c, body);
+    c->switches = osw;
+    c->loops--;
+}
+
+/* for [i,] x in a: a is an array or a slice, evaluated once; x a copy of
+ * each element, i its int64 index. */
+static void check_forin_each(Check *c, Node *n)
+{
+    Ty *a = check_expr(c, n->a, NULL), *et = c->t_err;
+    if (a->kind == TY_ARRAY || a->kind == TY_SLICE) {
+        et = a->base;
+        if (a->kind == TY_ARRAY && is_lvalue(n->a))
+            mark_addr(n->a);
+    } else if (a->kind != TY_ERR) {
+        ERR(n->a, "for-in needs a range a..b, an array or a slice, not %s", a->name);
+    }
+    Scope s;
+    push_scope(c, &s);
+    if (n->nnames) {
+        n->vars = fe_alloc(c->fe, sizeof(Var *));
+        n->vars[0] = declare(c, &s, n->names[0], n->line, n->col, c->t_i64);
+    }
+    n->var = declare(c, &s, n->name, n->line, n->col, et);
+    check_loop_body(c, n->d);
+    pop_scope(c);
+}
 
 static void check_block(Check *c, Node *n)
 {
@@ -1803,16 +1908,15 @@ static void check_stmt(Check *c, Node *n)
             check_cond(c, n->b, "a for");
         if (n->c)
             check_stmt(c, n->c);
-        c->loops++;
-        int osw = c->switches;
-        c->switches = 0;
-        check_block(c, n->d);
-        c->switches = osw;
-        c->loops--;
+        check_loop_body(c, n->d);
         pop_scope(c);
         break;
     }
     case N_FORIN: {
+        if (!n->b) {
+            check_forin_each(c, n);
+            break;
+        }
         Ty *a = check_expr(c, n->a, NULL), *b = check_expr(c, n->b, NULL);
         if (is_untyped(a) && !is_untyped(b))
             coerce(c, n->a, b, "the range");
@@ -1838,12 +1942,15 @@ static void check_stmt(Check *c, Node *n)
         Scope s;
         push_scope(c, &s);
         n->var = declare(c, &s, n->name, n->line, n->col, t);
-        c->loops++;
-        int osw = c->switches;
-        c->switches = 0;
-        check_block(c, n->d);
-        c->switches = osw;
-        c->loops--;
+        /* what a bounds check on s[i] may rely on (lower.c) */
+        if (n->a->konst == 1 && (int64_t)n->a->ival >= 0) {
+            Node *h = n->b;
+            if (h->konst == 1)
+                n->var->below = (int64_t)h->ival;
+            else if (h->kind == N_CALL && h->builtin == BI_LEN && h->list[0]->kind == N_IDENT)
+                n->var->below_len = h->list[0]->var;
+        }
+        check_loop_body(c, n->d);
         pop_scope(c);
         break;
     }

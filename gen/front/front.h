@@ -44,6 +44,15 @@
  *     enclosing function's constants, and using one of its other locals
  *     is an error; calling a null value is a runtime error
  *     (arc_rt_null_call), checked before the arguments are evaluated;
+ *   - slices: []T is {data *T, len int64} (16 bytes, a by-value aggregate
+ *     like a struct of those two fields); len() is int64 (Go's int); a
+ *     slice's elements are always assignable (like p[i]); a[lo..hi] checks
+ *     hi <= len(a) then lo <= hi, each failure reported as "index X out of
+ *     range for length Y" (the bound and what it exceeded); slicing a
+ *     pointer is unchecked and needs hi; slicing an array takes its
+ *     address (a view, not a copy); for-in evaluates the collection once
+ *     and copies each element; `{}` is the empty slice; &a[i] may
+ *     name the end (i == len(a), C's one-past-the-end address);
  *   - the C layer: a module whose first line is `namespace c` gives its
  *     exported functions their plain names as global symbols (C can call
  *     them, extern c declarations bind to them).  stdlib_arc/libc.arc is

@@ -71,6 +71,9 @@ static void flatten(Module *m, int agg, const Ty *t, int64_t base)
     } else if (t->kind == TY_STRUCT || t->kind == TY_TUPLE) {
         for (int i = 0; i < t->nfields; i++)
             flatten(m, agg, t->fields[i].ty, base + t->fields[i].off);
+    } else if (t->kind == TY_SLICE) {
+        ir_layout_field(m, agg, T_PTR, base);
+        ir_layout_field(m, agg, T_I64, base + 8);
     } else {
         ir_layout_field(m, agg, irt(t), base);
     }
@@ -84,7 +87,10 @@ static int agg_of(Lower *L, Ty *t)
     if (t->agg)
         return t->agg;
     char name[128];
-    const char *base = t->kind == TY_STRUCT ? t->name : t->kind == TY_TUPLE ? "tuple" : "array";
+    const char *base = t->kind == TY_STRUCT  ? t->name
+                       : t->kind == TY_TUPLE ? "tuple"
+                       : t->kind == TY_SLICE ? "slice"
+                                             : "array";
     int k = 0;
     for (const char *p = base; *p && k < 100; p++)
         name[k++] = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ? *p : '_';
@@ -269,11 +275,80 @@ static Val base_addr(Lower *L, Node *a)
     return addr(L, a);
 }
 
+/* Stop with "index I out of range for length N" unless i cmp n, cmp
+ * OP_ULT or OP_ULE (unsigned: a negative index is out of range too).  i
+ * and n are i64. */
+static void bounds_check(Lower *L, Op cmp, Val i, Val n)
+{
+    Block *bad = new_block(L, "outofrange"), *ok = new_block(L, "inrange");
+    br(L, emit2(L, cmp, T_I64, i, n), ok, bad);
+    L->b = bad;
+    Val args[2] = {i, n};
+    ir_emit_call(L->m, cur(L), OP_CALL, T_VOID, 0, -1, ir_symval(L->m, "arc_rt_index_fail", 0), 2, args);
+    ir_emit(L->m, cur(L), OP_UNREACHABLE, T_VOID, -1, 0);
+    L->b = ok;
+}
+
+/* Whether a[i] is in range by construction: i is the variable of a range
+ * loop 0..len(a) or 0..K (K <= a's fixed length), neither i nor a is
+ * assigned anywhere (or has its address taken). */
+static int proven_in_range(Node *n)
+{
+    Node *a = n->a, *i = n->b;
+    if (i->kind != N_IDENT || !i->var || i->var->assigned || i->var->addr_taken)
+        return 0;
+    Var *v = i->var;
+    if (a->ty->kind == TY_ARRAY && v->below > 0 && v->below <= a->ty->len)
+        return 1;
+    return a->kind == N_IDENT && a->var && v->below_len == a->var && !a->var->assigned &&
+           (a->ty->kind == TY_ARRAY || !a->var->addr_taken);
+}
+
+/* A slice's length (i64) from its address. */
+static Val slice_len(Lower *L, Val s) { return emit1(L, OP_LOAD, T_I64, ptr_off(L, s, 8)); }
+
+/* The address of the first element of a (an array, a slice or a
+ * pointer) and, but for a pointer, its length (i64) in *len. */
+static Val elements(Lower *L, Node *a, Val *len)
+{
+    Val base = base_addr(L, a);
+    *len = (Val){0};
+    if (a->ty->kind == TY_SLICE) {
+        *len = slice_len(L, base);
+        return emit1(L, OP_LOAD, T_PTR, base);
+    }
+    if (a->ty->kind == TY_ARRAY)
+        *len = ir_int(T_I64, a->ty->len);
+    return base;
+}
+
+/* a[lo..hi]: a new slice (a frame slot); lo <= hi <= len(a) is checked
+ * (hi against the length, then lo against hi), not on a pointer. */
+static Val slice_expr(Lower *L, Node *n)
+{
+    Ty *at = n->a->ty;
+    Val len, base = elements(L, n->a, &len);
+    Val lo = n->b ? to_i64(L, rval(L, n->b), n->b->ty) : ir_int(T_I64, 0);
+    Val hi = n->c ? to_i64(L, rval(L, n->c), n->c->ty) : len;
+    if (at->kind != TY_PTR && n->c)
+        bounds_check(L, OP_ULE, hi, len);
+    if (n->b)
+        bounds_check(L, OP_ULE, lo, hi);
+    int64_t es = at->base->size;
+    Val p = slot(L, n->ty);
+    Val off = lo.kind == V_INT ? ir_int(T_I64, lo.i * es) : emit2(L, OP_MUL, T_I64, lo, ir_int(T_I64, es));
+    ir_emit(L->m, cur(L), OP_STORE, T_PTR, -1, 2, emit2(L, OP_PTRADD, T_VOID, base, off), p);
+    ir_emit(L->m, cur(L), OP_STORE, T_I64, -1, 2, emit2(L, OP_SUB, T_I64, hi, lo), ptr_off(L, p, 8));
+    return p;
+}
+
 static Val index_addr(Lower *L, Node *n)
 {
-    Val base = base_addr(L, n->a);
+    Val len, base = elements(L, n->a, &len);
     Ty *et = n->ty;
     Val i = rval(L, n->b);
+    if (n->checked && !proven_in_range(n))
+        bounds_check(L, n->checked == 2 ? OP_ULE : OP_ULT, to_i64(L, i, n->b->ty), len);
     if (i.kind == V_INT)
         return ptr_off(L, base, i.i * et->size);
     Val off = to_i64(L, i, n->b->ty);
@@ -567,6 +642,9 @@ static Val builtin(Lower *L, Node *n)
     case BI_STRLEN:
         v[0] = rval(L, a[0]);
         return intrin(L, IN_STRLEN, T_I64, 1, v);
+    case BI_LEN:   /* an array's is a constant (rval folds it) */
+        v[0] = rval(L, a[0]);
+        return a[0]->ty->kind == TY_SLICE ? slice_len(L, v[0]) : intrin(L, IN_STRLEN, T_I64, 1, v);
     case BI_SYSCALL:
         for (int i = 0; i < n->nlist; i++) {
             Ty *t = a[i]->ty;
@@ -692,6 +770,8 @@ static Val rval(Lower *L, Node *n)
     case N_INDEX:
     case N_FIELD:
         return load(L, addr(L, n), n->ty);
+    case N_SLICE:
+        return slice_expr(L, n);
     case N_CAST: {
         Val v = rval(L, n->a);
         return cast(L, v, n->a->ty, n->ty);
@@ -804,6 +884,43 @@ static void push_target(Lower *L, Block *brk, Block *cont)
     L->targets[L->ntargets++] = (Target){brk, cont, L->ndefers};
 }
 
+/* for [i,] x in a: a evaluated once; i counts 0..len, x = a[i] (copied) */
+static void forin_each(Lower *L, Node *n)
+{
+    Ty *et = n->var->ty;
+    Val len, base = elements(L, n->a, &len);
+    if (base.kind != V_VREG) {
+        int b = tmp(L, T_PTR);
+        ir_emit(L->m, cur(L), OP_COPY, T_PTR, b, 1, base);
+        base = V(L, b);
+    }
+    int iv = tmp(L, T_I64);
+    ir_emit(L->m, cur(L), OP_COPY, T_I64, iv, 1, ir_int(T_I64, 0));
+    Block *cond = new_block(L, "each"), *body = new_block(L, "body"), *post = new_block(L, "post"),
+          *done = new_block(L, "endeach");
+    jmp(L, cond);
+    L->b = cond;
+    br(L, emit2(L, OP_SLT, T_I64, V(L, iv), len), body, done);
+    L->b = body;
+    if (n->nnames) {
+        declare(L, n->vars[0]);
+        Node id = {.kind = N_IDENT, .ty = n->vars[0]->ty, .var = n->vars[0]};
+        assign(L, &id, V(L, iv));
+    }
+    declare(L, n->var);
+    Val off = emit2(L, OP_MUL, T_I64, V(L, iv), ir_int(T_I64, et->size));
+    Node x = {.kind = N_IDENT, .ty = et, .var = n->var};
+    assign(L, &x, load(L, emit2(L, OP_PTRADD, T_VOID, base, off), et));
+    push_target(L, done, post);
+    block(L, n->d);
+    L->ntargets--;
+    jmp(L, post);
+    L->b = post;
+    ir_emit(L->m, cur(L), OP_ADD, T_I64, iv, 2, V(L, iv), ir_int(T_I64, 1));
+    jmp(L, cond);
+    L->b = done;
+}
+
 static void stmt(Lower *L, Node *n)
 {
     switch (n->kind) {
@@ -902,6 +1019,10 @@ static void stmt(Lower *L, Node *n)
         break;
     }
     case N_FORIN: {
+        if (!n->b) {
+            forin_each(L, n);
+            break;
+        }
         Var *v = n->var;
         Ty *t = v->ty;
         Val lo = rval(L, n->a);

@@ -208,7 +208,7 @@ static const char *qualified(Parser *p, const char *mod, const char *name)
     return q;
 }
 
-/* type = "*" type | "[" expr "]" type | "(" type {"," type} ")"
+/* type = "*" type | "[" expr "]" type | "[" "]" type | "(" type {"," type} ")"
  *      | ["async"] "func" "(" [type {"," type}] ["," "..."] ")" [type]
  *      | IDENT ["." IDENT] [targs] */
 static TypeX *type(Parser *p)
@@ -222,6 +222,11 @@ static TypeX *type(Parser *p)
         return x;
     if (accept(p, TK_STAR)) {
         x->kind = TX_PTR;
+        x->base = type(p);
+    } else if (at(p, TK_LBRACK) && peekn(p, 1)->k == TK_RBRACK) {
+        next(p);
+        next(p);
+        x->kind = TX_SLICE;
         x->base = type(p);
     } else if (accept(p, TK_LBRACK)) {
         x->kind = TX_ARRAY;
@@ -467,7 +472,8 @@ static Node *primary(Parser *p)
     }
 }
 
-/* postfix = primary {"." (IDENT | INT) | "[" expr "]" | args | "++" | "--"} */
+/* postfix = primary {"." (IDENT | INT) | "[" expr "]" | "[" [expr] ".." [expr] "]"
+ *                    | args | "++" | "--"} */
 static Node *postfix(Parser *p)
 {
     Node *n = primary(p);
@@ -492,7 +498,13 @@ static Node *postfix(Parser *p)
             int save = p->nolit;
             p->nolit = 0;
             x->a = n;
-            x->b = expr(p);
+            if (!at(p, TK_DOTDOT))
+                x->b = expr(p);
+            if (accept(p, TK_DOTDOT)) {   /* a[lo..hi], either may be left out */
+                x->kind = N_SLICE;
+                if (!at(p, TK_RBRACK))
+                    x->c = expr(p);
+            }
             p->nolit = save;
             expect(p, TK_RBRACK);
             n = x;
@@ -653,6 +665,7 @@ static Node *if_stmt(Parser *p)
 
 /* for = "for" block
  *     | "for" IDENT "in" expr ".." expr block
+ *     | "for" [IDENT ","] IDENT "in" expr block     (an array or a slice)
  *     | "for" [let | simple] ";" [expr] ";" [simple] block
  *     | "for" expr block */
 static Node *for_stmt(Parser *p)
@@ -661,13 +674,22 @@ static Node *for_stmt(Parser *p)
     int save = p->nolit;
     p->nolit = 1;
     Node *n;
-    if (at(p, TK_IDENT) && peekn(p, 1)->k == TK_IN) {
+    if (at(p, TK_IDENT) && (peekn(p, 1)->k == TK_IN ||
+                            (peekn(p, 1)->k == TK_COMMA && peekn(p, 2)->k == TK_IDENT && peekn(p, 3)->k == TK_IN))) {
         n = new_node(p, N_FORIN, t);
         n->name = ident(p);
+        if (accept(p, TK_COMMA)) {   /* for i, x in s */
+            n->names = fe_alloc(p->fe, sizeof *n->names);
+            n->names[0] = n->name;
+            n->nnames = 1;
+            n->name = ident(p);
+        }
         next(p);
         n->a = expr(p);
-        expect(p, TK_DOTDOT);
-        n->b = expr(p);
+        if (!n->nnames && !at(p, TK_LBRACE)) {   /* a range; two names: a collection */
+            expect(p, TK_DOTDOT);
+            n->b = expr(p);
+        }
     } else {
         n = new_node(p, N_FOR, t);
         if (!at(p, TK_LBRACE)) {
