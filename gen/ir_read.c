@@ -3,7 +3,7 @@
  * Needs: NUL-terminated text.  Produces: a Module, or NULL and diagnostics
  * "path:line:col: error: message" with the source line and a caret.  After
  * an error the reader skips to the next line and goes on, so one run
- * reports several errors (at most MAX_ERRORS).  It checks syntax and names
+ * reports several errors (util.h's diag_error prints at most MAX_ERRORS).  It checks syntax and names
  * (opcodes, types, labels, symbols, layouts, intrinsics); type rules are the
  * verifier's job, so a constructed Module and a read one get the same checks.
  *
@@ -48,6 +48,7 @@
  *   @rec:
  *       %a = sub i32 %n, 1
  *       %h = spawn $fib(i32 %a)          # a task; runs in parallel
+ *                                        # (no %h =: detached, never awaited)
  *       %b = sub i32 %n, 2
  *       %y = call i64 $fib(i32 %b)
  *       %x = await i64 %h
@@ -65,7 +66,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_ERRORS = 50 };
 
 typedef enum {
     K_EOF, K_NL, K_ERR, K_IDENT, K_VREG, K_LABEL, K_SYM, K_LAYOUT, K_INT, K_FLT,
@@ -101,25 +101,7 @@ typedef struct {
 /* --- diagnostics --------------------------------------------------------- */
 static void verror_at(Reader *r, int line, int col, const char *fmt, va_list ap)
 {
-    if (r->nerrors++ >= MAX_ERRORS)
-        return;
-    fprintf(r->err, "%s:%d:%d: error: ", r->path, line, col);
-    vfprintf(r->err, fmt, ap);
-    fputc('\n', r->err);
-    /* the source line, then a caret under the column (tabs kept) */
-    const char *s = r->src;
-    for (int l = 1; l < line && *s; s++)
-        if (*s == '\n')
-            l++;
-    const char *e = s;
-    while (*e && *e != '\n')
-        e++;
-    fprintf(r->err, "%.*s\n", (int)(e - s), s);
-    for (int c = 1; c < col && s + c - 1 < e; c++)
-        fputc(s[c - 1] == '\t' ? '\t' : ' ', r->err);
-    fputs("^\n", r->err);
-    if (r->nerrors == MAX_ERRORS)
-        fprintf(r->err, "%s: too many errors, stopping\n", r->path);
+    diag_error(r->err, r->path, r->src, line, col, &r->nerrors, fmt, ap);
 }
 
 __attribute__((format(printf, 4, 5)))
@@ -979,7 +961,7 @@ static int parse_func(Reader *r, int linkage)
         return 1;
     }
     for (;;) {
-        if (r->nerrors >= MAX_ERRORS)
+        if (r->nerrors > MAX_ERRORS)
             return 1;
         if (accept(r, K_NL))
             continue;
@@ -1035,7 +1017,7 @@ Module *ir_read_to(const char *path, const char *text, int *nerrors, FILE *err)
     Reader r = {.path = path, .src = text, .p = text, .bol = text, .line = 1, .err = err};
     r.m = ir_new_module();
     next(&r);
-    while (r.tok.k != K_EOF && r.nerrors < MAX_ERRORS) {
+    while (r.tok.k != K_EOF && r.nerrors <= MAX_ERRORS) {
         if (accept(&r, K_NL))
             continue;
         if (!parse_toplevel(&r))

@@ -436,3 +436,28 @@ void map_put(Map **mpp, const char *key, int val, MapAlloc alloc, void *ctx)
     mp->keys[i] = key;
     mp->vals[i] = val;
 }
+
+void diag_error(FILE *err, const char *path, const char *src, int line, int col, int *nerrors,
+                const char *fmt, va_list ap)
+{
+    int n = ++*nerrors;
+    if (n > MAX_ERRORS) {
+        if (n == MAX_ERRORS + 1)
+            fprintf(err, "%s: error: too many errors, stopping\n", path);
+        return;
+    }
+    fprintf(err, "%s:%d:%d: error: ", path, line, col);
+    vfprintf(err, fmt, ap);
+    fputc('\n', err);
+    const char *s = src;
+    for (int l = 1; l < line && *s; s++)
+        if (*s == '\n')
+            l++;
+    const char *e = s;
+    while (*e && *e != '\n')
+        e++;
+    fprintf(err, "%.*s\n", (int)(e - s), s);
+    for (int c = 1; c < col && s + c - 1 < e; c++)
+        fputc(s[c - 1] == '\t' ? '\t' : ' ', err);
+    fputs("^\n", err);
+}

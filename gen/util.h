@@ -8,8 +8,10 @@
 #ifndef ARC_UTIL_H
 #define ARC_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define die(...) die_at(__FILE__, __LINE__, __VA_ARGS__)
 _Noreturn void die_at(const char *file, int line, const char *fmt, ...)
@@ -94,5 +96,17 @@ int run_program(char *const argv[], Buf *out, Buf *err);
 /* Read a whole file; NUL-terminates the result (not counted in *len).
  * Returns NULL with errno set on failure (EISDIR for a directory). */
 char *read_file(const char *path, size_t *len);
+
+/* User errors (the Arc front end and the IR reader share them): one call
+ * per error counts it in *nerrors and, for the first MAX_ERRORS, prints
+ *     path:line:col: error: message
+ *     the source line
+ *         ^ under the column (tabs kept, so the caret lines up)
+ * on err; the error after those prints "path: error: too many errors,
+ * stopping" once, and later ones are only counted.  A reader may stop as
+ * soon as *nerrors > MAX_ERRORS. */
+enum { MAX_ERRORS = 50 };
+void diag_error(FILE *err, const char *path, const char *src, int line, int col, int *nerrors,
+                const char *fmt, va_list ap);
 
 #endif

@@ -314,7 +314,7 @@ typedef struct Front {
 
 /* MAX_DEPTH bounds nesting (brackets, blocks, unary and binary operator
  * chains) so that no phase recurses deeper than the C stack allows. */
-enum { MAX_ERRORS = 40, MAX_DEPTH = 1000 };
+enum { MAX_DEPTH = 1000 };
 
 void *fe_alloc(Front *fe, size_t n);   /* zeroed, freed with fe */
 void fe_free(Front *fe);               /* the arena */
@@ -323,7 +323,8 @@ char *fe_strdup(Front *fe, const char *s, size_t n);
 void fe_grow(Front *fe, void *p, int *cap, int need, size_t esize);
 #define FE_PUSH(fe, arr, n, cap, v) \
     (fe_grow((fe), &(arr), &(cap), (n) + 1, sizeof *(arr)), (arr)[(n)++] = (v))
-/* "path:line:col: error: ..." with the source line and a caret. */
+/* "path:line:col: error: ..." with the source line and a caret
+ * (gen/util.h's diag_error: at most MAX_ERRORS printed). */
 void fe_error(Front *fe, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Make f the current file (for diagnostics); returns the previous one. */

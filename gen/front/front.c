@@ -4,7 +4,7 @@
  *   (lex -> parse) per file: the main file, its imports, theirs ...
  *   -> check -> lower -> ir_verify
  * A phase runs only when the ones before it reported no error; each one
- * reports as many errors as it can (at most MAX_ERRORS). */
+ * reports as many errors as it can (util.h's diag_error: at most MAX_ERRORS printed). */
 #include "gen/front/ast.h"
 
 #include <stdarg.h>
@@ -69,31 +69,10 @@ void fe_grow(Front *fe, void *p, int *cap, int need, size_t esize)
 
 void fe_error(Front *fe, int line, int col, const char *fmt, ...)
 {
-    fe->nerrors++;
-    if (fe->nerrors > MAX_ERRORS)
-        return;
-    if (fe->nerrors == MAX_ERRORS) {
-        fprintf(fe->err, "%s: error: too many errors, giving up\n", fe->path);
-        return;
-    }
-    fprintf(fe->err, "%s:%d:%d: error: ", fe->path, line, col);
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(fe->err, fmt, ap);
+    diag_error(fe->err, fe->path, fe->text, line, col, &fe->nerrors, fmt, ap);
     va_end(ap);
-    fputc('\n', fe->err);
-    /* the source line and a caret under the column */
-    const char *p = fe->text;
-    for (int l = 1; l < line && *p; p++)
-        if (*p == '\n')
-            l++;
-    const char *e = p;
-    while (*e && *e != '\n')
-        e++;
-    fprintf(fe->err, "%.*s\n", (int)(e - p), p);
-    for (int i = 1; i < col && p + i - 1 < e; i++)
-        fputc(p[i - 1] == '\t' ? '\t' : ' ', fe->err);
-    fputs("^\n", fe->err);
 }
 
 SrcFile *fe_enter(Front *fe, SrcFile *f)

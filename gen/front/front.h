@@ -23,7 +23,10 @@
  *   - a deferred call's arguments are evaluated when it runs, at the
  *     block's exit (C cleanup, not Go's evaluation at the defer);
  *   - a statement expression must be a call, await, ++/-- or a process
- *     literal ("expression value is not used" otherwise);
+ *     literal ("expression value is not used" otherwise); a task started
+ *     by one (an async call, a process literal) has no handle left, so
+ *     nothing can await it: it is detached, and the runtime frees it when
+ *     it finishes (lower.c);
  *   - an enum name used as a type means int32;
  *   - modules (front.c loads them, check.c qualifies): `import "m"` reads
  *     m.arc next to the importing file, else $ARC_STDLIB/m.arc, else the

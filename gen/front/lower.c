@@ -16,7 +16,10 @@
  *
  * Tasks: calling an async func is `spawn` (the handle is the Task), `await`
  * is the opcode, `yield` too; a process literal is lifted to a function
- * process.N and spawned.  main is exported; `func main()` returns 0.
+ * process.N and spawned.  A spawn that is a whole expression statement
+ * drops its handle: its `spawn` has no result vreg (detached: the runtime
+ * frees the task when it finishes).  main is exported; `func main()`
+ * returns 0.
  *
  * Control flow: if/for/switch as blocks and branches; && and || branch
  * (short-circuit).  defer: each block keeps its deferred calls; they run
@@ -44,6 +47,7 @@ typedef struct {
     Node **defers;
     int ndefers, capdefers;
     int nstr, nlayout;
+    Node *dropped;      /* the expression statement being lowered */
 } Lower;
 
 static Val rval(Lower *L, Node *n);
@@ -540,15 +544,21 @@ static int lower_args(Lower *L, Node **args, int nargs, Ty **ptys, int np, int v
     return k;
 }
 
-/* Call callee (a symbol or a function value) with args[0..k-1]; spawn:
- * start a task instead, the value is its handle. */
-static Val emit_call(Lower *L, Val callee, int k, Val *args, Ty *rt, int spawn)
+/* spawn callee(args) for node n: its handle, or nothing when n is an
+ * expression statement (the handle is dropped: a detached task). */
+static Val spawn_task(Lower *L, Node *n, Val callee, int nargs, Val *args)
 {
-    if (spawn) {
-        int d = tmp(L, T_PTR);
-        ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, callee, k, args);
-        return V(L, d);
-    }
+    int d = n == L->dropped ? -1 : tmp(L, T_PTR);
+    ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, callee, nargs, args);
+    return d >= 0 ? V(L, d) : (Val){0};
+}
+
+/* Call callee (a symbol or a function value) with args[0..k-1] for node
+ * n; spawn: start a task instead (spawn_task). */
+static Val emit_call(Lower *L, Node *n, Val callee, int k, Val *args, Ty *rt, int spawn)
+{
+    if (spawn)
+        return spawn_task(L, n, callee, k, args);
     int agg = agg_of(L, rt);
     int d = rt->kind == TY_VOID ? -1 : tmp(L, agg ? T_PTR : irt(rt));
     ir_emit_call(L->m, cur(L), OP_CALL, irt(rt), agg, d, callee, k, args);
@@ -587,7 +597,7 @@ static Val call_value(Lower *L, Node *n)
     L->b = ok;
     Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 2));
     int k = lower_args(L, n->list, n->nlist, ft->ptys, ft->nptys, ft->variadic, args);
-    return emit_call(L, fp, k, args, ft->base, ft->async);
+    return emit_call(L, n, fp, k, args, ft->base, ft->async);
 }
 
 static Val call(Lower *L, Node *n, int spawn)
@@ -606,7 +616,7 @@ static Val call(Lower *L, Node *n, int spawn)
     }
     k += lower_args(L, n->list, n->nlist, fd->ptys + skip, fd->nparams - skip, fd->variadic, args + k);
     Val callee = func_addr(L, fd, n->line);
-    return emit_call(L, callee, k, args, fd->rty, spawn || fd->async);
+    return emit_call(L, n, callee, k, args, fd->rty, spawn || fd->async);
 }
 
 static Val builtin(Lower *L, Node *n)
@@ -814,9 +824,7 @@ static Val rval(Lower *L, Node *n)
         FuncDecl *fd = n->fn;
         Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 1));
         int k = lower_args(L, n->list, n->nlist, fd->ptys, fd->nparams, 0, args);
-        int d = tmp(L, T_PTR);
-        ir_emit_call(L->m, cur(L), OP_SPAWN, T_VOID, 0, d, ir_symval(L->m, fd->sym, 0), k, args);
-        return V(L, d);
+        return spawn_task(L, n, ir_symval(L->m, fd->sym, 0), k, args);
     }
     default:
         break;
@@ -957,7 +965,9 @@ static void stmt(Lower *L, Node *n)
         }
         break;
     case N_EXPR:
+        L->dropped = n->a;
         rval(L, n->a);
+        L->dropped = NULL;
         break;
     case N_ASSIGN: {
         if (n->op == TK_ASSIGN) {

@@ -23,14 +23,25 @@
  *     1 KiB is a multiple of 128).
  *   - Memory comes from the kernel in CHUNK-aligned chunks of CHUNK bytes.
  *     A chunk serves one class; its first 16 bytes are the chunk header
- *     (the class), blocks follow.  A large block (above MAX_SMALL) is its
- *     own CHUNK-aligned mapping with the same header (CLASS_LARGE and the
- *     mapping's length) and is munmap'd when freed.  So free finds a
- *     block's class by masking the pointer to the chunk start: no header
- *     word per block (a 16-byte block would double), no lookup structure,
- *     and the one load it costs is on a line shared by the whole chunk.
- *     The price is alignment: a chunk is mapped CHUNK-PAGE bytes larger and
- *     trimmed (three syscalls, once per MiB of a class or per large block).
+ *     (the class), blocks follow from SMALL_START.  A large block (above
+ *     MAX_SMALL) is its own CHUNK-aligned mapping with the same header
+ *     (CLASS_LARGE and the mapping's length), the block CHUNK_HDR bytes in,
+ *     and is munmap'd when freed.  So free finds a block's class by
+ *     masking the pointer to the chunk start: no header word per block (a
+ *     16-byte block would double), no lookup structure, and the one load
+ *     it costs is on a line shared by the whole chunk.  The price is
+ *     alignment: a chunk is mapped CHUNK-PAGE bytes larger and trimmed
+ *     (three syscalls, once per MiB of a class or per large block).
+ *   - No small block starts CHUNK_HDR bytes into its chunk (SMALL_START is
+ *     past that), so free tells a large block by its address alone,
+ *     before it loads anything from the header.
+ *   - Double free: a block in a free list carries FREE_TAG ^ its address in
+ *     word 1 (every block has two words); free stops with "double free of
+ *     0x..." when it is already there, alloc clears it.  (One hole: while a
+ *     block heads a batch on a central stack, word 1 is the batch link.)  A
+ *     large block freed twice has no mapping any more: free asks the kernel
+ *     (msync of the header page fails) before it reads the header.  A
+ *     mapping that has since reused the address is not recognised.
  *   - Each thread has a cache: per class a free list and its length, in
  *     the worker block's WK_MEM area (after arc_rt_init) or in the boot
  *     cache in arc_rt_mem (before it, when the program is single-threaded).
@@ -79,9 +90,12 @@ enum {
     SMALL_STEP_MAX = 1024,      /* (n+15)>>4 table up to here, (n+127)>>7 above */
     CHUNK = 1 << 20,
     CHUNK_HDR = 16,
+    SMALL_START = 32,           /* a chunk's first block (not at CHUNK_HDR) */
     PAGE = 4096,
     CLASS_LARGE = -1,           /* H_CLASS of a large block's chunk (as u32) */
 };
+/* Word 1 of a free small block: FREE_TAG ^ its address ("freeblk!"). */
+#define FREE_TAG 0x216b6c6265657266ull
 /* Above this a request fails at once (the page rounding must not wrap). */
 #define LARGE_MAX ((int64_t)1 << 46)
 
@@ -221,7 +235,7 @@ static void emit_central(Asm *a, Reg r, Reg idx)
  *   n <= 1 KiB:  ecx = small[(n+15)>>4]      n <= 32 KiB: ecx = big[(n+127)>>7]
  *   rdx = cache, rcx = class*16
  *   rax = slot.head; if 0 -> arc_rt_mem_refill(slot, class*16)
- *   slot.head = rax->next; slot.count--; return rax
+ *   slot.head = rax->next; slot.count--; rax->tag = 0; return rax
  *   larger: arc_rt_mem_large(n) */
 static void emit_alloc(Rt *rt)
 {
@@ -244,6 +258,7 @@ static void emit_alloc(Rt *rt)
     enc_mov(a, 8, R(R8), M(RAX, 0));
     enc_mov(a, 8, MX(RDX, RCX, S_HEAD), R(R8));
     enc_unary(a, UN_DEC, 4, MX(RDX, RCX, S_COUNT));
+    enc_mov(a, 8, M(RAX, 8), I(0));               /* no longer free: untag */
     enc_ret(a);
 
     enc_bind(a, mid);
@@ -266,24 +281,32 @@ static void emit_alloc(Rt *rt)
 
 /* void arc_free(void *p)
  *
+ *   p CHUNK_HDR bytes past a CHUNK boundary: large -> arc_rt_mem_free_large
  *   rax = p & -CHUNK (the chunk header); ecx = its class
- *   small: push p on the cache slot; at 2*BATCH -> arc_rt_mem_flush
- *   large: munmap(header, header.maplen) */
+ *   p->tag == FREE_TAG ^ p: already free -> arc_rt_mem_double
+ *   p->tag = FREE_TAG ^ p; push p on the cache slot; at 2*BATCH ->
+ *   arc_rt_mem_flush */
 static void emit_free(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_free", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int out = enc_label(a), flush = enc_label(a), large = enc_label(a);
+    int out = enc_label(a), flush = enc_label(a), twice = enc_label(a), large = enc_label(a);
 
     enc_test(a, 8, R(RDI), R(RDI));
     enc_jcc(a, CC_E, out);
+    enc_lea(a, 4, RAX, mem_b(RDI, -CHUNK_HDR));
+    enc_test(a, 4, R(RAX), I(CHUNK - 1));
+    enc_jcc(a, CC_E, large);
     enc_mov(a, 8, R(RAX), R(RDI));
     enc_alu(a, ALU_AND, 8, R(RAX), I(-CHUNK));
     enc_mov(a, 4, R(RCX), M(RAX, H_CLASS));
-    enc_alu(a, ALU_CMP, 4, R(RCX), I(NCLASS));
-    enc_jcc(a, CC_AE, large);
     enc_shift(a, SH_SHL, 4, R(RCX), I(4));
+    enc_movabs(a, R9, FREE_TAG);
+    enc_alu(a, ALU_XOR, 8, R(R9), R(RDI));
+    enc_alu(a, ALU_CMP, 8, M(RDI, 8), R(R9));
+    enc_jcc(a, CC_E, twice);
+    enc_mov(a, 8, M(RDI, 8), R(R9));
     emit_cache(a, RDX);
     enc_mov(a, 8, R(R8), MX(RDX, RCX, S_HEAD));
     enc_mov(a, 8, M(RDI, 0), R(R8));
@@ -302,10 +325,54 @@ static void emit_free(Rt *rt)
     enc_jmp_sym(a, S("arc_rt_mem_flush"));
 
     enc_bind(a, large);
-    enc_mov(a, 8, R(RSI), M(RAX, H_MAPLEN));
-    enc_mov(a, 8, R(RDI), R(RAX));
+    enc_jmp_sym(a, S("arc_rt_mem_free_large"));
+    enc_bind(a, twice);
+    enc_jmp_sym(a, S("arc_rt_mem_double"));
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_mem_free_large(p rdi): p is CHUNK_HDR bytes past a CHUNK
+ * boundary, so a large block (or not from arc_alloc).  Its header page
+ * must still be mapped (msync fails with ENOMEM on an unmapped range) and
+ * hold CLASS_LARGE; then munmap(header, maplen).  Otherwise p was freed
+ * before (or never allocated): arc_rt_mem_double. */
+static void emit_free_large(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_mem_free_large", SYM_LOCAL);
+    Asm *a = &fn.a;
+    int twice = enc_label(a);
+    enc_mov(a, 8, R(R8), R(RDI));
+    enc_lea(a, 8, RDI, mem_b(R8, -CHUNK_HDR));
+    enc_mov(a, 4, R(RSI), I(PAGE));
+    enc_mov(a, 4, R(RDX), I(K_MS_ASYNC));
+    sys(a, SYS_msync);                            /* keeps rdi, r8 */
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, twice);
+    enc_alu(a, ALU_CMP, 4, M(RDI, H_CLASS), I(CLASS_LARGE));
+    enc_jcc(a, CC_NE, twice);
+    enc_mov(a, 8, R(RSI), M(RDI, H_MAPLEN));
     sys(a, SYS_munmap);
     enc_ret(a);
+    enc_bind(a, twice);
+    enc_mov(a, 8, R(RDI), R(R8));
+    enc_jmp_sym(a, S("arc_rt_mem_double"));
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_mem_double(p rdi): "arc: runtime error: double free of 0x...",
+ * a backtrace from free's caller, exit status 2 (arc_rt_fatal, sched.c). */
+static void emit_double(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_mem_double", SYM_LOCAL);
+    Asm *a = &fn.a;
+    static const char msg[] = "double free of";
+    int m = rt_rodata(rt, "arc_rt_msg_double_free", msg, sizeof msg, 1, SYM_LOCAL);
+    enc_mov(a, 8, R(RSI), R(RDI));
+    enc_lea(a, 8, RDI, mem_rip(m, 0));
+    enc_mov(a, 4, R(RDX), I(FATAL_HEX | FATAL_BACKTRACE));
+    enc_jmp_sym(a, S("arc_rt_fatal"));
     rt_end(rt, &fn);
 }
 
@@ -397,6 +464,7 @@ static void emit_refill(Rt *rt)
     enc_mov(a, 8, M(RDI, S_HEAD), R(R9));
     enc_unary(a, UN_DEC, 4, R(R10));
     enc_mov(a, 4, M(RDI, S_COUNT), R(R10));
+    enc_mov(a, 8, M(RAX, 8), I(0));               /* untag (or the batch link) */
     enc_ret(a);
 
     /* rax = first = bump, r9 = bump, r10 = size, ecx = BATCH, edx = k */
@@ -454,7 +522,7 @@ static void emit_refill(Rt *rt)
     enc_mov(a, 4, R(RCX), R(RSI));
     enc_shift(a, SH_SHR, 4, R(RCX), I(4));
     enc_mov(a, 4, M(RAX, H_CLASS), R(RCX));
-    enc_lea(a, 8, RCX, mem_b(RAX, CHUNK_HDR));
+    enc_lea(a, 8, RCX, mem_b(RAX, SMALL_START));
     enc_mov(a, 8, M(R8, C_BUMP), R(RCX));
     enc_alu(a, ALU_ADD, 8, R(RAX), I(CHUNK));
     enc_mov(a, 8, M(R8, C_END), R(RAX));
@@ -695,4 +763,6 @@ void rt_emit_mem(Rt *rt)
     emit_flush(rt);
     emit_map(rt);
     emit_large(rt);
+    emit_free_large(rt);
+    emit_double(rt);
 }

@@ -44,8 +44,6 @@ enum {
     WK_TOP = 128,       /* deque top: thieves (and the owner's last pop) CAS it; own line */
     WK_BOTTOM = 192,    /* deque bottom: written by the owner only; own line */
     WK_RING = 256,      /* RING_SLOTS task pointers */
-    WK_YHEAD = 2304,    /* yielded tasks, FIFO through T_NEXT (owner only) */
-    WK_YTAIL = 2312,
     WK_MEM = 2560,      /* the allocator's per-worker cache (gen/rt/mem.c) */
     WK_SIZE = 4096,
 };
@@ -61,7 +59,7 @@ enum { ACT_YIELD = 1, ACT_PARK = 2, ACT_DONE = 3 };
  *   WAIT_FREED awaited: the TCB went back to a free list */
 enum {
     T_SP = 0,           /* saved rsp while switched out */
-    T_ID = 8,
+    T_FREE = 8,         /* unused: arc_free's tag word (gen/rt/mem.c) */
     T_FN = 16,
     T_ARG = 24,
     T_RESULT = 32,
@@ -69,10 +67,14 @@ enum {
     T_STACK = 48,       /* lowest address of its stack (guard page first); 0: none yet */
     T_NEXT = 56,        /* global run queue / free list link */
     T_FLAGS = 64,       /* TF_* */
+    T_ID = 72,          /* kept through arc_free: "awaited twice: task N" */
     T_SIZE = 80,
 };
 enum { WAIT_DONE = 1, WAIT_FREED = 2 };
-enum { TF_MAIN = 1 };   /* the main task: runs on the process stack */
+enum {
+    TF_MAIN = 1,        /* the main task: runs on the process stack */
+    TF_DETACHED = 2,    /* arc_spawn_detached: no handle, freed when done */
+};
 
 /* The guard page at the bottom of every task stack. */
 /* arc_await runs a not-yet-started task inline only while this much of
@@ -112,6 +114,13 @@ enum {
  * the relocation that makes ld keep the capture whenever arc_rt_proc is
  * kept. */
 enum { P_ARGC = 0, P_ARGV = 8, P_ENVP = 16, P_AUXV = 24, P_KEEP = 32, P_SIZE = 40 };
+
+/* arc_rt_fatal(rdi = message, rsi = number or -1, rdx = FATAL_* flags):
+ * "arc: runtime error: <message> <number>" on stderr, the number in hex
+ * with FATAL_HEX, then with FATAL_BACKTRACE the frames from its caller's
+ * caller (it is jumped to, [rsp] is where the failing call returns), then
+ * exit_group(2). */
+enum { FATAL_HEX = 1, FATAL_BACKTRACE = 2 };
 
 /* mov dst, fs:[0]: the current worker's block. */
 void rt_load_worker(Asm *a, Reg dst);

@@ -48,7 +48,7 @@ static void sys(Asm *a, int nr)
     enc_syscall(a);
 }
 
-/* jump to arc_rt_fatal(msg, number) with a message in .rodata. */
+/* jump to arc_rt_fatal(msg, number, 0) with a message in .rodata. */
 static void fatal_msg(Asm *a, const char *label, const char *msg, Reg number)
 {
     int sym = S(label);
@@ -56,6 +56,7 @@ static void fatal_msg(Asm *a, const char *label, const char *msg, Reg number)
         rt_rodata(cur_rt, label, msg, strlen(msg) + 1, 1, SYM_LOCAL);
     if (number != RSI)
         enc_mov(a, 8, R(RSI), number == NOREG ? I(-1) : R(number));
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_lea(a, 8, RDI, mem_rip(sym, 0));
     enc_jmp_sym(a, S("arc_rt_fatal"));
 }
@@ -91,18 +92,29 @@ static void mmap_or_die(Asm *a, int extra_flags, const char *label, const char *
 static const Reg saved_regs[] = {RBP, RBX, R12, R13, R14, R15};
 enum { FRAME_REGS = 6, FRAME_RET = 8 * FRAME_REGS, FRAME_RBX = 8 * 4, FRAME_RBP = 8 * 5 };
 
+static void frame_save(Asm *a)
+{
+    for (int i = 0; i < FRAME_REGS; i++)
+        enc_push(a, R(saved_regs[i]));
+}
+
+/* Pop a frame_save frame and return into it. */
+static void frame_resume(Asm *a)
+{
+    for (int i = FRAME_REGS - 1; i >= 0; i--)
+        enc_pop(a, R(saved_regs[i]));
+    enc_ret(a);
+}
+
 static void emit_switch(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_switch", SYM_GLOBAL);
     Asm *a = &fn.a;
-    for (int i = 0; i < FRAME_REGS; i++)
-        enc_push(a, R(saved_regs[i]));
+    frame_save(a);
     enc_mov(a, 8, M(RDI, 0), R(RSP));
     enc_mov(a, 8, R(RSP), R(RSI));
-    for (int i = FRAME_REGS - 1; i >= 0; i--)
-        enc_pop(a, R(saved_regs[i]));
-    enc_ret(a);
+    frame_resume(a);
     rt_end(rt, &fn);
 }
 
@@ -123,8 +135,17 @@ static void emit_to_sched(Rt *rt)
     rt_end(rt, &fn);
 }
 
-/* arc_rt_fatal(rdi = message, rsi = number or -1): "arc: runtime error:
- * <message> <number>\n" on stderr, then exit_group(2). */
+/* arc_rt_fatal(rdi = message, rsi = number or -1, rdx = FATAL_* flags):
+ * see rt.h.  Never returns.
+ *
+ *   r14 = entry rsp ([r14] = the failing call's return address), r15 = rbp
+ *   [rsp, rsp+34)          the number, right to left, then '\n'
+ *   [rsp+FT_UC, +ucontext) a ucontext for the crash reporter's frame walk:
+ *                          rip = [r14], rsp = r14 + 8, rbp = r15
+ * With FATAL_BACKTRACE, arc_rt_crash(0, uc, uc) prints the walk and
+ * returns (signal number 0: no signal, only the backtrace), called through
+ * arc_rt_backtrace_fn: a program linked with --no-crash-report has none. */
+enum { FT_UC = 48, FT_FRAME = (FT_UC + USIZE(ucontext) + 15) & ~15 };
 static void emit_fatal(Rt *rt)
 {
     RtFn fn;
@@ -132,9 +153,13 @@ static void emit_fatal(Rt *rt)
     Asm *a = &fn.a;
     static const char prefix[] = "arc: runtime error: ";
     int pre = rt_rodata(rt, "arc_rt_fatal_prefix", prefix, sizeof prefix - 1, 1, SYM_LOCAL);
+    enc_mov(a, 8, R(R14), R(RSP));
+    enc_mov(a, 8, R(R15), R(RBP));
     enc_mov(a, 8, R(RBX), R(RDI));
     enc_mov(a, 8, R(R12), R(RSI));
-    enc_alu(a, ALU_SUB, 8, R(RSP), I(40));
+    enc_mov(a, 8, R(R13), R(RDX));
+    enc_alu(a, ALU_AND, 8, R(RSP), I(-16));
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(FT_FRAME));
     /* write(2, prefix) */
     enc_mov(a, 4, R(RDI), I(2));
     enc_lea(a, 8, RSI, mem_rip(pre, 0));
@@ -153,22 +178,38 @@ static void emit_fatal(Rt *rt)
     enc_mov(a, 8, R(RSI), R(RBX));
     enc_mov(a, 4, R(RDI), I(2));
     sys(a, SYS_write);
-    /* the number in decimal, right to left into [rsp, rsp+32), then '\n' */
-    int nonum = enc_label(a), digit = enc_label(a);
+    /* the number in decimal or "0x" hex, right to left into [rsp, rsp+32),
+     * then '\n' */
+    int nonum = enc_label(a), digit = enc_label(a), dec = enc_label(a), low = enc_label(a);
+    int nox = enc_label(a);
     enc_lea(a, 8, RSI, mem_b(RSP, 32));
     enc_mov(a, 1, M(RSI, 0), I('\n'));
     enc_alu(a, ALU_CMP, 8, R(R12), I(-1));
     enc_jcc(a, CC_E, nonum);
     enc_mov(a, 8, R(RAX), R(R12));
     enc_mov(a, 4, R(RCX), I(10));
+    enc_test(a, 4, R(R13), I(FATAL_HEX));
+    enc_jcc(a, CC_E, dec);
+    enc_mov(a, 4, R(RCX), I(16));
+    enc_bind(a, dec);
     enc_bind(a, digit);
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_unary(a, UN_DIV, 8, R(RCX));
+    enc_alu(a, ALU_CMP, 4, R(RDX), I(10));
+    enc_jcc(a, CC_B, low);
+    enc_alu(a, ALU_ADD, 4, R(RDX), I('a' - '0' - 10));
+    enc_bind(a, low);
     enc_alu(a, ALU_ADD, 4, R(RDX), I('0'));
     enc_unary(a, UN_DEC, 8, R(RSI));
     enc_mov(a, 1, M(RSI, 0), R(RDX));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, digit);
+    enc_test(a, 4, R(R13), I(FATAL_HEX));
+    enc_jcc(a, CC_E, nox);
+    enc_alu(a, ALU_SUB, 8, R(RSI), I(2));
+    enc_mov(a, 1, M(RSI, 0), I('0'));
+    enc_mov(a, 1, M(RSI, 1), I('x'));
+    enc_bind(a, nox);
     enc_unary(a, UN_DEC, 8, R(RSI));
     enc_mov(a, 1, M(RSI, 0), I(' '));
     enc_bind(a, nonum);
@@ -176,6 +217,22 @@ static void emit_fatal(Rt *rt)
     enc_alu(a, ALU_SUB, 8, R(RDX), R(RSI));
     enc_mov(a, 4, R(RDI), I(2));
     sys(a, SYS_write);
+    int nobt = enc_label(a);
+    enc_test(a, 4, R(R13), I(FATAL_BACKTRACE));
+    enc_jcc(a, CC_E, nobt);
+    enc_mov(a, 8, R(RAX), M(R14, 0));
+    enc_mov(a, 8, M(RSP, FT_UC + UOFF(ucontext, mc_rip)), R(RAX));
+    enc_lea(a, 8, RAX, mem_b(R14, 8));
+    enc_mov(a, 8, M(RSP, FT_UC + UOFF(ucontext, mc_rsp)), R(RAX));
+    enc_mov(a, 8, M(RSP, FT_UC + UOFF(ucontext, mc_rbp)), R(R15));
+    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_backtrace_fn"), 0)));
+    enc_test(a, 8, R(RAX), R(RAX));     /* 0: no reporter, no backtrace */
+    enc_jcc(a, CC_E, nobt);
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    enc_lea(a, 8, RSI, mem_b(RSP, FT_UC));
+    enc_mov(a, 8, R(RDX), R(RSI));
+    enc_call_ind(a, R(RAX));
+    enc_bind(a, nobt);
     enc_mov(a, 4, R(RDI), I(2));
     sys(a, SYS_exit_group);
     enc_hlt(a);
@@ -218,10 +275,8 @@ static void emit_getenv(Rt *rt)
 }
 
 /* Runtime errors the compiled code raises; each ends in arc_rt_fatal with
- * flags 2 (FATAL_BACKTRACE on the runtime branch: a backtrace from the
- * caller; ignored before it).  They keep a frame (push rbp) so that the
- * frame walk goes through them to the Arc function that failed. */
-enum { RTERR_BACKTRACE = 2 };
+ * FATAL_BACKTRACE.  They keep a frame (push rbp) so that the frame walk
+ * goes through them to the Arc function that failed. */
 
 /* arc_rt_null_call(): a call through a null function value. */
 static void emit_null_call(Rt *rt)
@@ -234,7 +289,7 @@ static void emit_null_call(Rt *rt)
     enc_lea(a, 8, RDI, mem_rip(rt_rodata(rt, "arc_rt_null_call_msg", "call through a null function value",
                                          sizeof "call through a null function value", 1, SYM_LOCAL), 0));
     enc_mov(a, 8, R(RSI), I(-1));
-    enc_mov(a, 4, R(RDX), I(RTERR_BACKTRACE));
+    enc_mov(a, 4, R(RDX), I(FATAL_BACKTRACE));
     enc_call_sym(a, S("arc_rt_fatal"));
     enc_hlt(a);
     rt_end(rt, &fn);
@@ -286,7 +341,7 @@ static void emit_index_fail(Rt *rt)
     }
     enc_mov(a, 8, R(RDI), R(RSI));
     enc_mov(a, 8, R(RSI), R(R8));
-    enc_mov(a, 4, R(RDX), I(RTERR_BACKTRACE));
+    enc_mov(a, 4, R(RDX), I(FATAL_BACKTRACE));
     enc_call_sym(a, S("arc_rt_fatal"));
     enc_hlt(a);
     rt_end(rt, &fn);
@@ -872,12 +927,11 @@ static void emit_idle(Rt *rt)
 }
 
 /* arc_rt_find_work(rdi = worker) -> rax = task or 0: every GLOBAL_POLL
- * tasks the global queue first; then the own deque, the own yield list,
- * the global queue, and up to 2 * workers steal attempts from random
- * victims.  Yielded tasks are not stealable: a worker that has some is not
- * idle, and they run after everything in its deque, and after the global
- * queue every GLOBAL_POLL tasks, so a task yielding in a loop starves
- * nothing. */
+ * tasks the global queue first; then the own deque, the global queue (where
+ * yielded tasks wait, so any idle worker can run them), and up to
+ * 2 * workers steal attempts from random victims.  A task yielding in a
+ * loop starves nothing: it goes behind everything in the global queue, and
+ * the deque runs before it. */
 static void emit_find_work(Rt *rt)
 {
     RtFn fn;
@@ -900,19 +954,6 @@ static void emit_find_work(Rt *rt)
     enc_call_sym(a, S("arc_rt_pop"));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, out);
-    /* the yield list (owner only): after the deque, before the rest */
-    int noyield = enc_label(a), notlast = enc_label(a);
-    enc_mov(a, 8, R(RAX), M(RBX, WK_YHEAD));
-    enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, noyield);
-    enc_mov(a, 8, R(RDX), M(RAX, T_NEXT));
-    enc_mov(a, 8, M(RBX, WK_YHEAD), R(RDX));
-    enc_test(a, 8, R(RDX), R(RDX));
-    enc_jcc(a, CC_NE, notlast);
-    enc_mov(a, 8, M(RBX, WK_YTAIL), R(RDX));
-    enc_bind(a, notlast);
-    enc_jmp(a, out);
-    enc_bind(a, noyield);
     enc_call_sym(a, gpop);
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, out);
@@ -1033,14 +1074,21 @@ static void emit_trampoline(Rt *rt)
  *
  * After a task switches out, its registers are saved, so this is where it
  * is handed to others:
- *   ACT_YIELD  to the global queue (FIFO: everyone else runs first)
+ *   ACT_YIELD  find the next task (deque, global queue, steals); if there
+ *              is one, the yielded task goes to the back of the global
+ *              queue, where any idle worker can take it, and a sleeping
+ *              worker is woken for it; if there is none, it runs again
+ *              at once (nothing else was found for it to wait behind)
  *   ACT_PARK   CAS awaited->T_WAITER 0 -> task.  If the awaited task
  *              finished in the meantime (WAIT_DONE), requeue the task now;
  *              any other value means a second await: a runtime error.
- *   ACT_DONE   its stack goes back to the pool; xchg T_WAITER <- WAIT_DONE
- *              publishes T_RESULT (stored before) and returns the waiter to
- *              requeue, if one parked.  Exactly one of the CAS and the xchg
- *              sees the other, so a waiter is requeued exactly once. */
+ *   ACT_DONE   its stack goes back to the pool; a detached task
+ *              (TF_DETACHED: its handle was never given out, so no waiter
+ *              and no later await can exist) goes back to the allocator;
+ *              otherwise xchg T_WAITER <- WAIT_DONE publishes T_RESULT
+ *              (stored before) and returns the waiter to requeue, if one
+ *              parked.  Exactly one of the CAS and the xchg sees the other,
+ *              so a waiter is requeued exactly once. */
 static void emit_sched_loop(Rt *rt)
 {
     RtFn fn;
@@ -1063,18 +1111,24 @@ static void emit_sched_loop(Rt *rt)
     enc_jcc(a, CC_E, park);
     enc_alu(a, ALU_CMP, 4, R(RAX), I(ACT_DONE));
     enc_jcc(a, CC_E, done);
-    /* ACT_YIELD: to the back of this worker's yield list */
-    int first = enc_label(a);
-    enc_mov(a, 8, M(R12, T_NEXT), I(0));
-    enc_mov(a, 8, R(RAX), M(RBX, WK_YTAIL));
-    enc_mov(a, 8, M(RBX, WK_YTAIL), R(R12));
+    /* ACT_YIELD: the next task first; none: resume this one */
+    int other = enc_label(a);
+    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_call_sym(a, S("arc_rt_find_work"));
     enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, first);
-    enc_mov(a, 8, M(RAX, T_NEXT), R(R12));
-    enc_jmp(a, find);
-    enc_bind(a, first);
-    enc_mov(a, 8, M(RBX, WK_YHEAD), R(R12));
-    enc_jmp(a, find);
+    enc_jcc(a, CC_NE, other);
+    enc_mov(a, 8, R(RAX), R(R12));
+    enc_jmp(a, run);
+    /* another task runs here: this one to the back of the global queue,
+     * then wake a sleeper (arc_rt_wake's fence orders the queue stores
+     * before its loads of G_NSPIN and G_NSLEEP) */
+    enc_bind(a, other);
+    enc_mov(a, 8, R(R13), R(RAX));
+    enc_mov(a, 8, R(RDI), R(R12));
+    enc_call_sym(a, S("arc_rt_gpush"));
+    enc_call_sym(a, S("arc_rt_wake"));
+    enc_mov(a, 8, R(RAX), R(R13));
+    enc_jmp(a, run);
 
     enc_bind(a, park);
     enc_mov(a, 8, R(RDI), M(RBX, WK_ARG));
@@ -1091,6 +1145,13 @@ static void emit_sched_loop(Rt *rt)
     enc_mov(a, 8, R(RDI), R(RBX));
     enc_mov(a, 8, R(RSI), M(R12, T_STACK));
     enc_call_sym(a, S("arc_rt_stack_put"));
+    int awaitable = enc_label(a);
+    enc_test(a, 1, M(R12, T_FLAGS), I(TF_DETACHED));
+    enc_jcc(a, CC_E, awaitable);
+    enc_mov(a, 8, R(RDI), R(R12));            /* no handle: nobody waits */
+    enc_call_sym(a, S("arc_free"));
+    enc_jmp(a, find);
+    enc_bind(a, awaitable);
     enc_mov(a, 8, R(RAX), I(WAIT_DONE));
     enc_xchg(a, 8, M(R12, T_WAITER), RAX);
     enc_test(a, 8, R(RAX), R(RAX));
@@ -1234,11 +1295,14 @@ static void emit_start_workers(Rt *rt)
 /* --- the C ABI --------------------------------------------------------- */
 
 /* void *arc_spawn(long (*fn)(void *), void *arg): a new task, queued on
- * this worker; returns its handle.  Starts the scheduler on first use. */
-static void emit_spawn(Rt *rt)
+ * this worker; returns its handle.  Starts the scheduler on first use.
+ * void arc_spawn_detached(fn, arg): the same with TF_DETACHED and no
+ * handle: nobody can await it, so the scheduler loop frees its control
+ * block when it finishes (ACT_DONE), as it does its stack. */
+static void emit_spawn(Rt *rt, const char *name, int flags)
 {
     RtFn fn;
-    rt_begin(rt, &fn, "arc_spawn", SYM_GLOBAL);
+    rt_begin(rt, &fn, name, SYM_GLOBAL);
     Asm *a = &fn.a;
     int ready = enc_label(a);
     enc_push(a, R(RBX));
@@ -1254,6 +1318,8 @@ static void emit_spawn(Rt *rt)
     enc_mov(a, 8, R(R13), R(RAX));
     enc_mov(a, 8, M(R13, T_FN), R(RBX));
     enc_mov(a, 8, M(R13, T_ARG), R(R12));
+    if (flags)
+        enc_mov(a, 8, M(R13, T_FLAGS), I(flags));
     enc_mov(a, 4, R(RAX), I(1));
     enc_lock_xadd(a, 8, mem_rip(st_sym, G_NEXTID), RAX);
     enc_mov(a, 8, M(R13, T_ID), R(RAX));
@@ -1368,54 +1434,92 @@ static void emit_await(Rt *rt)
 /* void arc_yield(void): let the other tasks run (a no-op before the
  * scheduler starts: there are none).
  *
- * Fast path: when this worker's deque is empty and its yield list is not,
- * switch straight to the yield list's first task and append the current
- * one, without the round trip through the scheduler loop.  The yield list
- * is owner-only (never stolen), so appending the current task before its
- * registers are saved is safe: no other worker can resume it, and this one
- * is busy right here until the switch completes.  Anything else (work in
- * the deque, the global-queue poll due, nothing yielded) takes the slow
- * path through the loop, which keeps the order: deque, yield list, global
- * queue, steals. */
+ * Slow path: arc_rt_to_sched(ACT_YIELD); the scheduler loop looks for the
+ * next task (the deque first, then the global queue, then steals) and, if
+ * it finds one, puts this task at the back of the global queue and wakes a
+ * sleeping worker, so a yielded task never waits for this worker (busy
+ * with a task that may never yield) while another worker idles.
+ *
+ * When this worker's deque and the global queue are empty and no other
+ * deque has work to steal (arc_rt_any_work), there is nothing to let run:
+ * return at once.
+ *
+ * Fast path, when this worker's deque is empty and the global queue's head
+ * is a task that has run before: swap the two under the queue lock (take
+ * the head, append this task) and switch straight to the head, without the
+ * round trip through the loop.  Ownership and order:
+ *   - This task's registers are pushed and its T_SP stored before it is
+ *     appended, and the lock is released only after rsp has moved to the
+ *     head's stack: from the unlock on (a plain store: TSO keeps it after
+ *     the T_SP and list stores), another worker may pop this task and
+ *     resume it, and by then nothing here touches its stack.
+ *   - The queue's length (G_GLEN) does not change and it is never empty
+ *     in between, so no wake-up is owed: a worker that went to sleep saw
+ *     it empty after announcing, and whoever made it non-empty since then
+ *     went through arc_rt_wake (gpush, then the fence, then G_NSLEEP).
+ *   - Before the other workers are started (G_STARTED == 0; always on one
+ *     worker) this thread is the only one: the lock is skipped, so a yield
+ *     on one worker costs no atomic instruction.  G_STARTED only changes
+ *     from 0 to 1, on this same thread (arc_rt_start_workers runs on
+ *     worker 0 until the first clone).
+ *   - The head's T_STACK is checked under the lock: a task that never ran
+ *     (a spawn overflowed to the queue) needs the loop to get a stack. */
 static void emit_small_abi(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_yield", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int none = enc_label(a), slow = enc_label(a), rest = enc_label(a), first = enc_label(a), tail = enc_label(a);
+    int none = enc_label(a), slow = enc_label(a), unlock_slow = enc_label(a), locked = enc_label(a);
+    int rest = enc_label(a), first = enc_label(a), tail = enc_label(a), queued = enc_label(a);
     enc_alu(a, ALU_CMP, 1, G(G_INIT), I(0));
     enc_jcc(a, CC_E, none);
-    rt_load_worker(a, RAX);
-    enc_mov(a, 8, R(RDX), M(RAX, WK_BOTTOM));
-    enc_alu(a, ALU_CMP, 8, R(RDX), M(RAX, WK_TOP));
+    rt_load_worker(a, R8);
+    enc_mov(a, 8, R(RDX), M(R8, WK_BOTTOM));
+    enc_alu(a, ALU_CMP, 8, R(RDX), M(R8, WK_TOP));
     enc_jcc(a, CC_G, slow);                   /* the deque has work: the loop runs it first */
-    enc_mov(a, 8, R(RCX), M(RAX, WK_YHEAD));  /* rcx = next task */
+    enc_alu(a, ALU_CMP, 8, G(G_GLEN), I(0));
+    enc_jcc(a, CC_NE, queued);
+    /* nothing queued: any other deque to steal from?  If not, there is
+     * nothing to let run, and this task goes on (as the loop would do) */
+    enc_call_sym(a, S("arc_rt_any_work"));    /* rax, rcx, rdx only */
+    enc_test(a, 4, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, slow);
+    enc_ret(a);
+    enc_bind(a, queued);                      /* (a hint; checked under the lock) */
+    enc_alu(a, ALU_CMP, 8, G(G_STARTED), I(0));
+    enc_jcc(a, CC_E, locked);                 /* one thread: no lock needed */
+    lock_global(a);
+    enc_bind(a, locked);
+    enc_mov(a, 8, R(RCX), G(G_GHEAD));        /* rcx = next task */
     enc_test(a, 8, R(RCX), R(RCX));
-    enc_jcc(a, CC_E, slow);
-    enc_alu(a, ALU_CMP, 8, M(RAX, WK_TICK), I(1));
-    enc_jcc(a, CC_BE, slow);                  /* the global-queue poll is due */
-    enc_unary(a, UN_DEC, 8, M(RAX, WK_TICK));
+    enc_jcc(a, CC_E, unlock_slow);
+    enc_alu(a, ALU_CMP, 8, M(RCX, T_STACK), I(0));
+    enc_jcc(a, CC_E, unlock_slow);
     enc_mov(a, 8, R(RDX), M(RCX, T_NEXT));    /* unlink the head */
-    enc_mov(a, 8, M(RAX, WK_YHEAD), R(RDX));
+    enc_mov(a, 8, G(G_GHEAD), R(RDX));
     enc_test(a, 8, R(RDX), R(RDX));
     enc_jcc(a, CC_NE, rest);
-    enc_mov(a, 8, M(RAX, WK_YTAIL), R(RDX));
+    enc_mov(a, 8, G(G_GTAIL), R(RDX));
     enc_bind(a, rest);
-    enc_mov(a, 8, R(RSI), M(RAX, WK_CUR));    /* rsi = this task: to the back */
+    frame_save(a);
+    enc_mov(a, 8, R(RSI), M(R8, WK_CUR));     /* rsi = this task: saved, to the back */
+    enc_mov(a, 8, M(RSI, T_SP), R(RSP));
     enc_mov(a, 8, M(RSI, T_NEXT), I(0));
-    enc_mov(a, 8, R(RDX), M(RAX, WK_YTAIL));
+    enc_mov(a, 8, R(RDX), G(G_GTAIL));
     enc_test(a, 8, R(RDX), R(RDX));
     enc_jcc(a, CC_E, first);
     enc_mov(a, 8, M(RDX, T_NEXT), R(RSI));
     enc_jmp(a, tail);
     enc_bind(a, first);
-    enc_mov(a, 8, M(RAX, WK_YHEAD), R(RSI));
+    enc_mov(a, 8, G(G_GHEAD), R(RSI));
     enc_bind(a, tail);
-    enc_mov(a, 8, M(RAX, WK_YTAIL), R(RSI));
-    enc_mov(a, 8, M(RAX, WK_CUR), R(RCX));
-    enc_lea(a, 8, RDI, mem_b(RSI, T_SP));
-    enc_mov(a, 8, R(RSI), M(RCX, T_SP));
-    enc_jmp_sym(a, S("arc_rt_switch"));
+    enc_mov(a, 8, G(G_GTAIL), R(RSI));
+    enc_mov(a, 8, M(R8, WK_CUR), R(RCX));
+    enc_mov(a, 8, R(RSP), M(RCX, T_SP));      /* off this task's stack ... */
+    unlock_global(a);                         /* ... before it can be taken */
+    frame_resume(a);
+    enc_bind(a, unlock_slow);
+    unlock_global(a);
     enc_bind(a, slow);
     enc_mov(a, 4, R(RDI), I(ACT_YIELD));
     enc_alu(a, ALU_XOR, 4, R(RSI), R(RSI));
@@ -1497,7 +1601,8 @@ void rt_emit_sched(Rt *rt)
     emit_trampoline(rt);
     emit_sched_loop(rt);
     emit_start_workers(rt);
-    emit_spawn(rt);
+    emit_spawn(rt, "arc_spawn", 0);
+    emit_spawn(rt, "arc_spawn_detached", TF_DETACHED);
     emit_await(rt);
     emit_small_abi(rt);
 }

@@ -17,6 +17,11 @@
  *   arc_rt_altstack_fn          .bss: arc_rt_altstack_init once the
  *                               reporter is installed, else 0 (the workers
  *                               call it: gen/rt/sched.c)
+ *   arc_rt_backtrace_fn             .bss: arc_rt_crash once the reporter is
+ *                               installed, else 0 (arc_rt_fatal's backtrace:
+ *                               gen/rt/sched.c; a reference through data,
+ *                               so a runtime error alone does not link the
+ *                               reporter into a --no-crash-report program)
  *   arc_rt_altstack_init(blk)   sigaltstack for the calling thread: the
  *                               worker block's WK_ALTSTACK/WK_ALTSIZE area,
  *                               else .bss arc_rt_altstack; mmaps a bigger
@@ -193,15 +198,16 @@ static void emit_sigaction_all(Rt *rt)
  * is arc_rt_signal_hook; start.c).  One kernel struct sigaction on the
  * stack, passed to rt_sigaction for every policy row; then
  * arc_rt_altstack_fn = arc_rt_altstack_init, for the scheduler's workers
- * (gen/rt/sched.c), and the calling thread's altstack.
+ * (gen/rt/sched.c), arc_rt_backtrace_fn = arc_rt_crash, for arc_rt_fatal, and
+ * the calling thread's altstack.
  *
  *   rsp+0   struct sigaction { handler, flags, restorer, mask }   32 bytes
  *
  * SA_NODEFER and an empty mask: a fault inside the handler enters it
  * again (on the same altstack, below the first frame), which is how a
  * fault in the reporter ends its report with a note instead of silence.
- * arc_rt_altstack_fn is written here, before any worker is cloned, and
- * only read by workers (after clone, which orders it). */
+ * arc_rt_altstack_fn and arc_rt_backtrace_fn are written here, before any
+ * worker is cloned, and only read afterwards (clone orders them). */
 static void emit_signal_init(Rt *rt)
 {
     RtFn fn;
@@ -210,8 +216,10 @@ static void emit_signal_init(Rt *rt)
     Asm *a = &fn.a;
     enum { FRAME = 40 }; /* the struct, and rsp 16-aligned again */
     int altfn = rt_bss(rt, "arc_rt_altstack_fn", 8, 8, SYM_GLOBAL);
+    int crashfn = rt_bss(rt, "arc_rt_backtrace_fn", 8, 8, SYM_GLOBAL);
     enc_alu(a, ALU_SUB, 8, opr(RSP), opi(FRAME));
     enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_rt_crash"), 0));
+    enc_mov(a, 8, opm(mem_rip(crashfn, 0)), opr(RAX));
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, handler))), opr(RAX));
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, flags))),
             opi(K_SA_SIGINFO | K_SA_ONSTACK | K_SA_RESTORER | K_SA_NODEFER));
@@ -974,7 +982,11 @@ static void emit_claim(Crash *c, int state)
     enc_mov(a, 8, opm(mem_rip(state, CS_FRAME)), opr(RBP));
 }
 
-/* arc_rt_crash(edi = signo, rsi = siginfo, rdx = ucontext). */
+/* arc_rt_crash(edi = signo, rsi = siginfo, rdx = ucontext).  Signal
+ * number 0 is no signal: a runtime error (arc_rt_fatal, sched.c) wants
+ * only the backtrace of the ucontext it made up; then arc_rt_crash
+ * returns with rsp restored but the callee-saved registers clobbered
+ * (arc_rt_fatal only exits after it). */
 static void emit_crash(Rt *rt, int sched_sym)
 {
     RtFn fn;
@@ -1007,12 +1019,25 @@ static void emit_crash(Rt *rt, int sched_sym)
     enc_mov(a, 4, opr(RCX), opi(-L_REP));
     enc_rep_stosb(a);
     enc_alu(a, ALU_XOR, 4, opr(R15), opr(R15));
+    /* Signal number 0 (arc_rt_fatal): no claim, no headline, no
+     * registers, only the walk; then return. */
+    int context = enc_label(a), walk = enc_label(a);
+    enc_test(a, 4, opr(RBX), opr(RBX));
+    enc_jcc(a, CC_E, context);
     emit_claim(&c, rt_bss(rt, "arc_rt_crash_state", CS_SIZE, 8, SYM_LOCAL));
-
+    enc_bind(a, context);
     emit_context(&c);
+    enc_test(a, 4, opr(RBX), opr(RBX));
+    enc_jcc(a, CC_E, walk);
     emit_headline(&c);
     emit_machine(&c);
+    enc_bind(a, walk);
     emit_backtrace(&c);
+    enc_test(a, 4, opr(RBX), opr(RBX));
+    enc_jcc(a, CC_NE, c.die);
+    enc_mov(a, 8, opr(RSP), opr(RBP));
+    enc_pop(a, opr(RBP));
+    enc_ret(a);
     enc_bind(a, c.die);
     emit_die(&c);
 

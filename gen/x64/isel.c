@@ -257,28 +257,71 @@ static void extend(X64Fn *x, Reg r, Type t, int sign)
         enc_movzx(&x->a, 4, r, sz, opr(r));
 }
 
+/* A divisor that is a constant: is it -1 at width sz (4: its low 32 bits)? */
+static int const_minus1(Val b, int sz)
+{
+    return sz == 8 ? b.i == -1 : (int32_t)b.i == -1;
+}
+
 /*   signed:   rax = a (extended); cdq/cqo; idiv rcx   -> rax quotient, rdx remainder
- *   unsigned: rax = a (zero-extended); edx = 0; div rcx */
+ *   unsigned: rax = a (zero-extended); edx = 0; div rcx
+ *
+ * Signed overflow wraps (ARC.md): MIN / -1 is MIN and MIN % -1 is 0 (Go's
+ * definition), where idiv would trap with #DE.  So a divisor that may be
+ * -1 is tested first; -1 gives the quotient -a (neg wraps) and the
+ * remainder 0 without idiv, which gives the same for every other a:
+ *
+ *     cmp ecx/rcx, -1; jne div; neg rax | xor edx, edx; jmp out
+ *   div: cdq/cqo; idiv rcx
+ *   out:
+ *
+ * A constant divisor other than -1 needs no test, a constant -1 only the
+ * neg or xor; 8- and 16-bit operands are divided at 32 bits, where their
+ * MIN / -1 does not overflow.  Division by zero still traps (#DE, the
+ * crash reporter's SIGFPE). */
 static void gen_div(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
     int sign = in->op == OP_SDIV || in->op == OP_SREM;
+    int rem = in->op == OP_SREM || in->op == OP_UREM;
     int sz = isz(in->type);
+    Val b = in->args[1];
+    int known = b.kind == V_INT;
+    int may_overflow = sign && type_size(in->type) >= 4 && (!known || const_minus1(b, sz));
     x64_load(x, in->args[0], RAX);
-    x64_load(x, in->args[1], RCX);
     extend(x, RAX, in->type, sign);
-    extend(x, RCX, in->type, sign);
-    if (sign) {
-        if (sz == 8)
-            enc_cqo(a);
-        else
-            enc_cdq(a);
-        enc_unary(a, UN_IDIV, sz, opr(RCX));
-    } else {
-        enc_alu(a, ALU_XOR, 4, opr(RDX), opr(RDX));
-        enc_unary(a, UN_DIV, sz, opr(RCX));
+    if (!(may_overflow && known)) {
+        x64_load(x, b, RCX);
+        extend(x, RCX, in->type, sign);
     }
-    x64_store(x, in->dst, in->op == OP_SREM || in->op == OP_UREM ? RDX : RAX);
+    int div = enc_label(a), out = enc_label(a);
+    if (may_overflow) {
+        if (!known) {
+            enc_alu(a, ALU_CMP, sz, opr(RCX), opi(-1));
+            enc_jcc_short(a, CC_NE, div);
+        }
+        if (rem)
+            enc_alu(a, ALU_XOR, 4, opr(RDX), opr(RDX));
+        else
+            enc_unary(a, UN_NEG, sz, opr(RAX));
+        if (!known)
+            enc_jmp_short(a, out);
+    }
+    if (!(may_overflow && known)) {
+        enc_bind(a, div);
+        if (sign) {
+            if (sz == 8)
+                enc_cqo(a);
+            else
+                enc_cdq(a);
+            enc_unary(a, UN_IDIV, sz, opr(RCX));
+        } else {
+            enc_alu(a, ALU_XOR, 4, opr(RDX), opr(RDX));
+            enc_unary(a, UN_DIV, sz, opr(RCX));
+        }
+    }
+    enc_bind(a, out);
+    x64_store(x, in->dst, rem ? RDX : RAX);
 }
 
 /* A constant count below the width: in the destination's register by an

@@ -19,6 +19,10 @@
  *               fresh arc_alloc block whose address is returned>
  * One pointer-sized (or smaller) scalar argument and a direct callee travel
  * in arc_spawn's argument itself (no allocation); no argument passes 0.
+ * A spawn whose result is not assigned (`spawn $f(...)`: its handle is
+ * dropped, nothing can await it) calls arc_spawn_detached instead, which
+ * returns nothing and frees the task when it finishes; its thunk does not
+ * keep an aggregate result.
  * An indirect callee (%fp) is stored in the block too; its result is taken
  * as the raw rax (ints and pointers only).
  *
@@ -149,11 +153,13 @@ static Func *make_thunk(Module *m, const Inst *in, int nth, int inline_arg, cons
     Val res;
     if (r < 0) {
         res = ir_int(T_I64, 0);
-    } else if (retagg) {
+    } else if (retagg && in->dst >= 0) {
         int64_t size = m->layouts[retagg].size;
         Val o = call1(m, t, b, T_PTR, "arc_alloc", ir_int(T_I64, size));
         memcpy_(m, b, o, ir_vreg(t, r), size);
         res = to_i64(m, t, b, o);
+    } else if (retagg) {
+        res = ir_int(T_I64, 0);            /* detached: nobody takes it */
     } else {
         res = to_i64(m, t, b, ir_vreg(t, r));
     }
@@ -203,7 +209,10 @@ static void rt_lower_spawn(Module *m, Func *f, Block *b, const Inst *in, int *nt
         }
     }
     Val ca[2] = {ir_symval(m, m->syms[t->sym].name, 0), arg};
-    ir_emit_call(m, b, OP_CALL, T_PTR, 0, in->dst, ir_symval(m, "arc_spawn", 0), 2, ca);
+    if (in->dst < 0)
+        ir_emit_call(m, b, OP_CALL, T_VOID, 0, -1, ir_symval(m, "arc_spawn_detached", 0), 2, ca);
+    else
+        ir_emit_call(m, b, OP_CALL, T_PTR, 0, in->dst, ir_symval(m, "arc_spawn", 0), 2, ca);
 }
 
 static void rt_lower_await(Module *m, Func *f, Block *b, const Inst *in)
@@ -242,6 +251,7 @@ void rt_lower_module(Module *m)
     if (!any)
         return;
     need_decl(m, "arc_spawn", T_PTR, 2, T_PTR, T_PTR);
+    need_decl(m, "arc_spawn_detached", T_VOID, 2, T_PTR, T_PTR);
     need_decl(m, "arc_await", T_I64, 1, T_PTR, T_VOID);
     need_decl(m, "arc_yield", T_VOID, 0, T_VOID, T_VOID);
     need_decl(m, "arc_alloc", T_PTR, 1, T_I64, T_VOID);

@@ -20,3 +20,5 @@ func main() int32 {
 // expect: 9
 // status: 2
 // stderr: arc: runtime error: index 5 out of range for length 3
+// stderr: backtrace:
+// stderr:   #1 0x* get+0x*

@@ -19,3 +19,4 @@ func main() int32 {
 // expect: before
 // status: 2
 // stderr: arc: runtime error: call through a null function value
+// stderr:   #1 0x* run_callback+0x*

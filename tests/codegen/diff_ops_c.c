@@ -1,8 +1,10 @@
 /* diff_ops_c.c: the gcc side of diff_ops.ir.  Every IR function t_<op>_<type>
  * is called with edge and pseudo-random operands and compared with the same
  * operation compiled by gcc.  Operands that are undefined in C (division by
- * zero, INT_MIN / -1, out-of-range float to int) are skipped; shift counts
- * are taken modulo the width.  Floats are compared bit for bit. */
+ * zero, out-of-range float to int) are skipped; a signed division by -1 is
+ * checked against the wrapped result (MIN / -1 is MIN, MIN % -1 is 0: the
+ * IR's definition, which C leaves undefined); shift counts are taken
+ * modulo the width.  Floats are compared bit for bit. */
 #include <stdint.h>
 
 long arc_write(int fd, const void *p, unsigned long n);
@@ -81,7 +83,10 @@ static double bitsd(uint64_t u) { union { uint64_t u; double d; } x = {u}; retur
         CK("add_" #tn, t_add_##tn(a, b), (T)(UT)((uint64_t)ua + ub), a, b); \
         CK("sub_" #tn, t_sub_##tn(a, b), (T)(UT)((uint64_t)ua - ub), a, b); \
         CK("mul_" #tn, t_mul_##tn(a, b), (T)(UT)((uint64_t)ua * ub), a, b); \
-        if (b != 0 && !(a == MIN && b == -1)) { \
+        if (b == -1) { /* wraps: MIN / -1 is MIN, MIN % -1 is 0 */ \
+            CK("sdiv_" #tn, t_sdiv_##tn(a, b), (T)(UT)(0 - (uint64_t)ua), a, b); \
+            CK("srem_" #tn, t_srem_##tn(a, b), (T)0, a, b); \
+        } else if (b != 0) { \
             CK("sdiv_" #tn, t_sdiv_##tn(a, b), (T)(a / b), a, b); \
             CK("srem_" #tn, t_srem_##tn(a, b), (T)(a % b), a, b); \
         } \

@@ -31,7 +31,8 @@ directive() {
 # run_expect NAME RUNNER PROG SRC: run PROG (under RUNNER, or natively if
 # RUNNER is empty) with the source's "// args:" and "// env:", and compare
 # stdout with its "// expect:" lines and the exit status with "// status:"
-# (default 0), and that each "// stderr:" glob matches a line of stderr.
+# (default 0), and that each "// stderr:" glob matches a line of stderr;
+# "// timeout: S" bounds the run (default $TEST_TIMEOUT or 120 seconds).
 # Prints the difference on failure.
 run_expect() {
     _name=$1 _runner=$2 _prog=$3 _src=$4
@@ -39,10 +40,11 @@ run_expect() {
     _envs=$(directive env "$_src")
     _want=$(directive status "$_src")
     [ -n "$_want" ] || _want=0
+    _limit=$(directive timeout "$_src")
     directive expect "$_src" > "$T/want"
     # a hang fails the test instead of stalling the run
     # shellcheck disable=SC2086
-    timeout "${TEST_TIMEOUT:-120}" env $_envs ${RUN_ENV:-} $_runner "$_prog" $_args > "$T/got" 2> "$T/err"
+    timeout "${_limit:-${TEST_TIMEOUT:-120}}" env $_envs ${RUN_ENV:-} $_runner "$_prog" $_args > "$T/got" 2> "$T/err"
     _st=$?
     _miss=
     directive stderr "$_src" > "$T/want.err"

@@ -12,8 +12,7 @@ out=$BUILD/fuzz
 mkdir -p "$out"
 $CC -std=c11 -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer \
     -fsanitize=address,undefined -fno-sanitize-recover=all -I. \
-    -o "$out/fuzz_ir" tests/fuzz/fuzz_ir.c gen/ir.c gen/ir_read.c gen/ir_print.c \
-    gen/ir_verify.c gen/util.c
+    -o "$out/fuzz_ir" tests/fuzz/fuzz_ir.c $(make -s --no-print-directory print-FUZZ_IR_SRC)
 set -- -o "$out"
 [ -n "$ITER" ] && set -- "$@" -n "$ITER"
 [ -n "$TIME" ] && set -- "$@" -t "$TIME"

@@ -14,8 +14,7 @@ mkdir -p "$out"
 make -s BUILD="$BUILD" "$BUILD/gen/stdlib.inc"   # the embedded stdlib_arc
 $CC -std=c11 -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer \
     -fsanitize=address,undefined -fno-sanitize-recover=all -I. -I"$BUILD/gen" \
-    -o "$out/fuzz_front" tests/fuzz/fuzz_front.c gen/front/*.c gen/ir.c gen/ir_read.c \
-    gen/ir_print.c gen/ir_verify.c gen/util.c
+    -o "$out/fuzz_front" tests/fuzz/fuzz_front.c $(make -s --no-print-directory print-FUZZ_FRONT_SRC)
 set -- -o "$out"
 [ -n "$ITER" ] && set -- "$@" -n "$ITER"
 [ -n "$TIME" ] && set -- "$@" -t "$TIME"

@@ -278,8 +278,19 @@ static void test_many_errors_capped(void **state)
     char *diag;
     Module *m = compile("many.arc", (char *)b.p, &nerr, &diag);
     assert_null(m);
-    assert_true(nerr >= MAX_ERRORS);
-    assert_non_null(strstr(diag, "too many errors"));
+    assert_true(nerr > MAX_ERRORS);
+    /* exactly MAX_ERRORS positioned errors (the last one too), then one
+     * "too many errors" line */
+    int positioned = 0, capped = 0;
+    for (const char *p = diag; (p = strstr(p, "many.arc:")); p++)
+        positioned += p[9] >= '0' && p[9] <= '9';
+    for (const char *p = diag; (p = strstr(p, "many.arc: error: too many errors, stopping\n")); p++)
+        capped++;
+    assert_int_equal(positioned, MAX_ERRORS);
+    assert_int_equal(capped, 1);
+    char last[32];
+    snprintf(last, sizeof last, "many.arc:%d:", MAX_ERRORS);
+    assert_non_null(strstr(diag, last));
     free(diag);
     buf_free(&b);
     /* deep nesting is an error, not a stack overflow */

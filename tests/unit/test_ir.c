@@ -338,6 +338,35 @@ static void test_read_garbage(void **state)
     }
 }
 
+/* The reader prints MAX_ERRORS positioned errors, the last one included,
+ * then one "too many errors" line, the same cap as the front end's
+ * (gen/util.h's diag_error). */
+static void test_many_errors_capped(void **state)
+{
+    (void)state;
+    Buf b = {0};
+    for (int i = 0; i < 200; i++)
+        buf_put(&b, "bogus\n", 6);
+    buf_u8(&b, 0);
+    char *diag = NULL;
+    int nerr;
+    Module *m = read_capture("many.ir", (char *)b.p, &nerr, &diag);
+    assert_null(m);
+    assert_true(nerr > MAX_ERRORS);
+    int positioned = 0, capped = 0;
+    for (const char *p = diag; (p = strstr(p, "many.ir:")); p++)
+        positioned += p[8] >= '0' && p[8] <= '9';
+    for (const char *p = diag; (p = strstr(p, "many.ir: error: too many errors, stopping\n")); p++)
+        capped++;
+    assert_int_equal(positioned, MAX_ERRORS);
+    assert_int_equal(capped, 1);
+    char last[32];
+    snprintf(last, sizeof last, "many.ir:%d:", MAX_ERRORS);
+    assert_non_null(strstr(diag, last));
+    free(diag);
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +378,7 @@ int main(void)
         cmocka_unit_test(test_classify),
         cmocka_unit_test(test_intrinsics_table),
         cmocka_unit_test(test_read_garbage),
+        cmocka_unit_test(test_many_errors_capped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

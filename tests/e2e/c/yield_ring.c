@@ -1,5 +1,5 @@
 /* Three tasks take turns in a fixed order through yields only: each waits
- * (yielding) for turn % 3 to be its number.  Exercises the yield list's
+ * (yielding) for turn % 3 to be its number.  Exercises the global queue's
  * FIFO order and the direct task-to-task switch of arc_yield, with main
  * parked in await meanwhile. */
 // workers: 1 2
