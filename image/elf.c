@@ -248,6 +248,14 @@ int elf_symbol(Elf *e, const char *name)
     return e->nsyms - 1;
 }
 
+void elf_weak_ref(Elf *e, int sym)
+{
+    Sym *s = sym_at(e, sym);
+    if (s->sec >= 0)
+        die("symbol %s: only an undefined reference can be weak", s->name);
+    s->bind = SYM_WEAK;
+}
+
 void elf_define(Elf *e, int sym, int sec, uint64_t value, uint64_t size,
                 SymBind bind, SymType type)
 {
@@ -443,7 +451,7 @@ void elf_serialize(Elf *e, Buf *b)
     buf_zero(b, sizeof(Elf64_Sym));
     for (int k = 1; k < nsym; k++) {
         Sym *y = &e->syms[order[k]];
-        uint8_t info = ELF64_ST_INFO(STB_GLOBAL, STT_NOTYPE);
+        uint8_t info = ELF64_ST_INFO(bind_info[y->bind], STT_NOTYPE);   /* undefined: global or weak */
         uint16_t shndx = SHN_UNDEF;
         uint64_t value = 0, size = 0;
         if (y->sec >= 0) {

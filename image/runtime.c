@@ -13,6 +13,8 @@ void runtime_build(Elf *e)
     rt_emit_sched(&rt);
     rt_emit_mem(&rt);
     rt_emit_signal(&rt);
+    rt_emit_exit(&rt);
+    rt_emit_lock(&rt);
 }
 
 int runtime_write(const char *path)
@@ -52,6 +54,12 @@ void runtime_print_header(FILE *f)
           "long arc_worker_id(void);\n"
           "long arc_worker_count(void);\n"
           "void arc_exit(int status) __attribute__((noreturn));\n",
+          f);
+    fputs("\n/* Exit: arc_exit (and a return from main) calls the functions of the\n"
+          " * .arc_fini table, then exit_group; crashes do not.  A mutex on one word\n"
+          " * (0 = free): no syscall when uncontended; the holder must not yield. */\n"
+          "void arc_lock(int *word);\n"
+          "void arc_unlock(int *word);\n",
           f);
     fputs("\n/* Crash reporter: SIGSEGV/SIGBUS/SIGILL/SIGFPE print a report on fd 2.\n"
           " * Installed before main unless linked with --no-crash-report; such a\n"

@@ -1,5 +1,7 @@
 // io: writing to stdout and stderr, reading files.  Output is not
-// buffered: every call is one or more write system calls.
+// buffered: every call is one or more write system calls.  The C layer's
+// printf/puts buffer stdout (libc.arc): a program that mixes them with
+// print on a file or pipe calls fflush(null) before print to keep order.
 namespace io
 
 extern c {

@@ -11,7 +11,18 @@
 // double's bits) and rounded half to even, as glibc does; precision is
 // capped at 1000 digits (more is printed as 1000).  Not supported: %a,
 // %n, %ls, long double (%Lf), positional arguments (%1$d).
-// Output is not buffered across calls: each printf is one write.
+// printf, puts and putchar go through stdout's buffer (stdio section
+// below: buffering, locking, flush at exit, no flush at a crash);
+// dprintf writes to its descriptor at the end of each call.
+//
+// Also here: stdio (FILE, fopen fdopen fclose fread fwrite fgets fgetc
+// getc getchar ungetc fputc putc fputs fprintf vfprintf fflush fseek
+// ftell rewind feof ferror clearerr fileno setvbuf remove rename),
+// errno and __errno_location, strto(u)l(l), strtod (correctly rounded,
+// decimal and hexadecimal), atoi atol atof, strcmp strncmp strcpy
+// strncpy strcat strchr strrchr strstr strdup memchr memmove, getenv,
+// abort, sleep usleep nanosleep.  Globals (stdout, errno) are top-level
+// lets; the exported ones keep their C names.
 namespace c
 
 extern c {
@@ -45,10 +56,11 @@ func exit(status: int32) {
 
 // --- output ----------------------------------------------------------------
 
-// Where formatted text goes: a file descriptor (through buf) or, when
-// fd < 0, the caller's array dst of cap bytes (snprintf).  n counts every
-// byte produced, written or not.
+// Where formatted text goes: a FILE (f, its lock held), a file descriptor
+// (through buf; dprintf) or, when fd < 0, the caller's array dst of cap
+// bytes (snprintf).  n counts every byte produced, written or not.
 struct _Out {
+    f: *FILE
     fd: int32
     dst: *byte
     cap: usize
@@ -73,14 +85,16 @@ func _write_all(fd: int32, p: *byte, n: usize) int64 {
 }
 
 func _flush(o: *_Out) {
-    if o.fd >= 0 && o.nbuf > 0 {
+    if o.f == null && o.fd >= 0 && o.nbuf > 0 {
         _write_all(o.fd, &o.buf, o.nbuf)
     }
     o.nbuf = 0
 }
 
 func _put(o: *_Out, p: *byte, n: usize) {
-    if o.fd < 0 {
+    if o.f != null {
+        _fput(o.f, p, n)
+    } else if o.fd < 0 {
         for let i: usize = 0; i < n; i++ {
             if o.n + i + 1 < o.cap {
                 o.dst[o.n + i] = p[i]
@@ -742,20 +756,38 @@ func vdprintf(fd: int32, fmt: *byte, ap: *void) int32 {
     return _format(&o, fmt, ap)
 }
 
-func vprintf(fmt: *byte, ap: *void) int32 {
-    return vdprintf(1, fmt, ap)
-}
-
-func printf(fmt: *byte, ...) int32 {
+func dprintf(fd: int32, fmt: *byte, ...) int32 {
     let ap = va_start(fmt)
-    let r = vdprintf(1, fmt, ap)
+    let r = vdprintf(fd, fmt, ap)
     va_end(ap)
     return r
 }
 
-func dprintf(fd: int32, fmt: *byte, ...) int32 {
+func vfprintf(f: *FILE, fmt: *byte, ap: *void) int32 {
+    let o = _Out{f: f}
+    _flock(f)
+    let r = _format(&o, fmt, ap)
+    if (f.flags & _F_ERR) != 0 {
+        r = -1
+    }
+    _funlock(f)
+    return r
+}
+
+func fprintf(f: *FILE, fmt: *byte, ...) int32 {
     let ap = va_start(fmt)
-    let r = vdprintf(fd, fmt, ap)
+    let r = vfprintf(f, fmt, ap)
+    va_end(ap)
+    return r
+}
+
+func vprintf(fmt: *byte, ap: *void) int32 {
+    return vfprintf(stdout, fmt, ap)
+}
+
+func printf(fmt: *byte, ...) int32 {
+    let ap = va_start(fmt)
+    let r = vfprintf(stdout, fmt, ap)
     va_end(ap)
     return r
 }
@@ -787,15 +819,1396 @@ func sprintf(dst: *byte, fmt: *byte, ...) int32 {
     return r
 }
 
-func puts(s: *byte) int32 {
-    _write_all(1, s, strlen(s))
-    _write_all(1, "\n", 1)
+// --- errno -------------------------------------------------------------------
+// One errno for the whole process (not per thread or task): the C layer's
+// functions set it on failure; C reads it through __errno_location().
+let errno: int32 = 0
+
+func __errno_location() *int32 {
+    return &errno
+}
+
+// r is a syscall result: set errno from -r when it failed.
+func _seterr(r: int64) bool {
+    if r < 0 {
+        errno = cast<int32>(-r)
+        return true
+    }
+    return false
+}
+
+// --- stdio -------------------------------------------------------------------
+// A FILE: a descriptor, one buffer used for reading or for writing (dir),
+// and a lock (gen/rt/lock.c) held for the whole of each call, so that the
+// output of one printf/fputs/fwrite call is never torn by another task's.
+// stdout is line buffered when fd 1 is a terminal (ioctl TCGETS succeeds)
+// and fully buffered otherwise; stderr is unbuffered: each call's output
+// leaves in one write at the end of the call.  The std streams start all
+// zero and are set up on first use (_F_OPEN).
+//
+// Buffers are flushed by fflush, fclose, a full buffer, and at exit:
+// arc_c_fini is the runtime's exit hook (gen/rt/exit.c), run by a return
+// from main, exit(), arc_exit() and a runtime error (exit status 2).  A
+// crash (SIGSEGV, ...) does not flush: the heap may be corrupt, so what
+// sits in a buffer is lost; fflush(stdout) or stderr before a risky step.
+struct FILE {
+    lock: int32
+    fd: int32
+    flags: int32
+    dir: int32       // 0 idle, 1 reading, 2 writing
+    buf: *byte
+    cap: usize
+    rpos: usize      // reading: the next byte, and the end of the data
+    rend: usize
+    wpos: usize      // writing: bytes buffered
+    next: *FILE      // every FILE that may hold output (_files)
+}
+
+const _F_READ: int32 = 1
+const _F_WRITE: int32 = 2
+const _F_EOF: int32 = 4
+const _F_ERR: int32 = 8
+const _F_LBF: int32 = 16
+const _F_NBF: int32 = 32
+const _F_NL: int32 = 64      // line buffered and a newline went in: flush at unlock
+const _F_OPEN: int32 = 128
+const _F_STD: int32 = 256
+const _F_APPEND: int32 = 512   // O_APPEND: every write goes to the end
+const _BUFSIZ: usize = 4096
+
+let _stdin_f: FILE = {}
+let _stdout_f: FILE = {}
+let _stderr_f: FILE = {}
+let stdin: *FILE = &_stdin_f
+let stdout: *FILE = &_stdout_f
+let stderr: *FILE = &_stderr_f
+let _stdin_buf: [4096]byte = {}
+let _stdout_buf: [4096]byte = {}
+let _stderr_buf: [1024]byte = {}
+let _files: *FILE = null
+let _files_lock: int32 = 0
+
+extern c {
+    func arc_lock(w: *int32)
+    func arc_unlock(w: *int32)
+}
+
+func _link(f: *FILE) {
+    arc_lock(&_files_lock)
+    f.next = _files
+    _files = f
+    arc_unlock(&_files_lock)
+}
+
+func _unlink(f: *FILE) {
+    arc_lock(&_files_lock)
+    let pp: **FILE = &_files
+    for *pp != null {
+        let p = *pp
+        if p == f {
+            *pp = f.next
+            break
+        }
+        pp = &p.next
+    }
+    arc_unlock(&_files_lock)
+}
+
+func _std_setup(f: *FILE) {
+    f.flags = _F_OPEN | _F_STD | _F_WRITE
+    f.cap = sizeof(_stdout_buf)     // stdin's is as large
+    if f == &_stdin_f {
+        f.flags = _F_OPEN | _F_STD | _F_READ     // fd 0
+        f.buf = &_stdin_buf
+    } else if f == &_stdout_f {
+        f.fd = 1
+        f.buf = &_stdout_buf
+        let tio: [64]byte = {}   // the kernel's struct termios (36 bytes)
+        if syscall(16, 1, 0x5401, cast<int64>(&tio)) == 0 {
+            f.flags |= _F_LBF
+        }
+        _link(f)
+    } else {
+        f.fd = 2
+        f.flags |= _F_NBF
+        f.buf = &_stderr_buf
+        f.cap = sizeof(_stderr_buf)
+    }
+}
+
+func _flock(f: *FILE) {
+    arc_lock(&f.lock)
+    if (f.flags & _F_OPEN) == 0 {
+        _std_setup(f)
+    }
+}
+
+func _funlock(f: *FILE) {
+    if f.wpos > 0 && (f.flags & (_F_NBF | _F_NL)) != 0 {
+        _fflush_locked(f)
+    }
+    f.flags &= ~_F_NL
+    arc_unlock(&f.lock)
+}
+
+// Write out what is buffered, or give back what was read ahead (the
+// descriptor's offset moves back to what the program has consumed).
+func _fflush_locked(f: *FILE) int32 {
+    let r = 0
+    if f.dir == 2 && f.wpos > 0 {
+        let w = _write_all(f.fd, f.buf, f.wpos)
+        f.wpos = 0
+        if _seterr(w) {
+            f.flags |= _F_ERR
+            r = -1
+        }
+    } else if f.dir == 1 && f.rend > f.rpos {
+        syscall(8, cast<int64>(f.fd), -cast<int64>(f.rend - f.rpos), 1)
+    }
+    f.rpos = 0
+    f.rend = 0
+    f.dir = 0
+    return r
+}
+
+// Append n bytes to f's output (lock held).
+func _fput(f: *FILE, p: *byte, n: usize) bool {
+    if (f.flags & _F_WRITE) == 0 {
+        errno = 9                   // EBADF, as glibc
+        f.flags |= _F_ERR
+        return false
+    }
+    if f.dir != 2 {
+        _fflush_locked(f)
+        f.dir = 2
+    }
+    if (f.flags & _F_LBF) != 0 {
+        for let i: usize = 0; i < n; i++ {
+            if p[i] == 10 {
+                f.flags |= _F_NL
+                break
+            }
+        }
+    }
+    if f.wpos + n > f.cap {
+        if _fflush_locked(f) != 0 {
+            return false
+        }
+        f.dir = 2
+        if n >= f.cap {
+            if _seterr(_write_all(f.fd, p, n)) {
+                f.flags |= _F_ERR
+                return false
+            }
+            return true
+        }
+    }
+    memcpy(f.buf + f.wpos, p, n)
+    f.wpos += n
+    return true
+}
+
+// Refill the read buffer (lock held): bytes read, 0 at the end, -1.
+func _fill(f: *FILE) int64 {
+    if (f.flags & _F_READ) == 0 {
+        errno = 9
+        f.flags |= _F_ERR
+        return -1
+    }
+    if f.dir != 1 {
+        if _fflush_locked(f) != 0 {
+            return -1
+        }
+        f.dir = 1
+    }
+    f.rpos = 0
+    f.rend = 0
+    if f == &_stdin_f && (_stdout_f.flags & _F_LBF) != 0 {
+        // a prompt printed without a newline shows before stdin blocks
+        // (as glibc: line-buffered stdout is flushed when stdin reads)
+        arc_lock(&_stdout_f.lock)
+        _fflush_locked(&_stdout_f)
+        arc_unlock(&_stdout_f.lock)
+    }
+    let r = _read(f.fd, f.buf, f.cap)
+    if r == 0 {
+        f.flags |= _F_EOF
+    } else if _seterr(r) {
+        f.flags |= _F_ERR
+        return -1
+    } else {
+        f.rend = cast<usize>(r)
+    }
+    return r
+}
+
+func _read(fd: int32, p: *byte, n: usize) int64 {
+    for {
+        let r = syscall(0, cast<int64>(fd), cast<int64>(p), cast<int64>(n))
+        if r != -4 {
+            return r
+        }
+    }
+}
+
+func _getc(f: *FILE) int32 {
+    if f.dir != 1 || f.rpos >= f.rend {
+        if _fill(f) <= 0 {
+            return -1
+        }
+    }
+    let c = f.buf[f.rpos]
+    f.rpos++
+    return cast<int32>(c)
+}
+
+// fopen's mode: open(2) flags, or -1.  r w a, then b + x e in any order.
+func _mode_flags(mode: *byte) int32 {
+    let fl = 0
+    if mode[0] == 'r' {
+        fl = 0
+    } else if mode[0] == 'w' {
+        fl = 0x41 | 0x200           // O_WRONLY | O_CREAT | O_TRUNC
+    } else if mode[0] == 'a' {
+        fl = 0x41 | 0x400           // O_WRONLY | O_CREAT | O_APPEND
+    } else {
+        return -1
+    }
+    for let i = 1; mode[i] != 0; i++ {
+        if mode[i] == '+' {
+            fl = (fl & ~3) | 2      // O_RDWR
+        } else if mode[i] == 'x' {
+            fl |= 0x80              // O_EXCL
+        } else if mode[i] == 'e' {
+            fl |= 0x80000           // O_CLOEXEC
+        }
+    }
+    return fl
+}
+
+func _fnew(fd: int32, fl: int32) *FILE {
+    // the FILE and its buffer: one block
+    let f = cast<*FILE>(arc_calloc(1, sizeof(FILE) + _BUFSIZ))
+    if f == null {
+        errno = 12
+        return null
+    }
+    f.buf = cast<*byte>(f + 1)
+    f.cap = _BUFSIZ
+    f.fd = fd
+    f.flags = _F_OPEN | _F_READ | _F_WRITE
+    if (fl & 3) == 0 {
+        f.flags = _F_OPEN | _F_READ
+    } else if (fl & 3) == 1 {
+        f.flags = _F_OPEN | _F_WRITE
+    }
+    if (fl & 0x400) != 0 {
+        f.flags |= _F_APPEND
+    }
+    _link(f)
+    return f
+}
+
+func fopen(path: *byte, mode: *byte) *FILE {
+    let fl = _mode_flags(mode)
+    if fl < 0 {
+        errno = 22
+        return null
+    }
+    let fd = syscall(257, -100, cast<int64>(path), cast<int64>(fl), 0o666)
+    if _seterr(fd) {
+        return null
+    }
+    let f = _fnew(cast<int32>(fd), fl)
+    if f == null {
+        syscall(3, fd)
+    } else if (fl & 0x403) == 0x401 {
+        syscall(8, fd, 0, 2)    // "a": ftell starts at the end (glibc)
+    }
+    return f
+}
+
+func fdopen(fd: int32, mode: *byte) *FILE {
+    let fl = _mode_flags(mode)
+    if fl < 0 {
+        errno = 22
+        return null
+    }
+    return _fnew(fd, fl)
+}
+
+func fclose(f: *FILE) int32 {
+    _flock(f)
+    let r = _fflush_locked(f)
+    arc_unlock(&f.lock)
+    if (f.flags & _F_STD) == 0 || f == &_stdout_f {
+        _unlink(f)
+    }
+    if _seterr(syscall(3, cast<int64>(f.fd))) {
+        r = -1
+    }
+    if (f.flags & _F_STD) == 0 {
+        arc_free(f)
+    } else {
+        f.fd = -1
+    }
+    return r
+}
+
+// fflush(NULL) flushes every FILE with output.
+func fflush(f: *FILE) int32 {
+    if f == null {
+        return _flush_all()
+    }
+    _flock(f)
+    let r = _fflush_locked(f)
+    _funlock(f)
+    return r
+}
+
+func _flush_all() int32 {
+    let r = 0
+    arc_lock(&_files_lock)
+    for let p = _files; p != null; p = p.next {
+        arc_lock(&p.lock)
+        if p.dir == 2 && _fflush_locked(p) != 0 {
+            r = -1
+        }
+        arc_unlock(&p.lock)
+    }
+    arc_unlock(&_files_lock)
+    return r
+}
+
+// The runtime's exit hook (gen/rt/exit.c): flush every FILE.
+func arc_c_fini() {
+    _flush_all()
+}
+
+func fread(p: *void, size: usize, n: usize, f: *FILE) usize {
+    let want = size * n
+    if want == 0 {
+        return 0
+    }
+    let dst = cast<*byte>(p)
+    let got: usize = 0
+    _flock(f)
+    for got < want {
+        if f.dir == 1 && f.rpos < f.rend {
+            let k = f.rend - f.rpos
+            if k > want - got {
+                k = want - got
+            }
+            memcpy(dst + got, f.buf + f.rpos, k)
+            f.rpos += k
+            got += k
+        } else if want - got >= _BUFSIZ {
+            // a large read goes straight to the caller's memory
+            if f.dir != 1 {
+                _fflush_locked(f)
+                f.dir = 1
+            }
+            let r = _read(f.fd, dst + got, want - got)
+            if r == 0 {
+                f.flags |= _F_EOF
+                break
+            }
+            if _seterr(r) {
+                f.flags |= _F_ERR
+                break
+            }
+            got += cast<usize>(r)
+        } else if _fill(f) <= 0 {
+            break
+        }
+    }
+    _funlock(f)
+    return got / size
+}
+
+func fwrite(p: *void, size: usize, n: usize, f: *FILE) usize {
+    let total = size * n
+    if total == 0 {
+        return 0
+    }
+    _flock(f)
+    let ok = _fput(f, cast<*byte>(p), total)
+    _funlock(f)
+    if !ok {
+        return 0
+    }
+    return n
+}
+
+func fgetc(f: *FILE) int32 {
+    _flock(f)
+    let c = _getc(f)
+    _funlock(f)
+    return c
+}
+
+func getc(f: *FILE) int32 {
+    return fgetc(f)
+}
+
+func getchar() int32 {
+    return fgetc(stdin)
+}
+
+func fgets(s: *byte, n: int32, f: *FILE) *byte {
+    if n <= 0 {
+        return null
+    }
+    if n == 1 {
+        s[0] = 0        // room for the NUL only (glibc)
+        return s
+    }
+    let i = 0
+    _flock(f)
+    for i < n - 1 {
+        let c = _getc(f)
+        if c < 0 {
+            break
+        }
+        s[i] = cast<byte>(c)
+        i++
+        if c == 10 {
+            break
+        }
+    }
+    let bad = (f.flags & _F_ERR) != 0
+    _funlock(f)
+    if i == 0 || bad {
+        return null
+    }
+    s[i] = 0
+    return s
+}
+
+// ungetc: c goes back in front of the unread input (at least one byte).
+func ungetc(c: int32, f: *FILE) int32 {
+    if c < 0 {
+        return -1
+    }
+    _flock(f)
+    if f.dir != 1 {
+        _fflush_locked(f)
+        f.dir = 1
+    }
+    let r = c & 255
+    if f.rpos > 0 {
+        f.rpos--
+    } else if f.rend < f.cap {
+        memmove(f.buf + 1, f.buf, f.rend)
+        f.rend++
+    } else {
+        r = -1
+    }
+    if r >= 0 {
+        f.buf[f.rpos] = cast<byte>(c)
+        f.flags &= ~_F_EOF
+    }
+    _funlock(f)
+    return r
+}
+
+func remove(path: *byte) int32 {
+    let r = syscall(87, cast<int64>(path))       // unlink
+    if r == -21 {
+        r = syscall(84, cast<int64>(path))       // a directory: rmdir
+    }
+    if _seterr(r) {
+        return -1
+    }
     return 0
 }
 
-func putchar(c: int32) int32 {
+func rename(from: *byte, to: *byte) int32 {
+    if _seterr(syscall(82, cast<int64>(from), cast<int64>(to))) {
+        return -1
+    }
+    return 0
+}
+
+func fputc(c: int32, f: *FILE) int32 {
     let b: [1]byte = {}
     b[0] = cast<byte>(c)
-    _write_all(1, &b, 1)
+    _flock(f)
+    let ok = _fput(f, &b, 1)
+    _funlock(f)
+    if !ok {
+        return -1
+    }
+    return c & 255
+}
+
+func putc(c: int32, f: *FILE) int32 {
+    return fputc(c, f)
+}
+
+func putchar(c: int32) int32 {
+    return fputc(c, stdout)
+}
+
+func fputs(s: *byte, f: *FILE) int32 {
+    _flock(f)
+    let ok = _fput(f, s, strlen(s))
+    _funlock(f)
+    if !ok {
+        return -1
+    }
+    return 1
+}
+
+func puts(s: *byte) int32 {
+    let f = stdout
+    let n = strlen(s)
+    _flock(f)
+    let ok = _fput(f, s, n) && _fput(f, "\n", 1)
+    _funlock(f)
+    if !ok {
+        return -1
+    }
+    return cast<int32>(n + 1)
+}
+
+func fseek(f: *FILE, off: int64, whence: int32) int32 {
+    _flock(f)
+    // the flush gives back the read-ahead first, so SEEK_CUR is relative
+    // to what the program has consumed, and a failed seek moves nothing
+    let r = _fflush_locked(f)
+    if r == 0 {
+        if _seterr(syscall(8, cast<int64>(f.fd), off, cast<int64>(whence))) {
+            r = -1
+        } else {
+            f.flags &= ~_F_EOF
+        }
+    }
+    _funlock(f)
+    return r
+}
+
+func ftell(f: *FILE) int64 {
+    _flock(f)
+    let whence: int64 = 1
+    if f.dir == 2 && f.wpos > 0 && (f.flags & _F_APPEND) != 0 {
+        whence = 2      // the buffered bytes will land at the end
+    }
+    let r = syscall(8, cast<int64>(f.fd), 0, whence)
+    if _seterr(r) {
+        r = -1
+    } else if f.dir == 1 {
+        r -= cast<int64>(f.rend - f.rpos)
+    } else if f.dir == 2 {
+        r += cast<int64>(f.wpos)
+    }
+    _funlock(f)
+    return r
+}
+
+func rewind(f: *FILE) {
+    fseek(f, 0, 0)
+    clearerr(f)
+}
+
+func feof(f: *FILE) int32 {
+    return f.flags & _F_EOF
+}
+
+func ferror(f: *FILE) int32 {
+    return f.flags & _F_ERR
+}
+
+func clearerr(f: *FILE) {
+    _flock(f)
+    f.flags &= ~(_F_EOF | _F_ERR)
+    _funlock(f)
+}
+
+func fileno(f: *FILE) int32 {
+    _flock(f)
+    let fd = f.fd
+    _funlock(f)
+    return fd
+}
+
+// setvbuf: mode 0 full, 1 line, 2 no buffering; buf and size are ignored
+// (the FILE keeps its own buffer: 4 KiB, stderr's 1 KiB).
+func setvbuf(f: *FILE, buf: *byte, mode: int32, size: usize) int32 {
+    _flock(f)
+    f.flags &= ~(_F_LBF | _F_NBF)
+    if mode == 1 {
+        f.flags |= _F_LBF
+    } else if mode == 2 {
+        f.flags |= _F_NBF
+    }
+    _funlock(f)
+    return 0
+}
+
+// --- time --------------------------------------------------------------------
+// The sleeps block the calling worker thread (not only the task) for the
+// whole duration: nanosleep(2), resumed with the time left after EINTR.
+struct _Timespec {
+    sec: int64
+    nsec: int64
+}
+
+func _sleep(t: *_Timespec) int64 {
+    for {
+        let r = syscall(35, cast<int64>(t), cast<int64>(t))
+        if r != -4 {
+            return r
+        }
+    }
+}
+
+func nanosleep(req: *_Timespec, rem: *_Timespec) int32 {
+    let t = *req
+    if _seterr(_sleep(&t)) {
+        return -1
+    }
+    if rem != null {
+        rem.sec = 0
+        rem.nsec = 0
+    }
+    return 0
+}
+
+func sleep(s: uint32) uint32 {
+    let t = _Timespec{sec: cast<int64>(s)}
+    _sleep(&t)
+    return 0
+}
+
+func usleep(us: uint32) int32 {
+    let t = _Timespec{sec: cast<int64>(us / 1000000), nsec: cast<int64>(us % 1000000) * 1000}
+    if _seterr(_sleep(&t)) {
+        return -1
+    }
+    return 0
+}
+
+// --- process -----------------------------------------------------------------
+extern c {
+    func arc_rt_getenv(name_eq: *byte) *byte
+}
+
+func getenv(name: *byte) *byte {
+    let n = strlen(name)
+    let key: [256]byte = {}
+    if n == 0 || n > 254 {
+        return null
+    }
+    for let i: usize = 0; i < n; i++ {
+        if name[i] == '=' {
+            return null
+        }
+        key[i] = name[i]
+    }
+    key[n] = '='
+    return arc_rt_getenv(&key)
+}
+
+// abort: SIGABRT to the process (default action: it dies by the signal,
+// without flushing stdio).
+func abort() {
+    syscall(62, syscall(39), 6)
+    syscall(231, 127)
+}
+
+// --- strings -----------------------------------------------------------------
+func strcmp(a: *byte, b: *byte) int32 {
+    let i: usize = 0
+    for a[i] != 0 && a[i] == b[i] {
+        i++
+    }
+    return cast<int32>(a[i]) - cast<int32>(b[i])
+}
+
+func strncmp(a: *byte, b: *byte, n: usize) int32 {
+    for let i: usize = 0; i < n; i++ {
+        if a[i] != b[i] || a[i] == 0 {
+            return cast<int32>(a[i]) - cast<int32>(b[i])
+        }
+    }
+    return 0
+}
+
+func strcpy(d: *byte, s: *byte) *byte {
+    let i: usize = 0
+    for {
+        d[i] = s[i]
+        if s[i] == 0 {
+            return d
+        }
+        i++
+    }
+}
+
+// strncpy: copies at most n bytes and pads with NULs up to n (C's rule).
+func strncpy(d: *byte, s: *byte, n: usize) *byte {
+    let i: usize = 0
+    for i < n && s[i] != 0 {
+        d[i] = s[i]
+        i++
+    }
+    for i < n {
+        d[i] = 0
+        i++
+    }
+    return d
+}
+
+func strcat(d: *byte, s: *byte) *byte {
+    strcpy(d + strlen(d), s)
+    return d
+}
+
+func strchr(s: *byte, c: int32) *byte {
+    let ch = cast<byte>(c)
+    for {
+        if *s == ch {
+            return s
+        }
+        if *s == 0 {
+            return null
+        }
+        s++
+    }
+}
+
+func strrchr(s: *byte, c: int32) *byte {
+    let ch = cast<byte>(c)
+    let last: *byte = null
+    for {
+        if *s == ch {
+            last = s
+        }
+        if *s == 0 {
+            return last
+        }
+        s++
+    }
+}
+
+func strstr(h: *byte, n: *byte) *byte {
+    let m = strlen(n)
+    for {
+        if strncmp(h, n, m) == 0 {
+            return h
+        }
+        if *h == 0 {
+            return null
+        }
+        h++
+    }
+}
+
+func strdup(s: *byte) *byte {
+    let n = strlen(s) + 1
+    let d = cast<*byte>(arc_alloc(n))
+    if d == null {
+        errno = 12
+        return null
+    }
+    memcpy(d, s, n)
+    return d
+}
+
+func memchr(p: *void, c: int32, n: usize) *void {
+    let b = cast<*byte>(p)
+    for let i: usize = 0; i < n; i++ {
+        if b[i] == cast<byte>(c) {
+            return b + i
+        }
+    }
+    return null
+}
+
+// memmove: overlapping ranges copy as if through a temporary.
+func memmove(d: *void, s: *void, n: usize) *void {
+    let dp = cast<*byte>(d)
+    let sp = cast<*byte>(s)
+    if cast<uint64>(dp) <= cast<uint64>(sp) || cast<uint64>(dp) >= cast<uint64>(sp) + n {
+        for let i: usize = 0; i < n; i++ {
+            dp[i] = sp[i]
+        }
+    } else {
+        for let i = n; i > 0; i-- {
+            dp[i - 1] = sp[i - 1]
+        }
+    }
+    return d
+}
+
+// --- numbers from text ---------------------------------------------------------
+func _isspace(c: byte) bool {
+    return c == ' ' || (c >= 9 && c <= 13)
+}
+
+func _digit(c: byte) int32 {
+    if c >= '0' && c <= '9' {
+        return cast<int32>(c - '0')
+    }
+    if c >= 'a' && c <= 'z' {
+        return cast<int32>(c - 'a') + 10
+    }
+    if c >= 'A' && c <= 'Z' {
+        return cast<int32>(c - 'A') + 10
+    }
+    return 99
+}
+
+// The common part of strtol and strtoul: whitespace, sign, base prefix,
+// digits (saturating at 2^64-1 with *ovf set).  Returns the magnitude;
+// *endp the first byte not used (s itself when there are no digits).
+func _strtou(s: *byte, endp: **byte, base: int32, neg: *bool, ovf: *bool) uint64 {
+    let p = s
+    *neg = false
+    *ovf = false
+    if base < 0 || base == 1 || base > 36 {
+        errno = 22
+        if endp != null {
+            *endp = s
+        }
+        return 0
+    }
+    for _isspace(*p) {
+        p++
+    }
+    if *p == '-' {
+        *neg = true
+        p++
+    } else if *p == '+' {
+        p++
+    }
+    if (base == 0 || base == 16) && p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && _digit(p[2]) < 16 {
+        p += 2
+        base = 16
+    } else if base == 0 && p[0] == '0' {
+        base = 8
+    } else if base == 0 {
+        base = 10
+    }
+    let b = cast<uint64>(base)
+    let v: uint64 = 0
+    let any = false
+    for _digit(*p) < base {
+        let d = cast<uint64>(_digit(*p))
+        if v > (0xffffffffffffffff - d) / b {
+            *ovf = true
+        } else {
+            v = v * b + d
+        }
+        any = true
+        p++
+    }
+    if endp != null {
+        if any {
+            *endp = p
+        } else {
+            *endp = s
+        }
+    }
+    return v
+}
+
+func strtoul(s: *byte, endp: **byte, base: int32) uint64 {
+    let neg = false
+    let ovf = false
+    let v = _strtou(s, endp, base, &neg, &ovf)
+    if ovf {
+        errno = 34
+        return 0xffffffffffffffff
+    }
+    if neg {
+        return 0 - v
+    }
+    return v
+}
+
+func strtoull(s: *byte, endp: **byte, base: int32) uint64 {
+    return strtoul(s, endp, base)
+}
+
+func strtol(s: *byte, endp: **byte, base: int32) int64 {
+    let neg = false
+    let ovf = false
+    let v = _strtou(s, endp, base, &neg, &ovf)
+    if neg {
+        if ovf || v > 0x8000000000000000 {
+            errno = 34
+            return -0x7fffffffffffffff - 1
+        }
+        return cast<int64>(0 - v)
+    }
+    if ovf || v > 0x7fffffffffffffff {
+        errno = 34
+        return 0x7fffffffffffffff
+    }
+    return cast<int64>(v)
+}
+
+func strtoll(s: *byte, endp: **byte, base: int32) int64 {
+    return strtol(s, endp, base)
+}
+
+func atoi(s: *byte) int32 {
+    return cast<int32>(strtol(s, null, 10))
+}
+
+func atol(s: *byte) int64 {
+    return strtol(s, null, 10)
+}
+
+// strtod: decimal and hexadecimal (0x1.8p3), inf, infinity, nan, nan(...),
+// correctly rounded (to nearest, ties to even) from the exact value:
+// up to 800 significant digits are kept (more only matter as "not zero",
+// a final 1), the digits D and exponent E make D * 10^E exactly as a big
+// integer, or for E < 0 the quotient of D * 2^k by 10^-E to 62 bits and
+// whether a remainder is left.  ERANGE: overflow (+-HUGE_VAL) and
+// underflow (a result below DBL_MIN that is inexact, or zero).
+const _BN: int32 = 200     // limbs of 32 bits
+const _MAXDIG: int32 = 800
+
+struct _Big {
+    n: int32                 // limbs in use (no leading zero limb)
+    d: [200]uint32
+}
+
+func _bn_muladd(a: *_Big, m: uint32, add: uint32) {
+    let carry = cast<uint64>(add)
+    for let i = 0; i < a.n; i++ {
+        let cur = cast<uint64>(a.d[i]) * cast<uint64>(m) + carry
+        a.d[i] = cast<uint32>(cur)
+        carry = cur >> 32
+    }
+    if carry != 0 {
+        a.d[a.n] = cast<uint32>(carry)
+        a.n++
+    }
+}
+
+func _bn_bits(a: *_Big) int32 {
+    if a.n == 0 {
+        return 0
+    }
+    let top = a.d[a.n - 1]
+    let b = 0
+    for top != 0 {
+        b++
+        top >>= 1
+    }
+    return (a.n - 1) * 32 + b
+}
+
+func _bn_bit(a: *_Big, i: int32) uint64 {
+    if i < 0 || i / 32 >= a.n {
+        return 0
+    }
+    return cast<uint64>((a.d[i / 32] >> cast<uint32>(i % 32)) & 1)
+}
+
+func _bn_shl(a: *_Big, k: int32) {
+    let w = k / 32
+    let b = cast<uint32>(k % 32)
+    if a.n == 0 {
+        return
+    }
+    a.d[a.n + w] = 0
+    for let i = a.n - 1; i >= 0; i-- {
+        let v = a.d[i]
+        if b != 0 {
+            a.d[i + w + 1] |= v >> (32 - b)
+        }
+        a.d[i + w] = v << b
+    }
+    for let i = 0; i < w; i++ {
+        a.d[i] = 0
+    }
+    a.n += w + 1
+    for a.n > 0 && a.d[a.n - 1] == 0 {
+        a.n--
+    }
+}
+
+func _bn_shr1(a: *_Big) {
+    for let i = 0; i < a.n; i++ {
+        let hi: uint32 = 0
+        if i + 1 < a.n {
+            hi = a.d[i + 1] << 31
+        }
+        a.d[i] = (a.d[i] >> 1) | hi
+    }
+    for a.n > 0 && a.d[a.n - 1] == 0 {
+        a.n--
+    }
+}
+
+func _bn_cmp(a: *_Big, b: *_Big) int32 {
+    if a.n != b.n {
+        if a.n < b.n {
+            return -1
+        }
+        return 1
+    }
+    for let i = a.n - 1; i >= 0; i-- {
+        if a.d[i] != b.d[i] {
+            if a.d[i] < b.d[i] {
+                return -1
+            }
+            return 1
+        }
+    }
+    return 0
+}
+
+// a -= b (a >= b)
+func _bn_sub(a: *_Big, b: *_Big) {
+    let borrow: int64 = 0
+    for let i = 0; i < a.n; i++ {
+        let bi: int64 = 0
+        if i < b.n {
+            bi = cast<int64>(b.d[i])
+        }
+        let cur = cast<int64>(a.d[i]) - bi - borrow
+        borrow = 0
+        if cur < 0 {
+            cur += 0x100000000
+            borrow = 1
+        }
+        a.d[i] = cast<uint32>(cur)
+    }
+    for a.n > 0 && a.d[a.n - 1] == 0 {
+        a.n--
+    }
+}
+
+func _bn_pow10(a: *_Big, e: int32) {
+    for e >= 9 {
+        _bn_muladd(a, 1000000000, 0)
+        e -= 9
+    }
+    for e > 0 {
+        _bn_muladd(a, 10, 0)
+        e--
+    }
+}
+
+// The double nearest m * 2^s (ties to even); *inexact when it is not m * 2^s.
+func _bn_double(m: *_Big, s: int32, sticky: bool, inexact: *bool) float64 {
+    let b = _bn_bits(m)
+    *inexact = sticky
+    if b == 0 {
+        return 0.0
+    }
+    let top = b - 1 + s
+    if top > 1023 {
+        *inexact = true
+        return bit_cast<float64>(cast<uint64>(0x7ff0000000000000))
+    }
+    let p = 53
+    if top < -1022 {
+        p = top + 1075
+    }
+    if p < 0 {
+        *inexact = true
+        return 0.0
+    }
+    let mant: uint64 = 0
+    for let i = 0; i < p; i++ {
+        mant = (mant << 1) | _bn_bit(m, b - 1 - i)
+    }
+    let rbit = _bn_bit(m, b - 1 - p)
+    for let i = b - 2 - p; i >= 0 && !sticky; i-- {
+        sticky = _bn_bit(m, i) != 0
+    }
+    *inexact = rbit != 0 || sticky
+    if rbit != 0 && (sticky || (mant & 1) != 0) {
+        mant++
+    }
+    if p < 53 {
+        return bit_cast<float64>(mant)      // subnormal (or the smallest normal)
+    }
+    let e = top
+    if mant == (cast<uint64>(1) << 53) {
+        mant >>= 1
+        e++
+    }
+    if e > 1023 {
+        return bit_cast<float64>(cast<uint64>(0x7ff0000000000000))
+    }
+    return bit_cast<float64>((cast<uint64>(e + 1023) << 52) | (mant & 0xfffffffffffff))
+}
+
+func _lower(c: byte) byte {
+    if c >= 'A' && c <= 'Z' {
+        return c + 32
+    }
     return c
+}
+
+func _prefix(p: *byte, w: *byte) bool {
+    for let i = 0; w[i] != 0; i++ {
+        if _lower(p[i]) != w[i] {
+            return false
+        }
+    }
+    return true
+}
+
+func strtod(s: *byte, endp: **byte) float64 {
+    let p = s
+    for _isspace(*p) {
+        p++
+    }
+    let neg = false
+    if *p == '-' {
+        neg = true
+        p++
+    } else if *p == '+' {
+        p++
+    }
+    let r = 0.0
+    let special = true
+    if _prefix(p, "infinity") {
+        p += 8
+        r = bit_cast<float64>(cast<uint64>(0x7ff0000000000000))
+    } else if _prefix(p, "inf") {
+        p += 3
+        r = bit_cast<float64>(cast<uint64>(0x7ff0000000000000))
+    } else if _prefix(p, "nan") {
+        p += 3
+        r = bit_cast<float64>(cast<uint64>(0x7ff8000000000000))
+        if *p == '(' {
+            let q = p + 1
+            for _digit(*q) < 36 || *q == '_' {
+                q++
+            }
+            if *q == ')' {
+                p = q + 1
+            }
+        }
+    } else {
+        special = false
+    }
+    if !special && p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
+            (_digit(p[2]) < 16 || (p[2] == '.' && _digit(p[3]) < 16)) {
+        r = _strtod_hex(p + 2, &p)
+        special = true
+    }
+    if special {
+        if endp != null {
+            *endp = p
+        }
+        if neg {
+            return -r
+        }
+        return r
+    }
+    // digits: D (at most _MAXDIG significant ones) and the exponent E
+    let dig: [801]byte = {}
+    let nd = 0
+    let dexp = 0
+    let any = false
+    let point = false
+    let dropped = false
+    for {
+        let c = *p
+        if c == '.' && !point {
+            point = true
+            p++
+            continue
+        }
+        if c < '0' || c > '9' {
+            break
+        }
+        any = true
+        p++
+        if nd == 0 && c == '0' {
+            if point {
+                dexp--
+            }
+            continue
+        }
+        if nd < _MAXDIG {
+            dig[nd] = c - '0'
+            nd++
+            if point {
+                dexp--
+            }
+        } else {
+            dropped = dropped || c != '0'
+            if !point {
+                dexp++
+            }
+        }
+    }
+    if !any {
+        if endp != null {
+            *endp = s
+        }
+        return 0.0
+    }
+    if dropped {
+        dig[nd] = 1
+        nd++
+        dexp--
+    }
+    if *p == 'e' || *p == 'E' {
+        let q = p + 1
+        let eneg = false
+        if *q == '-' {
+            eneg = true
+            q++
+        } else if *q == '+' {
+            q++
+        }
+        if *q >= '0' && *q <= '9' {
+            let ev = 0
+            for *q >= '0' && *q <= '9' {
+                if ev < 100000 {
+                    ev = ev * 10 + cast<int32>(*q - '0')
+                }
+                q++
+            }
+            if eneg {
+                ev = -ev
+            }
+            dexp += ev
+            p = q
+        }
+    }
+    if endp != null {
+        *endp = p
+    }
+    let inexact = false
+    if nd == 0 {
+        r = 0.0
+    } else if nd + dexp > 311 {
+        r = bit_cast<float64>(cast<uint64>(0x7ff0000000000000))
+        inexact = true
+    } else if nd + dexp < -326 {
+        r = 0.0
+        inexact = true
+    } else {
+        let m = _Big{}
+        for let i = 0; i < nd; i++ {
+            _bn_muladd(&m, 10, cast<uint32>(dig[i]))
+        }
+        if dexp >= 0 {
+            _bn_pow10(&m, dexp)
+            r = _bn_double(&m, 0, false, &inexact)
+        } else {
+            // q = floor(m * 2^k / 10^-dexp), 2^61 <= q < 2^63
+            let dv = _Big{n: 1}
+            dv.d[0] = 1
+            _bn_pow10(&dv, -dexp)
+            let k = _bn_bits(&dv) - _bn_bits(&m) + 62
+            if k > 0 {
+                _bn_shl(&m, k)
+            } else if k < 0 {
+                _bn_shl(&dv, -k)
+            }
+            _bn_shl(&dv, 62)
+            let q: uint64 = 0
+            for let i = 62; i >= 0; i-- {
+                if _bn_cmp(&m, &dv) >= 0 {
+                    _bn_sub(&m, &dv)
+                    q |= cast<uint64>(1) << cast<uint64>(i)
+                }
+                _bn_shr1(&dv)
+            }
+            let qb = _Big{n: 2}
+            qb.d[0] = cast<uint32>(q)
+            qb.d[1] = cast<uint32>(q >> 32)
+            if qb.d[1] == 0 {
+                qb.n = 1
+            }
+            r = _bn_double(&qb, -k, m.n != 0, &inexact)
+        }
+    }
+    let bits = bit_cast<uint64>(r)
+    if inexact && (bits == 0x7ff0000000000000 || bits < 0x10000000000000) {
+        errno = 34
+    }
+    if neg {
+        return -r
+    }
+    return r
+}
+
+// The hexadecimal part of strtod after "0x": up to 16 significant hex
+// digits, the rest only as "not zero"; p and a binary exponent.
+func _strtod_hex(p: *byte, endp: **byte) float64 {
+    let m: uint64 = 0
+    let sticky = false
+    let e2 = 0
+    let point = false
+    for {
+        if *p == '.' && !point {
+            point = true
+            p++
+            continue
+        }
+        let d = _digit(*p)
+        if d >= 16 {
+            break
+        }
+        p++
+        if m < 0x1000000000000000 {
+            m = m * 16 + cast<uint64>(d)
+            if point {
+                e2 -= 4
+            }
+        } else {
+            sticky = sticky || d != 0
+            if !point {
+                e2 += 4
+            }
+        }
+    }
+    if *p == 'p' || *p == 'P' {
+        let q = p + 1
+        let eneg = false
+        if *q == '-' {
+            eneg = true
+            q++
+        } else if *q == '+' {
+            q++
+        }
+        if *q >= '0' && *q <= '9' {
+            let ev = 0
+            for *q >= '0' && *q <= '9' {
+                if ev < 100000 {
+                    ev = ev * 10 + cast<int32>(*q - '0')
+                }
+                q++
+            }
+            if eneg {
+                ev = -ev
+            }
+            e2 += ev
+            p = q
+        }
+    }
+    *endp = p
+    let big = _Big{n: 2}
+    big.d[0] = cast<uint32>(m)
+    big.d[1] = cast<uint32>(m >> 32)
+    for big.n > 0 && big.d[big.n - 1] == 0 {
+        big.n--
+    }
+    let inexact = false
+    let r = _bn_double(&big, e2, sticky, &inexact)
+    let bits = bit_cast<uint64>(r)
+    if inexact && (bits == 0x7ff0000000000000 || bits < 0x10000000000000) {
+        errno = 34
+    }
+    return r
+}
+
+func atof(s: *byte) float64 {
+    return strtod(s, null)
 }

@@ -256,6 +256,8 @@ struct Var {
     Var *below_len;         /* a range variable: 0 <= it < len(below_len) */
     int64_t below;          /* a range variable: 0 <= it < below (0: unknown) */
     int state;              /* top-level const: 0 new, 1 checking, 2 done */
+    const char *sym;        /* a global (top-level let/var): its data symbol */
+    int cexport;            /* ... exported under its C name (the C layer) */
     /* lower.c */
     int vreg;               /* the value, or the slot's address */
     int in_mem;
@@ -268,7 +270,7 @@ typedef struct {
     int nstructs, capstructs;
     EnumDecl **enums;
     int nenums, capenums;
-    Node **consts;          /* N_LET with op CONST */
+    Node **consts;          /* top-level N_LET: op CONST, or LET for a global */
     int nconsts, capconsts;
     const char **imports;   /* module names */
     int nimports, capimports;

@@ -223,6 +223,36 @@ static int is_exported(const char *name)
     return (*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z');
 }
 
+/* What the C layer (`namespace c`) exports under its C name: the
+ * exported names, and C's reserved __names (__errno_location). */
+static int is_c_exported(const char *name)
+{
+    return is_exported(name) || (name[0] == '_' && name[1] == '_' && name[2]);
+}
+
+/* The main file defines name (a function with a body, or a global): the
+ * C layer's definition of that name then keeps its qualified, private
+ * symbol (libc.remove), as a program's own definition overrides the C
+ * library's. */
+static int main_defines(Check *c, const char *name)
+{
+    Program *g = &c->fe->prog;
+    if (c->fe->files[0]->clayer)
+        return 0;   /* the C layer compiled on its own (arc build -l c) */
+    for (int i = 0; i < g->nfuncs; i++) {
+        FuncDecl *f = g->funcs[i];
+        if (f->body && f->file == c->fe->files[0] && !f->owner && !(f->nparams && f->params[0].self) &&
+            !strcmp(f->name, name))
+            return 1;
+    }
+    for (int i = 0; i < g->nconsts; i++) {
+        Node *n = g->consts[i];
+        if (n->op != TK_CONST && n->name && !strcmp(n->name, name))
+            return 1;
+    }
+    return 0;
+}
+
 static int is_import(Check *c, const char *name)
 {
     SrcFile *f = c->fe->file;
@@ -1841,6 +1871,20 @@ static void check_const_var(Check *c, Var *v)
     c->fn = of;
     Var *w = tmp.vars[0];
     v->ty = w->ty;
+    if (!v->is_const) {
+        /* a global: its value is data; a zero, constant or &global start */
+        Node *a = n->a;
+        int addr = a->kind == N_UNARY && a->op == TK_AMP && a->a->kind == N_IDENT && a->a->var &&
+                   a->a->var->sym;
+        if (v->ty->kind != TY_ERR && !a->konst && a->kind != N_ZLIT && a->kind != N_NULL && !addr)
+            ERR(a, "a global needs a constant value, {}, null or &global");
+        if (a->konst == 3)
+            ERR(a, "a global cannot start as a string literal");
+        v->state = 2;
+        fe_enter(c->fe, ofile);
+        n->var = v;
+        return;
+    }
     v->konst = w->konst;
     v->ubig = w->ubig;
     v->ival = w->ival;
@@ -2141,8 +2185,9 @@ static void check_sig(Check *c, FuncDecl *f)
     c->ntp = ont;
     if (bad || f->rty->kind == TY_ERR)
         f->state = -1;
-    if (!f->sym && f->cname && (!f->body || (f->file && f->file->clayer && is_exported(f->cname) &&
-                                              !f->owner && !(f->nparams && f->params[0].self)))) {
+    if (!f->sym && f->cname && (!f->body || (f->file && f->file->clayer && is_c_exported(f->cname) &&
+                                              !f->owner && !(f->nparams && f->params[0].self) &&
+                                              !main_defines(c, f->cname)))) {
         f->sym = f->cname;   /* a C function, or one the C layer defines */
         f->cexport = f->body != NULL;
     }
@@ -2385,8 +2430,15 @@ void check(Front *fe)
         dup_global(c, n->name, n->line, n->col, seen, nseen);
         FE_PUSH(fe, seen, nseen, capseen, n->name);
         Var *v = declare(c, &c->globals, n->name, n->line, n->col, c->t_err);
-        v->is_const = 1;
+        v->is_const = n->op == TK_CONST;
         v->init = n;
+        if (!v->is_const) {
+            /* the C layer's exported globals keep their C names (stdout) */
+            SrcFile *f = file_of(c, n->name);
+            const char *dot = strchr(n->name, '.');
+            v->cexport = f->clayer && dot && is_c_exported(dot + 1) && !main_defines(c, dot + 1);
+            v->sym = v->cexport ? dot + 1 : sanitize(c, n->name);
+        }
     }
     for (int i = 0; i < g->nfuncs; i++) {
         FuncDecl *f = g->funcs[i];

@@ -37,6 +37,9 @@
  *     _ are private.  A module is used only where it is imported; an
  *     import cycle is an error at the import that closes it.  Symbols are
  *     m.name (methods Struct's m.Struct.name), extern c ones plain;
+ *   - globals: a top-level let/var is a data object; its start is a
+ *     zero ({} or none given), a constant, null or &global; its symbol is
+ *     the qualified name (the C layer's exported ones: the plain name);
  *   - function values (ARC.md 11): a value of type func(...) R is the
  *     function's code address (a C function pointer, SysV ABI), so it
  *     crosses the C boundary unchanged; two func types are the same when
@@ -57,7 +60,9 @@
  *     and copies each element; `{}` is the empty slice; &a[i] may
  *     name the end (i == len(a), C's one-past-the-end address);
  *   - the C layer: a module whose first line is `namespace c` gives its
- *     exported functions their plain names as global symbols (C can call
+ *     exported functions (and __names) their plain names as global symbols
+ *     unless the main file defines the same name (then the program's
+ *     definition wins, as over a C library's, and the layer's stays private) (C can call
  *     them, extern c declarations bind to them).  stdlib_arc/libc.arc is
  *     such a module; a program that declares, in an extern c block, a
  *     function libc.arc defines gets libc.arc compiled in (unused

@@ -365,6 +365,8 @@ static Val addr(Lower *L, Node *n)
 {
     switch (n->kind) {
     case N_IDENT:
+        if (n->var->sym)
+            return ir_symval(L->m, n->var->sym, 0);   /* a global */
         if (!n->var->in_mem)
             die("address of a register variable %s", n->name);
         return V(L, n->var->vreg);
@@ -388,7 +390,7 @@ static Val addr(Lower *L, Node *n)
 /* n = v */
 static void assign(Lower *L, Node *n, Val v)
 {
-    if (n->kind == N_IDENT && !n->var->in_mem) {
+    if (n->kind == N_IDENT && !n->var->in_mem && !n->var->sym) {
         ir_emit(L->m, cur(L), OP_COPY, irt(n->ty), n->var->vreg, 1, v);
         return;
     }
@@ -473,7 +475,7 @@ static Val incdec(Lower *L, Node *n)
     Val one = ir_int(T_I64, 1);
     Ty one_ty = {.kind = TY_INT, .size = 8, .sign = 1};
     Val p = {0}, old;
-    int inreg = a->kind == N_IDENT && !a->var->in_mem;
+    int inreg = a->kind == N_IDENT && !a->var->in_mem && !a->var->sym;
     if (inreg) {
         old = V(L, a->var->vreg);
     } else {
@@ -743,8 +745,8 @@ static Val rval(Lower *L, Node *n)
         Var *v = n->var;
         if (!v)
             return func_addr(L, n->fn, n->line);
-        if (v->in_mem)
-            return load(L, V(L, v->vreg), n->ty);
+        if (v->in_mem || v->sym)
+            return load(L, addr(L, n), n->ty);
         return V(L, v->vreg);
     }
     case N_UNARY:
@@ -977,7 +979,7 @@ static void stmt(Lower *L, Node *n)
         }
         TokKind op = tok_assign[n->op];
         Node *a = n->a;
-        if (a->kind == N_IDENT && !a->var->in_mem) {
+        if (a->kind == N_IDENT && !a->var->in_mem && !a->var->sym) {
             Val b = rval(L, n->b);
             Val r = binop(L, op, a->ty, V(L, a->var->vreg), b, n->b->ty);
             ir_emit(L->m, cur(L), OP_COPY, irt(a->ty), a->var->vreg, 1, r);
@@ -1199,6 +1201,22 @@ static void lower_func(Lower *L, FuncDecl *fd)
     L->b = NULL;
 }
 
+/* A global (top-level let/var): a data object of its type, zero-filled
+ * or holding its constant or &global start (check.c allows no other). */
+static void lower_global(Lower *L, Var *v)
+{
+    Node *a = v->init->a;
+    Data *d = ir_new_data(L->m, v->sym, v->cexport ? L_EXPORT : 0, v->ty->align);
+    if (a->kind == N_UNARY && a->op == TK_AMP)
+        ir_data_sym(L->m, d, a->a->var->sym, 0);
+    else if (a->konst == 2)
+        ir_data_flt(L->m, d, irt(v->ty), a->fval);
+    else if (a->konst == 1 && a->ival)
+        ir_data_int(L->m, d, irt(v->ty), (int64_t)a->ival);
+    else
+        ir_data_zero(L->m, d, v->ty->size);
+}
+
 Module *lower(Front *fe)
 {
     Lower lw = {.fe = fe, .m = ir_new_module()};
@@ -1218,6 +1236,9 @@ Module *lower(Front *fe)
         if (!defined)
             lower_func(L, fd);
     }
+    for (int i = 0; i < g->nconsts; i++)
+        if (g->consts[i]->var && g->consts[i]->var->sym)
+            lower_global(L, g->consts[i]->var);
     for (int i = 0; i < g->nfuncs; i++) {
         FuncDecl *fd = g->funcs[i];
         if (fd->body && (!fd->ntparams || fd->origin) && fd->state == 2)

@@ -1069,7 +1069,8 @@ void parse(Front *fe)
         case TK_ENUM:
             enum_decl(pp);
             break;
-        case TK_CONST: {
+        case TK_CONST: case TK_LET: case TK_VAR: {
+            /* constants and globals (op LET) share one list */
             Node *c = let_stmt(pp);
             if (c->name)
                 c->name = fe_qualify(fe, fe->file, c->name);

@@ -155,6 +155,8 @@ void rt_emit_syscalls(Rt *rt);  /* syscall.c: the raw syscall layer */
 void rt_emit_sched(Rt *rt);     /* sched.c: workers, deques, spawn/await/yield */
 void rt_emit_signal(Rt *rt);    /* signal.c: the crash reporter (after sched) */
 void rt_emit_mem(Rt *rt);       /* mem.c: arc_alloc/free/realloc/calloc */
+void rt_emit_exit(Rt *rt);      /* exit.c: arc_exit and the exit hooks */
+void rt_emit_lock(Rt *rt);      /* lock.c: arc_lock/arc_unlock */
 
 /* The C prototypes of the syscall layer, for the header a C user includes. */
 void rt_print_syscall_protos(FILE *f);

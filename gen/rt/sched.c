@@ -144,7 +144,8 @@ static void emit_to_sched(Rt *rt)
  *                          rip = [r14], rsp = r14 + 8, rbp = r15
  * With FATAL_BACKTRACE, arc_rt_crash(0, uc, uc) prints the walk and
  * returns (signal number 0: no signal, only the backtrace), called through
- * arc_rt_backtrace_fn: a program linked with --no-crash-report has none. */
+ * arc_rt_backtrace_fn: a program linked with --no-crash-report has none.
+ * Then arc_exit(2) (exit.c): the exit hooks run, as on any exit. */
 enum { FT_UC = 48, FT_FRAME = (FT_UC + USIZE(ucontext) + 15) & ~15 };
 static void emit_fatal(Rt *rt)
 {
@@ -234,8 +235,7 @@ static void emit_fatal(Rt *rt)
     enc_call_ind(a, R(RAX));
     enc_bind(a, nobt);
     enc_mov(a, 4, R(RDI), I(2));
-    sys(a, SYS_exit_group);
-    enc_hlt(a);
+    enc_jmp_sym(a, S("arc_exit"));            /* exit hooks, exit_group(2) */
     rt_end(rt, &fn);
 }
 
@@ -1405,6 +1405,7 @@ static void emit_await(Rt *rt)
     enc_call_ind(a, M(RBX, T_FN));
     rt_load_worker(a, RDI);                   /* maybe another worker now */
     enc_mov(a, 8, M(RDI, WK_CUR), R(R12));
+    enc_mov(a, 8, M(RBX, T_WAITER), I(WAIT_FREED));
     enc_jmp(a, free);
     enc_bind(a, putback);                     /* not ours after all: requeue it */
     enc_mov(a, 8, R(RDI), R(RAX));
@@ -1413,10 +1414,18 @@ static void emit_await(Rt *rt)
     enc_mov(a, 4, R(RDI), I(ACT_PARK));
     enc_mov(a, 8, R(RSI), R(RBX));
     enc_call_sym(a, S("arc_rt_to_sched"));
+    /* Done: claim the result, WAIT_DONE -> WAIT_FREED in one CAS.  Two
+     * tasks awaiting one finished task both get here; the loser sees
+     * WAIT_FREED and reports the second await (the winner may have freed
+     * the TCB already: T_ID survives a free, rt.h). */
     enc_bind(a, ready);
-    enc_mov(a, 8, R(RAX), M(RBX, T_RESULT));
+    enc_mov(a, 8, R(R12), M(RBX, T_RESULT));
+    enc_mov(a, 4, R(RAX), I(WAIT_DONE));
+    enc_mov(a, 4, R(RCX), I(WAIT_FREED));
+    enc_lock_cmpxchg(a, 8, mem_b(RBX, T_WAITER), RCX);
+    enc_jcc(a, CC_NE, twice);
+    enc_mov(a, 8, R(RAX), R(R12));
     enc_bind(a, free);
-    enc_mov(a, 8, M(RBX, T_WAITER), I(WAIT_FREED));
     enc_mov(a, 8, R(R12), R(RAX));
     enc_mov(a, 8, R(RDI), R(RBX));
     enc_call_sym(a, S("arc_free"));
@@ -1553,14 +1562,6 @@ static void emit_small_abi(Rt *rt)
     enc_mov(a, 8, R(RAX), M(RAX, WK_ID));
     enc_bind(a, none);
     enc_ret(a);
-    rt_end(rt, &fn);
-
-    /* void arc_exit(int status): end the process now, every worker with it
-     * (exit_group), whatever tasks are still running. */
-    rt_begin(rt, &fn, "arc_exit", SYM_GLOBAL);
-    a = &fn.a;
-    sys(a, SYS_exit_group);
-    enc_hlt(a);
     rt_end(rt, &fn);
 
     /* long arc_worker_count(void): starts the scheduler to know it */

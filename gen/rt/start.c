@@ -13,9 +13,9 @@
  * and promises nothing else we rely on: rbp is zeroed here so frame-pointer
  * backtraces end at _start, and rsp is aligned to 16 before the call (the
  * kernel aligns it, but a loader or emulator that does not would make every
- * movaps spill in main fault).  main's result goes to exit_group; hlt
- * follows in case exit_group ever returns (it faults in user mode, so the
- * process dies instead of running off the end).
+ * movaps spill in main fault).  main's result goes to arc_exit (exit.c:
+ * the exit hooks, then exit_group; it ends in hlt in case exit_group ever
+ * returns).
  *
  * Start-up hooks cost nothing when unused.  Before main, _start calls each
  * function whose address sits in the table [arc_init_start, arc_init_end)
@@ -117,9 +117,7 @@ void rt_emit_start(Rt *rt)
     enc_mov(a, 8, opr(RCX), opr(R15));
     enc_call_sym(a, rt_sym(rt, "main"));                  /* main(argc, argv, envp, auxv) */
     enc_mov(a, 4, opr(RDI), opr(RAX));
-    enc_mov(a, 4, opr(RAX), opi(SYS_exit_group));
-    enc_syscall(a);
-    enc_hlt(a);
+    enc_call_sym(a, rt_sym(rt, "arc_exit"));              /* exit hooks, exit_group */
     rt_end(rt, &fn);
     emit_capture(rt);
 }

@@ -58,6 +58,14 @@ for p in spawn yield fib true hello_write hello_printf; do
     musl_prog "musl_$p" "$S/musl_$p.c"
 done
 musl_prog startup "$S/startup.c"
+# stdio: the C layer (stdlib_arc/libc.arc) as an object, as tests/e2e/libc.sh
+# gets it, against musl's stdio.
+printf 'namespace clayer\nextern c {\n    func printf(*byte, ...) int32\n}\n' > "$B/clayer.arc"
+"$ARC" build --emit=obj "$B/clayer.arc" -o "$B/clayer.o"
+gcc $FREESTANDING -DARC_FREESTANDING -Itests/libc -c $S/stdio.c -o "$B/arc_stdio.o"
+"$ARC" link -o "$B/arc_stdio" "$B/arc_stdio.o" "$B/clayer.o"
+$MUSL -Itests/libc -o "$B/musl_stdio" $S/stdio.c
+head -c 33554432 /dev/urandom > "$B/copy_src"
 as -o "$B/bare.o" "$S/bare.s"
 ld -z noseparate-code -o "$B/bare" "$B/bare.o"   # no padding to a page
 for p in hello hello_nocr; do
@@ -122,6 +130,17 @@ timed() {
     _t1=$(date +%s%N)
     echo "$_key $(((_t1 - _t0) / 1000))" | awk '{ print $1, $2 / 1000 }' >> "$samples"
 }
+echo "bench: stdio: $ROUNDS runs of 1M printf lines to a file and a 32 MiB fread/fwrite copy ..." >&2
+r=0
+while [ $r -lt "$ROUNDS" ]; do
+    for p in arc musl; do
+        timed ${p}_stdout_ms sh -c "'$B/${p}_stdio' out > '$B/out.txt'"
+        timed ${p}_copy_ms "$B/${p}_stdio" copy "$B/copy_src" "$B/copy_dst"
+        cmp -s "$B/copy_src" "$B/copy_dst" || die "WRONG RESULT: $p copy differs"
+    done
+    [ "$(wc -l < "$B/out.txt")" -eq 1000000 ] || die "WRONG RESULT: stdout lines"
+    r=$((r + 1))
+done
 echo "bench: compile speed: $ROUNDS runs of arc build, $CC_ROUNDS of gcc -O0 and -O2 (seconds each) ..." >&2
 r=0
 while [ $r -lt "$CC_ROUNDS" ]; do
@@ -219,6 +238,8 @@ END {
     row("  hello (link -s --no-crash-report)", m["size_hello_nocr"], "", "<512", "B")
     row("scheduler program (spawn bench), stripped", m["size_arc_spawn"], m["size_musl_spawn"], "<8192", "B")
     row("  (bare program, stripped)", m["size_bare"], "", "-", "B")
+    row("stdout: 1M short printf lines to a file", m["arc_stdout_ms"], m["musl_stdout_ms"], "-", "ms")
+    row("file copy 32 MiB, fread/fwrite 1000 B a call", m["arc_copy_ms"], m["musl_copy_ms"], "-", "ms")
 }' "$B/medians" /dev/null
 
 # The IR and code generator table: arc beside gcc -O0 and gcc -O2.

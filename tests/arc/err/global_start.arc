@@ -1,0 +1,13 @@
+// A global starts as a zero, a constant, null or &global: never a
+// computed value or a string.
+func seven() int32 {
+    return 7
+}
+
+let a: int32 = seven()
+let b: *byte = "text"
+let c: int32 = 0
+let d: int32 = c + 1
+// error: 7:16: a global needs a constant value, {}, null or &global
+// error: 8:16: a global cannot start as a string literal
+// error: 10:18: a global needs a constant value, {}, null or &global

@@ -1,0 +1,97 @@
+#!/bin/sh
+# The C layer (stdlib_arc/libc.arc) against glibc, and its stdio buffering.
+#
+# tests/libc/*.c are built twice: with gcc against glibc, and freestanding
+# (-DARC_FREESTANDING, declarations from tests/libc/clib.h) linked onto the
+# runtime with the C layer.  Each runs in a fresh scratch directory; the
+# glibc run and the arc runs (native and qemu-x86_64) must all print the
+# source's "// expect:" lines (glibc's output, checked in); stdin is
+# tests/libc/NAME.in when it exists.
+# tests/libc/*.arc check buffering: flush at return from main, exit() and
+# a runtime error, no flush at a crash or abort() (but line buffering on a
+# terminal),
+# no torn lines from 1,000 tasks on 2 workers.
+. tests/e2e/lib.sh
+
+# The C layer as an object.  Until `arc link -l c` exists: arc build
+# --emit=obj of an Arc file whose extern c block pulls libc.arc in.
+clayer_obj() {
+    printf 'namespace clayer\nextern c {\n    func printf(*byte, ...) int32\n}\n' > "$T/clayer.arc"
+    "$ARC" build --emit=obj "$T/clayer.arc" -o "$T/clayer.o" && echo "$T/clayer.o"
+}
+CLAYER=$(clayer_obj) || { not_ok "the C layer builds as an object"; exit 1; }
+
+# in_dir NAME RUNNER PROG [STDIN]: run PROG in a fresh directory, stdout to
+# $T/NAME.out
+in_dir() {
+    rm -rf "$T/run" && mkdir "$T/run" &&
+        (cd "$T/run" && LIBC_TEST_VAR=value-1 timeout 60 $2 "$3" < "${4:-/dev/null}" > "$T/$1.out" 2> "$T/$1.err")
+}
+
+for src in tests/libc/*.c; do
+    name=$(basename "$src" .c)
+    directive expect "$src" > "$T/$name.want"
+    input=/dev/null
+    [ -f "tests/libc/$name.in" ] && input=$PWD/tests/libc/$name.in
+    if gcc -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror -o "$T/$name.glibc" "$src"; then
+        in_dir glibc "" "$T/$name.glibc" "$input"
+        check "$name: glibc prints the expect lines" cmp -s "$T/$name.want" "$T/glibc.out"
+    else
+        not_ok "$name builds against glibc"
+    fi
+    # shellcheck disable=SC2086
+    if ! gcc $FREESTANDING -DARC_FREESTANDING -c "$src" -o "$T/$name.o" ||
+       ! "$ARC" link -o "$T/$name" "$T/$name.o" "$CLAYER"; then
+        not_ok "$name builds on the C layer"
+        continue
+    fi
+    for runner in "" "$QEMU"; do
+        label="$name on the C layer (${runner:-native}) prints what glibc prints"
+        if in_dir arc "$runner" "$T/$name" "$input" && cmp -s "$T/$name.want" "$T/arc.out"; then
+            ok "$label"
+        else
+            not_ok "$label"
+            diff "$T/$name.want" "$T/arc.out" | sed 's/^/# /' | head -10
+        fi
+    done
+done
+
+for src in tests/libc/*.arc; do
+    name=$(basename "$src" .arc)
+    "$ARC" build "$src" -o "$T/$name" || not_ok "$name builds"
+done
+
+# bytes_are NAME WANT STATUS RUNNER PROG: stdout to a file and to a pipe.
+bytes_are() {
+    timeout 60 $4 "$5" > "$T/b.out" 2> /dev/null
+    st=$?
+    printf '%s' "$2" > "$T/b.want"
+    check "$1 (${4:-native}, to a file): status $st (want $3), bytes" sh -c "[ $st -eq $3 ] && cmp -s '$T/b.want' '$T/b.out'"
+    timeout 60 $4 "$5" 2> /dev/null | cat > "$T/b.out"
+    check "$1 (${4:-native}, to a pipe): bytes" cmp -s "$T/b.want" "$T/b.out"
+}
+for runner in "" "$QEMU"; do
+    bytes_are "return from main flushes printf/puts/putchar in order" "a1 b
+c d" 0 "$runner" "$T/exit_return"
+    bytes_are "exit(3) flushes" "partial then exit" 3 "$runner" "$T/exit_call"
+    bytes_are "a crash does not flush (what fflush wrote stays)" "kept
+" 139 "$runner" "$T/crash_buffered"
+    bytes_are "a runtime error flushes" "before" 2 "$runner" "$T/fatal_flush"
+    bytes_are "abort() dies by SIGABRT without flushing" "kept
+" 134 "$runner" "$T/abort"
+    # on a terminal stdout is line buffered: both lines are out before the crash
+    if command -v script > /dev/null; then
+        script -qec "$runner $T/crash_buffered" /dev/null < /dev/null 2> /dev/null | tr -d '\r' |
+            grep -x -e kept -e lost > "$T/tty.out"
+        printf 'kept\nlost\n' > "$T/tty.want"
+        check "on a terminal (script(1), ${runner:-native}) stdout is line buffered" cmp -s "$T/tty.want" "$T/tty.out"
+    else
+        not_ok "script(1) is needed for the terminal test"
+    fi
+    ARC_WORKERS=2 timeout 120 $runner "$T/tasks_lines" > "$T/tl.out"
+    st=$?
+    good=$(grep -cE '^(task ([0-9]{4}) begin 0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ end \2|puts line from a task, whole)$' "$T/tl.out")
+    ids=$(sed -n 's/^task \([0-9]*\) begin.*/\1/p' "$T/tl.out" | sort -u | wc -l)
+    check "1,000 tasks on 2 workers (${runner:-native}): 2,000 whole lines, every task once, sum last" \
+        sh -c "[ $st -eq 0 ] && [ $good -eq 2000 ] && [ $ids -eq 1000 ] && [ \"\$(tail -1 '$T/tl.out')\" = 'sum 499500' ] && [ \$(wc -l < '$T/tl.out') -eq 2001 ]"
+done
