@@ -118,6 +118,7 @@ typedef enum {
     N_TUPLE,    /* (list) */
     N_PROCESS,  /* process func(...) {...}(list) */
     N_FUNCLIT,  /* [async] func(...) R {...}: fn, capture-free */
+    N_NEW,      /* new tx, new tx{...} (a: the N_SLIT), new [len]T (tx's len) */
     /* statements */
     N_BLOCK,    /* {list} */
     N_LET,      /* let name (or names) [: tx] = a; op is LET or CONST */
@@ -136,7 +137,7 @@ typedef enum {
 } NodeKind;
 
 typedef enum { BI_NONE, BI_ALLOCA, BI_MEMCPY, BI_MEMSET, BI_MEMCMP, BI_STRLEN, BI_SYSCALL,
-               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID, BI_VA_START, BI_VA_ARG, BI_VA_END, BI_LEN } Builtin;
+               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID, BI_VA_START, BI_VA_ARG, BI_VA_END, BI_LEN, BI_DELETE } Builtin;
 
 struct Node {
     NodeKind kind;
@@ -172,7 +173,8 @@ struct Node {
                         * 2 when its address is passed */
     int checked;       /* N_INDEX: bounds-checked (a slice, or an array
                         * with a non-constant index); 2: under &, where
-                        * the index may equal the length */
+                        * the index may equal the length; N_BINARY:
+                        * == or != on two strings' contents */
 };
 
 /* A parameter, or a struct field (name: tx). */

@@ -53,7 +53,8 @@ typedef struct Check {
     Ty **pending;          /* struct types still to lay out */
     int npending, cappending;
     Ty *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16, *t_u32, *t_u64,
-       *t_f32, *t_f64, *t_uint, *t_uflt, *t_null, *t_err, *t_bytep, *t_voidp;
+       *t_f32, *t_f64, *t_uint, *t_uflt, *t_null, *t_err, *t_bytep, *t_voidp,
+       *t_string;   /* *byte spelled string: == compares contents */
 } Check;
 
 #define ERR(n, ...) fe_error(c->fe, (n)->line, (n)->col, __VA_ARGS__)
@@ -197,13 +198,13 @@ static Ty *tuple_ty(Check *c, Ty **elems, int n)
 static struct { const char *name; int which; } prims[] = {
     {"void", 0}, {"bool", 1}, {"int8", 2}, {"int16", 3}, {"int32", 4}, {"int64", 5},
     {"uint8", 6}, {"uint16", 7}, {"uint32", 8}, {"uint64", 9}, {"usize", 9}, {"isize", 5},
-    {"float32", 10}, {"float64", 11}, {"byte", 6}, {"char", 8}, {"string", 12}, {"memptr", 12},
+    {"float32", 10}, {"float64", 11}, {"byte", 6}, {"char", 8}, {"string", 13}, {"memptr", 12},
 };
 
 static Ty *prim(Check *c, const char *name)
 {
     Ty *tab[] = {c->t_void, c->t_bool, c->t_i8, c->t_i16, c->t_i32, c->t_i64, c->t_u8, c->t_u16,
-                 c->t_u32, c->t_u64, c->t_f32, c->t_f64, c->t_bytep};
+                 c->t_u32, c->t_u64, c->t_f32, c->t_f64, c->t_bytep, c->t_string};
     for (int i = 0; i < countof(prims); i++)
         if (!strcmp(prims[i].name, name))
             return tab[prims[i].which];
@@ -952,6 +953,8 @@ static Ty *check_binary(Check *c, Node *n)
         return fold_binary(c, n, t);
     if (t->kind == TY_NULL)
         n->a->ty = n->b->ty = c->t_voidp;
+    /* two strings (a literal is one): their contents (lower.c) */
+    n->checked = (n->op == TK_EQEQ || n->op == TK_NE) && n->a->ty == c->t_string && n->b->ty == c->t_string;
     return cmp ? c->t_bool : t;
 }
 
@@ -1071,7 +1074,7 @@ static FuncDecl *instance(Check *c, FuncDecl *g, Ty **targs, int n, Node *at);
 static struct { const char *name; Builtin b; } builtins[] = {
     {"alloca", BI_ALLOCA}, {"memcpy", BI_MEMCPY}, {"memset", BI_MEMSET}, {"memcmp", BI_MEMCMP},
     {"strlen", BI_STRLEN}, {"syscall", BI_SYSCALL}, {"memptr", BI_MEMPTR}, {"va_start", BI_VA_START},
-    {"va_arg", BI_VA_ARG}, {"va_end", BI_VA_END}, {"len", BI_LEN},
+    {"va_arg", BI_VA_ARG}, {"va_end", BI_VA_END}, {"len", BI_LEN}, {"delete", BI_DELETE},
 };
 
 static Ty *expr_as_type(Check *c, Node *n);
@@ -1083,7 +1086,7 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     int na = n->nlist;
     static const int nargs[] = {[BI_MEMCPY] = 3, [BI_MEMSET] = 3, [BI_MEMCMP] = 3, [BI_STRLEN] = 1,
                                 [BI_MEMPTR] = 1, [BI_RDTSC] = 0, [BI_PAUSE] = 0, [BI_CPUID] = 2,
-                                [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1, [BI_LEN] = 1};
+                                [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1, [BI_LEN] = 1, [BI_DELETE] = 1};
     if (b == BI_ALLOCA) {
         if (n->ntargs != 1 || na > 1) {
             ERR(n, "alloca takes one type argument and at most one count: alloca<T>(n)");
@@ -1138,6 +1141,12 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     }
     for (int i = 0; i < na; i++)
         check_expr(c, a[i], NULL);
+    if (b == BI_DELETE) {   /* what new made: a pointer or a slice */
+        Ty *t = a[0]->ty;
+        if (t->kind != TY_PTR && t->kind != TY_SLICE && t->kind != TY_ERR)
+            ERR(a[0], "delete takes a pointer or a slice from new, not %s", t->name);
+        return c->t_void;
+    }
     if (b == BI_LEN) {
         /* int64: an array's length (a constant), a slice's, a string's strlen */
         Ty *t = a[0]->ty;
@@ -1334,6 +1343,35 @@ static Ty *check_call(Check *c, Node *n)
     return f->async ? new_task(c, r) : r;
 }
 
+/* new T and new T{...}: *T, zeroed, then the literal; new [n]T: a []T of
+ * n zeroed elements (n any integer expression) */
+static Ty *check_new(Check *c, Node *n)
+{
+    if (n->tx->kind == TX_ARRAY) {
+        Ty *i = check_expr(c, n->tx->len, c->t_i64);
+        if (i->kind == TY_UINT)
+            coerce(c, n->tx->len, c->t_i64, "new's length");
+        else if (i->kind != TY_INT && i->kind != TY_ERR)
+            ERR(n->tx->len, "new's length must be an integer, not %s", i->name);
+        Ty *e = resolve(c, n->tx->base);
+        if (e->kind == TY_VOID) {
+            ERR(n, "new of void");
+            return c->t_err;
+        }
+        return e->kind == TY_ERR ? e : slice_ty(c, e);
+    }
+    Ty *t = resolve(c, n->tx);
+    if (t->kind == TY_ERR)
+        return t;
+    if (t->kind == TY_VOID) {
+        ERR(n, "new of void");
+        return c->t_err;
+    }
+    if (n->a && check_expr(c, n->a, t)->kind == TY_ERR)
+        return c->t_err;
+    return ptr_to(c, t);
+}
+
 /* a[lo..hi] on an array (addressable), a slice or a pointer (hi needed) */
 static Ty *check_slice(Check *c, Node *n)
 {
@@ -1483,7 +1521,7 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         break;
     case N_STR:
         n->konst = 3;
-        t = c->t_bytep;
+        t = c->t_string;
         break;
     case N_BOOL:
         n->konst = 1;
@@ -1717,6 +1755,9 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         t = new_task(c, c->t_void);
         break;
     }
+    case N_NEW:
+        t = check_new(c, n);
+        break;
     case N_FUNCLIT: {
         FuncDecl *f = n->fn;
         char *sym = fe_alloc(c->fe, 32);
@@ -2399,6 +2440,8 @@ void check(Front *fe)
     c->t_null = new_ty(c, TY_NULL, 8, 8, "null");
     c->t_err = new_ty(c, TY_ERR, 0, 1, "<error>");
     c->t_bytep = ptr_to(c, c->t_u8);
+    c->t_string = derived_ty(c, TY_PTR, 8, "", c->t_u8);
+    c->t_string->name = "string";
     c->t_voidp = ptr_to(c, c->t_void);
     Program *g = &fe->prog;
 

@@ -59,6 +59,15 @@
  *     address (a view, not a copy); for-in evaluates the collection once
  *     and copies each element; `{}` is the empty slice; &a[i] may
  *     name the end (i == len(a), C's one-past-the-end address);
+ *   - new/delete: `new` is a word, not a keyword: `new` followed on the
+ *     same line by a name, * or [ is an allocation (`new(x)` stays a call);
+ *     new [n]T takes any integer n, a negative one asks for too much;
+ *     delete is a built-in (arc_free) unless a function of that name is
+ *     declared;
+ *   - strings: `string` is *byte (interchangeable) but the two keep their
+ *     names, and a string literal is a string: == and != compare contents
+ *     when both sides are string (Go), addresses otherwise; null equals
+ *     only null;
  *   - the C layer: a module whose first line is `namespace c` gives its
  *     exported functions (and __names) their plain names as global symbols
  *     unless the main file defines the same name (then the program's

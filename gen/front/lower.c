@@ -346,6 +346,31 @@ static Val slice_expr(Lower *L, Node *n)
     return p;
 }
 
+/* new: zeroed memory from arc_rt_new(count, size), which stops the
+ * program when there is none (a runtime error, never NULL). */
+static Val new_expr(Lower *L, Node *n)
+{
+    Ty *t = n->ty;
+    Ty *et = t->base;
+    Val cnt = t->kind == TY_SLICE ? to_i64(L, rval(L, n->tx->len), n->tx->len->ty) : ir_int(T_I64, 1);
+    if (cnt.kind == V_VREG) {   /* a negative length asks for too much */
+        int c = tmp(L, T_I64);
+        ir_emit(L->m, cur(L), OP_COPY, T_I64, c, 1, cnt);
+        cnt = V(L, c);
+    }
+    Val args[2] = {cnt, ir_int(T_I64, et->size ? et->size : 1)};
+    int d = tmp(L, T_PTR);
+    ir_emit_call(L->m, cur(L), OP_CALL, T_PTR, 0, d, ir_symval(L->m, "arc_rt_new", 0), 2, args);
+    if (n->a)
+        store(L, V(L, d), rval(L, n->a), et);
+    if (t->kind != TY_SLICE)
+        return V(L, d);
+    Val s = slot(L, t);
+    ir_emit(L->m, cur(L), OP_STORE, T_PTR, -1, 2, V(L, d), s);
+    ir_emit(L->m, cur(L), OP_STORE, T_I64, -1, 2, cnt, ptr_off(L, s, 8));
+    return s;
+}
+
 static Val index_addr(Lower *L, Node *n)
 {
     Val len, base = elements(L, n->a, &len);
@@ -654,6 +679,12 @@ static Val builtin(Lower *L, Node *n)
     case BI_STRLEN:
         v[0] = rval(L, a[0]);
         return intrin(L, IN_STRLEN, T_I64, 1, v);
+    case BI_DELETE:
+        v[0] = rval(L, a[0]);
+        if (a[0]->ty->kind == TY_SLICE)
+            v[0] = emit1(L, OP_LOAD, T_PTR, v[0]);
+        ir_emit_call(L->m, cur(L), OP_CALL, T_VOID, 0, -1, ir_symval(L->m, "arc_free", 0), 1, v);
+        return (Val){0};
     case BI_LEN:   /* an array's is a constant (rval folds it) */
         v[0] = rval(L, a[0]);
         return a[0]->ty->kind == TY_SLICE ? slice_len(L, v[0]) : intrin(L, IN_STRLEN, T_I64, 1, v);
@@ -734,6 +765,41 @@ static Val literal(Lower *L, Node *n)
     return p;
 }
 
+/* Two strings' contents are equal (i8 0 or 1); the same address is
+ * equal, and null equals only null.
+ *   r = 1 if a == b; r = 0 if a or b is null
+ *   each: ca = a[i], cb = b[i]; r = 0 if ca != cb; r = 1 if ca == 0; i++ */
+static Val str_eq(Lower *L, Val a, Val b)
+{
+    int r = tmp(L, T_I8), i = tmp(L, T_I64);
+    Block *yes = new_block(L, "streq"), *no = new_block(L, "strne"), *done = new_block(L, "strcmp");
+    Block *nulls = new_block(L, "strnull"), *nullb = new_block(L, "strnull"), *each = new_block(L, "strbyte"),
+          *same = new_block(L, "strsame"), *inc = new_block(L, "strnext");
+    br(L, emit2(L, OP_EQ, T_PTR, a, b), yes, nulls);
+    L->b = nulls;
+    br(L, emit2(L, OP_EQ, T_PTR, a, ir_int(T_PTR, 0)), no, nullb);
+    L->b = nullb;
+    ir_emit(L->m, cur(L), OP_COPY, T_I64, i, 1, ir_int(T_I64, 0));
+    br(L, emit2(L, OP_EQ, T_PTR, b, ir_int(T_PTR, 0)), no, each);
+    L->b = each;
+    Val ca = emit1(L, OP_LOADU8, T_I32, emit2(L, OP_PTRADD, T_VOID, a, V(L, i)));
+    Val cb = emit1(L, OP_LOADU8, T_I32, emit2(L, OP_PTRADD, T_VOID, b, V(L, i)));
+    br(L, emit2(L, OP_NE, T_I32, ca, cb), no, same);
+    L->b = same;
+    br(L, emit2(L, OP_EQ, T_I32, ca, ir_int(T_I32, 0)), yes, inc);
+    L->b = inc;
+    ir_emit(L->m, cur(L), OP_ADD, T_I64, i, 2, V(L, i), ir_int(T_I64, 1));
+    jmp(L, each);
+    L->b = yes;
+    ir_emit(L->m, cur(L), OP_COPY, T_I8, r, 1, ir_int(T_I8, 1));
+    jmp(L, done);
+    L->b = no;
+    ir_emit(L->m, cur(L), OP_COPY, T_I8, r, 1, ir_int(T_I8, 0));
+    jmp(L, done);
+    L->b = done;
+    return V(L, r);
+}
+
 static Val rval(Lower *L, Node *n)
 {
     if (n->konst && n->ty->kind != TY_ERR && !ty_is_agg(n->ty))
@@ -772,6 +838,10 @@ static Val rval(Lower *L, Node *n)
             return logical(L, n);
         Val a = rval(L, n->a);
         Val b = rval(L, n->b);
+        if (n->checked) {
+            Val eq = str_eq(L, a, b);
+            return n->op == TK_EQEQ ? eq : emit2(L, OP_XOR, T_I8, eq, ir_int(T_I8, 1));
+        }
         return binop(L, n->op, n->a->ty, a, b, n->b->ty);
     }
     case N_PREINC:
@@ -822,6 +892,8 @@ static Val rval(Lower *L, Node *n)
     }
     case N_FUNCLIT:
         return ir_symval(L->m, n->fn->sym, 0);
+    case N_NEW:
+        return new_expr(L, n);
     case N_PROCESS: {
         FuncDecl *fd = n->fn;
         Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 1));

@@ -531,7 +531,7 @@ static Node *postfix(Parser *p)
 }
 
 /* unary = ("-" | "!" | "~" | "&" | "*" | "++" | "--" | "await") unary
- *       | postfix */
+ *       | "new" type [fieldinits] | postfix */
 static Node *unary(Parser *p)
 {
     Tok *t = peek(p);
@@ -555,6 +555,22 @@ static Node *unary(Parser *p)
         next(p);
         n = new_node(p, N_AWAIT, t);
         n->a = unary(p);
+        break;
+    case TK_IDENT:   /* new T, new T{...}, new [n]T; `new(` stays a call */
+        if (t->len == 3 && !memcmp(t->s, "new", 3) &&
+            (peekn(p, 1)->k == TK_IDENT || peekn(p, 1)->k == TK_STAR || peekn(p, 1)->k == TK_LBRACK) &&
+            peekn(p, 1)->line == t->line) {
+            next(p);
+            n = new_node(p, N_NEW, t);
+            n->tx = type(p);
+            if (at(p, TK_LBRACE) && !p->nolit && n->tx->kind == TX_NAME) {
+                n->a = new_node(p, N_SLIT, peek(p));
+                n->a->tx = n->tx;
+                brace_list(p, n->a, 1);
+            }
+            break;
+        }
+        n = postfix(p);
         break;
     default:
         n = postfix(p);
