@@ -137,7 +137,8 @@ typedef enum {
 } NodeKind;
 
 typedef enum { BI_NONE, BI_ALLOCA, BI_MEMCPY, BI_MEMSET, BI_MEMCMP, BI_STRLEN, BI_SYSCALL,
-               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID, BI_VA_START, BI_VA_ARG, BI_VA_END, BI_LEN, BI_DELETE } Builtin;
+               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID, BI_VA_START, BI_VA_ARG, BI_VA_END, BI_LEN, BI_DELETE,
+               BI_ATOMIC_ADD, BI_ATOMIC_LOAD, BI_ATOMIC_STORE, BI_ATOMIC_CAS } Builtin;
 
 struct Node {
     NodeKind kind;
@@ -276,6 +277,9 @@ typedef struct {
     int nconsts, capconsts;
     const char **imports;   /* module names */
     int nimports, capimports;
+    FuncDecl **inits;       /* func init() of each file, run before main:
+                             * a module after those it imports (check.c) */
+    int ninits, capinits;
 } Program;
 
 /* --- source files and modules (front.c) --------------------------------- *

@@ -1075,6 +1075,8 @@ static struct { const char *name; Builtin b; } builtins[] = {
     {"alloca", BI_ALLOCA}, {"memcpy", BI_MEMCPY}, {"memset", BI_MEMSET}, {"memcmp", BI_MEMCMP},
     {"strlen", BI_STRLEN}, {"syscall", BI_SYSCALL}, {"memptr", BI_MEMPTR}, {"va_start", BI_VA_START},
     {"va_arg", BI_VA_ARG}, {"va_end", BI_VA_END}, {"len", BI_LEN}, {"delete", BI_DELETE},
+    {"atomic_add", BI_ATOMIC_ADD}, {"atomic_load", BI_ATOMIC_LOAD}, {"atomic_store", BI_ATOMIC_STORE},
+    {"atomic_cas", BI_ATOMIC_CAS},
 };
 
 static Ty *expr_as_type(Check *c, Node *n);
@@ -1086,7 +1088,9 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     int na = n->nlist;
     static const int nargs[] = {[BI_MEMCPY] = 3, [BI_MEMSET] = 3, [BI_MEMCMP] = 3, [BI_STRLEN] = 1,
                                 [BI_MEMPTR] = 1, [BI_RDTSC] = 0, [BI_PAUSE] = 0, [BI_CPUID] = 2,
-                                [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1, [BI_LEN] = 1, [BI_DELETE] = 1};
+                                [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1, [BI_LEN] = 1, [BI_DELETE] = 1,
+                                [BI_ATOMIC_ADD] = 2, [BI_ATOMIC_LOAD] = 1, [BI_ATOMIC_STORE] = 2,
+                                [BI_ATOMIC_CAS] = 3};
     if (b == BI_ALLOCA) {
         if (n->ntargs != 1 || na > 1) {
             ERR(n, "alloca takes one type argument and at most one count: alloca<T>(n)");
@@ -1141,6 +1145,21 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     }
     for (int i = 0; i < na; i++)
         check_expr(c, a[i], NULL);
+    if (b >= BI_ATOMIC_ADD && b <= BI_ATOMIC_CAS) {
+        /* atomic_op(&x, ...): x a 32- or 64-bit integer (add) or pointer */
+        Ty *p = a[0]->ty;
+        if (p->kind == TY_ERR)
+            return p;
+        Ty *t = p->kind == TY_PTR ? p->base : NULL;
+        if (!t || !((t->kind == TY_INT && t->size >= 4) || (t->kind == TY_PTR && b != BI_ATOMIC_ADD))) {
+            ERR(a[0], "%s needs a pointer to a 32- or 64-bit integer%s, not %s", n->a->name,
+                b == BI_ATOMIC_ADD ? "" : " or a pointer", p->name);
+            return c->t_err;
+        }
+        for (int i = 1; i < na; i++)
+            coerce(c, a[i], t, "an atomic operand");
+        return b == BI_ATOMIC_CAS ? c->t_bool : b == BI_ATOMIC_STORE ? c->t_void : t;
+    }
     if (b == BI_DELETE) {   /* what new made: a pointer or a slice */
         Ty *t = a[0]->ty;
         if (t->kind != TY_PTR && t->kind != TY_SLICE && t->kind != TY_ERR)
@@ -2418,6 +2437,38 @@ static void dup_global(Check *c, const char *name, int line, int col, const char
         }
 }
 
+/* The init functions of f's imports (depth first), then f's own. */
+static void collect_inits(Check *c, SrcFile *f, char *seen)
+{
+    Front *fe = c->fe;
+    for (int i = 0; i < fe->nfiles; i++)
+        if (fe->files[i] == f) {
+            if (seen[i])
+                return;
+            seen[i] = 1;
+        }
+    for (int i = 0; i < f->nimports; i++) {
+        const char *m = fe_module_name(f->imports[i]);
+        for (int j = 0; j < fe->nfiles; j++)
+            if (fe->files[j]->mod && !strcmp(fe->files[j]->mod, m))
+                collect_inits(c, fe->files[j], seen);
+    }
+    const char *name = fe_qualify(fe, f, "init");
+    Program *g = &fe->prog;
+    for (int i = 0; i < g->nfuncs; i++) {
+        FuncDecl *fn = g->funcs[i];
+        if (fn->file == f && fn->body && !fn->owner && !fn->recv && !fn->ntparams && fn->state >= 1 &&
+            !strcmp(fn->name, name)) {
+            if (fn->nparams || fn->rty->kind != TY_VOID || fn->async) {
+                fe_enter(fe, f);
+                fe_error(fe, fn->line, fn->col, "init takes no parameters and returns nothing");
+            } else {
+                FE_PUSH(fe, g->inits, g->ninits, g->capinits, fn);
+            }
+        }
+    }
+}
+
 void check(Front *fe)
 {
     Check ck = {.fe = fe};
@@ -2560,6 +2611,8 @@ void check(Front *fe)
         check_func_body(c, c->queue[i]);
         FE_PUSH(fe, g->funcs, g->nfuncs, g->capfuncs, c->queue[i]);
     }
+    char *visited = fe_alloc(fe, (size_t)fe->nfiles + 1);
+    collect_inits(c, fe->files[0], visited);
     /* every struct type seen only behind a pointer gets its layout */
     for (int i = 0; i < c->npending; i++)
         complete(c, c->pending[i], c->pending[i]->sd->line, c->pending[i]->sd->col);

@@ -68,6 +68,14 @@
  *     names, and a string literal is a string: == and != compare contents
  *     when both sides are string (Go), addresses otherwise; null equals
  *     only null;
+ *   - init: every file may define func init() (no parameters, no result);
+ *     main calls them first, in a depth-first walk of the imports from the
+ *     main file (a module after those it imports, each once, the main
+ *     file's last); a top-level `var x: T` without a value is zero;
+ *   - atomics: atomic_add/load/store/cas are built-ins (like len) on a
+ *     pointer to a 32- or 64-bit integer (or, but for add, a pointer);
+ *     add returns the previous value, cas a bool (swapped); all are
+ *     sequentially consistent; plain global accesses are not atomic;
  *   - the C layer: a module whose first line is `namespace c` gives its
  *     exported functions (and __names) their plain names as global symbols
  *     unless the main file defines the same name (then the program's

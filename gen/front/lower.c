@@ -679,6 +679,31 @@ static Val builtin(Lower *L, Node *n)
     case BI_STRLEN:
         v[0] = rval(L, a[0]);
         return intrin(L, IN_STRLEN, T_I64, 1, v);
+    case BI_ATOMIC_ADD:
+    case BI_ATOMIC_LOAD:
+    case BI_ATOMIC_STORE:
+    case BI_ATOMIC_CAS: {
+        /* a pointer operand travels as an i64 */
+        Ty *t = a[0]->ty->base;
+        int wide = t->size == 8;
+        Type it = wide ? T_I64 : T_I32;
+        v[0] = rval(L, a[0]);
+        for (int i = 1; i < n->nlist; i++) {
+            v[i] = rval(L, a[i]);
+            if (t->kind == TY_PTR)
+                v[i] = to_i64(L, v[i], t);
+        }
+        static const Intrin ids[][2] = {
+            {IN_ATOMIC_ADD32, IN_ATOMIC_ADD64}, {IN_ATOMIC_LOAD32, IN_ATOMIC_LOAD64},
+            {IN_ATOMIC_STORE32, IN_ATOMIC_STORE64}, {IN_ATOMIC_CAS32, IN_ATOMIC_CAS64}};
+        Intrin id = ids[n->builtin - BI_ATOMIC_ADD][wide];
+        if (n->builtin == BI_ATOMIC_STORE)
+            return intrin(L, id, T_VOID, 2, v);
+        Val r = intrin(L, id, it, n->nlist, v);
+        if (n->builtin == BI_ATOMIC_CAS)   /* swapped: the old value was the expected one */
+            return emit2(L, OP_EQ, it, r, v[1]);
+        return t->kind == TY_PTR ? emit1(L, OP_BITCAST, T_PTR, r) : r;
+    }
     case BI_DELETE:
         v[0] = rval(L, a[0]);
         if (a[0]->ty->kind == TY_SLICE)
@@ -1234,6 +1259,10 @@ static void lower_func(Lower *L, FuncDecl *fd)
     L->entry = ir_new_block(L->m, f, "entry");
     Block *body = ir_new_block(L->m, f, "body");
     L->b = body;
+    if (!strcmp(fd->name, "main") && fd->file == L->fe->files[0] && !fd->recv)
+        for (int i = 0; i < L->fe->prog.ninits; i++)   /* modules' init first */
+            ir_emit_call(L->m, cur(L), OP_CALL, T_VOID, 0, -1, ir_symval(L->m, L->fe->prog.inits[i]->sym, 0), 0,
+                         NULL);
     for (int i = 0; i < fd->nparams; i++) {
         FParam *p = &fd->params[i];
         Ty *t = fd->ptys[i];

@@ -22,6 +22,7 @@ typedef struct {
     int depth;
     int nolit;       /* in an if/for/switch header: `Name {` opens the body */
     int panic;       /* set by an error, cleared by resynchronising */
+    int global;      /* a top-level let/var: `var x: T` alone starts at zero */
 } Parser;
 
 static Tok *peek(Parser *p) { return &p->t[p->pos]; }
@@ -646,6 +647,10 @@ static Node *let_stmt(Parser *p)
     }
     if (accept(p, TK_COLON))
         n->tx = type(p);
+    if (p->global && n->op == TK_LET && n->tx && !at(p, TK_ASSIGN)) {
+        n->a = new_node(p, N_ZLIT, peek(p));   /* a global without a value: {} */
+        return n;
+    }
     if (!expect(p, TK_ASSIGN)) {
         n->a = new_node(p, N_INT, peek(p));
         return n;
@@ -1036,6 +1041,28 @@ static void extern_block(Parser *p)
 /* program = {NL | decl}
  * decl    = "namespace" [IDENT] | "import" STR | extern | ["async"] func
  *         | struct | enum | let(const) */
+/* const_group = "const" "(" {IDENT [":" type] "=" expr [";"]} ")"
+ * (entries separated by newlines, `;` or nothing: const ( A = 1  B = 2 )) */
+static void const_group(Parser *p)
+{
+    Front *fe = p->fe;
+    next(p);
+    next(p);
+    skip_nl(p);
+    while (!at(p, TK_RPAREN) && !at(p, TK_EOF) && !p->panic) {
+        Node *n = new_node(p, N_LET, peek(p));
+        n->op = TK_CONST;
+        n->name = fe_qualify(fe, fe->file, ident(p));
+        if (accept(p, TK_COLON))
+            n->tx = type(p);
+        n->a = expect(p, TK_ASSIGN) ? expr(p) : new_node(p, N_INT, peek(p));
+        FE_PUSH(fe, fe->prog.consts, fe->prog.nconsts, fe->prog.capconsts, n);
+        accept(p, TK_SEMI);
+        skip_nl(p);
+    }
+    expect(p, TK_RPAREN);
+}
+
 void parse(Front *fe)
 {
     Parser p = {.fe = fe, .t = fe->toks, .n = fe->ntoks, .lasterr = -1};
@@ -1085,9 +1112,19 @@ void parse(Front *fe)
         case TK_ENUM:
             enum_decl(pp);
             break;
-        case TK_CONST: case TK_LET: case TK_VAR: {
+        case TK_CONST:
+            if (peekn(pp, 1)->k == TK_LPAREN &&
+                (peekn(pp, 2)->k == TK_NL || peekn(pp, 2)->k == TK_RPAREN ||
+                 (peekn(pp, 2)->k == TK_IDENT && (peekn(pp, 3)->k == TK_ASSIGN || peekn(pp, 3)->k == TK_COLON)))) {
+                const_group(pp);
+                break;
+            }
+            /* fall through */
+        case TK_LET: case TK_VAR: {
             /* constants and globals (op LET) share one list */
+            pp->global = 1;
             Node *c = let_stmt(pp);
+            pp->global = 0;
             if (c->name)
                 c->name = fe_qualify(fe, fe->file, c->name);
             FE_PUSH(fe, fe->prog.consts, fe->prog.nconsts, fe->prog.capconsts, c);
