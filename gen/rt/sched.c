@@ -278,6 +278,18 @@ static void emit_getenv(Rt *rt)
  * FATAL_BACKTRACE.  They keep a frame (push rbp) so that the frame walk
  * goes through them to the Arc function that failed. */
 
+/* arc_rt_process() -> rax = &arc_rt_proc: {argc i64, argv, envp, auxv}
+ * (rt.h P_*), for Arc programs, whose main takes no arguments. */
+static void emit_process(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_process", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_proc"), 0));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
 /* arc_rt_null_call(): a call through a null function value. */
 static void emit_null_call(Rt *rt)
 {
@@ -1583,6 +1595,7 @@ void rt_emit_sched(Rt *rt)
     emit_to_sched(rt);
     emit_fatal(rt);
     emit_null_call(rt);
+    emit_process(rt);
     emit_index_fail(rt);
     emit_getenv(rt);
     emit_parse(rt);
