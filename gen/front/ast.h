@@ -42,6 +42,8 @@ typedef enum {
     TY_UINT,    /* an untyped integer constant */
     TY_UFLT,    /* an untyped float constant */
     TY_NULL,    /* the type of null */
+    TY_FUNC,    /* func(A, B) R: a code address (a C function pointer) */
+    TY_SLICE,   /* []T: {data *T at 0, len int64 at 8}, in memory */
 } TyKind;
 
 typedef struct Ty Ty;
@@ -68,6 +70,10 @@ struct Ty {
     int state;         /* STRUCT: 0 new, 1 laying out, 2 done */
     int agg;           /* IR layout id once lowered (lower.c) */
     Ty *next;          /* the instances of one generic struct */
+    Ty **ptys;         /* FUNC: parameter types (base: the result) */
+    int nptys;
+    int variadic;      /* FUNC: takes ... (C's) */
+    int async;         /* FUNC: async func: a call starts a task */
 };
 
 /* --- AST (parse.c) ----------------------------------------------------- */
@@ -76,16 +82,18 @@ typedef struct FuncDecl FuncDecl;
 typedef struct SrcFile SrcFile;
 typedef struct Var Var;
 
-typedef enum { TX_NAME, TX_PTR, TX_ARRAY, TX_TUPLE } TypeXKind;
+typedef enum { TX_NAME, TX_PTR, TX_ARRAY, TX_TUPLE, TX_FUNC, TX_SLICE } TypeXKind;
 
 /* A type as written. */
 typedef struct TypeX {
     TypeXKind kind;
     int line, col;
     const char *name;      /* TX_NAME */
-    struct TypeX **args;   /* TX_NAME generic arguments, TX_TUPLE elements */
+    struct TypeX **args;   /* TX_NAME generic arguments, TX_TUPLE elements,
+                            * TX_FUNC parameters */
     int nargs;
-    struct TypeX *base;    /* TX_PTR, TX_ARRAY */
+    int async, variadic;   /* TX_FUNC */
+    struct TypeX *base;    /* TX_PTR, TX_ARRAY, TX_SLICE; TX_FUNC result (NULL none) */
     Node *len;             /* TX_ARRAY */
 } TypeX;
 
@@ -98,6 +106,7 @@ typedef enum {
     N_POSTINC,  /* a op */
     N_CALL,     /* a(list), targs */
     N_INDEX,    /* a[b] */
+    N_SLICE,    /* a[b..c], b and c optional */
     N_FIELD,    /* a.name */
     N_CAST,     /* cast<tx>(a) */
     N_BITCAST,  /* bit_cast<tx>(a) */
@@ -108,6 +117,8 @@ typedef enum {
     N_ZLIT,     /* {list}: zero fill, or the elements of an array */
     N_TUPLE,    /* (list) */
     N_PROCESS,  /* process func(...) {...}(list) */
+    N_FUNCLIT,  /* [async] func(...) R {...}: fn, capture-free */
+    N_NEW,      /* new tx, new tx{...} (a: the N_SLIT), new [len]T (tx's len) */
     /* statements */
     N_BLOCK,    /* {list} */
     N_LET,      /* let name (or names) [: tx] = a; op is LET or CONST */
@@ -115,7 +126,8 @@ typedef enum {
     N_ASSIGN,   /* a op b, op is = or a compound assignment */
     N_IF,       /* if a b else c */
     N_FOR,      /* for a; b; c d */
-    N_FORIN,    /* for name in a..b d */
+    N_FORIN,    /* for name in a..b d; b NULL: for [names[0],] name in a d
+                 * over an array or a slice (names[0] the index) */
     N_SWITCH,   /* switch a {list of N_CASE} */
     N_CASE,     /* case list: b (nlist 0: default) */
     N_RETURN,   /* return [a] */
@@ -125,7 +137,8 @@ typedef enum {
 } NodeKind;
 
 typedef enum { BI_NONE, BI_ALLOCA, BI_MEMCPY, BI_MEMSET, BI_MEMCMP, BI_STRLEN, BI_SYSCALL,
-               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID, BI_VA_START, BI_VA_ARG, BI_VA_END } Builtin;
+               BI_MEMPTR, BI_RDTSC, BI_PAUSE, BI_CPUID, BI_VA_START, BI_VA_ARG, BI_VA_END, BI_LEN, BI_DELETE,
+               BI_ATOMIC_ADD, BI_ATOMIC_LOAD, BI_ATOMIC_STORE, BI_ATOMIC_CAS } Builtin;
 
 struct Node {
     NodeKind kind;
@@ -144,7 +157,9 @@ struct Node {
     double fval;
     const char *str;
     int slen;
-    FuncDecl *fn;      /* N_PROCESS: the literal; N_CALL: the callee */
+    FuncDecl *fn;      /* N_PROCESS, N_FUNCLIT: the literal; N_CALL: the
+                        * callee (NULL: through a value, a); N_IDENT: a
+                        * function used as a value */
     /* filled by check.c */
     Ty *ty;            /* the expression's type (after conversion) */
     Ty *xty;           /* N_CAST/N_SIZEOF/...: the type written */
@@ -157,6 +172,10 @@ struct Node {
     Builtin builtin;   /* N_CALL of a built-in */
     int method;        /* N_CALL: callee a.f is a method, receiver a.a;
                         * 2 when its address is passed */
+    int checked;       /* N_INDEX: bounds-checked (a slice, or an array
+                        * with a non-constant index); 2: under &, where
+                        * the index may equal the length; N_BINARY:
+                        * == or != on two strings' contents */
 };
 
 /* A parameter, or a struct field (name: tx). */
@@ -237,6 +256,9 @@ struct Var {
     const char *str;
     int slen;
     int addr_taken;         /* needs a frame slot */
+    int assigned;           /* assigned, incremented or decremented after its let */
+    Var *below_len;         /* a range variable: 0 <= it < len(below_len) */
+    int64_t below;          /* a range variable: 0 <= it < below (0: unknown) */
     int state;              /* top-level const: 0 new, 1 checking, 2 done */
     const char *sym;        /* a global (top-level let/var): its data symbol */
     int cexport;            /* ... exported under its C name (the C layer) */
@@ -254,6 +276,9 @@ typedef struct {
     int nenums, capenums;
     Node **consts;          /* top-level N_LET: op CONST, or LET for a global */
     int nconsts, capconsts;
+    FuncDecl **inits;       /* func init() of each file, run before main:
+                             * a module after those it imports (check.c) */
+    int ninits, capinits;
 } Program;
 
 /* --- source files and modules (front.c) --------------------------------- *

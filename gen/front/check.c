@@ -49,12 +49,14 @@ typedef struct Check {
     FuncDecl **queue;      /* generic instances still to check */
     int nqueue, capqueue;
     int nprocess;
+    Scope *outer;          /* in a function literal: the enclosing scopes */
     int in_ptr;            /* resolving the pointee of a pointer type */
     int nconstdepth;       /* enum values and constants being evaluated */
     Ty **pending;          /* struct types still to lay out */
     int npending, cappending;
     Ty *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16, *t_u32, *t_u64,
-       *t_f32, *t_f64, *t_uint, *t_uflt, *t_null, *t_err, *t_bytep, *t_voidp;
+       *t_f32, *t_f64, *t_uint, *t_uflt, *t_null, *t_err, *t_bytep, *t_voidp,
+       *t_string;   /* *byte spelled string: == compares contents */
 } Check;
 
 #define ERR(n, ...) fe_error(c->fe, (n)->line, (n)->col, __VA_ARGS__)
@@ -77,18 +79,48 @@ static Ty *int_ty(Check *c, int size, int sign, const char *name)
     return t;
 }
 
-static Ty *ptr_to(Check *c, Ty *base)
+/* A type made from base (*T, []T), spelled prefix + base's name. */
+static Ty *derived_ty(Check *c, TyKind k, int64_t size, const char *prefix, Ty *base)
 {
-    size_t n = strlen(base->name) + 2;
+    size_t n = strlen(base->name) + strlen(prefix) + 1;
     char *name = fe_alloc(c->fe, n);
-    snprintf(name, n, "*%s", base->name);
-    Ty *t = new_ty(c, TY_PTR, 8, 8, name);
+    snprintf(name, n, "%s%s", prefix, base->name);
+    Ty *t = new_ty(c, k, size, 8, name);
     t->base = base;
     return t;
 }
 
+static Ty *ptr_to(Check *c, Ty *base) { return derived_ty(c, TY_PTR, 8, "*", base); }
+
+/* func(A, B) R, async func(A) R: one Ty per use, compared by ty_same. */
+static Ty *func_ty(Check *c, Ty **ptys, int n, Ty *ret, int variadic, int async)
+{
+    size_t len = 32 + strlen(ret->name);
+    for (int i = 0; i < n; i++)
+        len += strlen(ptys[i]->name) + 2;
+    char *name = fe_alloc(c->fe, len);
+    size_t k = (size_t)snprintf(name, len, "%sfunc(", async ? "async " : "");
+    for (int i = 0; i < n; i++)
+        k += (size_t)snprintf(name + k, len - k, "%s%s", i ? ", " : "", ptys[i]->name);
+    k += (size_t)snprintf(name + k, len - k, "%s)", variadic ? (n ? ", ..." : "...") : "");
+    if (ret->kind != TY_VOID)
+        snprintf(name + k, len - k, " %s", ret->name);
+    Ty *t = new_ty(c, TY_FUNC, 8, 8, name);
+    t->ptys = ptys;
+    t->nptys = n;
+    t->base = ret;
+    t->variadic = variadic;
+    t->async = async;
+    return t;
+}
+
+static Ty *slice_ty(Check *c, Ty *base) { return derived_ty(c, TY_SLICE, 16, "[]", base); }
+
 int ty_is_int(const Ty *t) { return t->kind == TY_INT || t->kind == TY_UINT; }
-int ty_is_agg(const Ty *t) { return t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_TUPLE; }
+int ty_is_agg(const Ty *t)
+{
+    return t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_TUPLE || t->kind == TY_SLICE;
+}
 static int is_flt(const Ty *t) { return t->kind == TY_FLOAT || t->kind == TY_UFLT; }
 static int is_num(const Ty *t) { return ty_is_int(t) || is_flt(t); }
 static int is_untyped(const Ty *t) { return t->kind == TY_UINT || t->kind == TY_UFLT || t->kind == TY_NULL; }
@@ -102,9 +134,17 @@ int ty_same(const Ty *a, const Ty *b)
     switch (a->kind) {
     case TY_INT: return a->size == b->size && a->sign == b->sign;
     case TY_FLOAT: return a->size == b->size;
-    case TY_PTR: case TY_TASK: return ty_same(a->base, b->base);
+    case TY_PTR: case TY_TASK: case TY_SLICE: return ty_same(a->base, b->base);
     case TY_ARRAY: return a->len == b->len && ty_same(a->base, b->base);
     case TY_STRUCT: return 0;   /* one Ty per struct (instance) */
+    case TY_FUNC:
+        if (a->nptys != b->nptys || a->variadic != b->variadic || a->async != b->async ||
+            !ty_same(a->base, b->base))
+            return 0;
+        for (int i = 0; i < a->nptys; i++)
+            if (!ty_same(a->ptys[i], b->ptys[i]))
+                return 0;
+        return 1;
     case TY_TUPLE:
         if (a->nfields != b->nfields)
             return 0;
@@ -160,13 +200,13 @@ static Ty *tuple_ty(Check *c, Ty **elems, int n)
 static struct { const char *name; int which; } prims[] = {
     {"void", 0}, {"bool", 1}, {"int8", 2}, {"int16", 3}, {"int32", 4}, {"int64", 5},
     {"uint8", 6}, {"uint16", 7}, {"uint32", 8}, {"uint64", 9}, {"usize", 9}, {"isize", 5},
-    {"float32", 10}, {"float64", 11}, {"byte", 6}, {"char", 8}, {"string", 12}, {"memptr", 12},
+    {"float32", 10}, {"float64", 11}, {"byte", 6}, {"char", 8}, {"string", 13}, {"memptr", 12},
 };
 
 static Ty *prim(Check *c, const char *name)
 {
     Ty *tab[] = {c->t_void, c->t_bool, c->t_i8, c->t_i16, c->t_i32, c->t_i64, c->t_u8, c->t_u16,
-                 c->t_u32, c->t_u64, c->t_f32, c->t_f64, c->t_bytep};
+                 c->t_u32, c->t_u64, c->t_f32, c->t_f64, c->t_bytep, c->t_string};
     for (int i = 0; i < countof(prims); i++)
         if (!strcmp(prims[i].name, name))
             return tab[prims[i].which];
@@ -282,6 +322,7 @@ static Ty *resolve(Check *c, TypeX *x);
 static Ty *resolve1(Check *c, TypeX *x);
 static Ty *complete(Check *c, Ty *t, int line, int col);
 static Ty *check_expr(Check *c, Node *n, Ty *want);
+static Ty *func_value(Check *c, Node *n, FuncDecl *f);
 static int const_int(Check *c, Node *n, int64_t *v);
 
 /* A struct's type: the declaration's own, or the instance for targs. */
@@ -430,6 +471,33 @@ static Ty *resolve1(Check *c, TypeX *x)
         }
         return tuple_ty(c, el, x->nargs);
     }
+    case TX_FUNC: {
+        Ty **pt = fe_alloc(c->fe, sizeof(Ty *) * (size_t)(x->nargs + 1));
+        int oip = c->in_ptr;
+        c->in_ptr = 0;
+        Ty *r = x->base ? resolve(c, x->base) : c->t_void;
+        int bad = r->kind == TY_ERR;
+        for (int i = 0; i < x->nargs; i++) {
+            pt[i] = resolve(c, x->args[i]);
+            if (pt[i]->kind == TY_VOID) {
+                fe_error(c->fe, x->args[i]->line, x->args[i]->col, "a parameter cannot be void");
+                pt[i] = c->t_err;
+            }
+            bad |= pt[i]->kind == TY_ERR;
+        }
+        c->in_ptr = oip;
+        return bad ? c->t_err : func_ty(c, pt, x->nargs, r, x->variadic, x->async);
+    }
+    case TX_SLICE: {
+        c->in_ptr++;   /* the elements are behind a pointer */
+        Ty *b = resolve(c, x->base);
+        c->in_ptr--;
+        if (b->kind == TY_VOID) {
+            fe_error(c->fe, x->line, x->col, "slice of void");
+            return c->t_err;
+        }
+        return b->kind == TY_ERR ? b : slice_ty(c, b);
+    }
     case TX_NAME:
         break;
     }
@@ -515,6 +583,18 @@ static Var *lookup(Check *c, const char *name)
 
 /* m.name, where m is a module the current file imports (and no local
  * shadows it), becomes the identifier "m.name". */
+/* In a function literal, a local of the enclosing function named name
+ * (literals capture nothing), or NULL. */
+static Var *captured(Check *c, const char *name)
+{
+    for (Scope *s = c->outer; s && s != &c->globals; s = s->up) {
+        Var *v = scope_find(s, name);
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
 static void module_ref(Check *c, Node *n)
 {
     if (n->kind != N_FIELD || n->a->kind != N_IDENT || lookup(c, n->a->name) || !is_import(c, n->a->name))
@@ -605,7 +685,7 @@ static int assignable(const Ty *to, const Ty *from)
         return 1;
     if (ty_same(to, from))
         return 1;
-    if (to->kind == TY_PTR && from->kind == TY_NULL)
+    if ((to->kind == TY_PTR || to->kind == TY_FUNC) && from->kind == TY_NULL)
         return 1;
     if (to->kind == TY_PTR && from->kind == TY_PTR) {
         if (to->base->kind == TY_VOID || from->base->kind == TY_VOID)
@@ -681,7 +761,7 @@ static int is_lvalue(Node *n)
 {
     switch (n->kind) {
     case N_IDENT: return n->var && !n->var->is_const;
-    case N_INDEX: return n->a->ty->kind == TY_PTR || is_lvalue(n->a);
+    case N_INDEX: return n->a->ty->kind == TY_PTR || n->a->ty->kind == TY_SLICE || is_lvalue(n->a);
     case N_FIELD: return n->field && (n->a->ty->kind == TY_PTR || is_lvalue(n->a));
     case N_UNARY: return n->op == TK_STAR;
     default: return 0;
@@ -690,6 +770,8 @@ static int is_lvalue(Node *n)
 
 static int need_lvalue(Check *c, Node *n, const char *what)
 {
+    if (n->kind == N_IDENT && n->var)
+        n->var->assigned = 1;
     if (n->ty->kind == TY_ERR || is_lvalue(n))
         return 1;
     if (n->kind == N_IDENT && n->var && n->var->is_const)
@@ -703,8 +785,8 @@ static int need_lvalue(Check *c, Node *n, const char *what)
  * when its address is taken. */
 static void mark_addr(Node *n)
 {
-    while (n->kind == N_FIELD || n->kind == N_INDEX) {
-        if (n->a->ty->kind == TY_PTR)
+    while (n->kind == N_FIELD || n->kind == N_INDEX || n->kind == N_SLICE) {
+        if (n->a->ty->kind == TY_PTR || n->a->ty->kind == TY_SLICE)
             return;
         n = n->a;
     }
@@ -862,7 +944,7 @@ static Ty *check_binary(Check *c, Node *n)
         ok = ty_is_int(t);
         break;
     case TK_EQEQ: case TK_NE:
-        ok = is_num(t) || t->kind == TY_BOOL || t->kind == TY_PTR || t->kind == TY_NULL;
+        ok = is_num(t) || t->kind == TY_BOOL || t->kind == TY_PTR || t->kind == TY_NULL || t->kind == TY_FUNC;
         break;
     default:
         ok = is_num(t) || t->kind == TY_PTR;
@@ -893,6 +975,8 @@ static Ty *check_binary(Check *c, Node *n)
         return fold_binary(c, n, t);
     if (t->kind == TY_NULL)
         n->a->ty = n->b->ty = c->t_voidp;
+    /* two strings (a literal is one): their contents (lower.c) */
+    n->checked = (n->op == TK_EQEQ || n->op == TK_NE) && n->a->ty == c->t_string && n->b->ty == c->t_string;
     return cmp ? c->t_bool : t;
 }
 
@@ -951,6 +1035,8 @@ static Ty *check_unary(Check *c, Node *n, Ty *want)
             return c->t_err;
         }
         mark_addr(a);
+        if (a->kind == N_INDEX && a->checked)
+            a->checked = 2;   /* &a[len(a)], the end, is an address too (C) */
         return ptr_to(c, t);
     case TK_STAR:
         t = check_expr(c, a, NULL);
@@ -1010,7 +1096,9 @@ static FuncDecl *instance(Check *c, FuncDecl *g, Ty **targs, int n, Node *at);
 static struct { const char *name; Builtin b; } builtins[] = {
     {"alloca", BI_ALLOCA}, {"memcpy", BI_MEMCPY}, {"memset", BI_MEMSET}, {"memcmp", BI_MEMCMP},
     {"strlen", BI_STRLEN}, {"syscall", BI_SYSCALL}, {"memptr", BI_MEMPTR}, {"va_start", BI_VA_START},
-    {"va_arg", BI_VA_ARG}, {"va_end", BI_VA_END},
+    {"va_arg", BI_VA_ARG}, {"va_end", BI_VA_END}, {"len", BI_LEN}, {"delete", BI_DELETE},
+    {"atomic_add", BI_ATOMIC_ADD}, {"atomic_load", BI_ATOMIC_LOAD}, {"atomic_store", BI_ATOMIC_STORE},
+    {"atomic_cas", BI_ATOMIC_CAS},
 };
 
 static Ty *expr_as_type(Check *c, Node *n);
@@ -1022,7 +1110,9 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     int na = n->nlist;
     static const int nargs[] = {[BI_MEMCPY] = 3, [BI_MEMSET] = 3, [BI_MEMCMP] = 3, [BI_STRLEN] = 1,
                                 [BI_MEMPTR] = 1, [BI_RDTSC] = 0, [BI_PAUSE] = 0, [BI_CPUID] = 2,
-                                [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1};
+                                [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1, [BI_LEN] = 1, [BI_DELETE] = 1,
+                                [BI_ATOMIC_ADD] = 2, [BI_ATOMIC_LOAD] = 1, [BI_ATOMIC_STORE] = 2,
+                                [BI_ATOMIC_CAS] = 3};
     if (b == BI_ALLOCA) {
         if (n->ntargs != 1 || na > 1) {
             ERR(n, "alloca takes one type argument and at most one count: alloca<T>(n)");
@@ -1077,6 +1167,39 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     }
     for (int i = 0; i < na; i++)
         check_expr(c, a[i], NULL);
+    if (b >= BI_ATOMIC_ADD && b <= BI_ATOMIC_CAS) {
+        /* atomic_op(&x, ...): x a 32- or 64-bit integer (add) or pointer */
+        Ty *p = a[0]->ty;
+        if (p->kind == TY_ERR)
+            return p;
+        Ty *t = p->kind == TY_PTR ? p->base : NULL;
+        if (!t || !((t->kind == TY_INT && t->size >= 4) || (t->kind == TY_PTR && b != BI_ATOMIC_ADD))) {
+            ERR(a[0], "%s needs a pointer to a 32- or 64-bit integer%s, not %s", n->a->name,
+                b == BI_ATOMIC_ADD ? "" : " or a pointer", p->name);
+            return c->t_err;
+        }
+        for (int i = 1; i < na; i++)
+            coerce(c, a[i], t, "an atomic operand");
+        return b == BI_ATOMIC_CAS ? c->t_bool : b == BI_ATOMIC_STORE ? c->t_void : t;
+    }
+    if (b == BI_DELETE) {   /* what new made: a pointer or a slice */
+        Ty *t = a[0]->ty;
+        if (t->kind != TY_PTR && t->kind != TY_SLICE && t->kind != TY_ERR)
+            ERR(a[0], "delete takes a pointer or a slice from new, not %s", t->name);
+        return c->t_void;
+    }
+    if (b == BI_LEN) {
+        /* int64: an array's length (a constant), a slice's, a string's strlen */
+        Ty *t = a[0]->ty;
+        if (t->kind == TY_ARRAY) {
+            n->konst = 1;
+            n->ival = (uint64_t)t->len;
+        } else if (t->kind != TY_SLICE && t->kind != TY_ERR && !ty_same(t, c->t_bytep)) {
+            ERR(a[0], "len takes an array, a slice or a string, not %s", t->name);
+            return c->t_err;
+        }
+        return c->t_i64;
+    }
     if (b == BI_VA_START) {
         if (!c->fn || !c->fn->variadic)
             ERR(n, "va_start outside a variadic function");
@@ -1136,13 +1259,49 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
     }
 }
 
+/* A named function used as a value: its address, of type func(...) R. */
+static Ty *func_value(Check *c, Node *n, FuncDecl *f)
+{
+    if (f->builtin) {
+        ERR(n, "built-in '%s' cannot be used as a value", n->name);
+        return c->t_err;
+    }
+    if (f->ntparams) {
+        ERR(n, "generic function '%s' cannot be used as a value", n->name);
+        return c->t_err;
+    }
+    check_sig(c, f);
+    if (f->state < 1)
+        return c->t_err;
+    n->fn = f;
+    return func_ty(c, f->ptys, f->nparams, f->rty, f->variadic, f->async);
+}
+
+/* A call through a value of function type (n->fn stays NULL). */
+static Ty *check_call_value(Check *c, Node *n)
+{
+    Ty *t = check_expr(c, n->a, NULL);
+    if (t->kind != TY_FUNC) {
+        if (t->kind != TY_ERR)
+            ERR(n->a, "cannot call a value of type %s", t->name);
+        for (int i = 0; i < n->nlist; i++)
+            check_expr(c, n->list[i], NULL);
+        return c->t_err;
+    }
+    if (n->ntargs)
+        ERR(n->a, "a function value takes no type arguments");
+    check_args(c, n, n->list, n->nlist, t->ptys, t->nptys, t->variadic,
+               n->a->kind == N_IDENT ? n->a->name : "function value");
+    return t->async ? new_task(c, t->base) : t->base;
+}
+
 static Ty *check_call(Check *c, Node *n)
 {
     Node *callee = n->a;
     FuncDecl *f = NULL;
     Ty *recv = NULL;
     module_ref(c, callee);
-    if (callee->kind == N_IDENT && !lookup(c, callee->name)) {
+    if (callee->kind == N_IDENT && !lookup(c, callee->name) && !captured(c, callee->name)) {
         f = find_func(c, callee->name);
         if (!f || f->builtin) {
             for (int i = 0; i < countof(builtins); i++)
@@ -1181,6 +1340,12 @@ static Ty *check_call(Check *c, Node *n)
         if (rt->kind == TY_ERR)
             return rt;
         Ty *st = rt->kind == TY_PTR ? rt->base : rt;
+        if (st->kind == TY_STRUCT && !find_method(st->sd, callee->name)) {
+            st = complete(c, st, callee->line, callee->col);
+            for (int i = 0; i < st->nfields; i++)
+                if (!strcmp(st->fields[i].name, callee->name))
+                    return check_call_value(c, n);   /* a field of function type */
+        }
         if (st->kind != TY_STRUCT || !(f = find_method(st->sd, callee->name))) {
             ERR(callee, "%s has no method '%s'", rt->name, callee->name);
             return c->t_err;
@@ -1203,10 +1368,7 @@ static Ty *check_call(Check *c, Node *n)
         }
         recv = rt;
     } else {
-        check_expr(c, callee, NULL);
-        if (callee->ty->kind != TY_ERR)
-            ERR(callee, "only named functions and methods can be called");
-        return c->t_err;
+        return check_call_value(c, n);
     }
     check_sig(c, f);
     n->fn = f;
@@ -1223,6 +1385,67 @@ static Ty *check_call(Check *c, Node *n)
 }
 
 static int64_t enum_member(Check *c, EnumDecl *e, int i, Node *at);
+
+/* new T and new T{...}: *T, zeroed, then the literal; new [n]T: a []T of
+ * n zeroed elements (n any integer expression) */
+static Ty *check_new(Check *c, Node *n)
+{
+    if (n->tx->kind == TX_ARRAY) {
+        Ty *i = check_expr(c, n->tx->len, c->t_i64);
+        if (i->kind == TY_UINT)
+            coerce(c, n->tx->len, c->t_i64, "new's length");
+        else if (i->kind != TY_INT && i->kind != TY_ERR)
+            ERR(n->tx->len, "new's length must be an integer, not %s", i->name);
+        Ty *e = resolve(c, n->tx->base);
+        if (e->kind == TY_VOID) {
+            ERR(n, "new of void");
+            return c->t_err;
+        }
+        return e->kind == TY_ERR ? e : slice_ty(c, e);
+    }
+    Ty *t = resolve(c, n->tx);
+    if (t->kind == TY_ERR)
+        return t;
+    if (t->kind == TY_VOID) {
+        ERR(n, "new of void");
+        return c->t_err;
+    }
+    if (n->a && check_expr(c, n->a, t)->kind == TY_ERR)
+        return c->t_err;
+    return ptr_to(c, t);
+}
+
+/* a[lo..hi] on an array (addressable), a slice or a pointer (hi needed) */
+static Ty *check_slice(Check *c, Node *n)
+{
+    Ty *a = check_expr(c, n->a, NULL);
+    for (Node *b = n->b; b; b = b == n->b ? n->c : NULL) {
+        Ty *i = check_expr(c, b, c->t_i64);
+        if (ty_is_int(i))
+            coerce(c, b, c->t_i64, "a slice bound");
+        else if (i->kind != TY_ERR)
+            ERR(b, "a slice bound must be an integer, not %s", i->name);
+    }
+    if (a->kind == TY_ERR)
+        return a;
+    if (a->kind == TY_ARRAY) {
+        if (is_lvalue(n->a))
+            mark_addr(n->a);
+        else if (n->a->kind != N_CALL && n->a->kind != N_SLIT && n->a->kind != N_ZLIT) {
+            ERR(n->a, "cannot slice this array: it has no address");
+            return c->t_err;
+        }
+    } else if (a->kind == TY_PTR && a->base->kind != TY_VOID) {
+        if (!n->c) {
+            ERR(n, "slicing a pointer needs an end: p[lo..hi]");
+            return c->t_err;
+        }
+    } else if (a->kind != TY_SLICE) {
+        ERR(n, "cannot slice %s", a->name);
+        return c->t_err;
+    }
+    return slice_ty(c, complete(c, a->base, n->line, n->col));
+}
 
 static Ty *check_field(Check *c, Node *n)
 {
@@ -1305,7 +1528,8 @@ static Ty *check_cast(Check *c, Node *n)
     from = n->a->ty;
     int ok = (is_num(to) && is_num(from)) || (to->kind == TY_PTR && (from->kind == TY_PTR || from->kind == TY_INT)) ||
              (to->kind == TY_INT && from->kind == TY_PTR) || (to->kind == TY_INT && from->kind == TY_BOOL) ||
-             (to->kind == TY_TASK && from->kind == TY_TASK) || ty_same(to, from);
+             (to->kind == TY_TASK && from->kind == TY_TASK) || ty_same(to, from) ||
+             ((to->kind == TY_FUNC || to->kind == TY_PTR) && (from->kind == TY_FUNC || from->kind == TY_PTR));
     if (!ok) {
         ERR(n, "cannot cast %s to %s", from->name, to->name);
         return c->t_err;
@@ -1359,7 +1583,7 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         break;
     case N_STR:
         n->konst = 3;
-        t = c->t_bytep;
+        t = c->t_string;
         break;
     case N_BOOL:
         n->konst = 1;
@@ -1370,9 +1594,15 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         break;
     case N_IDENT: {
         Var *v = lookup(c, n->name);
+        if (!v && (v = captured(c, n->name)) && !(v->is_const && v->konst)) {
+            ERR(n, "a function literal cannot use '%s', a local of the enclosing function (it captures nothing)",
+                n->name);
+            break;
+        }
         if (!v) {
-            if (find_func(c, n->name))
-                ERR(n, "function '%s' used as a value (call it)", n->name);
+            FuncDecl *f = find_func(c, n->name);
+            if (f)
+                t = func_value(c, n, f);
             else if (find_struct(c, n->name) || find_enum(c, n->name) || prim(c, n->name))
                 ERR(n, "type '%s' used as a value", n->name);
             else
@@ -1438,16 +1668,20 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
             ERR(n->b, "an index must be an integer, not %s", i->name);
         if (a->kind == TY_ERR)
             break;
-        if (a->kind == TY_ARRAY || (a->kind == TY_PTR && a->base->kind != TY_VOID)) {
+        if (a->kind == TY_ARRAY || a->kind == TY_SLICE || (a->kind == TY_PTR && a->base->kind != TY_VOID)) {
             t = complete(c, a->base, n->line, n->col);
             if (a->kind == TY_ARRAY && n->b->konst == 1 && (int64_t)n->b->ival >= 0 &&
                 !n->b->ubig && (int64_t)n->b->ival >= a->len && n->b->ty->kind == TY_INT && n->b->ty->sign)
                 ERR(n->b, "index %lld is out of bounds for %s", (long long)n->b->ival, a->name);
+            n->checked = a->kind == TY_SLICE || (a->kind == TY_ARRAY && n->b->konst != 1);
         } else {
             ERR(n, "cannot index %s", a->name);
         }
         break;
     }
+    case N_SLICE:
+        t = check_slice(c, n);
+        break;
     case N_FIELD:
         t = check_field(c, n);
         break;
@@ -1590,6 +1824,35 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         t = new_task(c, c->t_void);
         break;
     }
+    case N_NEW:
+        t = check_new(c, n);
+        break;
+    case N_FUNCLIT: {
+        FuncDecl *f = n->fn;
+        char *sym = fe_alloc(c->fe, 32);
+        snprintf(sym, 32, "func.%d", ++c->nprocess);
+        f->name = "func literal";
+        f->sym = sym;
+        check_sig(c, f);
+        if (f->state < 1)
+            break;
+        /* the body sees globals; enclosing locals only to name them in
+         * the error that they cannot be captured */
+        FuncDecl *of = c->fn;
+        Scope *os = c->scope, *oo = c->outer;
+        int ol = c->loops, osw = c->switches;
+        c->outer = os;
+        c->scope = &c->globals;
+        check_func_body(c, f);
+        c->fn = of;
+        c->scope = os;
+        c->outer = oo;
+        c->loops = ol;
+        c->switches = osw;
+        FE_PUSH(c->fe, c->fe->prog.funcs, c->fe->prog.nfuncs, c->fe->prog.capfuncs, f);
+        t = func_ty(c, f->ptys, f->nparams, f->rty, f->variadic, f->async);
+        break;
+    }
     default:
         ERR(n, "not an expression");
         break;
@@ -1600,6 +1863,41 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
 
 /* --- statements ------------------------------------------------------------ */
 static void check_stmt(Check *c, Node *n);
+static void check_block(Check *c, Node *n);
+
+/* A loop's body: break and continue belong to the loop. */
+static void check_loop_body(Check *c, Node *body)
+{
+    c->loops++;
+    int osw = c->switches;
+    c->switches = 0;
+    check_block(c, body);
+    c->switches = osw;
+    c->loops--;
+}
+
+/* for [i,] x in a: a is an array or a slice, evaluated once; x a copy of
+ * each element, i its int64 index. */
+static void check_forin_each(Check *c, Node *n)
+{
+    Ty *a = check_expr(c, n->a, NULL), *et = c->t_err;
+    if (a->kind == TY_ARRAY || a->kind == TY_SLICE) {
+        et = a->base;
+        if (a->kind == TY_ARRAY && is_lvalue(n->a))
+            mark_addr(n->a);
+    } else if (a->kind != TY_ERR) {
+        ERR(n->a, "for-in needs a range a..b, an array or a slice, not %s", a->name);
+    }
+    Scope s;
+    push_scope(c, &s);
+    if (n->nnames) {
+        n->vars = fe_alloc(c->fe, sizeof(Var *));
+        n->vars[0] = declare(c, &s, n->names[0], n->line, n->col, c->t_i64);
+    }
+    n->var = declare(c, &s, n->name, n->line, n->col, et);
+    check_loop_body(c, n->d);
+    pop_scope(c);
+}
 
 static void check_block(Check *c, Node *n)
 {
@@ -1764,16 +2062,15 @@ static void check_stmt(Check *c, Node *n)
             check_cond(c, n->b, "a for");
         if (n->c)
             check_stmt(c, n->c);
-        c->loops++;
-        int osw = c->switches;
-        c->switches = 0;
-        check_block(c, n->d);
-        c->switches = osw;
-        c->loops--;
+        check_loop_body(c, n->d);
         pop_scope(c);
         break;
     }
     case N_FORIN: {
+        if (!n->b) {
+            check_forin_each(c, n);
+            break;
+        }
         Ty *a = check_expr(c, n->a, NULL), *b = check_expr(c, n->b, NULL);
         if (is_untyped(a) && !is_untyped(b))
             coerce(c, n->a, b, "the range");
@@ -1799,12 +2096,15 @@ static void check_stmt(Check *c, Node *n)
         Scope s;
         push_scope(c, &s);
         n->var = declare(c, &s, n->name, n->line, n->col, t);
-        c->loops++;
-        int osw = c->switches;
-        c->switches = 0;
-        check_block(c, n->d);
-        c->switches = osw;
-        c->loops--;
+        /* what a bounds check on s[i] may rely on (lower.c) */
+        if (n->a->konst == 1 && (int64_t)n->a->ival >= 0) {
+            Node *h = n->b;
+            if (h->konst == 1)
+                n->var->below = (int64_t)h->ival;
+            else if (h->kind == N_CALL && h->builtin == BI_LEN && h->list[0]->kind == N_IDENT)
+                n->var->below_len = h->list[0]->var;
+        }
+        check_loop_body(c, n->d);
         pop_scope(c);
         break;
     }
@@ -2082,7 +2382,7 @@ static Node *clone_node1(Check *c, Node *n)
         for (int i = 0; i < n->nlist; i++)
             m->list[i] = clone_node(c, n->list[i]);
     }
-    if (n->kind == N_PROCESS && n->fn)
+    if ((n->kind == N_PROCESS || n->kind == N_FUNCLIT) && n->fn)
         m->fn = clone_func(c, n->fn);
     return m;
 }
@@ -2353,6 +2653,38 @@ static void dup_global(Check *c, const char *name, int line, int col, const char
         }
 }
 
+/* The init functions of f's imports (depth first), then f's own. */
+static void collect_inits(Check *c, SrcFile *f, char *seen)
+{
+    Front *fe = c->fe;
+    for (int i = 0; i < fe->nfiles; i++)
+        if (fe->files[i] == f) {
+            if (seen[i])
+                return;
+            seen[i] = 1;
+        }
+    for (int i = 0; i < f->nimports; i++) {
+        const char *m = fe_module_name(f->imports[i]);
+        for (int j = 0; j < fe->nfiles; j++)
+            if (fe->files[j]->mod && !strcmp(fe->files[j]->mod, m))
+                collect_inits(c, fe->files[j], seen);
+    }
+    const char *name = fe_qualify(fe, f, "init");
+    Program *g = &fe->prog;
+    for (int i = 0; i < g->nfuncs; i++) {
+        FuncDecl *fn = g->funcs[i];
+        if (fn->file == f && fn->body && !fn->owner && !fn->recv && !fn->ntparams && fn->state >= 1 &&
+            !strcmp(fn->name, name)) {
+            if (fn->nparams || fn->rty->kind != TY_VOID || fn->async) {
+                fe_enter(fe, f);
+                fe_error(fe, fn->line, fn->col, "init takes no parameters and returns nothing");
+            } else {
+                FE_PUSH(fe, g->inits, g->ninits, g->capinits, fn);
+            }
+        }
+    }
+}
+
 void check(Front *fe)
 {
     Check ck = {.fe = fe};
@@ -2374,6 +2706,8 @@ void check(Front *fe)
     c->t_null = new_ty(c, TY_NULL, 8, 8, "null");
     c->t_err = new_ty(c, TY_ERR, 0, 1, "<error>");
     c->t_bytep = ptr_to(c, c->t_u8);
+    c->t_string = derived_ty(c, TY_PTR, 8, "", c->t_u8);
+    c->t_string->name = "string";
     c->t_voidp = ptr_to(c, c->t_void);
     Program *g = &fe->prog;
 
@@ -2496,6 +2830,8 @@ void check(Front *fe)
         check_func_body(c, c->queue[i]);
         FE_PUSH(fe, g->funcs, g->nfuncs, g->capfuncs, c->queue[i]);
     }
+    char *visited = fe_alloc(fe, (size_t)fe->nfiles + 1);
+    collect_inits(c, fe->files[0], visited);
     /* every struct type seen only behind a pointer gets its layout */
     for (int i = 0; i < c->npending; i++)
         complete(c, c->pending[i], c->pending[i]->sd->line, c->pending[i]->sd->col);

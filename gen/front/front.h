@@ -61,6 +61,42 @@
  *     its definition and of the other declarations (pointers alike,
  *     integers and floats by size, aggregates by type): each is an error
  *     at the program's side, naming the other (and both signatures);
+ *   - function values (ARC.md 11): a value of type func(...) R is the
+ *     function's code address (a C function pointer, SysV ABI), so it
+ *     crosses the C boundary unchanged; two func types are the same when
+ *     their parameters, result, `...` and async-ness are; a parameter may
+ *     be named in a func type (func(x: int32)), the name is ignored;
+ *     cast<> converts between func types and pointers; a method or a
+ *     generic function is not a value; a literal sees globals and the
+ *     enclosing function's constants, and using one of its other locals
+ *     is an error; calling a null value is a runtime error
+ *     (arc_rt_null_call), checked before the arguments are evaluated;
+ *   - slices: []T is {data *T, len int64} (16 bytes, a by-value aggregate
+ *     like a struct of those two fields); len() is int64 (Go's int); a
+ *     slice's elements are always assignable (like p[i]); a[lo..hi] checks
+ *     hi <= len(a) then lo <= hi, each failure reported as "index X out of
+ *     range for length Y" (the bound and what it exceeded); slicing a
+ *     pointer is unchecked and needs hi; slicing an array takes its
+ *     address (a view, not a copy); for-in evaluates the collection once
+ *     and copies each element; `{}` is the empty slice; &a[i] may
+ *     name the end (i == len(a), C's one-past-the-end address);
+ *   - new/delete: `new` is a word, not a keyword: `new` followed on the
+ *     same line by a name, * or [ is an allocation (`new(x)` stays a call);
+ *     new [n]T takes any integer n, a negative one asks for too much;
+ *     delete is a built-in (arc_free) unless a function of that name is
+ *     declared;
+ *   - strings: `string` is *byte (interchangeable) but the two keep their
+ *     names, and a string literal is a string: == and != compare contents
+ *     when both sides are string (Go), addresses otherwise; null equals
+ *     only null;
+ *   - init: every file may define func init() (no parameters, no result);
+ *     main calls them first, in a depth-first walk of the imports from the
+ *     main file (a module after those it imports, each once, the main
+ *     file's last); a top-level `var x: T` without a value is zero;
+ *   - atomics: atomic_add/load/store/cas are built-ins (like len) on a
+ *     pointer to a 32- or 64-bit integer (or, but for add, a pointer);
+ *     add returns the previous value, cas a bool (swapped); all are
+ *     sequentially consistent; plain global accesses are not atomic;
  *   - the C layer: a module whose first line is `namespace c` gives its
  *     exported functions (and __names) their plain names as global symbols
  *     (C can call them, extern c declarations bind to them), unless the

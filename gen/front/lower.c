@@ -76,6 +76,9 @@ static void flatten(Module *m, int agg, const Ty *t, int64_t base)
     } else if (t->kind == TY_STRUCT || t->kind == TY_TUPLE) {
         for (int i = 0; i < t->nfields; i++)
             flatten(m, agg, t->fields[i].ty, base + t->fields[i].off);
+    } else if (t->kind == TY_SLICE) {
+        ir_layout_field(m, agg, T_PTR, base);
+        ir_layout_field(m, agg, T_I64, base + 8);
     } else {
         ir_layout_field(m, agg, irt(t), base);
     }
@@ -89,7 +92,10 @@ static int agg_of(Lower *L, Ty *t)
     if (t->agg)
         return t->agg;
     char name[128];
-    const char *base = t->kind == TY_STRUCT ? t->name : t->kind == TY_TUPLE ? "tuple" : "array";
+    const char *base = t->kind == TY_STRUCT  ? t->name
+                       : t->kind == TY_TUPLE ? "tuple"
+                       : t->kind == TY_SLICE ? "slice"
+                                             : "array";
     int k = 0;
     for (const char *p = base; *p && k < 100; p++)
         name[k++] = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ? *p : '_';
@@ -274,11 +280,105 @@ static Val base_addr(Lower *L, Node *a)
     return addr(L, a);
 }
 
+/* Stop with "index I out of range for length N" unless i cmp n, cmp
+ * OP_ULT or OP_ULE (unsigned: a negative index is out of range too).  i
+ * and n are i64. */
+static void bounds_check(Lower *L, Op cmp, Val i, Val n)
+{
+    Block *bad = new_block(L, "outofrange"), *ok = new_block(L, "inrange");
+    br(L, emit2(L, cmp, T_I64, i, n), ok, bad);
+    L->b = bad;
+    Val args[2] = {i, n};
+    ir_emit_call(L->m, cur(L), OP_CALL, T_VOID, 0, -1, ir_symval(L->m, "arc_rt_index_fail", 0), 2, args);
+    ir_emit(L->m, cur(L), OP_UNREACHABLE, T_VOID, -1, 0);
+    L->b = ok;
+}
+
+/* Whether a[i] is in range by construction: i is the variable of a range
+ * loop 0..len(a) or 0..K (K <= a's fixed length), neither i nor a is
+ * assigned anywhere (or has its address taken). */
+static int proven_in_range(Node *n)
+{
+    Node *a = n->a, *i = n->b;
+    if (i->kind != N_IDENT || !i->var || i->var->assigned || i->var->addr_taken)
+        return 0;
+    Var *v = i->var;
+    if (a->ty->kind == TY_ARRAY && v->below > 0 && v->below <= a->ty->len)
+        return 1;
+    return a->kind == N_IDENT && a->var && v->below_len == a->var && !a->var->assigned &&
+           (a->ty->kind == TY_ARRAY || !a->var->addr_taken);
+}
+
+/* A slice's length (i64) from its address. */
+static Val slice_len(Lower *L, Val s) { return emit1(L, OP_LOAD, T_I64, ptr_off(L, s, 8)); }
+
+/* The address of the first element of a (an array, a slice or a
+ * pointer) and, but for a pointer, its length (i64) in *len. */
+static Val elements(Lower *L, Node *a, Val *len)
+{
+    Val base = base_addr(L, a);
+    *len = (Val){0};
+    if (a->ty->kind == TY_SLICE) {
+        *len = slice_len(L, base);
+        return emit1(L, OP_LOAD, T_PTR, base);
+    }
+    if (a->ty->kind == TY_ARRAY)
+        *len = ir_int(T_I64, a->ty->len);
+    return base;
+}
+
+/* a[lo..hi]: a new slice (a frame slot); lo <= hi <= len(a) is checked
+ * (hi against the length, then lo against hi), not on a pointer. */
+static Val slice_expr(Lower *L, Node *n)
+{
+    Ty *at = n->a->ty;
+    Val len, base = elements(L, n->a, &len);
+    Val lo = n->b ? to_i64(L, rval(L, n->b), n->b->ty) : ir_int(T_I64, 0);
+    Val hi = n->c ? to_i64(L, rval(L, n->c), n->c->ty) : len;
+    if (at->kind != TY_PTR && n->c)
+        bounds_check(L, OP_ULE, hi, len);
+    if (n->b)
+        bounds_check(L, OP_ULE, lo, hi);
+    int64_t es = at->base->size;
+    Val p = slot(L, n->ty);
+    Val off = lo.kind == V_INT ? ir_int(T_I64, lo.i * es) : emit2(L, OP_MUL, T_I64, lo, ir_int(T_I64, es));
+    ir_emit(L->m, cur(L), OP_STORE, T_PTR, -1, 2, emit2(L, OP_PTRADD, T_VOID, base, off), p);
+    ir_emit(L->m, cur(L), OP_STORE, T_I64, -1, 2, emit2(L, OP_SUB, T_I64, hi, lo), ptr_off(L, p, 8));
+    return p;
+}
+
+/* new: zeroed memory from arc_rt_new(count, size), which stops the
+ * program when there is none (a runtime error, never NULL). */
+static Val new_expr(Lower *L, Node *n)
+{
+    Ty *t = n->ty;
+    Ty *et = t->base;
+    Val cnt = t->kind == TY_SLICE ? to_i64(L, rval(L, n->tx->len), n->tx->len->ty) : ir_int(T_I64, 1);
+    if (cnt.kind == V_VREG) {   /* a negative length asks for too much */
+        int c = tmp(L, T_I64);
+        ir_emit(L->m, cur(L), OP_COPY, T_I64, c, 1, cnt);
+        cnt = V(L, c);
+    }
+    Val args[2] = {cnt, ir_int(T_I64, et->size ? et->size : 1)};
+    int d = tmp(L, T_PTR);
+    ir_emit_call(L->m, cur(L), OP_CALL, T_PTR, 0, d, ir_symval(L->m, "arc_rt_new", 0), 2, args);
+    if (n->a)
+        store(L, V(L, d), rval(L, n->a), et);
+    if (t->kind != TY_SLICE)
+        return V(L, d);
+    Val s = slot(L, t);
+    ir_emit(L->m, cur(L), OP_STORE, T_PTR, -1, 2, V(L, d), s);
+    ir_emit(L->m, cur(L), OP_STORE, T_I64, -1, 2, cnt, ptr_off(L, s, 8));
+    return s;
+}
+
 static Val index_addr(Lower *L, Node *n)
 {
-    Val base = base_addr(L, n->a);
+    Val len, base = elements(L, n->a, &len);
     Ty *et = n->ty;
     Val i = rval(L, n->b);
+    if (n->checked && !proven_in_range(n))
+        bounds_check(L, n->checked == 2 ? OP_ULE : OP_ULT, to_i64(L, i, n->b->ty), len);
     if (i.kind == V_INT)
         return ptr_off(L, base, i.i * et->size);
     Val off = to_i64(L, i, n->b->ty);
@@ -481,9 +581,58 @@ static Val spawn_task(Lower *L, Node *n, Val callee, int nargs, Val *args)
     return d >= 0 ? V(L, d) : (Val){0};
 }
 
+/* Call callee (a symbol or a function value) with args[0..k-1] for node
+ * n; spawn: start a task instead (spawn_task). */
+static Val emit_call(Lower *L, Node *n, Val callee, int k, Val *args, Ty *rt, int spawn)
+{
+    if (spawn)
+        return spawn_task(L, n, callee, k, args);
+    int agg = agg_of(L, rt);
+    int d = rt->kind == TY_VOID ? -1 : tmp(L, agg ? T_PTR : irt(rt));
+    ir_emit_call(L->m, cur(L), OP_CALL, irt(rt), agg, d, callee, k, args);
+    return d >= 0 ? V(L, d) : (Val){0};
+}
+
+/* The address of function fd, a value of function type. */
+static Val func_addr(Lower *L, FuncDecl *fd, int line)
+{
+    Val callee = ir_symval(L->m, fd->sym, 0);
+    Sym *cs = &L->m->syms[callee.sym];
+    if (!fd->body && !cs->callline && L->fd->file) {   /* where a link error names it */
+        cs->callfile = ir_strdup(L->m, L->fd->file->path, strlen(L->fd->file->path));
+        cs->callline = line;
+    }
+    return callee;
+}
+
+/* A call through a function value: a null value stops the program in
+ * arc_rt_null_call (a runtime error with a backtrace from the caller),
+ * not in a jump to address 0. */
+static Val call_value(Lower *L, Node *n)
+{
+    Ty *ft = n->a->ty;
+    Val fp = rval(L, n->a);
+    if (fp.kind != V_VREG) {
+        int c = tmp(L, T_PTR);
+        ir_emit(L->m, cur(L), OP_COPY, T_PTR, c, 1, fp);
+        fp = V(L, c);
+    }
+    Block *bad = new_block(L, "nullcall"), *ok = new_block(L, "call");
+    br(L, emit2(L, OP_EQ, T_PTR, fp, ir_int(T_PTR, 0)), bad, ok);
+    L->b = bad;
+    ir_emit_call(L->m, cur(L), OP_CALL, T_VOID, 0, -1, ir_symval(L->m, "arc_rt_null_call", 0), 0, NULL);
+    ir_emit(L->m, cur(L), OP_UNREACHABLE, T_VOID, -1, 0);
+    L->b = ok;
+    Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 2));
+    int k = lower_args(L, n->list, n->nlist, ft->ptys, ft->nptys, ft->variadic, args);
+    return emit_call(L, n, fp, k, args, ft->base, ft->async);
+}
+
 static Val call(Lower *L, Node *n, int spawn)
 {
     FuncDecl *fd = n->fn;
+    if (!fd)
+        return call_value(L, n);
     Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 3));
     int k = 0, skip = 0;
     if (n->method) {
@@ -494,19 +643,8 @@ static Val call(Lower *L, Node *n, int spawn)
         skip = 1;
     }
     k += lower_args(L, n->list, n->nlist, fd->ptys + skip, fd->nparams - skip, fd->variadic, args + k);
-    Val callee = ir_symval(L->m, fd->sym, 0);
-    Sym *cs = &L->m->syms[callee.sym];
-    if (!fd->body && !cs->callline && L->fd->file) {   /* where a link error names it */
-        cs->callfile = ir_strdup(L->m, L->fd->file->path, strlen(L->fd->file->path));
-        cs->callline = n->line;
-    }
-    if (spawn || fd->async)
-        return spawn_task(L, n, callee, k, args);
-    Ty *rt = fd->rty;
-    int agg = agg_of(L, rt);
-    int d = rt->kind == TY_VOID ? -1 : tmp(L, agg ? T_PTR : irt(rt));
-    ir_emit_call(L->m, cur(L), OP_CALL, irt(rt), agg, d, callee, k, args);
-    return d >= 0 ? V(L, d) : (Val){0};
+    Val callee = func_addr(L, fd, n->line);
+    return emit_call(L, n, callee, k, args, fd->rty, spawn || fd->async);
 }
 
 static Val builtin(Lower *L, Node *n)
@@ -542,6 +680,40 @@ static Val builtin(Lower *L, Node *n)
     case BI_STRLEN:
         v[0] = rval(L, a[0]);
         return intrin(L, IN_STRLEN, T_I64, 1, v);
+    case BI_ATOMIC_ADD:
+    case BI_ATOMIC_LOAD:
+    case BI_ATOMIC_STORE:
+    case BI_ATOMIC_CAS: {
+        /* a pointer operand travels as an i64 */
+        Ty *t = a[0]->ty->base;
+        int wide = t->size == 8;
+        Type it = wide ? T_I64 : T_I32;
+        v[0] = rval(L, a[0]);
+        for (int i = 1; i < n->nlist; i++) {
+            v[i] = rval(L, a[i]);
+            if (t->kind == TY_PTR)
+                v[i] = to_i64(L, v[i], t);
+        }
+        static const Intrin ids[][2] = {
+            {IN_ATOMIC_ADD32, IN_ATOMIC_ADD64}, {IN_ATOMIC_LOAD32, IN_ATOMIC_LOAD64},
+            {IN_ATOMIC_STORE32, IN_ATOMIC_STORE64}, {IN_ATOMIC_CAS32, IN_ATOMIC_CAS64}};
+        Intrin id = ids[n->builtin - BI_ATOMIC_ADD][wide];
+        if (n->builtin == BI_ATOMIC_STORE)
+            return intrin(L, id, T_VOID, 2, v);
+        Val r = intrin(L, id, it, n->nlist, v);
+        if (n->builtin == BI_ATOMIC_CAS)   /* swapped: the old value was the expected one */
+            return emit2(L, OP_EQ, it, r, v[1]);
+        return t->kind == TY_PTR ? emit1(L, OP_BITCAST, T_PTR, r) : r;
+    }
+    case BI_DELETE:
+        v[0] = rval(L, a[0]);
+        if (a[0]->ty->kind == TY_SLICE)
+            v[0] = emit1(L, OP_LOAD, T_PTR, v[0]);
+        ir_emit_call(L->m, cur(L), OP_CALL, T_VOID, 0, -1, ir_symval(L->m, "arc_free", 0), 1, v);
+        return (Val){0};
+    case BI_LEN:   /* an array's is a constant (rval folds it) */
+        v[0] = rval(L, a[0]);
+        return a[0]->ty->kind == TY_SLICE ? slice_len(L, v[0]) : intrin(L, IN_STRLEN, T_I64, 1, v);
     case BI_SYSCALL:
         for (int i = 0; i < n->nlist; i++) {
             Ty *t = a[i]->ty;
@@ -619,6 +791,41 @@ static Val literal(Lower *L, Node *n)
     return p;
 }
 
+/* Two strings' contents are equal (i8 0 or 1); the same address is
+ * equal, and null equals only null.
+ *   r = 1 if a == b; r = 0 if a or b is null
+ *   each: ca = a[i], cb = b[i]; r = 0 if ca != cb; r = 1 if ca == 0; i++ */
+static Val str_eq(Lower *L, Val a, Val b)
+{
+    int r = tmp(L, T_I8), i = tmp(L, T_I64);
+    Block *yes = new_block(L, "streq"), *no = new_block(L, "strne"), *done = new_block(L, "strcmp");
+    Block *nulls = new_block(L, "strnull"), *nullb = new_block(L, "strnull"), *each = new_block(L, "strbyte"),
+          *same = new_block(L, "strsame"), *inc = new_block(L, "strnext");
+    br(L, emit2(L, OP_EQ, T_PTR, a, b), yes, nulls);
+    L->b = nulls;
+    br(L, emit2(L, OP_EQ, T_PTR, a, ir_int(T_PTR, 0)), no, nullb);
+    L->b = nullb;
+    ir_emit(L->m, cur(L), OP_COPY, T_I64, i, 1, ir_int(T_I64, 0));
+    br(L, emit2(L, OP_EQ, T_PTR, b, ir_int(T_PTR, 0)), no, each);
+    L->b = each;
+    Val ca = emit1(L, OP_LOADU8, T_I32, emit2(L, OP_PTRADD, T_VOID, a, V(L, i)));
+    Val cb = emit1(L, OP_LOADU8, T_I32, emit2(L, OP_PTRADD, T_VOID, b, V(L, i)));
+    br(L, emit2(L, OP_NE, T_I32, ca, cb), no, same);
+    L->b = same;
+    br(L, emit2(L, OP_EQ, T_I32, ca, ir_int(T_I32, 0)), yes, inc);
+    L->b = inc;
+    ir_emit(L->m, cur(L), OP_ADD, T_I64, i, 2, V(L, i), ir_int(T_I64, 1));
+    jmp(L, each);
+    L->b = yes;
+    ir_emit(L->m, cur(L), OP_COPY, T_I8, r, 1, ir_int(T_I8, 1));
+    jmp(L, done);
+    L->b = no;
+    ir_emit(L->m, cur(L), OP_COPY, T_I8, r, 1, ir_int(T_I8, 0));
+    jmp(L, done);
+    L->b = done;
+    return V(L, r);
+}
+
 /* An operator chain a + b + c ... (left-deep, any length: parse.c) in a
  * loop from its innermost left operand up, so that the recursion goes no
  * deeper than the right operands. */
@@ -639,7 +846,12 @@ static Val chain(Lower *L, Node *n)
             v = logical(L, x, v);
         } else {
             Val b = rval(L, x->b);
-            v = binop(L, x->op, x->a->ty, v, b, x->b->ty);
+            if (x->checked) {   /* string == / != (check.c): contents */
+                Val eq = str_eq(L, v, b);
+                v = x->op == TK_EQEQ ? eq : emit2(L, OP_XOR, T_I8, eq, ir_int(T_I8, 1));
+            } else {
+                v = binop(L, x->op, x->a->ty, v, b, x->b->ty);
+            }
         }
     }
     free(spine);
@@ -655,6 +867,8 @@ static Val rval(Lower *L, Node *n)
         return ir_int(T_PTR, 0);
     case N_IDENT: {
         Var *v = n->var;
+        if (!v)
+            return func_addr(L, n->fn, n->line);
         if (v->in_mem || v->sym)
             return load(L, addr(L, n), n->ty);
         return V(L, v->vreg);
@@ -687,6 +901,8 @@ static Val rval(Lower *L, Node *n)
     case N_INDEX:
     case N_FIELD:
         return load(L, addr(L, n), n->ty);
+    case N_SLICE:
+        return slice_expr(L, n);
     case N_CAST: {
         Val v = rval(L, n->a);
         return cast(L, v, n->a->ty, n->ty);
@@ -723,6 +939,10 @@ static Val rval(Lower *L, Node *n)
             store(L, ptr_off(L, p, t->fields[i].off), rval(L, n->list[i]), t->fields[i].ty);
         return p;
     }
+    case N_FUNCLIT:
+        return ir_symval(L->m, n->fn->sym, 0);
+    case N_NEW:
+        return new_expr(L, n);
     case N_PROCESS: {
         FuncDecl *fd = n->fn;
         Val *args = fe_alloc(L->fe, sizeof(Val) * (size_t)(n->nlist + 1));
@@ -793,6 +1013,43 @@ static void push_target(Lower *L, Block *brk, Block *cont)
     if (L->ntargets >= countof(L->targets))
         die("loops nested too deeply");
     L->targets[L->ntargets++] = (Target){brk, cont, L->ndefers};
+}
+
+/* for [i,] x in a: a evaluated once; i counts 0..len, x = a[i] (copied) */
+static void forin_each(Lower *L, Node *n)
+{
+    Ty *et = n->var->ty;
+    Val len, base = elements(L, n->a, &len);
+    if (base.kind != V_VREG) {
+        int b = tmp(L, T_PTR);
+        ir_emit(L->m, cur(L), OP_COPY, T_PTR, b, 1, base);
+        base = V(L, b);
+    }
+    int iv = tmp(L, T_I64);
+    ir_emit(L->m, cur(L), OP_COPY, T_I64, iv, 1, ir_int(T_I64, 0));
+    Block *cond = new_block(L, "each"), *body = new_block(L, "body"), *post = new_block(L, "post"),
+          *done = new_block(L, "endeach");
+    jmp(L, cond);
+    L->b = cond;
+    br(L, emit2(L, OP_SLT, T_I64, V(L, iv), len), body, done);
+    L->b = body;
+    if (n->nnames) {
+        declare(L, n->vars[0]);
+        Node id = {.kind = N_IDENT, .ty = n->vars[0]->ty, .var = n->vars[0]};
+        assign(L, &id, V(L, iv));
+    }
+    declare(L, n->var);
+    Val off = emit2(L, OP_MUL, T_I64, V(L, iv), ir_int(T_I64, et->size));
+    Node x = {.kind = N_IDENT, .ty = et, .var = n->var};
+    assign(L, &x, load(L, emit2(L, OP_PTRADD, T_VOID, base, off), et));
+    push_target(L, done, post);
+    block(L, n->d);
+    L->ntargets--;
+    jmp(L, post);
+    L->b = post;
+    ir_emit(L->m, cur(L), OP_ADD, T_I64, iv, 2, V(L, iv), ir_int(T_I64, 1));
+    jmp(L, cond);
+    L->b = done;
 }
 
 static void stmt(Lower *L, Node *n)
@@ -895,6 +1152,10 @@ static void stmt(Lower *L, Node *n)
         break;
     }
     case N_FORIN: {
+        if (!n->b) {
+            forin_each(L, n);
+            break;
+        }
         Var *v = n->var;
         Ty *t = v->ty;
         Val lo = rval(L, n->a);
@@ -1022,6 +1283,10 @@ static void lower_func(Lower *L, FuncDecl *fd)
     L->entry = ir_new_block(L->m, f, "entry");
     Block *body = ir_new_block(L->m, f, "body");
     L->b = body;
+    if (!strcmp(fd->name, "main") && fd->file == L->fe->files[0] && !fd->recv)
+        for (int i = 0; i < L->fe->prog.ninits; i++)   /* modules' init first */
+            ir_emit_call(L->m, cur(L), OP_CALL, T_VOID, 0, -1, ir_symval(L->m, L->fe->prog.inits[i]->sym, 0), 0,
+                         NULL);
     for (int i = 0; i < fd->nparams; i++) {
         FParam *p = &fd->params[i];
         Ty *t = fd->ptys[i];

@@ -23,6 +23,7 @@ typedef struct {
     int depth;
     int nolit;       /* in an if/for/switch header: `Name {` opens the body */
     int panic;       /* set by an error, cleared by resynchronising */
+    int global;      /* a top-level let/var: `var x: T` alone starts at zero */
 } Parser;
 
 static Tok *peek(Parser *p) { return &p->t[p->pos]; }
@@ -209,7 +210,8 @@ static const char *qualified(Parser *p, const char *mod, const char *name)
     return q;
 }
 
-/* type = "*" type | "[" expr "]" type | "(" type {"," type} ")"
+/* type = "*" type | "[" expr "]" type | "[" "]" type | "(" type {"," type} ")"
+ *      | ["async"] "func" "(" [type {"," type}] ["," "..."] ")" [type]
  *      | IDENT ["." IDENT] [targs] */
 static TypeX *type(Parser *p)
 {
@@ -222,6 +224,11 @@ static TypeX *type(Parser *p)
         return x;
     if (accept(p, TK_STAR)) {
         x->kind = TX_PTR;
+        x->base = type(p);
+    } else if (at(p, TK_LBRACK) && peekn(p, 1)->k == TK_RBRACK) {
+        next(p);
+        next(p);
+        x->kind = TX_SLICE;
         x->base = type(p);
     } else if (accept(p, TK_LBRACK)) {
         x->kind = TX_ARRAY;
@@ -238,6 +245,32 @@ static TypeX *type(Parser *p)
             PUSH(x->args, x->nargs, cap, type(p));
         } while (accept(p, TK_COMMA) && !p->panic);
         expect(p, TK_RPAREN);
+    } else if (at(p, TK_FUNC) || (at(p, TK_ASYNC) && peekn(p, 1)->k == TK_FUNC)) {
+        x->kind = TX_FUNC;
+        x->async = accept(p, TK_ASYNC);
+        next(p);
+        expect(p, TK_LPAREN);
+        int cap = 0;
+        skip_nl(p);
+        while (!at(p, TK_RPAREN) && !at(p, TK_EOF) && !p->panic) {
+            if (accept(p, TK_ELLIPSIS)) {
+                x->variadic = 1;
+                break;
+            }
+            if (at(p, TK_IDENT) && peekn(p, 1)->k == TK_COLON) {   /* a name is allowed */
+                next(p);
+                next(p);
+            }
+            PUSH(x->args, x->nargs, cap, type(p));
+            skip_nl(p);
+            if (!accept(p, TK_COMMA))
+                break;
+            skip_nl(p);
+        }
+        expect(p, TK_RPAREN);
+        if (at(p, TK_STAR) || at(p, TK_LBRACK) || at(p, TK_LPAREN) || at(p, TK_IDENT) || at(p, TK_FUNC) ||
+            at(p, TK_ASYNC))
+            x->base = type(p);
     } else if (at(p, TK_IDENT)) {
         x->kind = TX_NAME;
         x->name = ident(p);
@@ -305,7 +338,8 @@ static void brace_list(Parser *p, Node *n, int named)
  *         | elements
  *         | ("cast" | "bit_cast") "<" type ">" "(" expr ")"
  *         | "sizeof" "(" (type | expr) ")" | "alignof" "(" type ")"
- *         | "process" "func" "(" params ")" block args */
+ *         | "process" "func" "(" params ")" block args
+ *         | ["async"] "func" "(" params ")" [type] block   (a literal) */
 static Node *primary(Parser *p)
 {
     Tok *t = peek(p);
@@ -409,6 +443,20 @@ static Node *primary(Parser *p)
         p->nolit = save;
         return n;
     }
+    case TK_ASYNC:
+    case TK_FUNC:
+        if (t->k == TK_ASYNC && peekn(p, 1)->k != TK_FUNC) {
+            error_at(p, t, "expected an expression");
+            return new_node(p, N_INT, t);
+        }
+        n = new_node(p, N_FUNCLIT, t);
+        {
+            int async = accept(p, TK_ASYNC), save = p->nolit;
+            p->nolit = 0;
+            n->fn = func_decl(p, async, 0, NULL);
+            p->nolit = save;
+        }
+        return n;
     case TK_PROCESS:
         n = new_node(p, N_PROCESS, next(p));
         if (!at(p, TK_FUNC)) {
@@ -426,7 +474,8 @@ static Node *primary(Parser *p)
     }
 }
 
-/* postfix = primary {"." (IDENT | INT) | "[" expr "]" | args | "++" | "--"}
+/* postfix = primary {"." (IDENT | INT) | "[" expr "]" | "[" [expr] ".." [expr] "]"
+ *                    | args | "++" | "--"}
  * Each suffix nests one level (a.b.c is ((a).b).c, walked recursively). */
 static Node *postfix(Parser *p)
 {
@@ -457,7 +506,13 @@ static Node *postfix(Parser *p)
             int save = p->nolit;
             p->nolit = 0;
             x->a = n;
-            x->b = expr(p);
+            if (!at(p, TK_DOTDOT))
+                x->b = expr(p);
+            if (accept(p, TK_DOTDOT)) {   /* a[lo..hi], either may be left out */
+                x->kind = N_SLICE;
+                if (!at(p, TK_RBRACK))
+                    x->c = expr(p);
+            }
             p->nolit = save;
             expect(p, TK_RBRACK);
             n = x;
@@ -485,7 +540,7 @@ static Node *postfix(Parser *p)
 }
 
 /* unary = ("-" | "!" | "~" | "&" | "*" | "++" | "--" | "await") unary
- *       | postfix */
+ *       | "new" type [fieldinits] | postfix */
 static Node *unary(Parser *p)
 {
     Tok *t = peek(p);
@@ -509,6 +564,22 @@ static Node *unary(Parser *p)
         next(p);
         n = new_node(p, N_AWAIT, t);
         n->a = unary(p);
+        break;
+    case TK_IDENT:   /* new T, new T{...}, new [n]T; `new(` stays a call */
+        if (t->len == 3 && !memcmp(t->s, "new", 3) &&
+            (peekn(p, 1)->k == TK_IDENT || peekn(p, 1)->k == TK_STAR || peekn(p, 1)->k == TK_LBRACK) &&
+            peekn(p, 1)->line == t->line) {
+            next(p);
+            n = new_node(p, N_NEW, t);
+            n->tx = type(p);
+            if (at(p, TK_LBRACE) && !p->nolit && n->tx->kind == TX_NAME) {
+                n->a = new_node(p, N_SLIT, peek(p));
+                n->a->tx = n->tx;
+                brace_list(p, n->a, 1);
+            }
+            break;
+        }
+        n = postfix(p);
         break;
     default:
         n = postfix(p);
@@ -588,6 +659,10 @@ static Node *let_stmt(Parser *p)
     }
     if (accept(p, TK_COLON))
         n->tx = type(p);
+    if (p->global && n->op == TK_LET && n->tx && !at(p, TK_ASSIGN)) {
+        n->a = new_node(p, N_ZLIT, peek(p));   /* a global without a value: {} */
+        return n;
+    }
     if (!expect(p, TK_ASSIGN)) {
         n->a = new_node(p, N_INT, peek(p));
         return n;
@@ -625,6 +700,7 @@ static Node *if_stmt(Parser *p)
 
 /* for = "for" block
  *     | "for" IDENT "in" expr ".." expr block
+ *     | "for" [IDENT ","] IDENT "in" expr block     (an array or a slice)
  *     | "for" [let | simple] ";" [expr] ";" [simple] block
  *     | "for" expr block */
 static Node *for_stmt(Parser *p)
@@ -633,13 +709,22 @@ static Node *for_stmt(Parser *p)
     int save = p->nolit;
     p->nolit = 1;
     Node *n;
-    if (at(p, TK_IDENT) && peekn(p, 1)->k == TK_IN) {
+    if (at(p, TK_IDENT) && (peekn(p, 1)->k == TK_IN ||
+                            (peekn(p, 1)->k == TK_COMMA && peekn(p, 2)->k == TK_IDENT && peekn(p, 3)->k == TK_IN))) {
         n = new_node(p, N_FORIN, t);
         n->name = ident(p);
+        if (accept(p, TK_COMMA)) {   /* for i, x in s */
+            n->names = fe_alloc(p->fe, sizeof *n->names);
+            n->names[0] = n->name;
+            n->nnames = 1;
+            n->name = ident(p);
+        }
         next(p);
         n->a = expr(p);
-        expect(p, TK_DOTDOT);
-        n->b = expr(p);
+        if (!n->nnames && !at(p, TK_LBRACE)) {   /* a range; two names: a collection */
+            expect(p, TK_DOTDOT);
+            n->b = expr(p);
+        }
     } else {
         n = new_node(p, N_FOR, t);
         if (!at(p, TK_LBRACE)) {
@@ -970,6 +1055,28 @@ static void extern_block(Parser *p)
 /* program = {NL | decl}
  * decl    = "namespace" [IDENT] | "import" STR | extern | ["async"] func
  *         | struct | enum | let(const) */
+/* const_group = "const" "(" {IDENT [":" type] "=" expr [";"]} ")"
+ * (entries separated by newlines, `;` or nothing: const ( A = 1  B = 2 )) */
+static void const_group(Parser *p)
+{
+    Front *fe = p->fe;
+    next(p);
+    next(p);
+    skip_nl(p);
+    while (!at(p, TK_RPAREN) && !at(p, TK_EOF) && !p->panic) {
+        Node *n = new_node(p, N_LET, peek(p));
+        n->op = TK_CONST;
+        n->name = fe_qualify(fe, fe->file, ident(p));
+        if (accept(p, TK_COLON))
+            n->tx = type(p);
+        n->a = expect(p, TK_ASSIGN) ? expr(p) : new_node(p, N_INT, peek(p));
+        FE_PUSH(fe, fe->prog.consts, fe->prog.nconsts, fe->prog.capconsts, n);
+        accept(p, TK_SEMI);
+        skip_nl(p);
+    }
+    expect(p, TK_RPAREN);
+}
+
 void parse(Front *fe)
 {
     Parser p = {.fe = fe, .t = fe->toks, .n = fe->ntoks, .lasterr = -1};
@@ -1018,9 +1125,19 @@ void parse(Front *fe)
         case TK_ENUM:
             enum_decl(pp);
             break;
-        case TK_CONST: case TK_LET: case TK_VAR: {
+        case TK_CONST:
+            if (peekn(pp, 1)->k == TK_LPAREN &&
+                (peekn(pp, 2)->k == TK_NL || peekn(pp, 2)->k == TK_RPAREN ||
+                 (peekn(pp, 2)->k == TK_IDENT && (peekn(pp, 3)->k == TK_ASSIGN || peekn(pp, 3)->k == TK_COLON)))) {
+                const_group(pp);
+                break;
+            }
+            /* fall through */
+        case TK_LET: case TK_VAR: {
             /* constants and globals (op LET) share one list */
+            pp->global = 1;
             Node *c = let_stmt(pp);
+            pp->global = 0;
             if (c->name)
                 c->name = fe_qualify(fe, fe->file, c->name);
             FE_PUSH(fe, fe->prog.consts, fe->prog.nconsts, fe->prog.capconsts, c);

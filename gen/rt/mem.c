@@ -749,6 +749,38 @@ static void emit_realloc(Rt *rt)
     rt_end(rt, &fn);
 }
 
+/* void *arc_rt_new(unsigned long count, unsigned long size): Arc's new,
+ * arc_calloc that never returns NULL: "arc: runtime error: out of memory,
+ * bytes requested: N", a backtrace from the caller, exit 2.
+ *   [rbp-8] count*size, for the message */
+static void emit_new(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_new", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int fail = enc_label(a);
+    enc_push(a, R(RBP));
+    enc_mov(a, 8, R(RBP), R(RSP));
+    enc_mov(a, 8, R(RAX), R(RDI));
+    enc_imul(a, 8, RAX, R(RSI));
+    enc_push(a, R(RAX));
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
+    enc_call_sym(a, S("arc_calloc"));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, fail);
+    enc_mov(a, 8, R(RSP), R(RBP));
+    enc_pop(a, R(RBP));
+    enc_ret(a);
+    enc_bind(a, fail);
+    static const char msg[] = "out of memory, bytes requested:";
+    enc_lea(a, 8, RDI, mem_rip(rt_rodata(rt, "arc_rt_new_msg", msg, sizeof msg, 1, SYM_LOCAL), 0));
+    enc_mov(a, 8, R(RSI), M(RBP, -8));
+    enc_mov(a, 4, R(RDX), I(FATAL_BACKTRACE));
+    enc_call_sym(a, S("arc_rt_fatal"));
+    enc_hlt(a);
+    rt_end(rt, &fn);
+}
+
 void rt_emit_mem(Rt *rt)
 {
     ms.rt = rt;
@@ -759,6 +791,7 @@ void rt_emit_mem(Rt *rt)
     emit_free(rt);
     emit_realloc(rt);
     emit_calloc(rt);
+    emit_new(rt);
     emit_refill(rt);
     emit_flush(rt);
     emit_map(rt);

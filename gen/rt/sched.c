@@ -301,6 +301,91 @@ static void emit_getenv(Rt *rt)
     rt_end(rt, &fn);
 }
 
+/* Runtime errors the compiled code raises; each ends in arc_rt_fatal with
+ * FATAL_BACKTRACE.  They keep a frame (push rbp) so that the frame walk
+ * goes through them to the Arc function that failed. */
+
+/* arc_rt_process() -> rax = &arc_rt_proc: {argc i64, argv, envp, auxv}
+ * (rt.h P_*), for Arc programs, whose main takes no arguments. */
+static void emit_process(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_process", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_proc"), 0));
+    enc_ret(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_null_call(): a call through a null function value. */
+static void emit_null_call(Rt *rt)
+{
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_null_call", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    enc_push(a, R(RBP));
+    enc_mov(a, 8, R(RBP), R(RSP));
+    enc_lea(a, 8, RDI, mem_rip(rt_rodata(rt, "arc_rt_null_call_msg", "call through a null function value",
+                                         sizeof "call through a null function value", 1, SYM_LOCAL), 0));
+    enc_mov(a, 8, R(RSI), I(-1));
+    enc_mov(a, 4, R(RDX), I(FATAL_BACKTRACE));
+    enc_call_sym(a, S("arc_rt_fatal"));
+    enc_hlt(a);
+    rt_end(rt, &fn);
+}
+
+/* arc_rt_index_fail(rdi = index (signed), rsi = length):
+ * "arc: runtime error: index I out of range for length N", exit 2.
+ * The message is built right to left in the frame:
+ *   [rsp, rsp+96)  "index " ['-'] digits " out of range for length" NUL */
+static void emit_index_fail(Rt *rt)
+{
+    static const char tail[] = " out of range for length", head[] = "index ";
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_index_fail", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    enc_push(a, R(RBP));
+    enc_mov(a, 8, R(RBP), R(RSP));
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(96));
+    enc_mov(a, 8, R(R8), R(RSI));
+    enc_lea(a, 8, RSI, mem_b(RSP, 95));
+    enc_mov(a, 1, M(RSI, 0), I(0));
+    for (int i = (int)sizeof tail - 2; i >= 0; i--) {
+        enc_unary(a, UN_DEC, 8, R(RSI));
+        enc_mov(a, 1, M(RSI, 0), I(tail[i]));
+    }
+    int pos = enc_label(a), digit = enc_label(a), nosign = enc_label(a);
+    enc_mov(a, 8, R(RAX), R(RDI));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NS, pos);
+    enc_unary(a, UN_NEG, 8, R(RAX));
+    enc_bind(a, pos);
+    enc_mov(a, 4, R(RCX), I(10));
+    enc_bind(a, digit);
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_unary(a, UN_DIV, 8, R(RCX));
+    enc_alu(a, ALU_ADD, 4, R(RDX), I('0'));
+    enc_unary(a, UN_DEC, 8, R(RSI));
+    enc_mov(a, 1, M(RSI, 0), R(RDX));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, digit);
+    enc_test(a, 8, R(RDI), R(RDI));
+    enc_jcc(a, CC_NS, nosign);
+    enc_unary(a, UN_DEC, 8, R(RSI));
+    enc_mov(a, 1, M(RSI, 0), I('-'));
+    enc_bind(a, nosign);
+    for (int i = (int)sizeof head - 2; i >= 0; i--) {
+        enc_unary(a, UN_DEC, 8, R(RSI));
+        enc_mov(a, 1, M(RSI, 0), I(head[i]));
+    }
+    enc_mov(a, 8, R(RDI), R(RSI));
+    enc_mov(a, 8, R(RSI), R(R8));
+    enc_mov(a, 4, R(RDX), I(FATAL_BACKTRACE));
+    enc_call_sym(a, S("arc_rt_fatal"));
+    enc_hlt(a);
+    rt_end(rt, &fn);
+}
+
 /* arc_rt_parse_u64(rdi = decimal string) -> rax = value, or -1 if it is
  * empty, has a non-digit, or exceeds 2^40 (far above any sane setting).
  * One last k, m or g (either case) multiplies by 2^10, 2^20 or 2^30. */
@@ -1675,6 +1760,9 @@ void rt_emit_sched(Rt *rt)
     emit_switch(rt);
     emit_to_sched(rt);
     emit_fatal(rt);
+    emit_null_call(rt);
+    emit_process(rt);
+    emit_index_fail(rt);
     emit_getenv(rt);
     emit_parse(rt);
     emit_config(rt);

@@ -353,3 +353,27 @@ END {
 # The poller and timers: ping-pong vs musl threads and an epoll loop,
 # timer accuracy, 100k sleepers (tests/bench/wait.sh).
 BUILD=$BUILD ARC=$ARC sh $S/wait.sh
+
+# --- Arc source: collections.map against the same table in C ------------
+# map_arc.arc (stdlib_arc/collections.arc's map<int64, int64>) and its
+# twin map_c.c (gcc -O2, musl): 1,000,000 inserts, then 1,000,000 lookups.
+"$ARC" build $S/map_arc.arc -o "$B/map_arc"
+$MUSL -o "$B/map_c" $S/map_c.c
+for p in map_arc map_c; do
+    : > "$B/$p.ms"
+    r=0
+    while [ $r -lt 5 ]; do
+        s=$(date +%s%N)
+        [ "$("$B/$p")" = "hits 500000" ] || die "$p: wrong result"
+        e=$(date +%s%N)
+        echo $(((e - s) / 1000000)) >> "$B/$p.ms"
+        r=$((r + 1))
+    done
+done
+ma=$(sort -n "$B/map_arc.ms" | sed -n 3p)
+mc=$(sort -n "$B/map_c.ms" | sed -n 3p)
+echo
+echo "map<int64, int64>, 1,000,000 inserts + 1,000,000 lookups (median of 5 runs)"
+printf "%-42s %10s %10s %8s\n" "measure" "arc" "C -O2" "arc/C"
+printf "%-42s %10s %10s %8s\n" "collections.map vs the same table in C (ms)" "$ma" "$mc" \
+    "$(awk -v a="$ma" -v c="$mc" 'BEGIN { printf "%.2fx", c ? a / c : 0 }')"

@@ -20,6 +20,25 @@ for src in tests/arc/*.arc; do
     run_both "$name" "$T/$name" "$src" "$(directive workers "$src")"
 done
 
+# tests/examples/wordfreq.arc against the shell pipeline its header
+# describes, on two texts (this README and the front end's checker).
+wordfreq_ref() {
+    tr -cs 'A-Za-z' '\n' < "$1" | tr 'A-Z' 'a-z' | grep -v '^$' | LC_ALL=C sort | LC_ALL=C uniq -c |
+        LC_ALL=C sort -k1,1nr -k2,2 | head -10 | awk '{print $1, $2}'
+}
+if "$ARC" build tests/examples/wordfreq.arc -o "$T/wordfreq" 2> "$T/wordfreq.err"; then
+    for text in README.md gen/front/check.c; do
+        wordfreq_ref "$text" > "$T/wf.want"
+        "$T/wordfreq" "$text" > "$T/wf.got" 2>&1
+        check "wordfreq $text matches tr | sort | uniq -c (native)" cmp -s "$T/wf.want" "$T/wf.got"
+        $QEMU "$T/wordfreq" "$text" > "$T/wf.got" 2>&1
+        check "wordfreq $text matches tr | sort | uniq -c (qemu-x86_64)" cmp -s "$T/wf.want" "$T/wf.got"
+    done
+else
+    not_ok "wordfreq builds"
+    sed 's/^/# /' "$T/wordfreq.err" | head -20
+fi
+
 # Bad programs: exit status 1 and a positioned diagnostic, never a crash.
 for src in tests/arc/err/*.arc; do
     [ -f "$src" ] || continue

@@ -31,8 +31,9 @@ directive() {
 # run_expect NAME RUNNER PROG SRC: run PROG (under RUNNER, or natively if
 # RUNNER is empty) with the source's "// args:" and "// env:", and compare
 # stdout with its "// expect:" lines and the exit status with "// status:"
-# (default 0); "// timeout: S" bounds the run (default $TEST_TIMEOUT or
-# 120 seconds).  Prints the difference on failure.
+# (default 0), and that each "// stderr:" glob matches a line of stderr;
+# "// timeout: S" bounds the run (default $TEST_TIMEOUT or 120 seconds).
+# Prints the difference on failure.
 run_expect() {
     _name=$1 _runner=$2 _prog=$3 _src=$4
     _args=$(directive args "$_src")
@@ -45,11 +46,17 @@ run_expect() {
     # shellcheck disable=SC2086
     timeout "${_limit:-${TEST_TIMEOUT:-120}}" env $_envs ${RUN_ENV:-} $_runner "$_prog" $_args > "$T/got" 2> "$T/err"
     _st=$?
-    if [ "$_st" -eq "$_want" ] && cmp -s "$T/want" "$T/got"; then
+    _miss=
+    directive stderr "$_src" > "$T/want.err"
+    while IFS= read -r _line; do
+        report_has "$T/err" "$_line" || _miss="$_miss '$_line'"
+    done < "$T/want.err"
+    if [ "$_st" -eq "$_want" ] && cmp -s "$T/want" "$T/got" && [ -z "$_miss" ]; then
         ok "$_name"
     else
         not_ok "$_name"
         echo "# exit status $_st, expected $_want"
+        [ -z "$_miss" ] || echo "# stderr lacks:$_miss"
         diff "$T/want" "$T/got" | sed 's/^/# /' | head -20
         sed 's/^/# stderr: /' "$T/err" | head -20
     fi

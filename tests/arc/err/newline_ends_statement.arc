@@ -5,8 +5,8 @@ func g(x: int32) int32 {
 }
 
 func f() {
-    let a = g
+    let a: int32 = g
     (1)
 }
-// error: 8:13: function 'g' used as a value (call it)
+// error: 8:20: cannot use func(int32) int32 as int32 for the initializer
 // error: 9:6: expression value is not used

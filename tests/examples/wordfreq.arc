@@ -1,0 +1,135 @@
+// wordfreq FILE: the 10 most frequent words of a text file with their
+// counts, most frequent first.
+//   A word is a maximal run of ASCII letters, lowercased; everything else
+//   separates words.  Ties are broken by the word in byte order.  Output:
+//   "count word" per line.  The same as
+//     tr -cs 'A-Za-z' '\n' < FILE | tr 'A-Z' 'a-z' | grep -v '^$' |
+//       LC_ALL=C sort | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 | head -10
+//   (tests/e2e/arc.sh compares the two).
+namespace main
+
+import "collections"
+
+extern c {
+    func printf(*byte, ...) int32
+    func arc_rt_process() *Process
+}
+
+// the runtime's record of the process's start (gen/rt/rt.h P_*)
+struct Process {
+    argc: int64
+    argv: **byte
+}
+
+const TOP = 10
+
+struct Entry {
+    word: string
+    count: int64
+}
+
+// the whole file, NUL-terminated, in a heap slice; exits 1 if unreadable
+func slurp(path: string) []byte {
+    let fd = syscall(2, cast<int64>(path), 0, 0)   // open(path, O_RDONLY)
+    if fd < 0 {
+        printf("wordfreq: cannot open %s\n", path)
+        syscall(231, 1)
+    }
+    let buf = new [4096]byte
+    let n: int64 = 0
+    for {
+        if n + 1 >= len(buf) {
+            let bigger = new [len(buf) * 2]byte
+            memcpy(&bigger[0], &buf[0], cast<usize>(n))
+            delete(buf)
+            buf = bigger
+        }
+        let r = syscall(0, fd, cast<int64>(&buf[n]), len(buf) - n - 1)
+        if r == -4 {
+            continue
+        }
+        if r <= 0 {
+            break
+        }
+        n += r
+    }
+    syscall(3, fd)
+    buf[n] = 0
+    return buf[0..n + 1]
+}
+
+func is_letter(c: byte) bool {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+// byte-order comparison of two NUL-terminated strings
+func compare(a: string, b: string) int32 {
+    let i = 0
+    for a[i] != 0 && a[i] == b[i] {
+        i++
+    }
+    return cast<int32>(a[i]) - cast<int32>(b[i])
+}
+
+// e comes before f: more frequent, or as frequent and smaller
+func before(e: Entry, f: Entry) bool {
+    return e.count > f.count || (e.count == f.count && compare(e.word, f.word) < 0)
+}
+
+func main() int32 {
+    let args = arc_rt_process()
+    if args.argc != 2 {
+        printf("usage: wordfreq FILE\n")
+        return 2
+    }
+    let text = slurp(args.argv[1])
+    let counts = collections.string_map<int64>()
+    // words become NUL-terminated lowercase strings in place
+    let start: int64 = -1
+    for i in 0..len(text) {
+        let c = text[i]
+        if is_letter(c) {
+            if c <= 'Z' {
+                text[i] = c + 32
+            }
+            if start < 0 {
+                start = i
+            }
+        } else if start >= 0 {
+            text[i] = 0
+            let w: string = &text[start]
+            let (k, found) = counts.get(w)
+            counts.set(w, k + 1)
+            start = -1
+        }
+    }
+    // the TOP best entries, kept sorted by insertion
+    let top: [10]Entry = {}
+    let ntop = 0
+    for i in 0..counts.cap() {
+        if !counts.used(i) {
+            continue
+        }
+        let e = Entry{word: counts.key(i), count: counts.value(i)}
+        if ntop == TOP && !before(e, top[TOP - 1]) {
+            continue
+        }
+        let j = ntop
+        if j == TOP {
+            j--
+        } else {
+            ntop++
+        }
+        for j > 0 && before(e, top[j - 1]) {
+            top[j] = top[j - 1]
+            j--
+        }
+        top[j] = e
+    }
+    for i in 0..ntop {
+        printf("%lld %s\n", top[i].count, top[i].word)
+    }
+    counts.free()
+    delete(text)
+    return 0
+}
