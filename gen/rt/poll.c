@@ -123,14 +123,27 @@ static void emit_clocks(Rt *rt)
     }
 }
 
-/* The timer heap: a binary min-heap of wait records by W_DEADLINE, each
- * record knowing its index (W_HEAPIDX), so one can leave from the middle.
- * Callers hold PL_LOCK.
+/* The timer heap: a binary min-heap of HE_SIZE-byte entries {deadline,
+ * wait record}, each record knowing its index (W_HEAPIDX), so one can
+ * leave from the middle.  Callers hold PL_LOCK.
+ *
+ * Why the deadline is copied into the entry: the records live on their
+ * tasks' stacks, one per stack page, so a heap of record pointers paid a
+ * cache (and often a TLB) miss per comparison; with 100k sleepers
+ * (tests/bench/arc_sleepers.c) arc_rt_heap_down was 12% of all samples
+ * under perf, the largest user-space cost, all of it spent under PL_LOCK
+ * where the other workers wait.  Now a sift compares within the heap's
+ * own array and writes W_HEAPIDX only into the records it moves.
+ * Invariant: entry i's deadline equals its record's W_DEADLINE (a
+ * record's deadline is set before it is parked and not changed while in
+ * the heap), and its record's W_HEAPIDX is i.
  *
  * arc_rt_heap_up(rdi = rec, rsi = hole index) -> rax = its index: moves
  * the hole up past later deadlines and puts rec there.
  * arc_rt_heap_down(rdi = rec, rsi = hole index): the same, downwards.
- * Both clobber rax, rcx, rdx, r8-r11. */
+ * Both clobber rax, rcx, rdx, rsi, r8-r11. */
+enum { HE_DEADLINE = 0, HE_REC = 8, HE_SHIFT = 4, HE_SIZE = 1 << HE_SHIFT };
+static Opnd E(Reg base, Reg off, int32_t field) { return opm(mem_bis(base, off, 1, field)); }
 static void emit_heap(Rt *rt)
 {
     RtFn fn;
@@ -144,16 +157,25 @@ static void emit_heap(Rt *rt)
     enc_jcc(a, CC_E, place);
     enc_lea(a, 8, RCX, mem_b(RSI, -1));
     enc_shift(a, SH_SHR, 8, R(RCX), I(1));                /* parent */
-    enc_mov(a, 8, R(RDX), opm(mem_bis(R8, RCX, 8, 0)));
-    enc_alu(a, ALU_CMP, 8, M(RDX, W_DEADLINE), R(R9));
+    enc_mov(a, 8, R(R10), R(RCX));
+    enc_shift(a, SH_SHL, 8, R(R10), I(HE_SHIFT));
+    enc_mov(a, 8, R(RDX), E(R8, R10, HE_DEADLINE));
+    enc_alu(a, ALU_CMP, 8, R(RDX), R(R9));
     enc_jcc(a, CC_LE, place);
-    enc_mov(a, 8, opm(mem_bis(R8, RSI, 8, 0)), R(RDX));   /* parent moves down */
-    enc_mov(a, 8, M(RDX, W_HEAPIDX), R(RSI));
+    enc_mov(a, 8, R(R11), E(R8, R10, HE_REC));            /* parent moves down */
+    enc_mov(a, 8, M(R11, W_HEAPIDX), R(RSI));
+    enc_mov(a, 8, R(RAX), R(RSI));
+    enc_shift(a, SH_SHL, 8, R(RAX), I(HE_SHIFT));
+    enc_mov(a, 8, E(R8, RAX, HE_DEADLINE), R(RDX));
+    enc_mov(a, 8, E(R8, RAX, HE_REC), R(R11));
     enc_mov(a, 8, R(RSI), R(RCX));
     enc_jmp(a, loop);
     enc_bind(a, place);
-    enc_mov(a, 8, opm(mem_bis(R8, RSI, 8, 0)), R(RDI));
     enc_mov(a, 8, M(RDI, W_HEAPIDX), R(RSI));
+    enc_mov(a, 8, R(RAX), R(RSI));
+    enc_shift(a, SH_SHL, 8, R(RAX), I(HE_SHIFT));
+    enc_mov(a, 8, E(R8, RAX, HE_DEADLINE), R(R9));
+    enc_mov(a, 8, E(R8, RAX, HE_REC), R(RDI));
     enc_mov(a, 8, R(RAX), R(RSI));
     enc_ret(a);
     rt_end(rt, &fn);
@@ -169,30 +191,36 @@ static void emit_heap(Rt *rt)
     enc_lea(a, 8, RCX, mem_bis(RSI, RSI, 1, 1));          /* left child */
     enc_alu(a, ALU_CMP, 8, R(RCX), R(R10));
     enc_jcc(a, CC_GE, place);
-    enc_mov(a, 8, R(RDX), opm(mem_bis(R8, RCX, 8, 0)));
-    enc_lea(a, 8, RAX, mem_b(RCX, 1));
-    enc_alu(a, ALU_CMP, 8, R(RAX), R(R10));
+    enc_mov(a, 8, R(RAX), R(RCX));                        /* rax: the child's offset */
+    enc_shift(a, SH_SHL, 8, R(RAX), I(HE_SHIFT));
+    enc_mov(a, 8, R(RDX), E(R8, RAX, HE_DEADLINE));       /* rdx: its deadline */
+    enc_lea(a, 8, R11, mem_b(RCX, 1));
+    enc_alu(a, ALU_CMP, 8, R(R11), R(R10));
     enc_jcc(a, CC_GE, one);
-    enc_mov(a, 8, R(R11), opm(mem_bis(R8, RAX, 8, 0)));   /* right child earlier? */
-    enc_mov(a, 8, R(RAX), M(R11, W_DEADLINE));
-    enc_alu(a, ALU_CMP, 8, R(RAX), M(RDX, W_DEADLINE));
+    enc_alu(a, ALU_CMP, 8, E(R8, RAX, HE_SIZE + HE_DEADLINE), R(RDX));   /* right child earlier? */
     enc_jcc(a, CC_GE, one);
-    enc_unary(a, UN_INC, 8, R(RCX));
-    enc_mov(a, 8, R(RDX), R(R11));
+    enc_mov(a, 8, R(RCX), R(R11));
+    enc_alu(a, ALU_ADD, 8, R(RAX), I(HE_SIZE));
+    enc_mov(a, 8, R(RDX), E(R8, RAX, HE_DEADLINE));
     enc_bind(a, one);
-    enc_alu(a, ALU_CMP, 8, M(RDX, W_DEADLINE), R(R9));
+    enc_alu(a, ALU_CMP, 8, R(RDX), R(R9));
     enc_jcc(a, CC_GE, place);
-    enc_mov(a, 8, opm(mem_bis(R8, RSI, 8, 0)), R(RDX));   /* child moves up */
-    enc_mov(a, 8, M(RDX, W_HEAPIDX), R(RSI));
+    enc_mov(a, 8, R(R11), E(R8, RAX, HE_REC));            /* child moves up */
+    enc_mov(a, 8, M(R11, W_HEAPIDX), R(RSI));
+    enc_shift(a, SH_SHL, 8, R(RSI), I(HE_SHIFT));
+    enc_mov(a, 8, E(R8, RSI, HE_DEADLINE), R(RDX));
+    enc_mov(a, 8, E(R8, RSI, HE_REC), R(R11));
     enc_mov(a, 8, R(RSI), R(RCX));
     enc_jmp(a, loop);
     enc_bind(a, place);
-    enc_mov(a, 8, opm(mem_bis(R8, RSI, 8, 0)), R(RDI));
     enc_mov(a, 8, M(RDI, W_HEAPIDX), R(RSI));
+    enc_shift(a, SH_SHL, 8, R(RSI), I(HE_SHIFT));
+    enc_mov(a, 8, E(R8, RSI, HE_DEADLINE), R(R9));
+    enc_mov(a, 8, E(R8, RSI, HE_REC), R(RDI));
     enc_ret(a);
     rt_end(rt, &fn);
 
-    /* arc_rt_heap_remove(rdi = rec): the last record fills its hole */
+    /* arc_rt_heap_remove(rdi = rec): the last entry fills its hole */
     rt_begin(rt, &fn, "arc_rt_heap_remove", SYM_LOCAL);
     a = &fn.a;
     int out = enc_label(a), up = enc_label(a);
@@ -205,8 +233,9 @@ static void emit_heap(Rt *rt)
     enc_alu(a, ALU_CMP, 8, R(RSI), R(RAX));
     enc_jcc(a, CC_E, out);
     enc_mov(a, 8, R(R8), P(PL_HEAP));
-    enc_mov(a, 8, R(RDI), opm(mem_bis(R8, RAX, 8, 0)));
-    enc_mov(a, 8, R(RDX), M(RDI, W_DEADLINE));
+    enc_shift(a, SH_SHL, 8, R(RAX), I(HE_SHIFT));
+    enc_mov(a, 8, R(RDI), E(R8, RAX, HE_REC));
+    enc_mov(a, 8, R(RDX), E(R8, RAX, HE_DEADLINE));
     enc_alu(a, ALU_CMP, 8, R(RDX), M(RCX, W_DEADLINE));
     enc_jcc(a, CC_L, up);
     enc_jmp_sym(a, S("arc_rt_heap_down"));
@@ -447,9 +476,9 @@ static void emit_netpoll(Rt *rt)
     enc_alu(a, ALU_CMP, 8, P(PL_NHEAP), I(0));
     enc_jcc(a, CC_E, tdone);
     enc_mov(a, 8, R(RAX), P(PL_HEAP));
-    enc_mov(a, 8, R(RDI), M(RAX, 0));
-    enc_alu(a, ALU_CMP, 8, M(RDI, W_DEADLINE), R(R12));
+    enc_alu(a, ALU_CMP, 8, M(RAX, HE_DEADLINE), R(R12));
     enc_jcc(a, CC_G, tdone);
+    enc_mov(a, 8, R(RDI), M(RAX, HE_REC));
     enc_alu(a, ALU_XOR, 4, R(RSI), R(RSI));               /* result 0: the deadline passed */
     enc_call_sym(a, S("arc_rt_poll_unlink"));
     enc_mov(a, 8, R(RCX), M(RSP, NP_LIST));               /* onto the list, latest first */
@@ -463,8 +492,7 @@ static void emit_netpoll(Rt *rt)
     enc_alu(a, ALU_CMP, 8, P(PL_NHEAP), I(0));
     enc_jcc(a, CC_E, haveto);
     enc_mov(a, 8, R(RAX), P(PL_HEAP));
-    enc_mov(a, 8, R(RAX), M(RAX, 0));
-    enc_mov(a, 8, R(R13), M(RAX, W_DEADLINE));
+    enc_mov(a, 8, R(R13), M(RAX, HE_DEADLINE));
     enc_alu(a, ALU_SUB, 8, R(R13), R(R12));
     enc_bind(a, haveto);
     unlock_poll(a);
@@ -709,7 +737,7 @@ static void emit_setup(Rt *rt)
     static const struct {
         int off;
         long size;
-    } maps[] = {{PL_HEAP, (long)HEAP_MAX * 8}, {PL_SLOTS, (long)POLL_MAX_FD * SLOT_SIZE}};
+    } maps[] = {{PL_HEAP, (long)HEAP_MAX * HE_SIZE}, {PL_SLOTS, (long)POLL_MAX_FD * SLOT_SIZE}};
     for (int i = 0; i < countof(maps); i++) {
         enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
         enc_mov(a, 8, R(RSI), I(maps[i].size));

@@ -158,7 +158,7 @@ enum {
     PL_STATE = 8,       /* 0 until arc_rt_poll_setup has run */
     PL_EPFD = 16,
     PL_EVFD = 24,       /* eventfd in the epoll set (data -1): the kick */
-    PL_HEAP = 32,       /* timer heap: HEAP_MAX wait-record pointers, by W_DEADLINE */
+    PL_HEAP = 32,       /* timer heap: HEAP_MAX {deadline, wait record} entries (poll.c) */
     PL_NHEAP = 40,
     PL_SLOTS = 48,      /* POLL_MAX_FD slots of SLOT_SIZE, indexed by fd */
     PL_NWAIT = 56,      /* wait records parked (under the lock) */

@@ -1,8 +1,11 @@
 /* The poller and the timers (gen/rt/poll.c): sleeps never end early and a
  * task that sleeps is awaited like any other; a pipe read waits for its
  * writer task; a deadline ends a wait with 0; arc_close wakes a waiter
- * with -EBADF; a second waiter on one fd gets -EBUSY; 200 sleepers on
- * every worker all wake, none early. */
+ * with -EBADF; a second waiter on one fd gets -EBUSY; 20,000 sleepers of
+ * a pseudo-random 0 to 20 ms on every worker all wake, none early (the
+ * timer heap holds thousands of entries, so both sifts run deep; an entry
+ * whose copied deadline disagreed with its record would wake a task early
+ * or never).  No timing is asserted. */
 // workers: 1 2 4
 // expect: sleep 2ms: not early
 // expect: awaited sleeper=42
@@ -11,7 +14,7 @@
 // expect: busy=-16
 // expect: close=-9
 // expect: bad fd=-22
-// expect: sleepers: 200 woke, 0 early
+// expect: sleepers: 20000 woke, 0 early
 #include "arc_rt.h"
 #include "rt_print.h"
 
@@ -94,10 +97,16 @@ int main(void)
     arc_close(pfd[1]);
     put_kv("bad fd", arc_wait_fd(-1, 1, 0));
 
-    static void *ts[200];
-    for (long i = 0; i < 200; i++)
-        ts[i] = arc_spawn(many, (void *)((i * 7919) % 5000 * 1000));
-    for (int i = 0; i < 200; i++)
+    enum { SLEEPERS = 20000 };
+    static void *ts[SLEEPERS];
+    unsigned long x = 88172645463325252ul;
+    for (long i = 0; i < SLEEPERS; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        ts[i] = arc_spawn(many, (void *)(long)(x % 20000001));
+    }
+    for (int i = 0; i < SLEEPERS; i++)
         arc_await(ts[i]);
     put("sleepers: ");
     put_long(woke);
