@@ -336,4 +336,9 @@ void ir_format_flt(char *buf, size_t n, Type t, double v);
  * Returns the number of errors. */
 int ir_verify(const Module *m, FILE *err);
 
+/* rtlower.c: spawn, await and yield become calls of the runtime (and
+ * thunks for the spawned functions); an IR-to-IR pass, run before the
+ * code generator. */
+void rt_lower_module(Module *m);
+
 #endif

@@ -446,15 +446,14 @@ void diag_error(FILE *err, const char *path, const char *src, int line, int col,
             fprintf(err, "%s: error: too many errors, stopping\n", path);
         return;
     }
-    if (!line) {   /* about the whole file */
-        fprintf(err, "%s: error: ", path);
-        vfprintf(err, fmt, ap);
-        fputc('\n', err);
-        return;
-    }
-    fprintf(err, "%s:%d:%d: error: ", path, line, col);
+    if (line)
+        fprintf(err, "%s:%d:%d: error: ", path, line, col);
+    else
+        fprintf(err, "%s: error: ", path);   /* about the whole file */
     vfprintf(err, fmt, ap);
     fputc('\n', err);
+    if (!line)
+        return;
     const char *s = src;
     for (int l = 1; l < line && *s; s++)
         if (*s == '\n')

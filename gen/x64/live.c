@@ -1,6 +1,6 @@
 /* live.c: liveness and live intervals.
  *
- * Needs: a verified Func (no spawn/await/yield: rtlower ran).  Produces:
+ * Needs: a verified Func (no spawn/await/yield: gen/rtlower.c ran).  Produces:
  * instruction positions (instruction k of the block order sits at 2k+2;
  * parameters are defined at 0), and for each vreg one interval
  * [vstart, vend] covering every position where it is live: the hull of

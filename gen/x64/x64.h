@@ -1,8 +1,6 @@
-/* x64.h: the x86-64 code generator, one file per phase.
+/* x64.h: the x86-64 code generator, one file per phase.  Its input is
+ * plain IR: gen/rtlower.c has turned spawn/await/yield into runtime calls.
  *
- *   rtlower.c  spawn / await / yield -> calls of the runtime (arc_rt_spawn,
- *              arc_await, arc_yield) plus one generated thunk per spawn;
- *              the result is plain IR (ir_verify runs after it)
  *   webs.c     each vreg split into its webs (reaching definitions)
  *   live.c     liveness over the block order, one live interval per vreg
  *   ralloc.c   linear-scan register allocation; spill slots under pressure
@@ -91,9 +89,6 @@ typedef struct X64Fn {
     JumpTable *tables;
     int ntables, captables;
 } X64Fn;
-
-/* rtlower.c */
-void rt_lower_module(Module *m);
 
 /* webs.c */
 void x64_split_webs(Module *m, Func *f);

@@ -31,7 +31,8 @@
  *                          block freed)
  *   yield             ->  call void $arc_yield()
  */
-#include "gen/x64/x64.h"
+#include "gen/ir.h"
+#include "gen/util.h"
 
 #include <stdio.h>
 #include <string.h>
