@@ -19,7 +19,7 @@ FRONT_SRC = gen/front/lex.c gen/front/parse.c gen/front/check.c gen/front/lower.
 X64_SRC   = gen/x64/rtlower.c gen/x64/webs.c gen/x64/live.c gen/x64/ralloc.c \
             gen/x64/abi.c gen/x64/isel.c gen/x64/emit.c
 RT_SRC    = gen/rt/rt.c gen/rt/start.c gen/rt/exit.c gen/rt/syscall.c gen/rt/sched.c \
-            gen/rt/lock.c gen/rt/signal.c gen/rt/mem.c
+            gen/rt/poll.c gen/rt/lock.c gen/rt/signal.c gen/rt/mem.c
 SRC    := gen/main.c gen/build.c gen/enc.c $(IR_SRC) $(FRONT_SRC) $(X64_SRC) $(RT_SRC) \
           uapi_layout/uapi.c image/elf.c image/runtime.c linker/functab.c linker/link.c
 FUZZ_IR_SRC    = $(IR_SRC)
@@ -65,6 +65,10 @@ asan:
 bench: $(BUILD)/arc
 	BUILD=$(BUILD) tests/bench/run.sh
 
+# the echo server under 10,000 concurrent connections (tests/e2e/examples.sh)
+bench-echo: $(BUILD)/arc
+	ECHO_CONNS=10000 ECHO_MSGS=100 BUILD=$(BUILD) sh tests/e2e/examples.sh
+
 # TIME=s per fuzzer (default 600), or ITER=n; SEED=n repeats a run
 fuzz: $(BUILD)/arc
 	BUILD=$(BUILD) sh tests/fuzz/run.sh
@@ -76,7 +80,7 @@ clean:
 print-%:
 	@echo $($*)
 
-.PHONY: all test asan bench fuzz clean
+.PHONY: all test asan bench bench-echo fuzz clean
 .SECONDARY:
 -include $(OBJ:.o=.d) $(UNITBIN:=.d)
 

@@ -127,7 +127,8 @@ static Module *compile(const char *src, int front_only)
         return NULL;
     }
     int nerr = 0;
-    Module *m = input_kind(src) == IN_ARC ? front_compile(src, text, &nerr) : ir_read(src, text, &nerr);
+    Module *m = input_kind(src) == IN_ARC ? front_compile(src, text, len, &nerr)
+                                          : ir_read(src, text, &nerr);
     free(text);
     if (!m || nerr || ir_verify(m, stderr)) {
         if (m)
@@ -215,14 +216,15 @@ static int asm_listing(const char *obj, const char *src, Buf *out)
  * path, or NULL after the errors. */
 static char *build_c_layer(void)
 {
-    char *where, *text = front_stdlib_source("libc", &where);
+    size_t len;
+    char *where, *text = front_stdlib_source("libc", &where, &len);
     if (!text) {
         fprintf(stderr, "arc: error: -l c: the standard library has no libc.arc%s\n",
                 getenv("ARC_STDLIB") ? " (ARC_STDLIB is set)" : "");
         return NULL;
     }
     int nerr = 0;
-    Module *m = front_compile(where, text, &nerr);
+    Module *m = front_compile(where, text, len, &nerr);
     free(text);
     free(where);
     if (!m || nerr)
@@ -263,14 +265,37 @@ int build_link(const Args *a, const char *out, const char *const *objs, int nobj
     return rc;
 }
 
+/* Does m define main? */
+static int has_main(const Module *m)
+{
+    int i = ir_find_sym(m, "main");
+    return i >= 0 && m->syms[i].kind == SYM_FUNCDEF;
+}
+
+/* Objects or libraries besides the source (objs[0]) and arc's C layer,
+ * any of which might define main. */
+static int other_inputs(const Args *a, int nobjs)
+{
+    for (int i = 0; i < a->link.nlibs; i++)
+        if (strcmp(a->link.libs[i], "c"))
+            return 1;
+    return nobjs > 1;
+}
+
 /* Compile src into a temporary object (objs[0]) and link it with objs
- * into out. */
+ * into out.  Without other inputs, src must define main. */
 static int compile_and_link(const Args *a, const char *src, const char **objs, int nobjs,
                             const char *out)
 {
     Module *m = compile(src, 0);
     if (!m)
         return 1;
+    if (!a->emit && !has_main(m) && !other_inputs(a, nobjs)) {
+        /* nothing else could bring main: say so, not ld's undefined main */
+        fprintf(stderr, "%s: error: no main function\n", src);
+        ir_free(m);
+        return 1;
+    }
     Buf obj = {0};
     object_bytes(m, &obj);
     int nsites;
@@ -379,8 +404,13 @@ int cmd_check(Args *a)
     Module *m = compile(src, 1);
     if (!m)
         return 1;
+    int rc = 0;
+    if (!has_main(m)) {
+        fprintf(stderr, "%s: error: no main function\n", src);
+        rc = 1;
+    }
     ir_free(m);
-    return 0;
+    return rc;
 }
 
 /* arc run: build into a temporary file, run it, remove it. */

@@ -52,7 +52,7 @@ uint32_t enc_pos(const Asm *a) { return (uint32_t)a->code.len; }
 
 void enc_bytes(Asm *a, const void *p, size_t n) { buf_put(&a->code, p, n); }
 
-void enc_reloc(Asm *a, uint32_t off, int sym, RelocKind kind, int64_t addend)
+static void enc_reloc(Asm *a, uint32_t off, int sym, RelocKind kind, int64_t addend)
 {
     grow(&a->relocs, &a->caprelocs, a->nrelocs + 1, sizeof *a->relocs);
     a->relocs[a->nrelocs++] = (Reloc){off, sym, kind, addend};

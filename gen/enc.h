@@ -119,7 +119,6 @@ void enc_bind(Asm *a, int label);
 
 /* Raw bytes (intrinsics table) and a relocation at the current position. */
 void enc_bytes(Asm *a, const void *p, size_t n);
-void enc_reloc(Asm *a, uint32_t off, int sym, RelocKind kind, int64_t addend);
 
 /* --- data movement ---------------------------------------------------- */
 /* mov r,r | r,m | m,r | r,imm | m,imm.  A 64-bit immediate that does not

@@ -14,7 +14,7 @@ const char *const type_name[T_NTYPES] = {
 static const int type_sizes[T_NTYPES] = {0, 1, 2, 4, 8, 4, 8, 8};
 
 int type_size(Type t) { return (unsigned)t < T_NTYPES ? type_sizes[t] : 0; }
-int type_is_int(Type t) { return t >= T_I8 && t <= T_I64; }
+static int type_is_int(Type t) { return t >= T_I8 && t <= T_I64; }
 int type_is_flt(Type t) { return t == T_F32 || t == T_F64; }
 
 int type_in_class(Type t, TypeClass c)
@@ -284,7 +284,7 @@ int ir_new_vreg(Module *m, Func *f, Type t, const char *name)
 
 int ir_find_vreg(const Func *f, const char *name) { return map_get(f->vregmap, name); }
 int ir_find_block(const Func *f, const char *name) { return map_get(f->blockmap, name); }
-int ir_block_index(const Func *f, const Block *b) { (void)f; return b->id; }
+static int ir_block_index(const Func *f, const Block *b) { (void)f; return b->id; }
 
 /* --- values ------------------------------------------------------------- */
 Val ir_vreg(const Func *f, int v) { return (Val){.kind = V_VREG, .type = f->vregs[v].type, .vreg = v}; }

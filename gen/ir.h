@@ -58,7 +58,6 @@ typedef enum {
 extern const char *const type_name[T_NTYPES];
 int type_size(Type t);                  /* 0 for void */
 int type_in_class(Type t, TypeClass c); /* aggregates are handled by callers */
-int type_is_int(Type t);
 int type_is_flt(Type t);
 
 /* --- opcodes (ir_ops.def) --------------------------------------------- */
@@ -284,7 +283,6 @@ Block *ir_new_block(Module *m, Func *f, const char *name);
 int ir_new_vreg(Module *m, Func *f, Type t, const char *name);
 int ir_find_vreg(const Func *f, const char *name);   /* -1 if none */
 int ir_find_block(const Func *f, const char *name);  /* -1 if none */
-int ir_block_index(const Func *f, const Block *b);
 
 Val ir_vreg(const Func *f, int v);
 Val ir_int(Type t, int64_t i);
@@ -330,7 +328,6 @@ Module *ir_read_to(const char *path, const char *text, int *nerrors, FILE *err);
 
 /* ir_print.c: the canonical text; ir_read(ir_print(m)) prints the same. */
 void ir_print(FILE *f, const Module *m);
-void ir_print_inst(FILE *f, const Module *m, const Func *fn, const Inst *in);
 /* Shortest text for a float constant that reads back to the same value. */
 void ir_format_flt(char *buf, size_t n, Type t, double v);
 

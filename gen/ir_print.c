@@ -107,7 +107,7 @@ static void print_typed(FILE *f, const Module *m, const Func *fn, const Val *v)
     print_val(f, m, fn, v);
 }
 
-void ir_print_inst(FILE *f, const Module *m, const Func *fn, const Inst *in)
+static void ir_print_inst(FILE *f, const Module *m, const Func *fn, const Inst *in)
 {
     const OpInfo *oi = &op_info[in->op];
     int ai = 0, first = 1;

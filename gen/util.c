@@ -52,7 +52,7 @@ void *xcalloc(size_t n, size_t size)
     return p;
 }
 
-void *xrealloc(void *p, size_t n)
+static void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p)
@@ -444,6 +444,12 @@ void diag_error(FILE *err, const char *path, const char *src, int line, int col,
     if (n > MAX_ERRORS) {
         if (n == MAX_ERRORS + 1)
             fprintf(err, "%s: error: too many errors, stopping\n", path);
+        return;
+    }
+    if (!line) {   /* about the whole file */
+        fprintf(err, "%s: error: ", path);
+        vfprintf(err, fmt, ap);
+        fputc('\n', err);
         return;
     }
     fprintf(err, "%s:%d:%d: error: ", path, line, col);

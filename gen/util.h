@@ -22,7 +22,6 @@ _Noreturn void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 
 /* Grow *p (an array of *cap elements of size esize) so that it holds at
@@ -102,7 +101,8 @@ char *read_file(const char *path, size_t *len);
  *     path:line:col: error: message
  *     the source line
  *         ^ under the column (tabs kept, so the caret lines up)
- * on err; the error after those prints "path: error: too many errors,
+ * on err (line 0: "path: error: message", about the whole file, with no
+ * source line); the error after those prints "path: error: too many errors,
  * stopping" once, and later ones are only counted.  A reader may stop as
  * soon as *nerrors > MAX_ERRORS. */
 enum { MAX_ERRORS = 50 };

@@ -5,12 +5,13 @@
 
 #include "gen/rt/rt.h"
 
-void runtime_build(Elf *e)
+static void runtime_build(Elf *e)
 {
     Rt rt = {.elf = e};
     rt_emit_start(&rt);
     rt_emit_syscalls(&rt);
     rt_emit_sched(&rt);
+    rt_emit_poll(&rt);
     rt_emit_mem(&rt);
     rt_emit_signal(&rt);
     rt_emit_exit(&rt);
@@ -38,6 +39,7 @@ void runtime_print_header(FILE *f)
           "#ifndef ARC_RT_H\n#define ARC_RT_H\n\n",
           f);
     rt_print_syscall_protos(f);
+    rt_print_poll_protos(f);
     fputs("\n/* Tasks (M:N scheduler).  main runs as task 1; the scheduler starts on\n"
           " * first use, or explicitly with arc_rt_init().  ARC_WORKERS=n sets the\n"
           " * number of worker threads (1..256, default: the CPUs this process may\n"
@@ -53,7 +55,9 @@ void runtime_print_header(FILE *f)
           "long arc_task_id(void);\n"
           "long arc_worker_id(void);\n"
           "long arc_worker_count(void);\n"
-          "void arc_exit(int status) __attribute__((noreturn));\n",
+          "void arc_exit(int status) __attribute__((noreturn));\n"
+          "/* The process's arguments and environment, as _start found them. */\n"
+          "long arc_argc(void);\nchar **arc_argv(void);\nchar **arc_envp(void);\n",
           f);
     fputs("\n/* Exit: arc_exit (and a return from main) calls the functions of the\n"
           " * .arc_fini table, then exit_group; crashes do not.  A mutex on one word\n"

@@ -10,8 +10,6 @@
 
 #include "image/elf.h"
 
-/* Generate every runtime function and datum into e. */
-void runtime_build(Elf *e);
 /* Build the image and write it to path atomically (0, or -1 after a
  * message). */
 int runtime_write(const char *path);

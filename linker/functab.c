@@ -124,14 +124,13 @@ static int skipped(const char *name, const char *const *skip)
     return 0;
 }
 
-void functab_bytes(const FuncList *l, const char *const *skip, Buf *out)
+static void functab_bytes(const FuncList *l, const char *const *skip, Buf *out)
 {
-    enum { HEAD = 8, ENTRY = 16 };
     size_t start = out->len;
     int n = 0;
     for (int i = 0; i < l->n; i++)
         n += !skipped(l->v[i].name, skip);
-    uint64_t name = HEAD + (uint64_t)n * ENTRY;
+    uint64_t name = FTAB_HEAD + (uint64_t)n * FTAB_ENTRY;
     buf_u64(out, (uint64_t)n);
     for (int i = 0; i < l->n; i++) {
         if (skipped(l->v[i].name, skip))

@@ -18,6 +18,20 @@
 
 #include "gen/util.h"
 
+/* The table's layout, for both sides: functab_write_object here and the
+ * reporter's lookup (gen/rt/signal.c). */
+enum {
+    FTAB_COUNT = 0,        /* u64 count */
+    FTAB_HEAD = 8,         /* the first entry */
+    FTAB_ENTRY = 16,       /* bytes per entry: */
+    FTAB_ENTRY_SHIFT = 4,  /*   1 << FTAB_ENTRY_SHIFT */
+    FTAB_ADDR = 0,         /*   u64 addr */
+    FTAB_SIZE = 8,         /*   u32 size */
+    FTAB_NAME = 12,        /*   u32 name: offset from the table's start */
+};
+_Static_assert(1 << FTAB_ENTRY_SHIFT == FTAB_ENTRY, "entry size and shift agree");
+_Static_assert(FTAB_NAME + 4 == FTAB_ENTRY, "an entry is addr, size, name");
+
 typedef struct FuncSym {
     uint64_t addr, size;
     char *name;
@@ -37,9 +51,6 @@ int functab_has(const FuncList *l, const char *name);
  * *why points at the first that differs in a (or NULL when only b has
  * more). */
 int functab_equal(const FuncList *a, const FuncList *b, const FuncSym **why);
-/* The .arc_functab section bytes for l (appended to out), without the
- * functions named in skip (NULL-terminated; skip itself may be NULL). */
-void functab_bytes(const FuncList *l, const char *const *skip, Buf *out);
 /* Write the table object for l, without skip, to path (atomically).  0,
  * or -1 after a message. */
 int functab_write_object(const FuncList *l, const char *const *skip, const char *path);

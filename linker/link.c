@@ -24,7 +24,7 @@
 #include "gen/util.h"
 #include "image/runtime.h"
 #include "linker/functab.h"
-const char link_script[] =
+static const char link_script[] =
 #include "arc_ld.inc"
     ;
 

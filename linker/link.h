@@ -63,7 +63,4 @@ size_t link_strip(char *img, size_t len);
 int link_write_archive(const char *path, const char *name, const void *obj, size_t len,
                        const char *const *syms, int nsyms);
 
-/* The text of linker/arc.ld. */
-extern const char link_script[];
-
 #endif

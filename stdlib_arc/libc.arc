@@ -1447,20 +1447,30 @@ func setvbuf(f: *FILE, buf: *byte, mode: int32, size: usize) int32 {
 }
 
 // --- time --------------------------------------------------------------------
-// The sleeps block the calling worker thread (not only the task) for the
-// whole duration: nanosleep(2), resumed with the time left after EINTR.
+// The sleeps park only the calling task, for at least the whole
+// duration, in the runtime's timer heap (arc_sleep: gen/rt/poll.c); the
+// worker thread runs other tasks meanwhile.  A bad timespec is EINVAL.
+extern c {
+    func arc_sleep(ns: int64) int64
+}
+
 struct _Timespec {
     sec: int64
     nsec: int64
 }
 
 func _sleep(t: *_Timespec) int64 {
-    for {
-        let r = syscall(35, cast<int64>(t), cast<int64>(t))
-        if r != -4 {
-            return r
-        }
+    if t.sec < 0 || t.nsec < 0 || t.nsec >= 1000000000 {
+        return -22
     }
+    let ns: int64 = 0x7fffffffffffffff
+    if t.sec < 9223372035 {
+        ns = t.sec * 1000000000 + t.nsec
+    }
+    if ns == 0 {
+        return 0
+    }
+    return arc_sleep(ns)
 }
 
 func nanosleep(req: *_Timespec, rem: *_Timespec) int32 {

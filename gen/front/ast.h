@@ -237,6 +237,7 @@ typedef struct {
     const char **mnames;
     Node **mvals;           /* NULL entries: previous + 1 */
     int64_t *vals;          /* check.c */
+    int *mstate;            /* each value: 0 new, 1 being evaluated, 2 known */
     int nmembers;
     SrcFile *file;
 } EnumDecl;
@@ -275,8 +276,6 @@ typedef struct {
     int nenums, capenums;
     Node **consts;          /* top-level N_LET: op CONST, or LET for a global */
     int nconsts, capconsts;
-    const char **imports;   /* module names */
-    int nimports, capimports;
     FuncDecl **inits;       /* func init() of each file, run before main:
                              * a module after those it imports (check.c) */
     int ninits, capinits;
@@ -291,6 +290,7 @@ typedef struct {
 struct SrcFile {
     const char *mod;        /* the module name; NULL for the main file */
     const char *path, *text;
+    size_t len;             /* of text (a NUL follows) */
     const char **imports;   /* the modules this file imports */
     int *iline, *icol;
     int nimports, capimports, caplines, capcols;
@@ -311,13 +311,7 @@ typedef struct Front {
     SrcFile *file;          /* the one being parsed or checked */
     Tok *toks;
     int ntoks, captoks;
-    /* parse.c */
-    int pos, depth, nolit;
-    Program prog;
-    /* check.c */
-    struct Check *ck;
-    /* lower.c */
-    Module *m;
+    Program prog;           /* parse.c fills it, check.c and lower.c read it */
 } Front;
 
 /* MAX_DEPTH bounds nesting (brackets, blocks, unary and binary operator
@@ -331,8 +325,9 @@ char *fe_strdup(Front *fe, const char *s, size_t n);
 void fe_grow(Front *fe, void *p, int *cap, int need, size_t esize);
 #define FE_PUSH(fe, arr, n, cap, v) \
     (fe_grow((fe), &(arr), &(cap), (n) + 1, sizeof *(arr)), (arr)[(n)++] = (v))
-/* "path:line:col: error: ..." with the source line and a caret
- * (gen/util.h's diag_error: at most MAX_ERRORS printed). */
+/* "path:line:col: error: ..." with the source line and a caret; line 0:
+ * "path: error: ..." (about the whole file).  gen/util.h's diag_error: at
+ * most MAX_ERRORS printed. */
 void fe_error(Front *fe, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Make f the current file (for diagnostics); returns the previous one. */

@@ -20,6 +20,7 @@
  * checked with the parameters bound. */
 #include "gen/front/ast.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,7 @@ typedef struct Check {
     int nprocess;
     Scope *outer;          /* in a function literal: the enclosing scopes */
     int in_ptr;            /* resolving the pointee of a pointer type */
+    int nconstdepth;       /* enum values and constants being evaluated */
     Ty **pending;          /* struct types still to lay out */
     int npending, cappending;
     Ty *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16, *t_u32, *t_u64,
@@ -724,6 +726,8 @@ static void coerce(Check *c, Node *n, Ty *t, const char *what)
         n->fval = n->ubig ? (double)n->ival : (double)(int64_t)n->ival;
         n->konst = 2;
     } else if (f->kind == TY_UFLT && t->kind == TY_FLOAT && t->size == 4) {
+        if (!isinf(n->fval) && isinf((float)n->fval))
+            ERR(n, "constant %g does not fit in float32", n->fval);
         n->fval = (double)(float)n->fval;
     }
     if (f->kind != TY_ERR && t->kind != TY_ERR && is_untyped(f))
@@ -815,6 +819,10 @@ static Ty *fold_binary(Check *c, Node *n, Ty *t)
         case TK_GT: bv = x > y; break;
         case TK_GE: bv = x >= y; break;
         default: return t;
+        }
+        if (!cmp && isinf(r) && !isinf(x) && !isinf(y) && !(n->op == TK_SLASH && y == 0)) {
+            ERR(n, "constant overflow: the result is out of range of %s", t->kind == TY_FLOAT ? t->name : "float64");
+            return c->t_err;
         }
         if (t->kind == TY_FLOAT && t->size == 4)
             r = (double)(float)r;
@@ -945,6 +953,20 @@ static Ty *check_binary(Check *c, Node *n)
     if (!ok) {
         ERR(n, "operator '%s' is not defined on %s", op, t->name);
         return c->t_err;
+    }
+    if ((n->op == TK_SHL || n->op == TK_SHR) && n->b->konst == 1) {
+        /* a constant count must be in 0 .. bits-1 (C leaves the rest
+         * undefined, x86 masks it) */
+        int bits = t->kind == TY_UINT ? 64 : (int)t->size * 8;
+        int neg = (t->kind == TY_UINT ? !n->b->ubig : t->sign) && (int64_t)n->b->ival < 0;
+        if (neg || n->b->ival >= (uint64_t)bits) {
+            if (neg)
+                ERR(n->b, "negative shift count %lld", (long long)n->b->ival);
+            else
+                ERR(n->b, "shift count %llu is too large for %s (at most %d)", (unsigned long long)n->b->ival,
+                    t->kind == TY_UINT ? "a constant" : t->name, bits - 1);
+            return c->t_err;
+        }
     }
     int cmp = n->op == TK_EQEQ || n->op == TK_NE || n->op == TK_LT || n->op == TK_LE || n->op == TK_GT ||
               n->op == TK_GE;
@@ -1422,6 +1444,7 @@ static Ty *check_slice(Check *c, Node *n)
     }
     return slice_ty(c, complete(c, a->base, n->line, n->col));
 }
+static int64_t enum_member(Check *c, EnumDecl *e, int i, Node *at);
 
 static Ty *check_field(Check *c, Node *n)
 {
@@ -1433,7 +1456,7 @@ static Ty *check_field(Check *c, Node *n)
             for (int i = 0; i < e->nmembers; i++)
                 if (!strcmp(e->mnames[i], n->name)) {
                     n->konst = 1;
-                    n->ival = wrap((uint64_t)e->vals[i], c->t_i32);
+                    n->ival = wrap((uint64_t)enum_member(c, e, i, n), c->t_i32);
                     return c->t_i32;
                 }
             ERR(n, "enum %s has no member '%s'", e->name, n->name);
@@ -1520,6 +1543,25 @@ static Ty *check_cast(Check *c, Node *n)
     return to;
 }
 
+/* The left operands of a chain a + b + c ... (a left-deep tree of any
+ * length, parse.c) checked bottom up in a loop, so that checking n
+ * recurses no deeper than its right operands. */
+static void check_chain(Check *c, Node *n)
+{
+    int k = 0;
+    for (Node *a = n->a; a->kind == N_BINARY && !a->ty; a = a->a)
+        k++;
+    if (k < 2)
+        return;
+    Node **spine = xmalloc(sizeof *spine * (size_t)k);
+    k = 0;
+    for (Node *a = n->a; a->kind == N_BINARY && !a->ty; a = a->a)
+        spine[k++] = a;
+    while (k--)
+        check_expr(c, spine[k], NULL);
+    free(spine);
+}
+
 /* Check n; want is the context type for untyped constants (may be NULL;
  * the caller still coerces).  Sets and returns n->ty. */
 static Ty *check_expr(Check *c, Node *n, Ty *want)
@@ -1572,10 +1614,16 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         }
         if (v->state == 0 && v->init) {
             /* a top-level constant used before its declaration was checked */
+            if (c->nconstdepth >= MAX_DEPTH) {
+                ERR(n, "constants defined in terms of each other too deeply");
+                break;
+            }
             Scope *save = c->scope;
             c->scope = &c->globals;
             v->state = 1;
+            c->nconstdepth++;
             check_const_var(c, v);
+            c->nconstdepth--;
             c->scope = save;
         }
         n->var = v;
@@ -1592,6 +1640,7 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         t = check_unary(c, n, want);
         break;
     case N_BINARY:
+        check_chain(c, n);
         t = check_binary(c, n);
         break;
     case N_PREINC:
@@ -2282,6 +2331,7 @@ static void sig_receiver(Check *c, FuncDecl *f)
 }
 
 static Node *clone_node(Check *c, Node *n);
+static Node *clone_node1(Check *c, Node *n);
 
 static FuncDecl *clone_func(Check *c, FuncDecl *g)
 {
@@ -2298,7 +2348,25 @@ static FuncDecl *clone_func(Check *c, FuncDecl *g)
     return f;
 }
 
+/* A deep copy of n; along an operator chain's left operands (any length)
+ * in a loop. */
 static Node *clone_node(Check *c, Node *n)
+{
+    if (!n)
+        return NULL;
+    Node *top = NULL, **link = &top;
+    for (; n && n->kind == N_BINARY; n = n->a) {
+        Node *m = fe_alloc(c->fe, sizeof *m);
+        *m = *n;
+        m->b = clone_node(c, n->b);
+        *link = m;
+        link = &m->a;
+    }
+    *link = clone_node1(c, n);
+    return top;
+}
+
+static Node *clone_node1(Check *c, Node *n)
 {
     if (!n)
         return NULL;
@@ -2406,25 +2474,172 @@ static void check_func_body(Check *c, FuncDecl *f)
     fe_enter(c->fe, ofile);
 }
 
+/* Member k of e, once the member before it is known (an implicit value is
+ * that one's + 1). */
+static void enum_member1(Check *c, EnumDecl *e, int k, Node *at)
+{
+    if (e->mstate[k] == 2)
+        return;
+    if (e->mstate[k] == 1) {
+        ERR(at, "the value of %s.%s depends on itself", e->name, e->mnames[k]);
+        return;
+    }
+    Node *v = e->mvals[k];
+    if (!v) {
+        e->vals[k] = k ? (int64_t)wrap((uint64_t)e->vals[k - 1] + 1, c->t_i32) : 0;
+        e->mstate[k] = 2;
+        return;
+    }
+    if (c->nconstdepth >= MAX_DEPTH) {
+        ERR(at, "constants defined in terms of each other too deeply");
+        return;
+    }
+    /* in the enum's file, among the globals */
+    e->mstate[k] = 1;
+    c->nconstdepth++;
+    SrcFile *ofile = fe_enter(c->fe, e->file);
+    Scope *oscope = c->scope;
+    FuncDecl *ofn = c->fn;
+    int ontp = c->ntp;
+    c->scope = &c->globals;
+    c->fn = NULL;
+    c->ntp = 0;
+    check_expr(c, v, c->t_i32);
+    coerce(c, v, c->t_i32, "an enum value");
+    if (v->konst != 1 && v->ty->kind != TY_ERR)
+        ERR(v, "an enum value must be an integer constant");
+    e->vals[k] = (int64_t)wrap(v->ival, c->t_i32);
+    c->scope = oscope;
+    c->fn = ofn;
+    c->ntp = ontp;
+    fe_enter(c->fe, ofile);
+    c->nconstdepth--;
+    e->mstate[k] = 2;
+}
+
+/* The value of member i of e (at: the use, for a cycle's error); evaluated
+ * on first use, so members may refer to later ones and to other enums,
+ * and a cycle is an error.  The run of implicit members before i goes in
+ * a loop, not a recursion. */
+static int64_t enum_member(Check *c, EnumDecl *e, int i, Node *at)
+{
+    int j = i;
+    while (j > 0 && !e->mvals[j] && e->mstate[j] != 2)
+        j--;
+    for (int k = j; k <= i; k++)
+        enum_member1(c, e, k, at);
+    return e->vals[i];
+}
+
 static void check_enum(Check *c, EnumDecl *e)
 {
     fe_enter(c->fe, e->file);
-    e->vals = fe_alloc(c->fe, sizeof(int64_t) * (size_t)(e->nmembers + 1));
-    int64_t next = 0;
     for (int i = 0; i < e->nmembers; i++) {
         for (int j = 0; j < i; j++)
             if (!strcmp(e->mnames[i], e->mnames[j]))
                 fe_error(c->fe, e->line, e->col, "duplicate member '%s' in enum %s", e->mnames[i], e->name);
-        if (e->mvals[i]) {
-            Node *v = e->mvals[i];
-            check_expr(c, v, c->t_i32);
-            coerce(c, v, c->t_i32, "an enum value");
-            if (v->konst != 1 && v->ty->kind != TY_ERR)
-                ERR(v, "an enum value must be an integer constant");
-            next = (int64_t)wrap(v->ival, c->t_i32);
+        Node at = {.line = e->line, .col = e->col};
+        enum_member(c, e, i, &at);
+    }
+}
+
+/* How the C ABI sees a type: pointers alike, integers (and bool) by
+ * size, floats by size, aggregates by their type. */
+static int abi_same(const Ty *a, const Ty *b)
+{
+    if (a->kind == TY_ERR || b->kind == TY_ERR)
+        return 1;
+    if (ty_is_agg(a) || ty_is_agg(b))
+        return ty_same(a, b);
+    int ka = a->kind == TY_BOOL ? TY_INT : a->kind == TY_TASK ? TY_PTR : (int)a->kind;
+    int kb = b->kind == TY_BOOL ? TY_INT : b->kind == TY_TASK ? TY_PTR : (int)b->kind;
+    return ka == kb && (ka == TY_PTR || ka == TY_VOID || a->size == b->size);
+}
+
+static int sig_abi_same(const FuncDecl *f, const FuncDecl *g)
+{
+    if (f->nparams != g->nparams || f->variadic != g->variadic || !abi_same(f->rty, g->rty))
+        return 0;
+    for (int i = 0; i < f->nparams; i++)
+        if (!abi_same(f->ptys[i], g->ptys[i]))
+            return 0;
+    return 1;
+}
+
+/* "func name(T, U, ...) R", as diagnostics show a signature. */
+static const char *sig_text(Check *c, const FuncDecl *f)
+{
+    size_t n = strlen(f->cname) + strlen(f->rty->name) + 16;
+    for (int i = 0; i < f->nparams; i++)
+        n += strlen(f->ptys[i]->name) + 2;
+    char *t = fe_alloc(c->fe, n);
+    snprintf(t, n, "func %s(", f->cname);
+    for (int i = 0; i < f->nparams; i++) {
+        strcat(t, i ? ", " : "");
+        strcat(t, f->ptys[i]->name);
+    }
+    strcat(t, f->variadic ? (f->nparams ? ", ...)" : "...)") : ")");
+    if (f->rty->kind != TY_VOID) {
+        strcat(t, " ");
+        strcat(t, f->rty->name);
+    }
+    return t;
+}
+
+static int blame(Front *fe, const FuncDecl *f)
+{
+    return (f->file == fe->files[0]) * 4 + !f->file->clayer * 2 + !f->body;
+}
+
+/* Global symbols the program shares with C: the main file's functions,
+ * extern c declarations and the C layer's functions keep their plain
+ * names.  The runtime owns the names starting with arc_ (and _start); one
+ * definition per symbol; every declaration of a symbol has the ABI of its
+ * definition (and of the other declarations). */
+static void check_symbols(Check *c)
+{
+    Front *fe = c->fe;
+    Program *g = &fe->prog;
+    Map *seen = NULL;
+    for (int i = 0; i < g->nfuncs; i++) {
+        FuncDecl *f = g->funcs[i];
+        if (f->state < 1 || f->builtin || f->ntparams || strchr(f->sym, '.'))
+            continue;
+        fe_enter(fe, f->file);
+        /* the C layer may define arc_ hooks the runtime calls (arc_c_fini) */
+        if (f->body && !(f->file && f->file->clayer) &&
+            (!strncmp(f->sym, "arc_", 4) || !strcmp(f->sym, "_start"))) {
+            fe_error(fe, f->line, f->col, "'%s' is a runtime name (the runtime's symbols start with arc_); rename this function",
+                     f->sym);
+            continue;
         }
-        e->vals[i] = next;
-        next = (int64_t)wrap((uint64_t)next + 1, c->t_i32);
+        int j = map_get(seen, f->sym);
+        if (j < 0) {
+            map_put(&seen, f->sym, i, scope_alloc, fe);
+            continue;
+        }
+        FuncDecl *d = g->funcs[j];
+        if (d->file == f->file)
+            continue;   /* one file's duplicates: "already declared" */
+        /* the diagnostic goes to the main file's side, else away from the
+         * C layer, else to the declaration */
+        FuncDecl *at = f, *other = d;
+        if (blame(fe, d) > blame(fe, f)) {
+            at = d;
+            other = f;
+        }
+        if (f->body && d->body) {
+            fe_enter(fe, at->file);
+            fe_error(fe, at->line, at->col, "'%s' is also defined %s (%s:%d:%d); rename this function", at->sym,
+                     other->file->clayer ? "by the C layer" : "there", other->file->path, other->line, other->col);
+        } else if (!sig_abi_same(f, d)) {
+            fe_enter(fe, at->file);
+            fe_error(fe, at->line, at->col, "extern c %s does not match %s %s (%s:%d:%d)", sig_text(c, at),
+                     other->body && other->file->clayer ? "the C layer's" : other->body ? "the definition" : "the declaration",
+                     sig_text(c, other), other->file->path, other->line, other->col);
+        }
+        if (f->body && !d->body)
+            map_put(&seen, f->sym, i, scope_alloc, fe);   /* the definition is the reference */
     }
 }
 
@@ -2473,7 +2688,6 @@ void check(Front *fe)
 {
     Check ck = {.fe = fe};
     Check *c = &ck;
-    fe->ck = c;
     c->t_void = new_ty(c, TY_VOID, 0, 1, "void");
     c->t_bool = new_ty(c, TY_BOOL, 1, 1, "bool");
     c->t_i8 = int_ty(c, 1, 1, "int8");
@@ -2510,6 +2724,8 @@ void check(Front *fe)
     for (int i = 0; i < g->nenums; i++) {
         EnumDecl *e = g->enums[i];
         fe_enter(fe, e->file);
+        e->vals = fe_alloc(fe, sizeof(int64_t) * (size_t)(e->nmembers + 1));
+        e->mstate = fe_alloc(fe, sizeof(int) * (size_t)(e->nmembers + 1));
         dup_global(c, e->name, e->line, e->col, seen, nseen);
         FE_PUSH(fe, seen, nseen, capseen, e->name);
     }
@@ -2530,8 +2746,9 @@ void check(Front *fe)
             /* the C layer's exported globals keep their C names (stdout) */
             SrcFile *f = file_of(c, n->name);
             const char *dot = strchr(n->name, '.');
-            v->cexport = f->clayer && dot && is_c_exported(dot + 1) && !main_defines(c, dot + 1);
-            v->sym = v->cexport ? dot + 1 : sanitize(c, n->name);
+            const char *plain = dot ? dot + 1 : n->name;   /* no dot: the main file */
+            v->cexport = f->clayer && is_c_exported(plain) && !main_defines(c, plain);
+            v->sym = v->cexport ? plain : sanitize(c, n->name);
         }
     }
     for (int i = 0; i < g->nfuncs; i++) {
@@ -2603,6 +2820,7 @@ void check(Front *fe)
                 fe_error(fe, f->line, f->col, "main takes no parameters and returns int32 or nothing");
         }
     }
+    check_symbols(c);
     for (int i = 0; i < nf; i++)
         if (!g->funcs[i]->ntparams)
             check_func_body(c, g->funcs[i]);
@@ -2617,5 +2835,4 @@ void check(Front *fe)
     for (int i = 0; i < c->npending; i++)
         complete(c, c->pending[i], c->pending[i]->sd->line, c->pending[i]->sd->col);
     fe_enter(fe, fe->files[0]);
-    fe->ck = NULL;
 }

@@ -108,41 +108,43 @@ static const struct { const char *name, *text; } stdlib_src[] = {
     {NULL, NULL},
 };
 
-static char *slurp(Front *fe, const char *path)
+static char *slurp(Front *fe, const char *path, size_t *len)
 {
-    size_t len;
-    char *t = read_file(path, &len);
+    char *t = read_file(path, len);
     if (!t)
         return NULL;
-    char *r = fe_strdup(fe, t, strlen(t));
+    char *r = fe_strdup(fe, t, *len);
     free(t);
     return r;
 }
 
-char *front_stdlib_source(const char *name, char **where)
+char *front_stdlib_source(const char *name, char **where, size_t *len)
 {
     const char *env = getenv("ARC_STDLIB");
     size_t n = (env ? strlen(env) : 0) + strlen(name) + 16;
     *where = xmalloc(n);
     if (env && *env) {
         snprintf(*where, n, "%s/%s.arc", env, name);
-        char *t = read_file(*where, NULL);
+        char *t = read_file(*where, len);
         if (t)
             return t;
     } else {
         snprintf(*where, n, "stdlib_arc/%s.arc", name);
         for (int i = 0; stdlib_src[i].name; i++)
-            if (!strcmp(stdlib_src[i].name, name))
+            if (!strcmp(stdlib_src[i].name, name)) {
+                if (len)
+                    *len = strlen(stdlib_src[i].text);
                 return xstrdup(stdlib_src[i].text);
+            }
     }
     free(*where);
     *where = NULL;
     return NULL;
 }
 
-/* The source of module name imported from a file at path; *where is the
- * path diagnostics show. */
-static char *module_text(Front *fe, const char *name, const char *from, const char **where,
+/* The source of module name imported from a file at path (*len bytes);
+ * *where is the path diagnostics show. */
+static char *module_text(Front *fe, const char *name, const char *from, const char **where, size_t *len,
                          char *looked, size_t nlooked)
 {
     const char *slash = strrchr(from, '/');
@@ -150,7 +152,7 @@ static char *module_text(Front *fe, const char *name, const char *from, const ch
     size_t n = (size_t)dirlen + strlen(name) + 5;
     char *path = fe_alloc(fe, n);
     snprintf(path, n, "%.*s%s.arc", dirlen, from, name);
-    char *t = slurp(fe, path);
+    char *t = slurp(fe, path, len);
     if (t) {
         *where = path;
         return t;
@@ -160,11 +162,11 @@ static char *module_text(Front *fe, const char *name, const char *from, const ch
         snprintf(looked, nlooked, "%s and %s/%s.arc", path, env, name);
     else
         snprintf(looked, nlooked, "%s and the standard library", path);
-    char *w, *st = front_stdlib_source(name, &w);
+    char *w, *st = front_stdlib_source(name, &w, len);
     if (!st)
         return NULL;
     *where = fe_strdup(fe, w, strlen(w));
-    t = fe_strdup(fe, st, strlen(st));
+    t = fe_strdup(fe, st, *len);
     free(w);
     free(st);
     return t;
@@ -172,14 +174,40 @@ static char *module_text(Front *fe, const char *name, const char *from, const ch
 
 static void load_imports(Front *fe, SrcFile *f);
 
+/* A UTF-8 byte-order mark starts no token: it is skipped.  A NUL byte
+ * inside the text is an error at its position, and a space to the lexer
+ * (f->text becomes a copy). */
+static void source_bytes(Front *fe, SrcFile *f)
+{
+    if (f->len >= 3 && !memcmp(f->text, "\xEF\xBB\xBF", 3)) {
+        f->text += 3;
+        f->len -= 3;
+    }
+    if (!memchr(f->text, 0, f->len))
+        return;
+    char *t = fe_strdup(fe, f->text, f->len);
+    f->text = fe->text = t;   /* fe_error shows lines of the copy */
+    int line = 1;
+    const char *bol = t;
+    for (size_t i = 0; i < f->len; i++)
+        if (t[i] == '\n') {
+            line++;
+            bol = t + i + 1;
+        } else if (!t[i]) {
+            t[i] = ' ';
+            fe_error(fe, line, (int)(t + i - bol) + 1, "NUL byte in the source");
+        }
+}
+
 /* Lex and parse f into fe->prog, then load what it imports. */
 static void parse_file(Front *fe, SrcFile *f)
 {
     SrcFile *old = fe_enter(fe, f);
     int before = fe->nerrors;
+    source_bytes(fe, f);
+    fe_enter(fe, f);
     fe->toks = NULL;
     fe->ntoks = fe->captoks = 0;
-    fe->pos = fe->depth = fe->nolit = 0;
     FE_PUSH(fe, fe->files, fe->nfiles, fe->capfiles, f);
     f->state = 1;
     lex(fe);
@@ -235,7 +263,8 @@ static SrcFile *load_module(Front *fe, const char *ipath, int line, int col, int
     }
     const char *where = NULL;
     char looked[1024];
-    char *text = module_text(fe, ipath, fe->file->path, &where, looked, sizeof looked);
+    size_t len = 0;
+    char *text = module_text(fe, ipath, fe->file->path, &where, &len, looked, sizeof looked);
     if (!text) {
         if (!quiet)
             fe_error(fe, line, col, "no module '%s' (looked in %s)", ipath, looked);
@@ -245,6 +274,7 @@ static SrcFile *load_module(Front *fe, const char *ipath, int line, int col, int
     f->mod = fe_strdup(fe, name, strlen(name));
     f->path = where;
     f->text = text;
+    f->len = len;
     parse_file(fe, f);
     return f;
 }
@@ -292,13 +322,14 @@ static void add_c_layer(Front *fe)
     }
 }
 
-Module *front_compile_to(const char *path, const char *text, int *nerrors, FILE *err)
+Module *front_compile_to(const char *path, const char *text, size_t len, int *nerrors, FILE *err)
 {
     Front fe = {.path = path, .text = text, .err = err};
     Module *m = NULL;
     SrcFile *mf = fe_alloc(&fe, sizeof *mf);
     mf->path = path;
     mf->text = text;
+    mf->len = len;
     parse_file(&fe, mf);
     if (!fe.nerrors)
         add_c_layer(&fe);
@@ -315,7 +346,7 @@ Module *front_compile_to(const char *path, const char *text, int *nerrors, FILE 
     return m;
 }
 
-Module *front_compile(const char *path, const char *text, int *nerrors)
+Module *front_compile(const char *path, const char *text, size_t len, int *nerrors)
 {
-    return front_compile_to(path, text, nerrors, stderr);
+    return front_compile_to(path, text, len, nerrors, stderr);
 }

@@ -12,6 +12,11 @@
  * runs only on an error-free result.
  *
  * Decisions where ARC.md is silent (a C or Go programmer's expectation):
+ *   - a UTF-8 byte-order mark at the start of a file is skipped; a NUL
+ *     byte anywhere in it is an error at its position;
+ *   - a program without a main function (an empty file, a namespace line
+ *     alone) is an error about the file, "file: error: no main function",
+ *     reported once the rest of the program is free of errors;
  *   - an untyped character literal without context is a char (uint32);
  *     a const declared without a type keeps an untyped value (Go);
  *   - usize is uint64 and isize int64 (the same types, no cast needed);
@@ -27,7 +32,15 @@
  *     by one (an async call, a process literal) has no handle left, so
  *     nothing can await it: it is detached, and the runtime frees it when
  *     it finishes (lower.c);
- *   - an enum name used as a type means int32;
+ *   - an enum name used as a type means int32; a member's value may
+ *     refer to later members and other enums (evaluated on first use), and
+ *     one that depends on itself is an error;
+ *   - a constant shift count must be in 0 .. bits-1 of the shifted type
+ *     (a negative or larger one is an error: C leaves it undefined);
+ *   - a float literal of any length is exact to strtod; one beyond
+ *     float64's range is an error, as is a constant that overflows its
+ *     type (float32, or float64 in constant arithmetic); underflow gives
+ *     0 or a subnormal;
  *   - modules (front.c loads them, check.c qualifies): `import "m"` reads
  *     m.arc next to the importing file, else $ARC_STDLIB/m.arc, else the
  *     copy of stdlib_arc/m.arc built into arc; `import "dir/m"` reads
@@ -76,11 +89,20 @@
  *     pointer to a 32- or 64-bit integer (or, but for add, a pointer);
  *     add returns the previous value, cas a bool (swapped); all are
  *     sequentially consistent; plain global accesses are not atomic;
+ *   - symbols: the main file's functions, extern c declarations and the
+ *     C layer's functions (below) keep their plain names, as C would
+ *     (backtraces show them so); no namespace hides them.  So the names
+ *     the runtime owns (arc_..., _start) cannot name a function of the
+ *     program, and every extern c declaration of a symbol has the C ABI of
+ *     its definition and of the other declarations (pointers alike,
+ *     integers and floats by size, aggregates by type): each is an error
+ *     at the program's side, naming the other (and both signatures);
  *   - the C layer: a module whose first line is `namespace c` gives its
  *     exported functions (and __names) their plain names as global symbols
- *     unless the main file defines the same name (then the program's
- *     definition wins, as over a C library's, and the layer's stays private) (C can call
- *     them, extern c declarations bind to them).  stdlib_arc/libc.arc is
+ *     (C can call them, extern c declarations bind to them), unless the
+ *     main file defines the same name: then the program's definition
+ *     wins, as over a C library's, and the layer's stays private (its own
+ *     calls keep using it).  stdlib_arc/libc.arc is
  *     such a module; a program that declares, in an extern c block, a
  *     function libc.arc defines gets libc.arc compiled in (unused
  *     functions are then dropped by ld --gc-sections). */
@@ -91,14 +113,16 @@
 
 #include "gen/ir.h"
 
-/* Compile one Arc source file.  text is NUL-terminated.  Returns the
- * verified IR Module, or NULL with *nerrors > 0 after the diagnostics. */
-Module *front_compile(const char *path, const char *text, int *nerrors);
+/* Compile one Arc source file: len bytes at text, followed by a NUL (a NUL
+ * byte inside is an error).  Returns the verified IR Module, or NULL with
+ * *nerrors > 0 after the diagnostics. */
+Module *front_compile(const char *path, const char *text, size_t len, int *nerrors);
 /* Like front_compile, diagnostics to err. */
-Module *front_compile_to(const char *path, const char *text, int *nerrors, FILE *err);
+Module *front_compile_to(const char *path, const char *text, size_t len, int *nerrors, FILE *err);
 /* The source of standard library module name ("libc"): $ARC_STDLIB/name.arc
- * when ARC_STDLIB is set, else the copy built into arc.  malloc'd, and
- * *where (malloc'd) is its path for diagnostics; NULL when there is none. */
-char *front_stdlib_source(const char *name, char **where);
+ * when ARC_STDLIB is set, else the copy built into arc.  malloc'd, its
+ * length in *len (when len is not NULL), and *where (malloc'd) its path for
+ * diagnostics; NULL when there is none. */
+char *front_stdlib_source(const char *name, char **where, size_t *len);
 
 #endif

@@ -9,6 +9,7 @@
 #include "gen/front/ast.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,22 +116,21 @@ static void lex_number(Lexer *lx)
     }
     Tok *t = push(lx, isflt ? TK_FLOAT : TK_INT, s, (int)(p - s));
     lx->p = p;
-    char buf[128];
+    /* the digits without '_', any number of them */
+    char *buf = fe_alloc(lx->fe, (size_t)(p - s) + 1);
     int n = 0, bad = junk;
-    for (const char *q = isflt ? s : digits; q < p; q++) {
-        if (*q == '_')
-            continue;
-        if (n < (int)sizeof buf - 1)
+    for (const char *q = isflt ? s : digits; q < p; q++)
+        if (*q != '_')
             buf[n++] = *q;
-        else
-            bad = 1;
-    }
     buf[n] = 0;
     if (isflt) {
         char *end;
         t->fval = strtod(buf, &end);
         if (bad || *end || !n)
             fe_error(lx->fe, t->line, t->col, "malformed float literal '%.*s'", t->len, t->s);
+        else if (isinf(t->fval))
+            fe_error(lx->fe, t->line, t->col, "float literal '%.*s' is out of range (above float64's largest)",
+                     t->len > 40 ? 40 : t->len, t->s);
         return;
     }
     uint64_t v = 0;

@@ -29,6 +29,7 @@
  * run. */
 #include "gen/front/ast.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -474,10 +475,10 @@ static Val binop(Lower *L, TokKind op, Ty *t, Val a, Val b, Ty *bt)
     return emit2(L, arith_op(op, t), it, a, b);
 }
 
-static Val logical(Lower *L, Node *n)
+/* a && b, a || b, with a's value already computed */
+static Val logical(Lower *L, Node *n, Val a)
 {
     int r = tmp(L, T_I8);
-    Val a = rval(L, n->a);
     ir_emit(L->m, cur(L), OP_COPY, T_I8, r, 1, a);
     Block *rhs = new_block(L, n->op == TK_ANDAND ? "and" : "or"), *done = new_block(L, "done");
     if (n->op == TK_ANDAND)
@@ -825,6 +826,38 @@ static Val str_eq(Lower *L, Val a, Val b)
     return V(L, r);
 }
 
+/* An operator chain a + b + c ... (left-deep, any length: parse.c) in a
+ * loop from its innermost left operand up, so that the recursion goes no
+ * deeper than the right operands. */
+static Val chain(Lower *L, Node *n)
+{
+    int k = 1;
+    Node *a = n->a;
+    for (; a->kind == N_BINARY && !a->konst; a = a->a)
+        k++;
+    Node **spine = xmalloc(sizeof *spine * (size_t)k);
+    k = 0;
+    for (Node *x = n; x != a; x = x->a)
+        spine[k++] = x;
+    Val v = rval(L, a);
+    while (k--) {
+        Node *x = spine[k];
+        if (x->op == TK_ANDAND || x->op == TK_OROR) {
+            v = logical(L, x, v);
+        } else {
+            Val b = rval(L, x->b);
+            if (x->checked) {   /* two strings' contents */
+                Val eq = str_eq(L, v, b);
+                v = x->op == TK_EQEQ ? eq : emit2(L, OP_XOR, T_I8, eq, ir_int(T_I8, 1));
+            } else {
+                v = binop(L, x->op, x->a->ty, v, b, x->b->ty);
+            }
+        }
+    }
+    free(spine);
+    return v;
+}
+
 static Val rval(Lower *L, Node *n)
 {
     if (n->konst && n->ty->kind != TY_ERR && !ty_is_agg(n->ty))
@@ -858,17 +891,8 @@ static Val rval(Lower *L, Node *n)
             break;
         }
         break;
-    case N_BINARY: {
-        if (n->op == TK_ANDAND || n->op == TK_OROR)
-            return logical(L, n);
-        Val a = rval(L, n->a);
-        Val b = rval(L, n->b);
-        if (n->checked) {
-            Val eq = str_eq(L, a, b);
-            return n->op == TK_EQEQ ? eq : emit2(L, OP_XOR, T_I8, eq, ir_int(T_I8, 1));
-        }
-        return binop(L, n->op, n->a->ty, a, b, n->b->ty);
-    }
+    case N_BINARY:
+        return chain(L, n);
     case N_PREINC:
     case N_POSTINC:
         return incdec(L, n);
@@ -1322,7 +1346,6 @@ Module *lower(Front *fe)
 {
     Lower lw = {.fe = fe, .m = ir_new_module()};
     Lower *L = &lw;
-    fe->m = L->m;
     Program *g = &fe->prog;
     /* declarations first, so that every call finds its callee's signature;
      * one per symbol (several files may declare arc_write), none for a

@@ -9,7 +9,8 @@
  * fails is skipped up to the next newline or ';' outside brackets (or a
  * '}' closing its block), a declaration likewise, so one run reports many
  * errors; at most one error per token.  Nesting deeper than MAX_DEPTH is an
- * error, never a stack overflow. */
+ * error, never a stack overflow (an operator chain's length is not nesting:
+ * binary). */
 #include "gen/front/ast.h"
 
 #include <string.h>
@@ -474,12 +475,18 @@ static Node *primary(Parser *p)
 }
 
 /* postfix = primary {"." (IDENT | INT) | "[" expr "]" | "[" [expr] ".." [expr] "]"
- *                    | args | "++" | "--"} */
+ *                    | args | "++" | "--"}
+ * Each suffix nests one level (a.b.c is ((a).b).c, walked recursively). */
 static Node *postfix(Parser *p)
 {
     Node *n = primary(p);
+    int depth = p->depth;
     while (!p->panic) {
         Tok *t = peek(p);
+        if (t->k != TK_DOT && t->k != TK_LBRACK && t->k != TK_LPAREN && t->k != TK_INC && t->k != TK_DEC)
+            break;
+        if (!enter(p))
+            break;
         if (t->k == TK_DOT) {
             next(p);
             Node *f = new_node(p, N_FIELD, t);
@@ -528,6 +535,7 @@ static Node *postfix(Parser *p)
             break;
         }
     }
+    p->depth = depth;
     return n;
 }
 
@@ -580,11 +588,14 @@ static Node *unary(Parser *p)
     return n;
 }
 
-/* binary = unary {binop unary}, climbing binop_prec (left associative) */
+/* binary = unary {binop unary}, climbing binop_prec (left associative)
+ * The right operand nests one level deeper; the chain itself is a
+ * left-deep tree of any length (a + b + c ...), which check.c and lower.c
+ * walk in a loop, so its length is no nesting. */
 static Node *binary(Parser *p, int minprec)
 {
     Node *lhs = unary(p);
-    int depth = p->depth;   /* a left-deep chain nests like brackets */
+    int depth = p->depth;
     for (;;) {
         Tok *t = peek(p);
         int prec = tok_prec[t->k];   /* ARC.md section 6, in tok.def */
@@ -597,6 +608,7 @@ static Node *binary(Parser *p, int minprec)
         n->op = t->k;
         n->a = lhs;
         n->b = binary(p, prec + 1);
+        p->depth = depth;
         lhs = n;
     }
     p->depth = depth;
@@ -676,10 +688,12 @@ static Node *if_stmt(Parser *p)
     n->a = header_expr(p);
     n->b = block(p);
     if (accept(p, TK_ELSE)) {
-        if (at(p, TK_IF))
-            n->c = if_stmt(p);
-        else
+        if (!at(p, TK_IF))
             n->c = block(p);
+        else if (enter(p)) {   /* an else-if chain nests */
+            n->c = if_stmt(p);
+            p->depth--;
+        }
     }
     return n;
 }
@@ -1086,7 +1100,6 @@ void parse(Front *fe)
             Tok *s = expect(pp, TK_STR);
             if (s) {
                 SrcFile *f = fe->file;
-                FE_PUSH(fe, fe->prog.imports, fe->prog.nimports, fe->prog.capimports, s->str);
                 fe_grow(fe, &f->iline, &f->caplines, f->nimports + 1, sizeof(int));
                 fe_grow(fe, &f->icol, &f->capcols, f->nimports + 1, sizeof(int));
                 f->iline[f->nimports] = s->line;

@@ -50,7 +50,7 @@ enum {
 enum { RING_SLOTS = 256, GLOBAL_POLL = 61, MAX_WORKERS = 256 };
 
 /* What a task asks of the scheduler when it switches out (WK_ACTION). */
-enum { ACT_YIELD = 1, ACT_PARK = 2, ACT_DONE = 3 };
+enum { ACT_YIELD = 1, ACT_PARK = 2, ACT_DONE = 3, ACT_WAIT = 4 };
 
 /* Task control block.  T_WAITER is the await handshake word:
  *   0          running or queued, nobody waiting
@@ -108,6 +108,50 @@ enum {
     G_SIZE = 192 + 8 * 256,
 };
 
+/* The poller and the timers (gen/rt/poll.c): one .bss object,
+ * arc_rt_poll.  PL_LOCK guards the timer heap, the fd slots and PL_NWAIT;
+ * PL_OWNER is the poller role (CAS 0 -> 1: one worker at a time polls);
+ * PL_BLOCKED is 1 while the role holder is (about to be) blocked in
+ * epoll_wait, and whoever exchanges it back to 0 writes the eventfd. */
+enum {
+    PL_LOCK = 0,        /* spinlock */
+    PL_STATE = 8,       /* 0 until arc_rt_poll_setup has run */
+    PL_EPFD = 16,
+    PL_EVFD = 24,       /* eventfd in the epoll set (data -1): the kick */
+    PL_HEAP = 32,       /* timer heap: HEAP_MAX wait-record pointers, by W_DEADLINE */
+    PL_NHEAP = 40,
+    PL_SLOTS = 48,      /* POLL_MAX_FD slots of SLOT_SIZE, indexed by fd */
+    PL_NWAIT = 56,      /* wait records parked (under the lock) */
+    PL_NOPW2 = 64,      /* epoll_pwait2 answered ENOSYS: epoll_wait in ms */
+    PL_OWNER = 128,     /* own line: the poller role */
+    PL_BLOCKED = 192,   /* own line: the role holder sleeps in epoll_wait */
+    PL_SIZE = 256,
+};
+/* An fd slot: the parked waiter's record, whether the fd is in the epoll
+ * set (ADD the first time, MOD after), and the generation of its last
+ * arming, which the epoll event carries (data = fd | gen << 32) so that
+ * an event from an earlier arming (its waiter timed out) is told apart
+ * from one for the waiter parked now. */
+enum { SLOT_WAITER = 0, SLOT_ARMED = 8, SLOT_GEN = 16, SLOT_SIZE = 32, SLOT_SHIFT = 5 };
+enum { POLL_MAX_FD = 1 << 20, HEAP_MAX = 1 << 22, POLL_EVENTS = 64 };
+/* A wait record: on the stack of the task parked in arc_wait_fd. */
+enum {
+    W_TASK = 0,         /* the parked TCB */
+    W_DEADLINE = 8,     /* CLOCK_MONOTONIC ns, 0: none */
+    W_HEAPIDX = 16,     /* its index in the timer heap, -1: not there */
+    W_FD = 24,          /* -1: a sleep */
+    W_EVENTS = 32,      /* EPOLLIN/EPOLLOUT/... */
+    W_RESULT = 40,      /* revents > 0, 0 deadline passed, -errno */
+    W_SIZE = 48,
+};
+/* arc_rt_poll_hooks: entry points that arc_rt_poll_setup fills in, so the
+ * scheduler and arc_close reach the poller only in programs that wait:
+ *   HK_POLL(rdi = block) -> rax: see arc_rt_netpoll (gen/rt/poll.c)
+ *   HK_PARK(rdi = wait record), from the scheduler loop on ACT_WAIT
+ *   HK_CLOSE(rdi = fd), before close(2): wakes its waiter with -EBADF
+ *   HK_KICK(), from arc_rt_wake: wakes a poller blocked in epoll_wait */
+enum { HK_POLL = 0, HK_PARK = 8, HK_CLOSE = 16, HK_KICK = 24, HK_SIZE = 32 };
+
 /* The process's start-up values (.data arc_rt_proc), stored by
  * arc_rt_capture, which _start calls only in programs that read them (see
  * start.c).  P_KEEP holds the address of arc_rt_capture's start-up entry:
@@ -153,12 +197,15 @@ int rt_init_hook(Rt *rt, const RtFn *fn, const char *entry_name, SymBind bind);
 void rt_emit_start(Rt *rt);     /* start.c: _start */
 void rt_emit_syscalls(Rt *rt);  /* syscall.c: the raw syscall layer */
 void rt_emit_sched(Rt *rt);     /* sched.c: workers, deques, spawn/await/yield */
-void rt_emit_signal(Rt *rt);    /* signal.c: the crash reporter (after sched) */
+void rt_emit_poll(Rt *rt);      /* poll.c: arc_wait_fd, arc_sleep, arc_close, the poller, timers */
 void rt_emit_mem(Rt *rt);       /* mem.c: arc_alloc/free/realloc/calloc */
+void rt_emit_signal(Rt *rt);    /* signal.c: the crash reporter (after sched) */
 void rt_emit_exit(Rt *rt);      /* exit.c: arc_exit and the exit hooks */
 void rt_emit_lock(Rt *rt);      /* lock.c: arc_lock/arc_unlock */
 
 /* The C prototypes of the syscall layer, for the header a C user includes. */
 void rt_print_syscall_protos(FILE *f);
+/* ... and of the poller's calls (arc_wait_fd, arc_sleep, arc_close, ...). */
+void rt_print_poll_protos(FILE *f);
 
 #endif

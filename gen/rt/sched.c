@@ -11,12 +11,16 @@
  *   - main is the first task: arc_rt_init adopts the running code (on the
  *     process stack) as task 1; the scheduler loop of every worker runs on
  *     the worker's own stack and resumes tasks with arc_rt_switch.
- *   - A task leaves the CPU only through arc_rt_to_sched, which records
- *     why (ACT_YIELD, ACT_PARK, ACT_DONE) and switches to the scheduler
- *     loop.  Everything that makes the task visible to other workers
- *     (queueing it, registering it as a waiter, waking its waiter) happens
- *     there, after its registers are saved: a task is never resumed on one
- *     worker while it is still running on another.
+ *   - A task leaves the CPU through arc_rt_to_sched, which records why
+ *     (ACT_YIELD, ACT_PARK, ACT_DONE) and switches to the scheduler loop.
+ *     Everything that makes the task visible to other workers (queueing
+ *     it, registering it as a waiter, waking its waiter) happens there,
+ *     after its registers are saved: a task is never resumed on one worker
+ *     while it is still running on another.  One exception: arc_yield's
+ *     fast path switches straight to the global queue's head, and it keeps
+ *     the same rule by hand (the yielding task is appended only after its
+ *     registers and T_SP are saved, and the queue lock is released only
+ *     once rsp is off its stack; see arc_yield).
  *   - Each worker owns a bounded deque (RING_SLOTS): the owner pushes and
  *     pops at the bottom (LIFO: fork-join runs depth first, so live stacks
  *     stay few), thieves take from the top, up to half of it, one CAS per
@@ -858,13 +862,15 @@ static void emit_any_work(Rt *rt)
  * futex_wait returns at once if it has not slept yet.  A submitter that
  * sees G_NSPIN > 0 wakes nobody: that spinner's later dec (and the
  * announce after it) comes after the submitter's store, so its final
- * re-check finds the work.  No lost wake-up. */
+ * re-check finds the work.  No lost wake-up.  With no sleeper, a worker
+ * blocked in the poller's epoll_wait is kicked instead (gen/rt/poll.c
+ * argues the same for it). */
 static void emit_wake(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_wake", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int out = enc_label(a), start = enc_label(a);
+    int out = enc_label(a), start = enc_label(a), poller = enc_label(a);
     enc_alu(a, ALU_CMP, 8, G(G_NWORKERS), I(1));
     enc_jcc(a, CC_BE, out);
     enc_alu(a, ALU_CMP, 8, G(G_STARTED), I(0));
@@ -873,7 +879,7 @@ static void emit_wake(Rt *rt)
     enc_alu(a, ALU_CMP, 8, G(G_NSPIN), I(0));
     enc_jcc(a, CC_NE, out);                   /* a spinning worker will find it */
     enc_alu(a, ALU_CMP, 8, G(G_NSLEEP), I(0));
-    enc_jcc(a, CC_E, out);
+    enc_jcc(a, CC_E, poller);
     enc_lock_alu(a, ALU_ADD, 4, mem_rip(st_sym, G_WAKESEQ), I(1));
     enc_lea(a, 8, RDI, mem_rip(st_sym, G_WAKESEQ));
     enc_mov(a, 4, R(RSI), I(K_FUTEX_WAKE_PRIVATE));
@@ -883,10 +889,18 @@ static void emit_wake(Rt *rt)
     enc_ret(a);
     enc_bind(a, start);
     enc_jmp_sym(a, S("arc_rt_start_workers"));
+    /* no futex sleeper: the worker blocked in epoll_wait, if any
+     * (HK_KICK, gen/rt/poll.c; its PL_BLOCKED plays G_NSLEEP's part) */
+    enc_bind(a, poller);
+    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_poll_hooks"), HK_KICK)));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, out);
+    enc_jmp_ind(a, R(RAX));
     rt_end(rt, &fn);
 }
 
-/* arc_rt_idle(rdi = worker): spin a little, then sleep until woken. */
+/* arc_rt_idle(rdi = worker): spin a little, then block in the poller
+ * (one worker at a time) or sleep on the futex until woken. */
 enum { IDLE_SPINS = 64, IDLE_PAUSES = 16 };
 static void emit_idle(Rt *rt)
 {
@@ -899,6 +913,17 @@ static void emit_idle(Rt *rt)
     enc_push(a, R(R12));
     enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
     int found = enc_label(a), pauses = enc_label(a);
+    /* tasks waiting on the world first: a quick poll (HK_POLL, not
+     * blocking) may have made some runnable, then no spinning is needed */
+    int nopoll = enc_label(a), polled = enc_label(a);
+    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_poll_hooks"), HK_POLL)));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, nopoll);
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    enc_call_ind(a, R(RAX));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, polled);
+    enc_bind(a, nopoll);
     enc_lock_alu(a, ALU_ADD, 8, mem_rip(st_sym, G_NSPIN), I(1));
     enc_mov(a, 4, R(RBX), I(IDLE_SPINS));
     enc_bind(a, spin);
@@ -916,6 +941,17 @@ static void emit_idle(Rt *rt)
     enc_jcc(a, CC_NE, spin);
     enc_mov(a, 4, R(R12), G(G_WAKESEQ));      /* read the sequence first */
     enc_lock_alu(a, ALU_SUB, 8, mem_rip(st_sym, G_NSPIN), I(1));
+    /* once the poller is set up, one idle worker blocks in epoll_wait
+     * (HK_POLL returns 1 when it held the role: back to find work) */
+    int futex = enc_label(a);
+    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_poll_hooks"), HK_POLL)));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, futex);
+    enc_mov(a, 4, R(RDI), I(1));
+    enc_call_ind(a, R(RAX));
+    enc_test(a, 4, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, out);
+    enc_bind(a, futex);
     enc_lock_alu(a, ALU_ADD, 8, mem_rip(st_sym, G_NSLEEP), I(1));  /* announce: full fence */
     enc_call_sym(a, any);                     /* then look again */
     enc_test(a, 4, R(RAX), R(RAX));
@@ -930,6 +966,7 @@ static void emit_idle(Rt *rt)
     enc_jmp(a, out);
     enc_bind(a, found);
     enc_lock_alu(a, ALU_SUB, 8, mem_rip(st_sym, G_NSPIN), I(1));
+    enc_bind(a, polled);
     enc_bind(a, out);
     enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
     enc_pop(a, R(R12));
@@ -958,6 +995,15 @@ static void emit_find_work(Rt *rt)
     enc_unary(a, UN_DEC, 8, M(RBX, WK_TICK));
     enc_jcc(a, CC_NE, local);
     enc_mov(a, 8, M(RBX, WK_TICK), I(GLOBAL_POLL));
+    /* and the poller, without blocking: expired timers and ready fds are
+     * served while every worker is busy (HK_POLL, gen/rt/poll.c) */
+    int nopoll = enc_label(a);
+    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_poll_hooks"), HK_POLL)));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, nopoll);
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    enc_call_ind(a, R(RAX));
+    enc_bind(a, nopoll);
     enc_call_sym(a, gpop);
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, out);
@@ -1094,6 +1140,7 @@ static void emit_trampoline(Rt *rt)
  *   ACT_PARK   CAS awaited->T_WAITER 0 -> task.  If the awaited task
  *              finished in the meantime (WAIT_DONE), requeue the task now;
  *              any other value means a second await: a runtime error.
+ *   ACT_WAIT   WK_ARG is a wait record: the poller files it (gen/rt/poll.c)
  *   ACT_DONE   its stack goes back to the pool; a detached task
  *              (TF_DETACHED: its handle was never given out, so no waiter
  *              and no later await can exist) goes back to the allocator;
@@ -1108,7 +1155,7 @@ static void emit_sched_loop(Rt *rt)
     Asm *a = &fn.a;
     int push = S("arc_rt_push");
     int loop = enc_label(a), find = enc_label(a), run = enc_label(a), resume = enc_label(a);
-    int park = enc_label(a), done = enc_label(a), twice = enc_label(a);
+    int park = enc_label(a), done = enc_label(a), twice = enc_label(a), wait = enc_label(a);
 
     /* entry: WK_CUR = the task that just switched out, or 0.  (Not the
      * task this loop switched to: that one may have run another inline,
@@ -1123,6 +1170,8 @@ static void emit_sched_loop(Rt *rt)
     enc_jcc(a, CC_E, park);
     enc_alu(a, ALU_CMP, 4, R(RAX), I(ACT_DONE));
     enc_jcc(a, CC_E, done);
+    enc_alu(a, ALU_CMP, 4, R(RAX), I(ACT_WAIT));
+    enc_jcc(a, CC_E, wait);
     /* ACT_YIELD: the next task first; none: resume this one */
     int other = enc_label(a);
     enc_mov(a, 8, R(RDI), R(RBX));
@@ -1141,6 +1190,11 @@ static void emit_sched_loop(Rt *rt)
     enc_call_sym(a, S("arc_rt_wake"));
     enc_mov(a, 8, R(RAX), R(R13));
     enc_jmp(a, run);
+
+    enc_bind(a, wait);                        /* the poller takes it (HK_PARK) */
+    enc_mov(a, 8, R(RDI), M(RBX, WK_ARG));
+    enc_call_ind(a, opm(mem_rip(S("arc_rt_poll_hooks"), HK_PARK)));
+    enc_jmp(a, find);
 
     enc_bind(a, park);
     enc_mov(a, 8, R(RDI), M(RBX, WK_ARG));

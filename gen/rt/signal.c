@@ -58,6 +58,7 @@
 #include <string.h>
 
 #include "gen/rt/rt.h"
+#include "linker/functab.h"
 
 /* The policy table: one row per signal the reporter handles, with what
  * each si_code means for it.  ANY_SIGNAL rows apply to every signal.
@@ -554,7 +555,8 @@ static void emit_dec(Crash *c)
     enc_ret(a);
 }
 
-/* sym: rax an address, rdx the bias.  The table linker/functab.c writes:
+/* sym: rax an address, rdx the bias.  The table linker/functab.c writes
+ * (its layout: FTAB_* in linker/functab.h):
  *
  *   u64 count
  *   count x { u64 addr; u32 size; u32 name }   name: offset from the start
@@ -575,24 +577,24 @@ static void emit_sym(Crash *c)
     enc_lea(a, 8, R9, mem_rip(rt_sym(c->rt, "arc_functab_end"), 0));
     enc_mov(a, 8, opr(RCX), opr(R9));
     enc_alu(a, ALU_SUB, 8, opr(RCX), opr(R8));            /* table bytes */
-    enc_alu(a, ALU_SUB, 8, opr(RCX), opi(8));
+    enc_alu(a, ALU_SUB, 8, opr(RCX), opi(FTAB_HEAD));
     enc_jcc_short(a, CC_B, unknown);
-    enc_shift(a, SH_SHR, 8, opr(RCX), opi(4));            /* entries that fit */
-    enc_mov(a, 8, opr(R11), opm(mem_b(R8, 0)));
+    enc_shift(a, SH_SHR, 8, opr(RCX), opi(FTAB_ENTRY_SHIFT));   /* entries that fit */
+    enc_mov(a, 8, opr(R11), opm(mem_b(R8, FTAB_COUNT)));
     enc_alu(a, ALU_CMP, 8, opr(R11), opr(RCX));
     enc_jcc_short(a, CC_A, unknown);
-    enc_lea(a, 8, R10, mem_b(R8, 8));
+    enc_lea(a, 8, R10, mem_b(R8, FTAB_HEAD));
     enc_bind(a, loop);
     enc_test(a, 8, opr(R11), opr(R11));
     enc_jcc_short(a, CC_E, unknown);
     enc_mov(a, 8, opr(RDX), opr(RAX));
-    enc_alu(a, ALU_SUB, 8, opr(RDX), opm(mem_b(R10, 0)));
+    enc_alu(a, ALU_SUB, 8, opr(RDX), opm(mem_b(R10, FTAB_ADDR)));
     enc_jcc_short(a, CC_B, next);
-    enc_mov(a, 4, opr(RCX), opm(mem_b(R10, 8)));
+    enc_mov(a, 4, opr(RCX), opm(mem_b(R10, FTAB_SIZE)));
     enc_alu(a, ALU_CMP, 8, opr(RDX), opr(RCX));
     enc_jcc_short(a, CC_B, found);
     enc_bind(a, next);
-    enc_alu(a, ALU_ADD, 8, opr(R10), opi(16));
+    enc_alu(a, ALU_ADD, 8, opr(R10), opi(FTAB_ENTRY));
     enc_unary(a, UN_DEC, 8, opr(R11));
     enc_jmp_short(a, loop);
     enc_bind(a, unknown);
@@ -600,13 +602,13 @@ static void emit_sym(Crash *c)
     enc_ret(a);
     /* found: the name, then "+0x<offset of the unbiased address>" */
     enc_bind(a, found);
-    enc_mov(a, 4, opr(RSI), opm(mem_b(R10, 12)));
+    enc_mov(a, 4, opr(RSI), opm(mem_b(R10, FTAB_NAME)));
     enc_alu(a, ALU_ADD, 8, opr(RSI), opr(R8));
     enc_alu(a, ALU_CMP, 8, opr(RSI), opr(R9));
     enc_jcc_short(a, CC_AE, unknown);
     enc_call_label(a, c->putz);
     enc_mov(a, 8, opr(RAX), opr(RDI));
-    enc_alu(a, ALU_SUB, 8, opr(RAX), opm(mem_b(R10, 0)));
+    enc_alu(a, ALU_SUB, 8, opr(RAX), opm(mem_b(R10, FTAB_ADDR)));
     enc_jcc_short(a, CC_E, done);
     enc_mov(a, 8, opr(RDI), opr(RAX));
     putc_lit(c, '+');

@@ -77,6 +77,19 @@ static void emit_capture(Rt *rt)
     elf_append(rt->elf, proc_sec, zero, P_SIZE);
     elf_reloc(rt->elf, proc_sec, P_KEEP, entry, RELOC_ABS64, 0);
     elf_define(rt->elf, proc, proc_sec, 0, P_SIZE, SYM_GLOBAL, SYM_OBJECT);
+
+    /* long arc_argc(void), char **arc_argv(void), char **arc_envp(void):
+     * the start-up values, for code whose main takes none (Arc's). */
+    static const struct {
+        const char *name;
+        int off;
+    } getters[] = {{"arc_argc", P_ARGC}, {"arc_argv", P_ARGV}, {"arc_envp", P_ENVP}};
+    for (int i = 0; i < countof(getters); i++) {
+        rt_begin(rt, &fn, getters[i].name, SYM_GLOBAL);
+        enc_mov(&fn.a, 8, opr(RAX), opm(mem_rip(proc, getters[i].off)));
+        enc_ret(&fn.a);
+        rt_end(rt, &fn);
+    }
 }
 
 void rt_emit_start(Rt *rt)

@@ -395,7 +395,7 @@ void x64_call(X64Fn *x, const Inst *in)
 }
 
 /* --- return --------------------------------------------------------------- */
-void x64_epilogue(X64Fn *x)
+static void x64_epilogue(X64Fn *x)
 {
     Asm *a = &x->a;
     if (x->nsaved)

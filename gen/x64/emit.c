@@ -51,7 +51,7 @@ static void layout_frame(X64Fn *x)
     x64_frame_alloc(x, 0, 16);   /* saved registers + frame: a multiple of 16 */
 }
 
-void x64_emit_func(X64Fn *x)
+static void x64_emit_func(X64Fn *x)
 {
     Func *f = x->f;
     Asm *a = &x->a;

@@ -127,7 +127,7 @@ void x64_storef(X64Fn *x, int vreg, Xmm r)
     }
 }
 
-Mem x64_addr(X64Fn *x, Val p, Reg scratch)
+static Mem x64_addr(X64Fn *x, Val p, Reg scratch)
 {
     if (p.kind == V_SYM)
         return mem_rip(x64_esym(x, p.sym), (int32_t)p.i);

@@ -113,7 +113,6 @@ void x64_call(X64Fn *x, const Inst *in);
 void x64_ret(X64Fn *x, const Inst *in);
 void x64_va_start(X64Fn *x, const Inst *in);
 void x64_va_arg(X64Fn *x, const Inst *in);
-void x64_epilogue(X64Fn *x);
 /* The register (Reg or Xmm) each scalar argument of call `in` travels in,
  * -1 on the stack; 0 (and no regs) when the call passes or returns an
  * aggregate in memory or by value (those expansions use rsi rdi rcx r11). */
@@ -130,12 +129,10 @@ void x64_load(X64Fn *x, Val v, Reg r);        /* any int/ptr value -> r (64 bits
 void x64_loadf(X64Fn *x, Val v, Xmm r);       /* any float value -> r */
 void x64_store(X64Fn *x, int vreg, Reg r);
 void x64_storef(X64Fn *x, int vreg, Xmm r);
-Mem x64_addr(X64Fn *x, Val p, Reg scratch);   /* memory at pointer p */
 void x64_copy_bytes(X64Fn *x, Mem dst, Reg src, int64_t n);  /* rep movsb */
 void x64_load_part(X64Fn *x, Reg r, Mem m, int n);   /* n bytes (1..8) -> r */
 
 /* emit.c */
-void x64_emit_func(X64Fn *x);
 /* The whole module into e (one section per function and per datum). */
 void x64_emit_module(Module *m, Elf *e);
 

@@ -60,10 +60,8 @@ done
 musl_prog startup "$S/startup.c"
 # stdio: the C layer (stdlib_arc/libc.arc) as an object, as tests/e2e/libc.sh
 # gets it, against musl's stdio.
-printf 'namespace clayer\nextern c {\n    func printf(*byte, ...) int32\n}\n' > "$B/clayer.arc"
-"$ARC" build --emit=obj "$B/clayer.arc" -o "$B/clayer.o"
 gcc $FREESTANDING -DARC_FREESTANDING -Itests/libc -c $S/stdio.c -o "$B/arc_stdio.o"
-"$ARC" link -o "$B/arc_stdio" "$B/arc_stdio.o" "$B/clayer.o"
+"$ARC" link -o "$B/arc_stdio" "$B/arc_stdio.o" -l c
 $MUSL -Itests/libc -o "$B/musl_stdio" $S/stdio.c
 head -c 33554432 /dev/urandom > "$B/copy_src"
 as -o "$B/bare.o" "$S/bare.s"
@@ -284,6 +282,10 @@ END {
     row("f64: fill 2 x 100,000, 500 dot products", m["cg_arc_dot_ms"], m["cg_O0_dot_ms"], m["cg_O2_dot_ms"], "-", "ms")
 }' "$B/medians" /dev/null
 echo "(every sample: $samples)"
+
+# The poller and timers: ping-pong vs musl threads and an epoll loop,
+# timer accuracy, 100k sleepers (tests/bench/wait.sh).
+BUILD=$BUILD ARC=$ARC sh $S/wait.sh
 
 # --- Arc source: collections.map against the same table in C ------------
 # map_arc.arc (stdlib_arc/collections.arc's map<int64, int64>) and its

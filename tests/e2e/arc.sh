@@ -53,6 +53,22 @@ for src in tests/arc/err/*.arc; do
     fi
 done
 
+# A program without main (an empty file, a namespace line alone, functions
+# but no main) is one error about the file, not a link error.
+printf '' > "$T/empty.arc"
+printf 'namespace main\n' > "$T/nsonly.arc"
+printf 'namespace main\n\nfunc helper() int32 {\n    return 1\n}\n' > "$T/nomain.arc"
+for name in empty nsonly nomain; do
+    "$ARC" build "$T/$name.arc" -o "$T/bad" 2> "$T/bad.err"
+    st=$?
+    if [ "$st" -eq 1 ] && [ "$(cat "$T/bad.err")" = "$T/$name.arc: error: no main function" ]; then
+        ok "$name.arc: exit status 1, no main function"
+    else
+        not_ok "$name.arc: exit status $st"
+        sed 's/^/# /' "$T/bad.err" | head -10
+    fi
+done
+
 # The same source gives the same object bytes.
 "$ARC" build --emit=obj tests/arc/basics.arc -o "$T/d1.o" &&
     "$ARC" build --emit=obj tests/arc/basics.arc -o "$T/d2.o"

@@ -13,14 +13,6 @@
 # no torn lines from 1,000 tasks on 2 workers.
 . tests/e2e/lib.sh
 
-# The C layer as an object.  Until `arc link -l c` exists: arc build
-# --emit=obj of an Arc file whose extern c block pulls libc.arc in.
-clayer_obj() {
-    printf 'namespace clayer\nextern c {\n    func printf(*byte, ...) int32\n}\n' > "$T/clayer.arc"
-    "$ARC" build --emit=obj "$T/clayer.arc" -o "$T/clayer.o" && echo "$T/clayer.o"
-}
-CLAYER=$(clayer_obj) || { not_ok "the C layer builds as an object"; exit 1; }
-
 # in_dir NAME RUNNER PROG [STDIN]: run PROG in a fresh directory, stdout to
 # $T/NAME.out
 in_dir() {
@@ -41,7 +33,7 @@ for src in tests/libc/*.c; do
     fi
     # shellcheck disable=SC2086
     if ! gcc $FREESTANDING -DARC_FREESTANDING -c "$src" -o "$T/$name.o" ||
-       ! "$ARC" link -o "$T/$name" "$T/$name.o" "$CLAYER"; then
+       ! "$ARC" link -o "$T/$name" "$T/$name.o" -l c; then
         not_ok "$name builds on the C layer"
         continue
     fi

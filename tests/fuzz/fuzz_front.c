@@ -39,7 +39,7 @@ static const char *dict_word(void)
 static int run_one(const char *text, FILE *devnull)
 {
     int nerr = 0;
-    Module *m = front_compile_to("fuzz.arc", text, &nerr, devnull);
+    Module *m = front_compile_to("fuzz.arc", text, strlen(text), &nerr, devnull);
     if (!m)
         return 0;
     if (nerr) {

@@ -263,7 +263,25 @@ static void test_nouapi_msg_shut(void **state)
     sys(SYS_close, sp[1], 0, 0, 0, 0);
 }
 
-/* Every NOUAPI row must be covered by the two tests above. */
+/* EFD_NONBLOCK/EFD_CLOEXEC: an eventfd made with ours is non-blocking
+ * (a read of a zero counter fails with EAGAIN) and close-on-exec. */
+static void test_nouapi_eventfd(void **state)
+{
+    (void)state;
+    uint64_t v = 0;
+    long fd = sys(SYS_eventfd2, 0, K_EFD_NONBLOCK | K_EFD_CLOEXEC, 0, 0, 0);
+    assert_true(fd >= 0);
+    assert_true(sys(SYS_fcntl, fd, F_GETFL, 0, 0, 0) & O_NONBLOCK);
+    assert_true(sys(SYS_fcntl, fd, F_GETFD, 0, 0, 0) & FD_CLOEXEC);
+    assert_int_equal(sys(SYS_read, fd, (long)&v, 8, 0, 0), -EAGAIN);
+    v = 3;
+    assert_int_equal(sys(SYS_write, fd, (long)&v, 8, 0, 0), 8);
+    assert_int_equal(sys(SYS_read, fd, (long)&v, 8, 0, 0), 8);
+    assert_int_equal(v, 3);
+    sys(SYS_close, fd, 0, 0, 0, 0);
+}
+
+/* Every NOUAPI row must be covered by the tests above. */
 static void test_nouapi_listed(void **state)
 {
     (void)state;
@@ -277,7 +295,7 @@ static void test_nouapi_listed(void **state)
     static const int64_t checked[] = {
         K_AF_UNSPEC, K_AF_UNIX, K_AF_INET, K_AF_INET6, K_SOCK_STREAM, K_SOCK_DGRAM,
         K_SOCK_NONBLOCK, K_SOCK_CLOEXEC, K_SOL_TCP, K_MSG_PEEK, K_MSG_DONTWAIT,
-        K_MSG_NOSIGNAL, K_SHUT_RD, K_SHUT_WR, K_SHUT_RDWR,
+        K_MSG_NOSIGNAL, K_SHUT_RD, K_SHUT_WR, K_SHUT_RDWR, K_EFD_CLOEXEC, K_EFD_NONBLOCK,
     };
     assert_int_equal(n, (int)(sizeof checked / sizeof checked[0]));
 }
@@ -393,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_consts),
         cmocka_unit_test(test_nouapi_sockets),
         cmocka_unit_test(test_nouapi_msg_shut),
+        cmocka_unit_test(test_nouapi_eventfd),
         cmocka_unit_test(test_nouapi_listed),
         cmocka_unit_test(test_uput_sigaction),
         cmocka_unit_test(test_uput_small_fields),

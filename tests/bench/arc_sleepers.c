@@ -1,0 +1,78 @@
+/* arc_sleepers [N]: N tasks (default 100000) each sleep a random 0 to
+ * 100 ms (arc_sleep).  All must wake, none early (exits 1 otherwise).
+ * Prints the spawn time, the time from the last spawn to the last
+ * wake-up (target under 110 ms), the largest lateness and the peak RSS. */
+#include "arc_bench.h"
+
+enum { MAX = 1000000 };
+
+static volatile long early, woke, last_wake, max_late;
+
+static void atomic_max(volatile long *p, long v)
+{
+    long old = *p;
+    while (v > old && !__atomic_compare_exchange_n(p, &old, v, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        ;
+}
+
+static long sleeper(void *arg)
+{
+    long ns = (long)arg, t0 = now_ns();
+    arc_sleep(ns);
+    long t = now_ns();
+    if (t - t0 < ns)
+        __atomic_add_fetch(&early, 1, __ATOMIC_SEQ_CST);
+    __atomic_add_fetch(&woke, 1, __ATOMIC_SEQ_CST);
+    atomic_max(&last_wake, t);
+    atomic_max(&max_late, t - t0 - ns);
+    return 0;
+}
+
+/* VmHWM from /proc/self/status, in KiB */
+static long peak_rss_kb(void)
+{
+    static char b[8192];
+    long fd = arc_openat(-100, "/proc/self/status", 0, 0), n = arc_read((int)fd, b, sizeof b - 1);
+    arc_close((int)fd);
+    b[n > 0 ? n : 0] = 0;
+    for (char *p = b; *p; p++)
+        if (p[0] == 'V' && p[1] == 'm' && p[2] == 'H' && p[3] == 'W' && p[4] == 'M') {
+            long v = 0;
+            for (p += 6; *p == ' ' || *p == '\t'; p++)
+                ;
+            for (; *p >= '0' && *p <= '9'; p++)
+                v = v * 10 + *p - '0';
+            return v;
+        }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    static void *t[MAX];
+    long n = 100000;
+    if (argc > 1) {
+        n = 0;
+        for (char *p = argv[1]; *p; p++)
+            n = n * 10 + *p - '0';
+    }
+    if (n < 1 || n > MAX)
+        return 2;
+    unsigned long x = 88172645463325252ul;
+    long t0 = now_ns();
+    for (long i = 0; i < n; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        t[i] = arc_spawn(sleeper, (void *)(long)(x % 100000001));
+    }
+    long t1 = now_ns();
+    for (long i = 0; i < n; i++)
+        arc_await(t[i]);
+    report("sleepers", n, 1);
+    report("sleepers_spawn_ms", t1 - t0, 1000000);
+    report("sleepers_last_spawn_to_last_wake_ms", last_wake - t1, 1000000);
+    report("sleepers_max_late_ms", max_late, 1000000);
+    report("sleepers_peak_rss_mb", peak_rss_kb(), 1024);
+    return woke != n || early != 0;
+}
