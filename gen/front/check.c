@@ -1384,8 +1384,6 @@ static Ty *check_call(Check *c, Node *n)
     return f->async ? new_task(c, r) : r;
 }
 
-static int64_t enum_member(Check *c, EnumDecl *e, int i, Node *at);
-
 /* new T and new T{...}: *T, zeroed, then the literal; new [n]T: a []T of
  * n zeroed elements (n any integer expression) */
 static Ty *check_new(Check *c, Node *n)
@@ -1446,6 +1444,7 @@ static Ty *check_slice(Check *c, Node *n)
     }
     return slice_ty(c, complete(c, a->base, n->line, n->col));
 }
+static int64_t enum_member(Check *c, EnumDecl *e, int i, Node *at);
 
 static Ty *check_field(Check *c, Node *n)
 {

@@ -53,14 +53,6 @@
  *   - globals: a top-level let/var is a data object; its start is a
  *     zero ({} or none given), a constant, null or &global; its symbol is
  *     the qualified name (the C layer's exported ones: the plain name);
- *   - symbols: the main file's functions, extern c declarations and the
- *     C layer's functions (below) keep their plain names, as C would
- *     (backtraces show them so); no namespace hides them.  So the names
- *     the runtime owns (arc_..., _start) cannot name a function of the
- *     program, and every extern c declaration of a symbol has the C ABI of
- *     its definition and of the other declarations (pointers alike,
- *     integers and floats by size, aggregates by type): each is an error
- *     at the program's side, naming the other (and both signatures);
  *   - function values (ARC.md 11): a value of type func(...) R is the
  *     function's code address (a C function pointer, SysV ABI), so it
  *     crosses the C boundary unchanged; two func types are the same when
@@ -97,6 +89,14 @@
  *     pointer to a 32- or 64-bit integer (or, but for add, a pointer);
  *     add returns the previous value, cas a bool (swapped); all are
  *     sequentially consistent; plain global accesses are not atomic;
+ *   - symbols: the main file's functions, extern c declarations and the
+ *     C layer's functions (below) keep their plain names, as C would
+ *     (backtraces show them so); no namespace hides them.  So the names
+ *     the runtime owns (arc_..., _start) cannot name a function of the
+ *     program, and every extern c declaration of a symbol has the C ABI of
+ *     its definition and of the other declarations (pointers alike,
+ *     integers and floats by size, aggregates by type): each is an error
+ *     at the program's side, naming the other (and both signatures);
  *   - the C layer: a module whose first line is `namespace c` gives its
  *     exported functions (and __names) their plain names as global symbols
  *     (C can call them, extern c declarations bind to them), unless the

@@ -846,7 +846,7 @@ static Val chain(Lower *L, Node *n)
             v = logical(L, x, v);
         } else {
             Val b = rval(L, x->b);
-            if (x->checked) {   /* string == / != (check.c): contents */
+            if (x->checked) {   /* two strings' contents */
                 Val eq = str_eq(L, v, b);
                 v = x->op == TK_EQEQ ? eq : emit2(L, OP_XOR, T_I8, eq, ir_int(T_I8, 1));
             } else {
