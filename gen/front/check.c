@@ -1417,7 +1417,11 @@ static Ty *check_new(Check *c, Node *n)
 static Ty *check_slice(Check *c, Node *n)
 {
     Ty *a = check_expr(c, n->a, NULL);
-    for (Node *b = n->b; b; b = b == n->b ? n->c : NULL) {
+    Node *bounds[2] = {n->b, n->c};
+    for (int k = 0; k < 2; k++) {
+        Node *b = bounds[k];
+        if (!b)
+            continue;
         Ty *i = check_expr(c, b, c->t_i64);
         if (ty_is_int(i))
             coerce(c, b, c->t_i64, "a slice bound");

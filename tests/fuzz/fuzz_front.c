@@ -25,6 +25,12 @@ static const char *const words[] = {
     "async func f() int32 { return 1 }\n", "struct S { a: int32 }\n", "enum E { A B = 3 }\n",
     "func g(self s: S) {}\n", "for i in 0..3 {", "for {", "switch x { case 1: default: }", "let (a, b) = ",
     ".0", "/*", "*/", "//",
+    /* ARC.md section 11 */
+    "func(int32) int32", "async func(int32) int64", "func(x: int32) int32 { return x * 2 }", "null",
+    "[]int32", "[1..2]", "[..]", "[..n]", "len(", "for i, x in s {", "for x in s {", "new int64",
+    "new [n]int32", "new Point{x: 1}", "delete(", "const ( A = 1  B = 2 )\n", "func init() {}\n",
+    "var g: int64\n", "atomic_add(&g, 1)", "atomic_cas(&g, 0, 1)", "\"a\" == \"b\"",
+    "import \"collections\"\n", "collections.vector<int32>", "collections.int_map<int64>()",
 };
 
 static const char *dict_word(void)
@@ -53,7 +59,7 @@ static int run_one(const char *text, FILE *devnull)
 
 int main(int argc, char **argv)
 {
-    static const char *const dirs[] = {"tests/arc", "tests/arc/err", NULL};
+    static const char *const dirs[] = {"tests/arc", "tests/arc/err", "tests/examples", NULL};
     static const FuzzSpec spec = {
         .name = "fuzz_front", .ext = ".arc", .dirs = dirs,
         .interesting = "{}()[]<>\n\"'\\*&.:;,=-+!~09azx_ \t\x80\xff", .word_punct = "",

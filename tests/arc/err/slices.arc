@@ -15,6 +15,7 @@ func main() {
     let b = a[true..2]
     let v: *void = null
     let w = v[0..1]
+    let u = a[..nothere]
 }
 // error: 8:14: cannot slice int32
 // error: 10:14: slicing a pointer needs an end: p[lo..hi]
@@ -22,3 +23,4 @@ func main() {
 // error: 12:14: for-in needs a range a..b, an array or a slice, not int32
 // error: 15:15: a slice bound must be an integer, not bool
 // error: 17:14: cannot slice *void
+// error: 18:17: undefined name 'nothere'
