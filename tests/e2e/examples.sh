@@ -36,19 +36,36 @@ check "sleep_sort with a non-number: exit status 2 and a message" \
     sh -c "test $? -eq 2 && grep -q 'not a number of milliseconds: x' '$T/ss.out'"
 
 # echo_run LABEL WORKERS RUNNER CONNS MSGS [FD-LIMIT]
-echo_run() {
-    _port=$((20000 + ($$ + $2 * 7 + ${#3} * 13) % 20000))
+# Each run gets its own port below the kernel's ephemeral range (32768 and
+# up on Linux by default), so a client socket of this or another test
+# cannot hold it; a port some other program holds (EADDRINUSE)
+# is retried with the next one, at most 5 times.
+_seq=0
+echo_start() {   # echo_start WORKERS RUNNER [FD-LIMIT]: sets _port and _pid
+    _seq=$((_seq + 1))
+    _port=$((10000 + ($$ * 8 + _seq * 101) % 22000))
     rm -f "$T/srv.out"
     # shellcheck disable=SC2086
     (
-        [ -n "${6:-}" ] && ulimit -n "$6"
-        exec env ARC_WORKERS=$2 $3 "$T/echo_server" $_port > "$T/srv.out" 2> "$T/srv.err"
+        [ -n "${3:-}" ] && ulimit -n "$3"
+        exec env ARC_WORKERS=$1 $2 "$T/echo_server" $_port > "$T/srv.out" 2> "$T/srv.err"
     ) &
     _pid=$!
     _i=0
-    while [ $_i -lt 100 ] && ! grep -q listening "$T/srv.out" 2> /dev/null; do
+    while [ $_i -lt 100 ] && ! grep -q listening "$T/srv.out" 2> /dev/null &&
+        kill -0 $_pid 2> /dev/null; do
         sleep 0.05
         _i=$((_i + 1))
+    done
+}
+echo_run() {
+    _try=0
+    while :; do
+        echo_start "$2" "$3" "${6:-}"
+        grep -q listening "$T/srv.out" 2> /dev/null && break
+        wait $_pid 2> /dev/null
+        cat "$T/srv.out" "$T/srv.err" 2> /dev/null | grep -q 'EADDRINUSE' && [ $_try -lt 5 ] || break
+        _try=$((_try + 1))
     done
     if ! grep -qx "listening on 127.0.0.1:$_port" "$T/srv.out"; then
         not_ok "$1: echo_server prints 'listening on 127.0.0.1:$_port'"
@@ -68,6 +85,23 @@ echo_run() {
     kill $_pid 2> /dev/null
     wait $_pid 2> /dev/null
 }
+
+# a port in use: the second server says so on stderr and exits 1
+echo_start 1 ""
+if grep -q listening "$T/srv.out" 2> /dev/null; then
+    timeout 10 "$T/echo_server" $_port > "$T/dup.out" 2> "$T/dup.err"
+    _st=$?
+    check "echo_server on a port in use: exit 1, 'cannot listen on 127.0.0.1:$_port: EADDRINUSE' on stderr, nothing on stdout" \
+        sh -c "test $_st -eq 1 && grep -q '^echo_server: cannot listen on 127.0.0.1:$_port: EADDRINUSE' '$T/dup.err' && ! test -s '$T/dup.out'"
+else
+    not_ok "echo_server on a port in use: the first server did not start"
+fi
+kill $_pid 2> /dev/null
+wait $_pid 2> /dev/null
+"$T/echo_server" 70000 > "$T/dup.out" 2> "$T/dup.err"
+_st=$?
+check "echo_server 70000: exit 2 and 'bad port' on stderr" \
+    sh -c "test $_st -eq 2 && grep -q 'bad port: 70000' '$T/dup.err'"
 
 # with 40 descriptors the server runs out (EMFILE) while 150 clients
 # connect: its accept loop backs off and serves them all as others close

@@ -5,11 +5,12 @@
 namespace main
 
 import "io"
+import "fs"
 import "net"
 import "os"
 
 extern c {
-    func printf(*byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
 }
 
 func serve(fd: int32) {
@@ -30,22 +31,26 @@ func main() int32 {
     let s = os.arg(1)
     let port = 0
     if s == null || s[0] == 0 {
-        printf("usage: echo_server PORT\n")
+        dprintf(2, "usage: echo_server PORT\n")
         return 2
     }
     for let i = 0; s[i] != 0; i++ {
-        if s[i] < '0' || s[i] > '9' || port > 65535 {
-            printf("echo_server: bad port: %s\n", s)
+        if s[i] < '0' || s[i] > '9' || port * 10 + cast<int32>(s[i] - '0') > 65535 {
+            dprintf(2, "echo_server: bad port: %s\n", s)
             return 2
         }
         port = port * 10 + cast<int32>(s[i] - '0')
     }
+    if port == 0 {
+        dprintf(2, "echo_server: bad port: %s\n", s)
+        return 2
+    }
     let lfd = net.listen_tcp("127.0.0.1", port)
     if lfd < 0 {
-        printf("echo_server: cannot listen on 127.0.0.1:%d: error %d\n", port, -lfd)
+        dprintf(2, "echo_server: cannot listen on 127.0.0.1:%d: %s (error %d)\n", port, fs.errname(cast<int64>(lfd)), -lfd)
         return 1
     }
-    // io writes at once (printf's stdout is buffered when not a terminal)
+    // io writes at once, unbuffered
     io.print("listening on 127.0.0.1:")
     io.print_int(cast<int64>(port))
     io.print("\n")
