@@ -20,25 +20,27 @@
 //   errname(e: int64) string                                "ENOENT" for -2 (or 2); "E?" when unknown
 namespace fs
 
+import "linux"
+
 extern c {
     func arc_realloc(p: *void, n: usize) *void
     func arc_free(p: *void)
     func arc_close(fd: int32) int64
 }
 
-const O_RDONLY: int32 = 0
-const O_WRONLY: int32 = 1
-const O_RDWR: int32 = 2
-const O_CREAT: int32 = 0x40
-const O_EXCL: int32 = 0x80
-const O_TRUNC: int32 = 0x200
-const O_APPEND: int32 = 0x400
-const O_CLOEXEC: int32 = 0x80000
-const AT_FDCWD: int64 = -100
-const AT_REMOVEDIR: int64 = 0x200
-const EINTR: int64 = 4
-const ENOMEM: int64 = 12
-const EISDIR: int64 = 21
+// open's flags, as open takes them
+const O_RDONLY: int32 = cast<int32>(linux.O_RDONLY)
+const O_WRONLY: int32 = cast<int32>(linux.O_WRONLY)
+const O_RDWR: int32 = cast<int32>(linux.O_RDWR)
+const O_CREAT: int32 = cast<int32>(linux.O_CREAT)
+const O_EXCL: int32 = cast<int32>(linux.O_EXCL)
+const O_TRUNC: int32 = cast<int32>(linux.O_TRUNC)
+const O_APPEND: int32 = cast<int32>(linux.O_APPEND)
+
+// struct linux_dirent64 as getdents64 writes it (include/linux/dirent.h,
+// not exported to the UAPI headers; the fs test lists a directory)
+const DIRENT_RECLEN: int64 = 16
+const DIRENT_NAME: int64 = 19
 
 // The fields of struct stat that programs ask for.
 struct Stat {
@@ -49,13 +51,13 @@ struct Stat {
 }
 
 func is_dir(st: *Stat) bool {
-    return (st.mode & 0xF000) == 0x4000
+    return (cast<int64>(st.mode) & linux.S_IFMT) == linux.S_IFDIR
 }
 
 func open(path: string, flags: int32, mode: int32) int32 {
     for {
-        let r = syscall(257, AT_FDCWD, cast<int64>(path), cast<int64>(flags | O_CLOEXEC), cast<int64>(mode))
-        if r != -EINTR {
+        let r = syscall(linux.SYS_openat, linux.AT_FDCWD, cast<int64>(path), cast<int64>(flags) | linux.O_CLOEXEC, cast<int64>(mode))
+        if r != -linux.EINTR {
             return cast<int32>(r)
         }
     }
@@ -63,8 +65,8 @@ func open(path: string, flags: int32, mode: int32) int32 {
 
 func read(fd: int32, p: *byte, n: usize) int64 {
     for {
-        let r = syscall(0, cast<int64>(fd), cast<int64>(p), cast<int64>(n))
-        if r != -EINTR {
+        let r = syscall(linux.SYS_read, cast<int64>(fd), cast<int64>(p), cast<int64>(n))
+        if r != -linux.EINTR {
             return r
         }
     }
@@ -73,8 +75,8 @@ func read(fd: int32, p: *byte, n: usize) int64 {
 func write(fd: int32, p: *byte, n: usize) int64 {
     let done: usize = 0
     for done < n {
-        let r = syscall(1, cast<int64>(fd), cast<int64>(p + done), cast<int64>(n - done))
-        if r < 0 && r != -EINTR {
+        let r = syscall(linux.SYS_write, cast<int64>(fd), cast<int64>(p + done), cast<int64>(n - done))
+        if r < 0 && r != -linux.EINTR {
             return r
         }
         if r > 0 {
@@ -89,33 +91,32 @@ func close(fd: int32) int32 {
 }
 
 func stat(path: string, st: *Stat) int32 {
-    let b: [144]byte = {}
-    let r = syscall(262, AT_FDCWD, cast<int64>(path), cast<int64>(&b[0]), 0)    // newfstatat
+    let b: [linux.SIZEOF_stat]byte = {}
+    let r = syscall(linux.SYS_newfstatat, linux.AT_FDCWD, cast<int64>(path), cast<int64>(&b[0]), 0)
     if r < 0 {
         return cast<int32>(r)
     }
-    let w = cast<*int64>(&b[0])
-    st.nlink = w[2]
-    st.mode = *cast<*uint32>(&b[24])
-    st.size = w[6]
-    st.mtime_ns = w[11] * 1000000000 + w[12]
+    st.nlink = *cast<*int64>(&b[linux.OFF_stat_nlink])
+    st.mode = *cast<*uint32>(&b[linux.OFF_stat_mode])
+    st.size = *cast<*int64>(&b[linux.OFF_stat_size])
+    st.mtime_ns = *cast<*int64>(&b[linux.OFF_stat_mtime_sec]) * 1000000000 + *cast<*int64>(&b[linux.OFF_stat_mtime_nsec])
     return 0
 }
 
 func mkdir(path: string, mode: int32) int32 {
-    return cast<int32>(syscall(258, AT_FDCWD, cast<int64>(path), cast<int64>(mode)))
+    return cast<int32>(syscall(linux.SYS_mkdirat, linux.AT_FDCWD, cast<int64>(path), cast<int64>(mode)))
 }
 
 func remove(path: string) int32 {
-    let r = syscall(263, AT_FDCWD, cast<int64>(path), 0)    // unlinkat
-    if r == -EISDIR {
-        r = syscall(263, AT_FDCWD, cast<int64>(path), AT_REMOVEDIR)
+    let r = syscall(linux.SYS_unlinkat, linux.AT_FDCWD, cast<int64>(path), 0)
+    if r == -linux.EISDIR {
+        r = syscall(linux.SYS_unlinkat, linux.AT_FDCWD, cast<int64>(path), linux.AT_REMOVEDIR)
     }
     return cast<int32>(r)
 }
 
 func rename(from: string, to: string) int32 {
-    return cast<int32>(syscall(264, AT_FDCWD, cast<int64>(from), AT_FDCWD, cast<int64>(to)))
+    return cast<int32>(syscall(linux.SYS_renameat, linux.AT_FDCWD, cast<int64>(from), linux.AT_FDCWD, cast<int64>(to)))
 }
 
 func read_file(path: string) (*byte, usize, int32) {
@@ -150,7 +151,7 @@ func read_file(path: string) (*byte, usize, int32) {
     }
     close(fd)
     if data == null {
-        return (null, 0, cast<int32>(-ENOMEM))
+        return (null, 0, cast<int32>(-linux.ENOMEM))
     }
     data[len] = 0
     return (data, len, 0)
@@ -182,7 +183,7 @@ struct Dir {
 }
 
 func dir_open(path: string, d: *Dir) int32 {
-    d.fd = open(path, O_RDONLY | 0x10000, 0)    // O_DIRECTORY
+    d.fd = open(path, O_RDONLY | cast<int32>(linux.O_DIRECTORY), 0)
     d.pos = 0
     d.end = 0
     if d.fd < 0 {
@@ -194,7 +195,7 @@ func dir_open(path: string, d: *Dir) int32 {
 func dir_next(d: *Dir) string {
     for d.fd >= 0 {
         if d.pos >= d.end {
-            let r = syscall(217, cast<int64>(d.fd), cast<int64>(&d.buf[0]), 4096)
+            let r = syscall(linux.SYS_getdents64, cast<int64>(d.fd), cast<int64>(&d.buf[0]), cast<int64>(len(d.buf)))
             if r <= 0 {
                 return null
             }
@@ -202,8 +203,8 @@ func dir_next(d: *Dir) string {
             d.end = r
         }
         let rec = &d.buf[0] + d.pos
-        d.pos += cast<int64>(*cast<*uint16>(rec + 16))
-        let name = rec + 19
+        d.pos += cast<int64>(*cast<*uint16>(rec + DIRENT_RECLEN))
+        let name = rec + DIRENT_NAME
         if name[0] == '.' && (name[1] == 0 || name[1] == '.' && name[2] == 0) {
             continue
         }
@@ -220,38 +221,9 @@ func dir_close(d: *Dir) {
 }
 
 func errname(e: int64) string {
-    if e < 0 {
-        e = -e
+    let n = linux.errname(e)
+    if n == null {
+        return "E?"
     }
-    switch e {
-    case 1: return "EPERM"
-    case 2: return "ENOENT"
-    case 4: return "EINTR"
-    case 5: return "EIO"
-    case 9: return "EBADF"
-    case 11: return "EAGAIN"
-    case 12: return "ENOMEM"
-    case 13: return "EACCES"
-    case 16: return "EBUSY"
-    case 17: return "EEXIST"
-    case 18: return "EXDEV"
-    case 20: return "ENOTDIR"
-    case 21: return "EISDIR"
-    case 22: return "EINVAL"
-    case 23: return "ENFILE"
-    case 24: return "EMFILE"
-    case 28: return "ENOSPC"
-    case 30: return "EROFS"
-    case 32: return "EPIPE"
-    case 36: return "ENAMETOOLONG"
-    case 39: return "ENOTEMPTY"
-    case 98: return "EADDRINUSE"
-    case 99: return "EADDRNOTAVAIL"
-    case 103: return "ECONNABORTED"
-    case 104: return "ECONNRESET"
-    case 110: return "ETIMEDOUT"
-    case 111: return "ECONNREFUSED"
-    case 115: return "EINPROGRESS"
-    }
-    return "E?"
+    return n
 }

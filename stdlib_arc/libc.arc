@@ -25,6 +25,8 @@
 // lets; the exported ones keep their C names.
 namespace c
 
+import "linux"
+
 extern c {
     func arc_alloc(n: usize) *void
     func arc_free(p: *void)
@@ -72,8 +74,8 @@ struct _Out {
 func _write_all(fd: int32, p: *byte, n: usize) int64 {
     let done: usize = 0
     for done < n {
-        let r = syscall(1, cast<int64>(fd), cast<int64>(p + done), cast<int64>(n - done))
-        if r == -4 {
+        let r = syscall(linux.SYS_write, cast<int64>(fd), cast<int64>(p + done), cast<int64>(n - done))
+        if r == -linux.EINTR {
             continue
         }
         if r < 0 {
@@ -924,7 +926,7 @@ func _std_setup(f: *FILE) {
         f.fd = 1
         f.buf = &_stdout_buf
         let tio: [64]byte = {}   // the kernel's struct termios (36 bytes)
-        if syscall(16, 1, 0x5401, cast<int64>(&tio)) == 0 {
+        if syscall(linux.SYS_ioctl, 1, linux.TCGETS, cast<int64>(&tio)) == 0 {
             f.flags |= _F_LBF
         }
         _link(f)
@@ -963,7 +965,7 @@ func _fflush_locked(f: *FILE) int32 {
             r = -1
         }
     } else if f.dir == 1 && f.rend > f.rpos {
-        syscall(8, cast<int64>(f.fd), -cast<int64>(f.rend - f.rpos), 1)
+        syscall(linux.SYS_lseek, cast<int64>(f.fd), -cast<int64>(f.rend - f.rpos), linux.SEEK_CUR)
     }
     f.rpos = 0
     f.rend = 0
@@ -974,7 +976,7 @@ func _fflush_locked(f: *FILE) int32 {
 // Append n bytes to f's output (lock held).
 func _fput(f: *FILE, p: *byte, n: usize) bool {
     if (f.flags & _F_WRITE) == 0 {
-        errno = 9                   // EBADF, as glibc
+        errno = cast<int32>(linux.EBADF)    // as glibc
         f.flags |= _F_ERR
         return false
     }
@@ -1011,7 +1013,7 @@ func _fput(f: *FILE, p: *byte, n: usize) bool {
 // Refill the read buffer (lock held): bytes read, 0 at the end, -1.
 func _fill(f: *FILE) int64 {
     if (f.flags & _F_READ) == 0 {
-        errno = 9
+        errno = cast<int32>(linux.EBADF)
         f.flags |= _F_ERR
         return -1
     }
@@ -1044,8 +1046,8 @@ func _fill(f: *FILE) int64 {
 
 func _read(fd: int32, p: *byte, n: usize) int64 {
     for {
-        let r = syscall(0, cast<int64>(fd), cast<int64>(p), cast<int64>(n))
-        if r != -4 {
+        let r = syscall(linux.SYS_read, cast<int64>(fd), cast<int64>(p), cast<int64>(n))
+        if r != -linux.EINTR {
             return r
         }
     }
@@ -1064,45 +1066,46 @@ func _getc(f: *FILE) int32 {
 
 // fopen's mode: open(2) flags, or -1.  r w a, then b + x e in any order.
 func _mode_flags(mode: *byte) int32 {
-    let fl = 0
+    let fl = linux.O_RDONLY
     if mode[0] == 'r' {
-        fl = 0
+        fl = linux.O_RDONLY
     } else if mode[0] == 'w' {
-        fl = 0x41 | 0x200           // O_WRONLY | O_CREAT | O_TRUNC
+        fl = linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC
     } else if mode[0] == 'a' {
-        fl = 0x41 | 0x400           // O_WRONLY | O_CREAT | O_APPEND
+        fl = linux.O_WRONLY | linux.O_CREAT | linux.O_APPEND
     } else {
         return -1
     }
     for let i = 1; mode[i] != 0; i++ {
         if mode[i] == '+' {
-            fl = (fl & ~3) | 2      // O_RDWR
+            fl = (fl & ~linux.O_ACCMODE) | linux.O_RDWR
         } else if mode[i] == 'x' {
-            fl |= 0x80              // O_EXCL
+            fl |= linux.O_EXCL
         } else if mode[i] == 'e' {
-            fl |= 0x80000           // O_CLOEXEC
+            fl |= linux.O_CLOEXEC
         }
     }
-    return fl
+    return cast<int32>(fl)
 }
 
 func _fnew(fd: int32, fl: int32) *FILE {
     // the FILE and its buffer: one block
     let f = cast<*FILE>(arc_calloc(1, sizeof(FILE) + _BUFSIZ))
     if f == null {
-        errno = 12
+        errno = cast<int32>(linux.ENOMEM)
         return null
     }
     f.buf = cast<*byte>(f + 1)
     f.cap = _BUFSIZ
     f.fd = fd
     f.flags = _F_OPEN | _F_READ | _F_WRITE
-    if (fl & 3) == 0 {
+    let acc = cast<int64>(fl) & linux.O_ACCMODE
+    if acc == linux.O_RDONLY {
         f.flags = _F_OPEN | _F_READ
-    } else if (fl & 3) == 1 {
+    } else if acc == linux.O_WRONLY {
         f.flags = _F_OPEN | _F_WRITE
     }
-    if (fl & 0x400) != 0 {
+    if (cast<int64>(fl) & linux.O_APPEND) != 0 {
         f.flags |= _F_APPEND
     }
     _link(f)
@@ -1112,18 +1115,18 @@ func _fnew(fd: int32, fl: int32) *FILE {
 func fopen(path: *byte, mode: *byte) *FILE {
     let fl = _mode_flags(mode)
     if fl < 0 {
-        errno = 22
+        errno = cast<int32>(linux.EINVAL)
         return null
     }
-    let fd = syscall(257, -100, cast<int64>(path), cast<int64>(fl), 0o666)
+    let fd = syscall(linux.SYS_openat, linux.AT_FDCWD, cast<int64>(path), cast<int64>(fl), 0o666)
     if _seterr(fd) {
         return null
     }
     let f = _fnew(cast<int32>(fd), fl)
     if f == null {
-        syscall(3, fd)
+        syscall(linux.SYS_close, fd)
     } else if (fl & 0x403) == 0x401 {
-        syscall(8, fd, 0, 2)    // "a": ftell starts at the end (glibc)
+        syscall(linux.SYS_lseek, fd, 0, linux.SEEK_END)    // "a": ftell starts at the end (glibc)
     }
     return f
 }
@@ -1131,7 +1134,7 @@ func fopen(path: *byte, mode: *byte) *FILE {
 func fdopen(fd: int32, mode: *byte) *FILE {
     let fl = _mode_flags(mode)
     if fl < 0 {
-        errno = 22
+        errno = cast<int32>(linux.EINVAL)
         return null
     }
     return _fnew(fd, fl)
@@ -1144,7 +1147,7 @@ func fclose(f: *FILE) int32 {
     if (f.flags & _F_STD) == 0 || f == &_stdout_f {
         _unlink(f)
     }
-    if _seterr(syscall(3, cast<int64>(f.fd))) {
+    if _seterr(syscall(linux.SYS_close, cast<int64>(f.fd))) {
         r = -1
     }
     if (f.flags & _F_STD) == 0 {
@@ -1313,9 +1316,9 @@ func ungetc(c: int32, f: *FILE) int32 {
 }
 
 func remove(path: *byte) int32 {
-    let r = syscall(87, cast<int64>(path))       // unlink
-    if r == -21 {
-        r = syscall(84, cast<int64>(path))       // a directory: rmdir
+    let r = syscall(linux.SYS_unlink, cast<int64>(path))
+    if r == -linux.EISDIR {
+        r = syscall(linux.SYS_rmdir, cast<int64>(path))       // a directory
     }
     if _seterr(r) {
         return -1
@@ -1324,7 +1327,7 @@ func remove(path: *byte) int32 {
 }
 
 func rename(from: *byte, to: *byte) int32 {
-    if _seterr(syscall(82, cast<int64>(from), cast<int64>(to))) {
+    if _seterr(syscall(linux.SYS_rename, cast<int64>(from), cast<int64>(to))) {
         return -1
     }
     return 0
@@ -1378,7 +1381,7 @@ func fseek(f: *FILE, off: int64, whence: int32) int32 {
     // to what the program has consumed, and a failed seek moves nothing
     let r = _fflush_locked(f)
     if r == 0 {
-        if _seterr(syscall(8, cast<int64>(f.fd), off, cast<int64>(whence))) {
+        if _seterr(syscall(linux.SYS_lseek, cast<int64>(f.fd), off, cast<int64>(whence))) {
             r = -1
         } else {
             f.flags &= ~_F_EOF
@@ -1390,11 +1393,11 @@ func fseek(f: *FILE, off: int64, whence: int32) int32 {
 
 func ftell(f: *FILE) int64 {
     _flock(f)
-    let whence: int64 = 1
+    let whence = linux.SEEK_CUR
     if f.dir == 2 && f.wpos > 0 && (f.flags & _F_APPEND) != 0 {
-        whence = 2      // the buffered bytes will land at the end
+        whence = linux.SEEK_END    // the buffered bytes will land at the end
     }
-    let r = syscall(8, cast<int64>(f.fd), 0, whence)
+    let r = syscall(linux.SYS_lseek, cast<int64>(f.fd), 0, whence)
     if _seterr(r) {
         r = -1
     } else if f.dir == 1 {
@@ -1461,7 +1464,7 @@ struct _Timespec {
 
 func _sleep(t: *_Timespec) int64 {
     if t.sec < 0 || t.nsec < 0 || t.nsec >= 1000000000 {
-        return -22
+        return -linux.EINVAL
     }
     let ns: int64 = 0x7fffffffffffffff
     if t.sec < 9223372035 {
@@ -1523,8 +1526,8 @@ func getenv(name: *byte) *byte {
 // abort: SIGABRT to the process (default action: it dies by the signal,
 // without flushing stdio).
 func abort() {
-    syscall(62, syscall(39), 6)
-    syscall(231, 127)
+    syscall(linux.SYS_kill, syscall(linux.SYS_getpid), linux.SIGABRT)
+    syscall(linux.SYS_exit_group, 127)
 }
 
 // --- strings -----------------------------------------------------------------
@@ -1619,7 +1622,7 @@ func strdup(s: *byte) *byte {
     let n = strlen(s) + 1
     let d = cast<*byte>(arc_alloc(n))
     if d == null {
-        errno = 12
+        errno = cast<int32>(linux.ENOMEM)
         return null
     }
     memcpy(d, s, n)
@@ -1678,7 +1681,7 @@ func _strtou(s: *byte, endp: **byte, base: int32, neg: *bool, ovf: *bool) uint64
     *neg = false
     *ovf = false
     if base < 0 || base == 1 || base > 36 {
-        errno = 22
+        errno = cast<int32>(linux.EINVAL)
         if endp != null {
             *endp = s
         }
@@ -1729,7 +1732,7 @@ func strtoul(s: *byte, endp: **byte, base: int32) uint64 {
     let ovf = false
     let v = _strtou(s, endp, base, &neg, &ovf)
     if ovf {
-        errno = 34
+        errno = cast<int32>(linux.ERANGE)
         return 0xffffffffffffffff
     }
     if neg {
@@ -1748,13 +1751,13 @@ func strtol(s: *byte, endp: **byte, base: int32) int64 {
     let v = _strtou(s, endp, base, &neg, &ovf)
     if neg {
         if ovf || v > 0x8000000000000000 {
-            errno = 34
+            errno = cast<int32>(linux.ERANGE)
             return -0x7fffffffffffffff - 1
         }
         return cast<int64>(0 - v)
     }
     if ovf || v > 0x7fffffffffffffff {
-        errno = 34
+        errno = cast<int32>(linux.ERANGE)
         return 0x7fffffffffffffff
     }
     return cast<int64>(v)
@@ -2141,7 +2144,7 @@ func strtod(s: *byte, endp: **byte) float64 {
     }
     let bits = bit_cast<uint64>(r)
     if inexact && (bits == 0x7ff0000000000000 || bits < 0x10000000000000) {
-        errno = 34
+        errno = cast<int32>(linux.ERANGE)
     }
     if neg {
         return -r
@@ -2214,7 +2217,7 @@ func _strtod_hex(p: *byte, endp: **byte) float64 {
     let r = _bn_double(&big, e2, sticky, &inexact)
     let bits = bit_cast<uint64>(r)
     if inexact && (bits == 0x7ff0000000000000 || bits < 0x10000000000000) {
-        errno = 34
+        errno = cast<int32>(linux.ERANGE)
     }
     return r
 }

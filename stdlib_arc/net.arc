@@ -3,7 +3,7 @@
 // that is not ready parks the task in the runtime's poller (arc_wait_fd)
 // and the worker runs other tasks.  Sockets are non-blocking and
 // close-on-exec underneath.  Timeouts are in milliseconds, 0 for none;
-// failures are -errno (fs.errname names them), a timeout -ETIMEDOUT.
+// failures are -errno (fs.errname names them), a timeout -ETIMEDOUT (linux.ETIMEDOUT).
 //   listen_tcp(host: string, port: int32) int32         listening socket on "127.0.0.1", "::1", ...
 //   listen_unix(path: string) int32                      listening Unix stream socket at path
 //   accept(lfd: int32, timeout_ms: int64) int32          next connection; EMFILE/ENFILE: backs off 10 ms, retries
@@ -18,6 +18,8 @@
 //   recv(fd: int32, p: *byte, n: usize, timeout_ms: int64) int64       one datagram
 namespace net
 
+import "linux"
+
 extern c {
     func arc_wait_fd(fd: int32, events: uint32, deadline: int64) int64
     func arc_now_ns() int64
@@ -25,27 +27,19 @@ extern c {
     func arc_close(fd: int32) int64
 }
 
-const AF_UNIX: int64 = 1
-const AF_INET: int64 = 2
-const AF_INET6: int64 = 10
-const SOCK_STREAM: int64 = 1
-const SOCK_DGRAM: int64 = 2
-const SOCK_FLAGS: int64 = 0x80800     // SOCK_NONBLOCK | SOCK_CLOEXEC
-const EPOLLIN: uint32 = 1
-const EPOLLOUT: uint32 = 4
-const MSG_NOSIGNAL: int64 = 0x4000
-const EINTR: int64 = 4
-const EAGAIN: int64 = 11
-const ENFILE: int64 = 23
-const EMFILE: int64 = 24
-const EINVAL: int64 = 22
-const ECONNABORTED: int64 = 103
-const ETIMEDOUT: int64 = 110
-const EINPROGRESS: int64 = 115
+// the kernel's numbers, from the linux module (uapi_layout/)
+const AF_UNIX: int64 = linux.AF_UNIX
+const AF_INET: int64 = linux.AF_INET
+const AF_INET6: int64 = linux.AF_INET6
+const SOCK_FLAGS: int64 = linux.SOCK_NONBLOCK | linux.SOCK_CLOEXEC
+const EPOLLIN: uint32 = cast<uint32>(linux.EPOLLIN)
+const EPOLLOUT: uint32 = cast<uint32>(linux.EPOLLOUT)
+// sockaddr_in and sockaddr_in6 keep the port at the same place
+const PORT: int64 = linux.OFF_sockaddr_in_port
 
 // A socket address: big enough for sockaddr_in6 and sockaddr_un.
 struct _Addr {
-    b: [112]byte
+    b: [linux.SIZEOF_sockaddr_un + 2]byte
     len: int64
 }
 
@@ -60,7 +54,7 @@ func _deadline(timeout_ms: int64) int64 {
 func _wait(fd: int32, ev: uint32, deadline: int64) int64 {
     let r = arc_wait_fd(fd, ev, deadline)
     if r == 0 {
-        return -ETIMEDOUT
+        return -linux.ETIMEDOUT
     }
     if r < 0 {
         return r
@@ -171,49 +165,49 @@ func _ip6(s: string, p: *byte) bool {
 
 // _inet fills a with host:port (IPv4 or IPv6); its family, or -EINVAL.
 func _inet(host: string, port: int32, a: *_Addr) int64 {
-    memset(&a.b, 0, 112)
+    memset(&a.b, 0, len(a.b))
     if port < 0 || port > 65535 {
-        return -EINVAL
+        return -linux.EINVAL
     }
-    a.b[2] = cast<byte>(port >> 8)
-    a.b[3] = cast<byte>(port & 255)
-    if _ip4(host, &a.b[4]) {
-        a.b[0] = cast<byte>(AF_INET)
-        a.len = 16
+    a.b[PORT] = cast<byte>(port >> 8)    // network byte order
+    a.b[PORT + 1] = cast<byte>(port & 255)
+    if _ip4(host, &a.b[linux.OFF_sockaddr_in_addr]) {
+        *cast<*uint16>(&a.b[linux.OFF_sockaddr_in_family]) = cast<uint16>(AF_INET)
+        a.len = linux.SIZEOF_sockaddr_in
         return AF_INET
     }
-    if _ip6(host, &a.b[8]) {
-        a.b[0] = cast<byte>(AF_INET6)
-        a.len = 28
+    if _ip6(host, &a.b[linux.OFF_sockaddr_in6_addr]) {
+        *cast<*uint16>(&a.b[linux.OFF_sockaddr_in6_family]) = cast<uint16>(AF_INET6)
+        a.len = linux.SIZEOF_sockaddr_in6
         return AF_INET6
     }
-    return -EINVAL
+    return -linux.EINVAL
 }
 
 func _unix(path: string, a: *_Addr) int64 {
-    memset(&a.b, 0, 112)
+    memset(&a.b, 0, len(a.b))
     let n = strlen(path)
-    if n == 0 || n > 107 {
-        return -EINVAL
+    if n == 0 || cast<int64>(n) >= linux.SIZEOF_sockaddr_un - linux.OFF_sockaddr_un_path {
+        return -linux.EINVAL
     }
-    a.b[0] = cast<byte>(AF_UNIX)
-    memcpy(&a.b[2], path, n)
-    a.len = 2 + cast<int64>(n) + 1
+    *cast<*uint16>(&a.b[linux.OFF_sockaddr_un_family]) = cast<uint16>(AF_UNIX)
+    memcpy(&a.b[linux.OFF_sockaddr_un_path], path, n)
+    a.len = linux.OFF_sockaddr_un_path + cast<int64>(n) + 1
     return AF_UNIX
 }
 
 func _listen(family: int64, a: *_Addr) int32 {
-    let fd = syscall(41, family, SOCK_STREAM | SOCK_FLAGS, 0)
+    let fd = syscall(linux.SYS_socket, family, linux.SOCK_STREAM | SOCK_FLAGS, 0)
     if fd < 0 {
         return cast<int32>(fd)
     }
     if family != AF_UNIX {
         let one: int32 = 1
-        syscall(54, fd, 1, 2, cast<int64>(&one), 4)    // SO_REUSEADDR
+        syscall(linux.SYS_setsockopt, fd, linux.SOL_SOCKET, linux.SO_REUSEADDR, cast<int64>(&one), 4)
     }
-    let r = syscall(49, fd, cast<int64>(&a.b), a.len)
+    let r = syscall(linux.SYS_bind, fd, cast<int64>(&a.b), a.len)
     if r == 0 {
-        r = syscall(50, fd, 4096)
+        r = syscall(linux.SYS_listen, fd, 4096)
     }
     if r < 0 {
         arc_close(cast<int32>(fd))
@@ -234,7 +228,7 @@ func listen_tcp(host: string, port: int32) int32 {
 func listen_unix(path: string) int32 {
     let a = _Addr{}
     if _unix(path, &a) < 0 {
-        return cast<int32>(-EINVAL)
+        return cast<int32>(-linux.EINVAL)
     }
     return _listen(AF_UNIX, &a)
 }
@@ -242,18 +236,18 @@ func listen_unix(path: string) int32 {
 func accept(lfd: int32, timeout_ms: int64) int32 {
     let deadline = _deadline(timeout_ms)
     for {
-        let fd = syscall(288, cast<int64>(lfd), 0, 0, SOCK_FLAGS)
+        let fd = syscall(linux.SYS_accept4, cast<int64>(lfd), 0, 0, SOCK_FLAGS)
         if fd >= 0 {
             return cast<int32>(fd)
         }
-        if fd == -EMFILE || fd == -ENFILE {
+        if fd == -linux.EMFILE || fd == -linux.ENFILE {
             arc_sleep(10000000)    // out of descriptors: let connections close
             continue
         }
-        if fd == -EINTR || fd == -ECONNABORTED {
+        if fd == -linux.EINTR || fd == -linux.ECONNABORTED {
             continue
         }
-        if fd != -EAGAIN {
+        if fd != -linux.EAGAIN {
             return cast<int32>(fd)
         }
         let w = _wait(lfd, EPOLLIN, deadline)
@@ -264,17 +258,17 @@ func accept(lfd: int32, timeout_ms: int64) int32 {
 }
 
 func _connect(family: int64, a: *_Addr, timeout_ms: int64) int32 {
-    let fd = syscall(41, family, SOCK_STREAM | SOCK_FLAGS, 0)
+    let fd = syscall(linux.SYS_socket, family, linux.SOCK_STREAM | SOCK_FLAGS, 0)
     if fd < 0 {
         return cast<int32>(fd)
     }
-    let r = syscall(42, fd, cast<int64>(&a.b), a.len)
-    if r == -EINPROGRESS || r == -EAGAIN {
+    let r = syscall(linux.SYS_connect, fd, cast<int64>(&a.b), a.len)
+    if r == -linux.EINPROGRESS || r == -linux.EAGAIN {
         r = _wait(cast<int32>(fd), EPOLLOUT, _deadline(timeout_ms))
         if r == 0 {
             let err: int32 = 0
             let len: int32 = 4
-            r = syscall(55, fd, 1, 4, cast<int64>(&err), cast<int64>(&len))    // SO_ERROR
+            r = syscall(linux.SYS_getsockopt, fd, linux.SOL_SOCKET, linux.SO_ERROR, cast<int64>(&err), cast<int64>(&len))
             if r == 0 {
                 r = -cast<int64>(err)
             }
@@ -299,7 +293,7 @@ func connect_tcp(host: string, port: int32, timeout_ms: int64) int32 {
 func connect_unix(path: string, timeout_ms: int64) int32 {
     let a = _Addr{}
     if _unix(path, &a) < 0 {
-        return cast<int32>(-EINVAL)
+        return cast<int32>(-linux.EINVAL)
     }
     return _connect(AF_UNIX, &a, timeout_ms)
 }
@@ -307,14 +301,14 @@ func connect_unix(path: string, timeout_ms: int64) int32 {
 func read(fd: int32, p: *byte, n: usize, timeout_ms: int64) int64 {
     let deadline = _deadline(timeout_ms)
     for {
-        let r = syscall(0, cast<int64>(fd), cast<int64>(p), cast<int64>(n))
+        let r = syscall(linux.SYS_read, cast<int64>(fd), cast<int64>(p), cast<int64>(n))
         if r >= 0 {
             return r
         }
-        if r != -EAGAIN && r != -EINTR {
+        if r != -linux.EAGAIN && r != -linux.EINTR {
             return r
         }
-        if r == -EAGAIN {
+        if r == -linux.EAGAIN {
             let w = _wait(fd, EPOLLIN, deadline)
             if w < 0 {
                 return w
@@ -327,15 +321,15 @@ func write(fd: int32, p: *byte, n: usize, timeout_ms: int64) int64 {
     let deadline = _deadline(timeout_ms)
     let done: usize = 0
     for done < n {
-        let r = syscall(44, cast<int64>(fd), cast<int64>(p + done), cast<int64>(n - done), MSG_NOSIGNAL, 0, 0)
+        let r = syscall(linux.SYS_sendto, cast<int64>(fd), cast<int64>(p + done), cast<int64>(n - done), linux.MSG_NOSIGNAL, 0, 0)
         if r > 0 {
             done += cast<usize>(r)
-        } else if r == -EAGAIN {
+        } else if r == -linux.EAGAIN {
             let w = _wait(fd, EPOLLOUT, deadline)
             if w < 0 {
                 return w
             }
-        } else if r != -EINTR {
+        } else if r != -linux.EINTR {
             return r
         }
     }
@@ -348,12 +342,12 @@ func close(fd: int32) int32 {
 
 func local_port(fd: int32) int32 {
     let a = _Addr{}
-    let len: int32 = 112
-    let r = syscall(51, cast<int64>(fd), cast<int64>(&a.b), cast<int64>(&len))
+    let len = cast<int32>(len(a.b))
+    let r = syscall(linux.SYS_getsockname, cast<int64>(fd), cast<int64>(&a.b), cast<int64>(&len))
     if r < 0 {
         return cast<int32>(r)
     }
-    return cast<int32>(a.b[2]) << 8 | cast<int32>(a.b[3])
+    return cast<int32>(a.b[PORT]) << 8 | cast<int32>(a.b[PORT + 1])
 }
 
 func udp_bind(host: string, port: int32) int32 {
@@ -362,11 +356,11 @@ func udp_bind(host: string, port: int32) int32 {
     if family < 0 {
         return cast<int32>(family)
     }
-    let fd = syscall(41, family, SOCK_DGRAM | SOCK_FLAGS, 0)
+    let fd = syscall(linux.SYS_socket, family, linux.SOCK_DGRAM | SOCK_FLAGS, 0)
     if fd < 0 {
         return cast<int32>(fd)
     }
-    let r = syscall(49, fd, cast<int64>(&a.b), a.len)
+    let r = syscall(linux.SYS_bind, fd, cast<int64>(&a.b), a.len)
     if r < 0 {
         arc_close(cast<int32>(fd))
         return cast<int32>(r)
@@ -381,13 +375,13 @@ func send_to(fd: int32, p: *byte, n: usize, host: string, port: int32) int64 {
         return family
     }
     for {
-        let r = syscall(44, cast<int64>(fd), cast<int64>(p), cast<int64>(n), MSG_NOSIGNAL, cast<int64>(&a.b), a.len)
-        if r == -EAGAIN {
+        let r = syscall(linux.SYS_sendto, cast<int64>(fd), cast<int64>(p), cast<int64>(n), linux.MSG_NOSIGNAL, cast<int64>(&a.b), a.len)
+        if r == -linux.EAGAIN {
             let w = _wait(fd, EPOLLOUT, 0)
             if w < 0 {
                 return w
             }
-        } else if r != -EINTR {
+        } else if r != -linux.EINTR {
             return r
         }
     }

@@ -6,6 +6,8 @@
 //   exit(status: int32)          end the process now, every task with it
 namespace os
 
+import "linux"
+
 extern c {
     func arc_argc() int64
     func arc_argv() **byte
@@ -40,7 +42,7 @@ func env(name: string) string {
 }
 
 func pid() int32 {
-    return cast<int32>(syscall(39))
+    return cast<int32>(syscall(linux.SYS_getpid))
 }
 
 func exit(status: int32) {

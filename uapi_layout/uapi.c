@@ -1,5 +1,8 @@
 /* uapi.c: the layout tables as arrays, their lookups, the little-endian
- * serializer and the `arc layout` printer.  See uapi.h. */
+ * serializer, the `arc layout` printer and the Arc module `linux` made
+ * from the same tables.  See uapi.h. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <string.h>
 
 #include "gen/util.h"
@@ -132,4 +135,56 @@ int uapi_print(FILE *f)
     }
     fflush(f);
     return ferror(f) ? -1 : 0;
+}
+
+/* The first row of its group with its value: aliases (EWOULDBLOCK) are
+ * not canonical. */
+static int canonical(int i)
+{
+    for (int j = 0; j < i; j++)
+        if (uapi_consts[j].value == uapi_consts[i].value &&
+            strcmp(uapi_consts[j].group, uapi_consts[i].group) == 0)
+            return 0;
+    return 1;
+}
+
+/* The module's text; see uapi.h for what it holds.  Every name comes
+ * from a table row, every number from its value. */
+char *uapi_arc_module(size_t *len)
+{
+    char *text;
+    FILE *f = open_memstream(&text, len);
+    if (!f)
+        die("open_memstream: %s", strerror(errno));
+    fputs("// linux: the x86-64 kernel ABI, made by arc from its uapi_layout/ tables\n"
+          "// (tests/unit/test_layout.c checks every row against the installed UAPI\n"
+          "// headers; `arc layout` prints them).  Built in: ARC_STDLIB cannot\n"
+          "// replace it.\n"
+          "//   SYS_<name>: int64          system call numbers           SYS_openat\n"
+          "//   <NAME>: int64              flags, errno values, ...      EINTR, O_CLOEXEC\n"
+          "//   SIZEOF_<s>: int64          size of kernel struct s       SIZEOF_stat\n"
+          "//   OFF_<s>_<f>: int64         offset of field f in s        OFF_stat_size\n"
+          "//   errname(e: int64) string   \"ENOENT\" for 2 or -2; null when unknown\n"
+          "namespace linux\n\n", f);
+    for (int i = 0; i < uapi_nconsts; i++) {
+        const UapiConst *c = &uapi_consts[i];
+        fprintf(f, "const %s%s: int64 = %lld\n", strcmp(c->group, "syscall") ? "" : "SYS_", c->name,
+                (long long)c->value);
+    }
+    for (int i = 0; i < uapi_nstructs; i++) {
+        const UapiStruct *s = &uapi_structs[i];
+        fprintf(f, "const SIZEOF_%s: int64 = %u\n", s->name, s->size);
+        for (int j = 0; j < s->nfields; j++)
+            fprintf(f, "const OFF_%s_%s: int64 = %u\n", s->name, s->fields[j].name, s->fields[j].off);
+    }
+    fputs("\nfunc errname(e: int64) string {\n    if e < 0 {\n        e = -e\n    }\n"
+          "    switch e {\n", f);
+    for (int i = 0; i < uapi_nconsts; i++)
+        if (!strcmp(uapi_consts[i].group, "errno") && canonical(i))
+            fprintf(f, "    case %lld: return \"%s\"\n", (long long)uapi_consts[i].value,
+                    uapi_consts[i].name);
+    fputs("    }\n    return null\n}\n", f);
+    if (fclose(f))
+        die("writing the linux module: %s", strerror(errno));
+    return text;
 }

@@ -102,4 +102,11 @@ uint64_t uapi_get(const uint8_t *obj, uint32_t off, uint32_t size);
  * group.  Returns 0, or -1 if writing to f failed. */
 int uapi_print(FILE *f);
 
+/* The Arc module `linux` (import "linux"): every constant as
+ * `const NAME: int64` (system calls as SYS_<name>), every struct's size
+ * and field offsets as SIZEOF_<s> and OFF_<s>_<f>, and errname(e), so the
+ * stdlib never writes a bare kernel number either.  Returns malloc'd
+ * text, *len bytes. */
+char *uapi_arc_module(size_t *len);
+
 #endif

@@ -6,6 +6,7 @@
  * A phase runs only when the ones before it reported no error; each one
  * reports as many errors as it can (util.h's diag_error: at most MAX_ERRORS printed). */
 #include "gen/front/ast.h"
+#include "uapi_layout/uapi.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -100,7 +101,8 @@ const char *fe_qualify(Front *fe, SrcFile *f, const char *name)
  * `import "m"` finds m.arc next to the importing file first, then the
  * standard library: $ARC_STDLIB/m.arc when ARC_STDLIB is set, else the
  * copy of stdlib_arc/m.arc built into arc (the Makefile generates
- * stdlib.inc).  Each module is loaded once; an import of a module still
+ * stdlib.inc).  Module `linux` is made from the uapi_layout/ tables
+ * (uapi_arc_module), never read from a file.  Each module is loaded once; an import of a module still
  * loading (an ancestor) is a cycle.  An import path ("dir/m": dir/m.arc
  * next to the importing file) names module m, its last element. */
 static const struct { const char *name, *text; } stdlib_src[] = {
@@ -120,6 +122,11 @@ static char *slurp(Front *fe, const char *path, size_t *len)
 
 char *front_stdlib_source(const char *name, char **where, size_t *len)
 {
+    if (!strcmp(name, "linux")) {
+        size_t n;
+        *where = xstrdup("uapi_layout/linux.arc");
+        return uapi_arc_module(len ? len : &n);
+    }
     const char *env = getenv("ARC_STDLIB");
     size_t n = (env ? strlen(env) : 0) + strlen(name) + 16;
     *where = xmalloc(n);

@@ -39,6 +39,22 @@ else
     sed 's/^/# /' "$T/wordfreq.err" | head -20
 fi
 
+# The linux module (uapi_layout/'s tables as Arc constants and errname)
+# against the same names from the system headers, compiled by gcc.
+if gcc -Wall -Wextra -Werror -o "$T/abi_ref" tests/e2e/linux/abi_ref.c &&
+    "$ARC" build tests/e2e/linux/abi.arc -o "$T/abi" 2> "$T/abi.err"; then
+    "$T/abi_ref" > "$T/abi.want"
+    "$T/abi" > "$T/abi.got" 2>&1
+    check "linux module: constants, offsets and errno names match the system headers (native)" \
+        cmp -s "$T/abi.want" "$T/abi.got"
+    $QEMU "$T/abi" > "$T/abi.got" 2>&1
+    check "linux module: constants, offsets and errno names match the system headers (qemu-x86_64)" \
+        cmp -s "$T/abi.want" "$T/abi.got"
+else
+    not_ok "linux module test programs build"
+    sed 's/^/# /' "$T/abi.err" | head -20
+fi
+
 # Bad programs: exit status 1 and a positioned diagnostic, never a crash.
 for src in tests/arc/err/*.arc; do
     [ -f "$src" ] || continue
