@@ -69,6 +69,7 @@ struct _Out {
     n: usize
     nbuf: usize
     buf: [256]byte
+    ffmt: func(*_Spec, *_Out, float64)    // the float conversions: _fmt_float, or null (below)
 }
 
 func _write_all(fd: int32, p: *byte, n: usize) int64 {
@@ -595,6 +596,19 @@ func _emit_float(s: *_Spec, out: *_Out, pre: *byte, npre: int32, body: *byte, nb
     _emit(s, out, pre, npre, zeros, body, nb)
 }
 
+// A float conversion through out.ffmt.  A call through a pointer may reach
+// C, so the code generator gives it C's stack room (gen/x64/emit.c): here,
+// not in _format, so that formatting no float asks for none.
+func _float_conv(s: *_Spec, out: *_Out, x: float64) {
+    if out.ffmt != null {
+        out.ffmt(s, out, x)
+    } else {
+        // not reached from a program (see the _nf twins below): as unknown
+        _putc(out, '%')
+        _putc(out, s.conv)
+    }
+}
+
 // --- the format loop -----------------------------------------------------------
 func _is_digit(c: byte) bool {
     return c >= '0' && c <= '9'
@@ -739,7 +753,7 @@ func _format(out: *_Out, fmt: *byte, ap: *void) int32 {
             s.zero = false
             _emit(&s, out, "", 0, 0, str, n)
         case 'f', 'F', 'e', 'E', 'g', 'G':
-            _fmt_float(&s, out, va_arg(ap, float64))
+            _float_conv(&s, out, va_arg(ap, float64))
         case '%':
             _putc(out, '%')
         default:
@@ -753,20 +767,37 @@ func _format(out: *_Out, fmt: *byte, ap: *void) int32 {
 }
 
 // --- the C functions ----------------------------------------------------------
-func vdprintf(fd: int32, fmt: *byte, ap: *void) int32 {
-    let o = _Out{fd: fd}
+// Each one formats floats through _fmt_float.  Its _nf twin (printf and
+// _printf_nf, ...) passes null instead: the front end calls the twin where
+// a program's format is a string literal that converts no float and no
+// argument is a float (gen/front/lower.c, nofloat_twin), so a program
+// that never formats a float links none of the float formatting
+// (ld --gc-sections drops what only the full entry points reach).
+func _vdprintf(fd: int32, fmt: *byte, ap: *void, ff: func(*_Spec, *_Out, float64)) int32 {
+    let o = _Out{fd: fd, ffmt: ff}
     return _format(&o, fmt, ap)
+}
+
+func vdprintf(fd: int32, fmt: *byte, ap: *void) int32 {
+    return _vdprintf(fd, fmt, ap, _fmt_float)
 }
 
 func dprintf(fd: int32, fmt: *byte, ...) int32 {
     let ap = va_start(fmt)
-    let r = vdprintf(fd, fmt, ap)
+    let r = _vdprintf(fd, fmt, ap, _fmt_float)
     va_end(ap)
     return r
 }
 
-func vfprintf(f: *FILE, fmt: *byte, ap: *void) int32 {
-    let o = _Out{f: f}
+func _dprintf_nf(fd: int32, fmt: *byte, ...) int32 {
+    let ap = va_start(fmt)
+    let r = _vdprintf(fd, fmt, ap, null)
+    va_end(ap)
+    return r
+}
+
+func _vfprintf(f: *FILE, fmt: *byte, ap: *void, ff: func(*_Spec, *_Out, float64)) int32 {
+    let o = _Out{f: f, ffmt: ff}
     _flock(f)
     let r = _format(&o, fmt, ap)
     if (f.flags & _F_ERR) != 0 {
@@ -776,26 +807,44 @@ func vfprintf(f: *FILE, fmt: *byte, ap: *void) int32 {
     return r
 }
 
+func vfprintf(f: *FILE, fmt: *byte, ap: *void) int32 {
+    return _vfprintf(f, fmt, ap, _fmt_float)
+}
+
 func fprintf(f: *FILE, fmt: *byte, ...) int32 {
     let ap = va_start(fmt)
-    let r = vfprintf(f, fmt, ap)
+    let r = _vfprintf(f, fmt, ap, _fmt_float)
+    va_end(ap)
+    return r
+}
+
+func _fprintf_nf(f: *FILE, fmt: *byte, ...) int32 {
+    let ap = va_start(fmt)
+    let r = _vfprintf(f, fmt, ap, null)
     va_end(ap)
     return r
 }
 
 func vprintf(fmt: *byte, ap: *void) int32 {
-    return vfprintf(stdout, fmt, ap)
+    return _vfprintf(stdout, fmt, ap, _fmt_float)
 }
 
 func printf(fmt: *byte, ...) int32 {
     let ap = va_start(fmt)
-    let r = vfprintf(stdout, fmt, ap)
+    let r = _vfprintf(stdout, fmt, ap, _fmt_float)
     va_end(ap)
     return r
 }
 
-func vsnprintf(dst: *byte, cap: usize, fmt: *byte, ap: *void) int32 {
-    let o = _Out{fd: -1, dst: dst, cap: cap}
+func _printf_nf(fmt: *byte, ...) int32 {
+    let ap = va_start(fmt)
+    let r = _vfprintf(stdout, fmt, ap, null)
+    va_end(ap)
+    return r
+}
+
+func _vsnprintf(dst: *byte, cap: usize, fmt: *byte, ap: *void, ff: func(*_Spec, *_Out, float64)) int32 {
+    let o = _Out{fd: -1, dst: dst, cap: cap, ffmt: ff}
     let r = _format(&o, fmt, ap)
     if cap > 0 {
         let end = o.n
@@ -807,16 +856,34 @@ func vsnprintf(dst: *byte, cap: usize, fmt: *byte, ap: *void) int32 {
     return r
 }
 
+func vsnprintf(dst: *byte, cap: usize, fmt: *byte, ap: *void) int32 {
+    return _vsnprintf(dst, cap, fmt, ap, _fmt_float)
+}
+
 func snprintf(dst: *byte, cap: usize, fmt: *byte, ...) int32 {
     let ap = va_start(fmt)
-    let r = vsnprintf(dst, cap, fmt, ap)
+    let r = _vsnprintf(dst, cap, fmt, ap, _fmt_float)
+    va_end(ap)
+    return r
+}
+
+func _snprintf_nf(dst: *byte, cap: usize, fmt: *byte, ...) int32 {
+    let ap = va_start(fmt)
+    let r = _vsnprintf(dst, cap, fmt, ap, null)
     va_end(ap)
     return r
 }
 
 func sprintf(dst: *byte, fmt: *byte, ...) int32 {
     let ap = va_start(fmt)
-    let r = vsnprintf(dst, 0x7fffffffffffffff, fmt, ap)
+    let r = _vsnprintf(dst, 0x7fffffffffffffff, fmt, ap, _fmt_float)
+    va_end(ap)
+    return r
+}
+
+func _sprintf_nf(dst: *byte, fmt: *byte, ...) int32 {
+    let ap = va_start(fmt)
+    let r = _vsnprintf(dst, 0x7fffffffffffffff, fmt, ap, null)
     va_end(ap)
     return r
 }

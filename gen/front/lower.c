@@ -628,6 +628,58 @@ static Val call_value(Lower *L, Node *n)
     return emit_call(L, n, fp, k, args, ft->base, ft->async);
 }
 
+/* A function the C layer (`namespace c`) defines under symbol or C name
+ * name, or NULL. */
+static FuncDecl *c_layer_func(Lower *L, const char *name, int bycname)
+{
+    Program *g = &L->fe->prog;
+    for (int i = 0; i < g->nfuncs; i++) {
+        FuncDecl *f = g->funcs[i];
+        const char *s = bycname ? f->cname : f->sym;
+        if (f->body && f->state == 2 && s && !strcmp(s, name))
+            return f->file && f->file->clayer ? f : NULL;
+    }
+    return NULL;
+}
+
+/* The C layer's no-float twin for a call n of printf-family function fd
+ * (stdlib_arc/libc.arc, "the C functions": printf and _printf_nf, ...),
+ * when the format is a string literal that converts no float (%f %e %g
+ * %a, any case) and no argument is a float: the twin formats alike but
+ * references no float formatting, so a program that never formats a
+ * float links none of it.  NULL: call fd itself (also when the program
+ * defines the function itself). */
+static FuncDecl *nofloat_twin(Lower *L, FuncDecl *fd, Node *n)
+{
+    static const struct { const char *name, *twin; int fmt; } fam[] = {
+        {"printf", "_printf_nf", 0}, {"fprintf", "_fprintf_nf", 1}, {"dprintf", "_dprintf_nf", 1},
+        {"sprintf", "_sprintf_nf", 1}, {"snprintf", "_snprintf_nf", 2},
+    };
+    int i = 0;
+    while (i < countof(fam) && (!fd->sym || strcmp(fd->sym, fam[i].name)))
+        i++;
+    if (i == countof(fam) || n->method || n->nlist <= fam[i].fmt || n->list[fam[i].fmt]->kind != N_STR ||
+        !c_layer_func(L, fd->sym, 0))
+        return NULL;
+    for (int j = 0; j < n->nlist; j++)
+        if (n->list[j]->ty && n->list[j]->ty->kind == TY_FLOAT)
+            return NULL;
+    for (const char *p = n->list[fam[i].fmt]->str; *p; p++) {
+        if (*p != '%')
+            continue;
+        p += strspn(p + 1, "-+ #0") + 1;
+        p += strspn(p, "0123456789*");
+        if (*p == '.')
+            p += strspn(p + 1, "0123456789*") + 1;
+        p += strspn(p, "hlLqjzt");
+        if (!*p)
+            break;
+        if (strchr("fFeEgGaA", *p))
+            return NULL;
+    }
+    return c_layer_func(L, fam[i].twin, 1);
+}
+
 static Val call(Lower *L, Node *n, int spawn)
 {
     FuncDecl *fd = n->fn;
@@ -643,7 +695,8 @@ static Val call(Lower *L, Node *n, int spawn)
         skip = 1;
     }
     k += lower_args(L, n->list, n->nlist, fd->ptys + skip, fd->nparams - skip, fd->variadic, args + k);
-    Val callee = func_addr(L, fd, n->line);
+    FuncDecl *twin = spawn || fd->async ? NULL : nofloat_twin(L, fd, n);
+    Val callee = func_addr(L, twin ? twin : fd, n->line);
     return emit_call(L, n, callee, k, args, fd->rty, spawn || fd->async);
 }
 

@@ -87,3 +87,83 @@ c d" 0 "$runner" "$T/exit_return"
     check "1,000 tasks on 2 workers (${runner:-native}): 2,000 whole lines, every task once, sum last" \
         sh -c "[ $st -eq 0 ] && [ $good -eq 2000 ] && [ $ids -eq 1000 ] && [ \"\$(tail -1 '$T/tl.out')\" = 'sum 499500' ] && [ \$(wc -l < '$T/tl.out') -eq 2001 ]"
 done
+
+# printf's float formatting comes along only when a program can format a
+# float: a call whose format is a string literal converting no float, with
+# no float argument, goes to the C layer's no-float twin (gen/front/
+# lower.c, nofloat_twin).  nm names what was linked.
+cat > "$T/nf_int.arc" <<'SRC'
+namespace main
+
+extern c {
+    func printf(*byte, ...) int32
+    func fprintf(*void, *byte, ...) int32
+    func dprintf(int32, *byte, ...) int32
+    func snprintf(*byte, usize, *byte, ...) int32
+    func sprintf(*byte, *byte, ...) int32
+    func fflush(*void) int32
+    func fopen(*byte, *byte) *void
+    func fclose(*void) int32
+}
+
+func main() int32 {
+    let b: [32]byte = {}
+    printf("hello %d %5.2s|%-4x|%%f\n", 42, "abc", 255)
+    let f = fopen("/dev/null", "w")
+    printf("%d\n", fprintf(f, "%lu %c\n", cast<uint64>(7), 'z'))
+    fclose(f)
+    snprintf(&b[0], 32, "%03d", 5)
+    printf("%s\n", &b[0])
+    sprintf(&b[0], "%+d", 9)
+    printf("%s\n", &b[0])
+    fflush(null)
+    dprintf(1, "%p\n", cast<*void>(null))
+    return 0
+}
+SRC
+cat > "$T/nf_float.arc" <<'SRC'
+namespace main
+
+extern c {
+    func printf(*byte, ...) int32
+}
+
+func main() int32 {
+    printf("%.3f\n", 3.14159)
+    return 0
+}
+SRC
+cat > "$T/nf_var.arc" <<'SRC'
+namespace main
+
+extern c {
+    func printf(*byte, ...) int32
+}
+
+func main() int32 {
+    let fmt = "%d (a format that is not a literal)\n"
+    printf(fmt, 1)
+    return 0
+}
+SRC
+printf 'hello 42    ab|ff  |%%f\n4\n005\n+9\n(nil)\n' > "$T/nf_int.want"
+printf '3.142\n' > "$T/nf_float.want"
+printf '1 (a format that is not a literal)\n' > "$T/nf_var.want"
+for p in nf_int:no nf_float:yes nf_var:yes; do
+    name=${p%:*}
+    want=${p#*:}
+    if ! "$ARC" build "$T/$name.arc" -o "$T/$name" 2> "$T/$name.err"; then
+        not_ok "$name builds"
+        sed 's/^/# /' "$T/$name.err" | head -5
+        continue
+    fi
+    has=no
+    nm "$T/$name" | grep -q '_fmt_float$' && has=yes
+    check "$name: float formatting linked: $has (want $want)" test $has = $want
+    for runner in "" "$QEMU"; do
+        timeout 60 $runner "$T/$name" > "$T/$name.out" 2>&1
+        check "$name (${runner:-native}) prints what glibc's printf would" cmp -s "$T/$name.want" "$T/$name.out"
+    done
+done
+strip -o "$T/nf_int.s" "$T/nf_int" && strip -o "$T/nf_float.s" "$T/nf_float" &&
+    echo "# stripped: integer-only printf program $(wc -c < "$T/nf_int.s") B, with %f $(wc -c < "$T/nf_float.s") B"
