@@ -532,20 +532,24 @@ static Ty *check_unary(Check *c, Node *n, Ty *want)
 
 /* Check call arguments against parameter types (ptys[0..np-1]); extra
  * arguments of a variadic callee take the default promotions' types. */
+/* checked (NULL: none) marks the arguments checked already (type-argument
+ * inference): they are only converted. */
 static void check_args(Check *c, Node *call, Node **args, int nargs, Ty **ptys, int np, int variadic,
-                       const char *fname)
+                       const char *fname, const char *checked)
 {
     if (nargs < np || (nargs > np && !variadic)) {
         ERR(call, "'%s' takes %d argument(s), not %d", fname, np, nargs);
         for (int i = 0; i < nargs; i++)
-            check_expr(c, args[i], NULL);
+            if (!checked || !checked[i])
+                check_expr(c, args[i], NULL);
         return;
     }
     for (int i = 0; i < nargs; i++) {
         char what[96];
         snprintf(what, sizeof what, "argument %d of '%s'", i + 1, fname);
         if (i < np) {
-            check_expr(c, args[i], ptys[i]);
+            if (!checked || !checked[i])
+                check_expr(c, args[i], ptys[i]);
             coerce(c, args[i], ptys[i], what);
         } else {
             Ty *t = check_expr(c, args[i], NULL);
@@ -766,7 +770,7 @@ static Ty *check_call_value(Check *c, Node *n)
     if (n->ntargs)
         ERR(n->a, "a function value takes no type arguments");
     check_args(c, n, n->list, n->nlist, t->ptys, t->nptys, t->variadic,
-               n->a->kind == N_IDENT ? n->a->name : "function value");
+               n->a->kind == N_IDENT ? n->a->name : "function value", NULL);
     return t->async ? new_task(c, t->base) : t->base;
 }
 
@@ -775,6 +779,7 @@ static Ty *check_call(Check *c, Node *n)
     Node *callee = n->a;
     FuncDecl *f = NULL;
     Ty *recv = NULL;
+    char *checked = NULL;   /* arguments checked for inference */
     module_ref(c, callee);
     if (callee->kind == N_IDENT && !lookup(c, callee->name) && !captured(c, callee->name)) {
         f = find_func(c, callee->name);
@@ -789,11 +794,26 @@ static Ty *check_call(Check *c, Node *n)
                 check_expr(c, n->list[i], NULL);
             return c->t_err;
         }
-        if (f->ntparams) {
-            if (!n->ntargs) {
-                ERR(callee, "generic function '%s' needs type arguments: %s<...>(...)", f->name, f->name);
+        if (f->ntparams && !n->ntargs) {
+            /* the type arguments from the arguments' types */
+            if (n->nlist != f->nparams) {
+                ERR(n, "'%s' takes %d argument(s), not %d", f->cname, f->nparams, n->nlist);
+                for (int i = 0; i < n->nlist; i++)
+                    check_expr(c, n->list[i], NULL);
                 return c->t_err;
             }
+            checked = fe_alloc(c->fe, (size_t)n->nlist + 1);
+            for (int i = 0; i < n->nlist; i++)
+                if ((checked[i] = (char)mentions_tparam(f, f->params[i].tx)))
+                    check_expr(c, n->list[i], NULL);
+            f = infer_instance(c, f, n->list, checked, callee);
+            if (!f) {
+                for (int i = 0; i < n->nlist; i++)
+                    if (!checked[i])
+                        check_expr(c, n->list[i], NULL);
+                return c->t_err;
+            }
+        } else if (f->ntparams) {
             f = instantiate(c, f, n);
             if (!f)
                 return c->t_err;
@@ -825,8 +845,7 @@ static Ty *check_call(Check *c, Node *n)
             ERR(callee, "%s has no method '%s'", rt->name, callee->name);
             return c->t_err;
         }
-        if (f->ntparams && f->owner && f->tparams == f->owner->tparams &&
-            !(f = instance(c, f, st->targs, st->ntargs, callee)))
+        if (f->ntparams && f->owner && !(f = instance(c, f, st->targs, st->ntargs, callee)))
             return c->t_err;
         check_sig(c, f);
         if (f->recv_ptr) {
@@ -854,7 +873,7 @@ static Ty *check_call(Check *c, Node *n)
         ERR(callee, "'%s' is a method: call it as receiver.%s(...)", f->name, f->name);
         return c->t_err;
     }
-    check_args(c, n, n->list, n->nlist, f->ptys + skip, f->nparams - skip, f->variadic, f->name);
+    check_args(c, n, n->list, n->nlist, f->ptys + skip, f->nparams - skip, f->variadic, f->name, checked);
     Ty *r = f->rty;
     return f->async ? new_task(c, r) : r;
 }
@@ -1286,7 +1305,7 @@ Ty *check_expr(Check *c, Node *n, Ty *want)
         if (f->state >= 1) {
             if (f->rty->kind != TY_VOID)
                 ERR(n, "a process func returns nothing");
-            check_args(c, n, n->list, n->nlist, f->ptys, f->nparams, 0, "process func");
+            check_args(c, n, n->list, n->nlist, f->ptys, f->nparams, 0, "process func", NULL);
             /* the literal sees globals only: its arguments are copies */
             FuncDecl *of = c->fn;
             Scope *os = c->scope;
@@ -2029,15 +2048,17 @@ void check(Front *fe)
         FuncDecl *f = g->funcs[i];
         fe_enter(fe, f->file);
         if (f->ntparams) {
-            if (f->owner && f->tparams == f->owner->tparams) {
-                /* a method of a generic struct: instantiated per use */
-                if (find_method(f->owner, f->name))
-                    fe_error(fe, f->line, f->col, "'%s' already has a method '%s'", f->owner->name, f->name);
-                else
-                    FE_PUSH(fe, f->owner->methods, f->owner->nmethods, f->owner->capmethods, f);
-            } else if (f->owner || (f->nparams && f->params[0].self)) {
-                fe_error(fe, f->line, f->col, "generic methods are not supported");
-            }
+            /* a method of a generic struct, in its body or at top level
+             * (then it joins the struct): instantiated per use */
+            StructDecl *sd = f->owner && f->tparams == f->owner->tparams ? f->owner : NULL;
+            if (!f->owner && f->nparams && f->params[0].self && (sd = generic_receiver(c, f)))
+                f->owner = sd;
+            if (sd && find_method(sd, f->name))
+                fe_error(fe, f->line, f->col, "'%s' already has a method '%s'", sd->name, f->name);
+            else if (sd)
+                FE_PUSH(fe, sd->methods, sd->nmethods, sd->capmethods, f);
+            else if (f->owner)
+                fe_error(fe, f->line, f->col, "a method cannot have type parameters of its own");
             continue;
         }
         check_sig(c, f);

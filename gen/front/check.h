@@ -69,6 +69,9 @@ const char *sanitize(Check *c, const char *s);
 void check_sig(Check *c, FuncDecl *f);
 FuncDecl *instance(Check *c, FuncDecl *g, Ty **targs, int n, Node *at);
 FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at);
+int mentions_tparam(const FuncDecl *g, const TypeX *x);
+FuncDecl *infer_instance(Check *c, FuncDecl *g, Node **args, const char *checked, Node *at);
+StructDecl *generic_receiver(Check *c, FuncDecl *f);
 int sig_abi_same(const FuncDecl *f, const FuncDecl *g);
 const char *sig_text(Check *c, const FuncDecl *f);
 

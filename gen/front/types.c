@@ -695,6 +695,118 @@ FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at)
     return instance(c, g, targs, at->ntargs, at);
 }
 
+/* The index of type parameter name among g's, or -1. */
+static int tparam_index(const FuncDecl *g, const char *name)
+{
+    for (int i = 0; i < g->ntparams; i++)
+        if (!strcmp(g->tparams[i], name))
+            return i;
+    return -1;
+}
+
+/* Whether x (a type as written in g's signature) names a parameter of g. */
+int mentions_tparam(const FuncDecl *g, const TypeX *x)
+{
+    if (!x)
+        return 0;
+    if (x->kind == TX_NAME && !x->nargs && tparam_index(g, x->name) >= 0)
+        return 1;
+    for (int i = 0; i < x->nargs; i++)
+        if (mentions_tparam(g, x->args[i]))
+            return 1;
+    return mentions_tparam(g, x->base);
+}
+
+/* Bind g's parameters in x by matching x's shape against t, an argument's
+ * type.  A parameter stays bound to the first type found (a mismatch is
+ * the argument check's to report); an untyped constant binds nothing. */
+static void infer_from(Check *c, const FuncDecl *g, const TypeX *x, const Ty *t, Ty **targs)
+{
+    if (!x || !t || t->kind == TY_ERR || is_untyped(t))
+        return;
+    switch (x->kind) {
+    case TX_NAME:
+        if (!x->nargs) {
+            int k = tparam_index(g, x->name);
+            if (k >= 0 && !targs[k])
+                targs[k] = (Ty *)t;
+        } else if (t->kind == TY_STRUCT && t->ntargs == x->nargs && t->sd == find_struct(c, x->name)) {
+            for (int i = 0; i < x->nargs; i++)
+                infer_from(c, g, x->args[i], t->targs[i], targs);
+        }
+        return;
+    case TX_PTR:
+    case TX_ARRAY:
+    case TX_SLICE:
+        if ((int)t->kind == (x->kind == TX_PTR ? TY_PTR : x->kind == TX_ARRAY ? TY_ARRAY : TY_SLICE))
+            infer_from(c, g, x->base, t->base, targs);
+        return;
+    case TX_TUPLE:
+        if (t->kind == TY_TUPLE && t->nfields == x->nargs)
+            for (int i = 0; i < x->nargs; i++)
+                infer_from(c, g, x->args[i], t->fields[i].ty, targs);
+        return;
+    case TX_FUNC:
+        if (t->kind == TY_FUNC && t->nptys == x->nargs) {
+            for (int i = 0; i < x->nargs; i++)
+                infer_from(c, g, x->args[i], t->ptys[i], targs);
+            infer_from(c, g, x->base, t->base, targs);
+        }
+        return;
+    }
+}
+
+/* The instance of generic g that a call's arguments args[0..g->nparams-1]
+ * determine: those whose parameter names a type parameter are checked
+ * already (checked[i]).  A parameter written bare (T) whose only argument
+ * is an untyped constant gets the constant's default type (int32,
+ * float64).  NULL after a diagnostic when some parameter stays unknown. */
+FuncDecl *infer_instance(Check *c, FuncDecl *g, Node **args, const char *checked, Node *at)
+{
+    Ty **targs = fe_alloc(c->fe, sizeof(Ty *) * (size_t)g->ntparams);
+    SrcFile *ofile = fe_enter(c->fe, g->file);
+    for (int i = 0; i < g->nparams; i++)
+        if (checked[i])
+            infer_from(c, g, g->params[i].tx, args[i]->ty, targs);
+    for (int i = 0; i < g->nparams; i++) {
+        TypeX *x = g->params[i].tx;
+        int k = x->kind == TX_NAME && !x->nargs ? tparam_index(g, x->name) : -1;
+        if (checked[i] && k >= 0 && !targs[k] && (args[i]->ty->kind == TY_UINT || args[i]->ty->kind == TY_UFLT))
+            targs[k] = args[i]->ty->kind == TY_UINT ? c->t_i32 : c->t_f64;
+    }
+    fe_enter(c->fe, ofile);
+    for (int i = 0; i < g->ntparams; i++)
+        if (!targs[i]) {
+            const char *name = g->cname ? g->cname : g->name;
+            ERR(at, "cannot infer the type argument %s of '%s' from the arguments: write %s<...>(...)",
+                g->tparams[i], name, name);
+            return NULL;
+        }
+    return instance(c, g, targs, g->ntparams, at);
+}
+
+/* A generic method declared at top level, func m<A, B>(self r: *S<A, B>):
+ * S generic, its arguments exactly m's parameters in order.  Returns S,
+ * which then owns m as if m were written in S's body; NULL after a
+ * diagnostic otherwise. */
+StructDecl *generic_receiver(Check *c, FuncDecl *f)
+{
+    TypeX *x = f->params[0].tx;
+    if (x->kind == TX_PTR)
+        x = x->base;
+    StructDecl *sd = x->kind == TX_NAME ? find_struct(c, x->name) : NULL;
+    int ok = sd && sd->ntparams == f->ntparams && x->nargs == f->ntparams;
+    for (int i = 0; ok && i < x->nargs; i++)
+        ok = x->args[i]->kind == TX_NAME && !x->args[i]->nargs && tparam_index(f, x->args[i]->name) == i;
+    if (!ok) {
+        fe_error(c->fe, f->params[0].line, f->params[0].col,
+                 "a generic method's receiver must be a generic struct with the method's type parameters, "
+                 "in order, as its arguments (S<%s%s> or *S<...>)", f->tparams[0], f->ntparams > 1 ? ", ..." : "");
+        return NULL;
+    }
+    return sd;
+}
+
 /* How the C ABI sees a type: pointers alike, integers (and bool) by
  * size, floats by size, aggregates by their type. */
 static int abi_same(const Ty *a, const Ty *b)
