@@ -1378,12 +1378,22 @@ static void check_loop_body(Check *c, Node *body)
 static void check_forin_each(Check *c, Node *n)
 {
     Ty *a = check_expr(c, n->a, NULL), *et = c->t_err;
+    Ty *st = a->kind == TY_PTR ? a->base : a;
+    if (st->kind == TY_STRUCT && find_method(st->sd, "items")) {
+        /* a container (collections.vector<T>): for-in over a.items() */
+        Node *m = fe_alloc(c->fe, sizeof *m), *call = fe_alloc(c->fe, sizeof *call);
+        *m = (Node){.kind = N_FIELD, .line = n->a->line, .col = n->a->col, .a = n->a, .name = "items"};
+        *call = (Node){.kind = N_CALL, .line = n->a->line, .col = n->a->col, .a = m};
+        n->a = call;
+        a = check_expr(c, call, NULL);
+    }
     if (a->kind == TY_ARRAY || a->kind == TY_SLICE) {
         et = a->base;
         if (a->kind == TY_ARRAY && is_lvalue(n->a))
             mark_addr(n->a);
     } else if (a->kind != TY_ERR) {
-        ERR(n->a, "for-in needs a range a..b, an array or a slice, not %s", a->name);
+        ERR(n->a, "for-in needs a range a..b, an array, a slice or a value with an items() slice, not %s",
+            a->name);
     }
     Scope s;
     push_scope(c, &s);

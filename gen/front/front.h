@@ -71,7 +71,9 @@
  *     range for length Y" (the bound and what it exceeded); slicing a
  *     pointer is unchecked and needs hi; slicing an array takes its
  *     address (a view, not a copy); for-in evaluates the collection once
- *     and copies each element; `{}` is the empty slice; &a[i] may
+ *     and copies each element; over a struct (or a pointer to one) with
+ *     a method items(), for-in iterates a.items() (collections.vector<T>:
+ *     for x in v); `{}` is the empty slice; &a[i] may
  *     name the end (i == len(a), C's one-past-the-end address);
  *   - new/delete: `new` is a word, not a keyword: `new` followed on the
  *     same line by a name, * or [ is an allocation (`new(x)` stays a call);
