@@ -94,6 +94,24 @@ for name in empty nsonly nomain; do
     fi
 done
 
+# Redeclaring a C-layer function with another result type (printf
+# returning *int32, whether the result is used or not) is a diagnostic at
+# the declaration, exit status 1, never an internal error.  (The message
+# quotes libc.arc's line, so only its start is compared here.)
+for use in 'printf("x\\n")' 'let p = printf("x\\n")'; do
+    printf 'namespace main\n\nextern c {\n    func printf(*byte, ...) *int32\n}\n\nfunc main() int32 {\n    %s\n    return 0\n}\n' \
+        "$use" > "$T/printf_ret.arc"
+    "$ARC" build "$T/printf_ret.arc" -o "$T/bad" 2> "$T/bad.err"
+    st=$?
+    if [ "$st" -eq 1 ] && ! grep -q "internal error" "$T/bad.err" &&
+        grep -q "^$T/printf_ret.arc:4:10: error: extern c func printf(\*uint8, ...) \*int32 does not match the C layer's func printf(\*uint8, ...) int32 (stdlib_arc/libc.arc:" "$T/bad.err"; then
+        ok "printf redeclared returning *int32 ($use): a diagnostic at the declaration"
+    else
+        not_ok "printf redeclared returning *int32 ($use): exit status $st"
+        sed 's/^/# /' "$T/bad.err" | head -10
+    fi
+done
+
 # The same source gives the same object bytes.
 "$ARC" build --emit=obj tests/arc/basics.arc -o "$T/d1.o" &&
     "$ARC" build --emit=obj tests/arc/basics.arc -o "$T/d2.o"
