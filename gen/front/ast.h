@@ -34,7 +34,7 @@ typedef struct {
     int slen;
 } Tok;
 
-/* --- types (check.c) --------------------------------------------------- */
+/* --- types (types.c) --------------------------------------------------- */
 typedef enum {
     TY_ERR,     /* after an error: accepted everywhere, reported once */
     TY_VOID, TY_BOOL, TY_INT, TY_FLOAT, TY_PTR, TY_ARRAY, TY_STRUCT,
@@ -343,7 +343,7 @@ void parse(Front *fe);                     /* parse.c: fe->prog */
 void check(Front *fe);                     /* check.c */
 Module *lower(Front *fe);                  /* lower.c */
 
-/* check.c helpers lower.c shares */
+/* types.c helpers check.c and lower.c share */
 int ty_is_int(const Ty *t);       /* TY_INT or TY_UINT */
 int ty_is_agg(const Ty *t);       /* in memory: array, struct, tuple */
 int ty_same(const Ty *a, const Ty *b);

@@ -1,4 +1,5 @@
-/* check.c: names and types (ARC.md sections 3-6).
+/* check.c: scopes, expressions, statements and function bodies (ARC.md
+ * sections 3-6).
  *
  * Needs: fe->prog from parse.c.  Produces: the same AST annotated for
  * lower.c: every expression's type (Node.ty), resolved names (Node.var,
@@ -15,535 +16,12 @@
  *   - conditions are bool;
  *   - null converts to any pointer; *void to and from any pointer; a
  *     pointer to [N]T to *T (so &buf is a *byte).
- * Generic functions and structs are instantiated per distinct type
- * argument list: a function instance is a copy of the generic's AST,
- * checked with the parameters bound. */
-#include "gen/front/ast.h"
+ * Types, names, signatures and generic instances are types.c's. */
+#include "gen/front/check.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { MAX_INSTANCES = 64 };
-
-/* A scope's names; past SCOPE_LINEAR of them, a map finds the index of
- * the latest declaration of a name, so a function with many locals is
- * checked in linear time. */
-typedef struct Scope {
-    struct Scope *up;
-    Var **vars;
-    int n, cap;
-    Map *map;
-} Scope;
-enum { SCOPE_LINEAR = 8 };
-
-typedef struct Check {
-    Front *fe;
-    Scope *scope;
-    Scope globals;
-    FuncDecl *fn;          /* the function being checked */
-    int loops, switches;   /* break/continue targets */
-    const char **tpnames;  /* generic parameters in scope */
-    Ty **tpvals;
-    int ntp;
-    FuncDecl **queue;      /* generic instances still to check */
-    int nqueue, capqueue;
-    int nprocess;
-    Scope *outer;          /* in a function literal: the enclosing scopes */
-    int in_ptr;            /* resolving the pointee of a pointer type */
-    int nconstdepth;       /* enum values and constants being evaluated */
-    Ty **pending;          /* struct types still to lay out */
-    int npending, cappending;
-    Ty *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16, *t_u32, *t_u64,
-       *t_f32, *t_f64, *t_uint, *t_uflt, *t_null, *t_err, *t_bytep, *t_voidp,
-       *t_string;   /* *byte spelled string: == compares contents */
-} Check;
-
-#define ERR(n, ...) fe_error(c->fe, (n)->line, (n)->col, __VA_ARGS__)
-
-/* --- types ----------------------------------------------------------------- */
-static Ty *new_ty(Check *c, TyKind k, int64_t size, int64_t align, const char *name)
-{
-    Ty *t = fe_alloc(c->fe, sizeof *t);
-    t->kind = k;
-    t->size = size;
-    t->align = align;
-    t->name = name;
-    return t;
-}
-
-static Ty *int_ty(Check *c, int size, int sign, const char *name)
-{
-    Ty *t = new_ty(c, TY_INT, size, size, name);
-    t->sign = sign;
-    return t;
-}
-
-/* A type made from base (*T, []T), spelled prefix + base's name. */
-static Ty *derived_ty(Check *c, TyKind k, int64_t size, const char *prefix, Ty *base)
-{
-    size_t n = strlen(base->name) + strlen(prefix) + 1;
-    char *name = fe_alloc(c->fe, n);
-    snprintf(name, n, "%s%s", prefix, base->name);
-    Ty *t = new_ty(c, k, size, 8, name);
-    t->base = base;
-    return t;
-}
-
-static Ty *ptr_to(Check *c, Ty *base) { return derived_ty(c, TY_PTR, 8, "*", base); }
-
-/* func(A, B) R, async func(A) R: one Ty per use, compared by ty_same. */
-static Ty *func_ty(Check *c, Ty **ptys, int n, Ty *ret, int variadic, int async)
-{
-    size_t len = 32 + strlen(ret->name);
-    for (int i = 0; i < n; i++)
-        len += strlen(ptys[i]->name) + 2;
-    char *name = fe_alloc(c->fe, len);
-    size_t k = (size_t)snprintf(name, len, "%sfunc(", async ? "async " : "");
-    for (int i = 0; i < n; i++)
-        k += (size_t)snprintf(name + k, len - k, "%s%s", i ? ", " : "", ptys[i]->name);
-    k += (size_t)snprintf(name + k, len - k, "%s)", variadic ? (n ? ", ..." : "...") : "");
-    if (ret->kind != TY_VOID)
-        snprintf(name + k, len - k, " %s", ret->name);
-    Ty *t = new_ty(c, TY_FUNC, 8, 8, name);
-    t->ptys = ptys;
-    t->nptys = n;
-    t->base = ret;
-    t->variadic = variadic;
-    t->async = async;
-    return t;
-}
-
-static Ty *slice_ty(Check *c, Ty *base) { return derived_ty(c, TY_SLICE, 16, "[]", base); }
-
-int ty_is_int(const Ty *t) { return t->kind == TY_INT || t->kind == TY_UINT; }
-int ty_is_agg(const Ty *t)
-{
-    return t->kind == TY_ARRAY || t->kind == TY_STRUCT || t->kind == TY_TUPLE || t->kind == TY_SLICE;
-}
-static int is_flt(const Ty *t) { return t->kind == TY_FLOAT || t->kind == TY_UFLT; }
-static int is_num(const Ty *t) { return ty_is_int(t) || is_flt(t); }
-static int is_untyped(const Ty *t) { return t->kind == TY_UINT || t->kind == TY_UFLT || t->kind == TY_NULL; }
-
-int ty_same(const Ty *a, const Ty *b)
-{
-    if (a == b)
-        return 1;
-    if (a->kind != b->kind)
-        return 0;
-    switch (a->kind) {
-    case TY_INT: return a->size == b->size && a->sign == b->sign;
-    case TY_FLOAT: return a->size == b->size;
-    case TY_PTR: case TY_TASK: case TY_SLICE: return ty_same(a->base, b->base);
-    case TY_ARRAY: return a->len == b->len && ty_same(a->base, b->base);
-    case TY_STRUCT: return 0;   /* one Ty per struct (instance) */
-    case TY_FUNC:
-        if (a->nptys != b->nptys || a->variadic != b->variadic || a->async != b->async ||
-            !ty_same(a->base, b->base))
-            return 0;
-        for (int i = 0; i < a->nptys; i++)
-            if (!ty_same(a->ptys[i], b->ptys[i]))
-                return 0;
-        return 1;
-    case TY_TUPLE:
-        if (a->nfields != b->nfields)
-            return 0;
-        for (int i = 0; i < a->nfields; i++)
-            if (!ty_same(a->fields[i].ty, b->fields[i].ty))
-                return 0;
-        return 1;
-    default: return 1;
-    }
-}
-
-/* Lay out fields C style; fields[i].ty set. */
-static void layout(Ty *t)
-{
-    int64_t off = 0, align = 1;
-    for (int i = 0; i < t->nfields; i++) {
-        Ty *f = t->fields[i].ty;
-        int64_t a = f->align ? f->align : 1;
-        off = (off + a - 1) / a * a;
-        t->fields[i].off = off;
-        off += f->size;
-        if (a > align)
-            align = a;
-    }
-    t->align = align;
-    t->size = (off + align - 1) / align * align;
-}
-
-static Ty *tuple_ty(Check *c, Ty **elems, int n)
-{
-    Ty *t = new_ty(c, TY_TUPLE, 0, 1, "");
-    t->fields = fe_alloc(c->fe, sizeof(SField) * (size_t)(n ? n : 1));
-    t->nfields = n;
-    size_t len = 3;
-    for (int i = 0; i < n; i++) {
-        char *nm = fe_alloc(c->fe, 12);
-        snprintf(nm, 12, "%d", i);
-        t->fields[i] = (SField){nm, elems[i], 0};
-        len += strlen(elems[i]->name) + 2;
-    }
-    char *name = fe_alloc(c->fe, len);
-    strcpy(name, "(");
-    for (int i = 0; i < n; i++) {
-        strcat(name, elems[i]->name);
-        strcat(name, i + 1 < n ? ", " : "");
-    }
-    strcat(name, ")");
-    t->name = name;
-    layout(t);
-    return t;
-}
-
-static struct { const char *name; int which; } prims[] = {
-    {"void", 0}, {"bool", 1}, {"int8", 2}, {"int16", 3}, {"int32", 4}, {"int64", 5},
-    {"uint8", 6}, {"uint16", 7}, {"uint32", 8}, {"uint64", 9}, {"usize", 9}, {"isize", 5},
-    {"float32", 10}, {"float64", 11}, {"byte", 6}, {"char", 8}, {"string", 13}, {"memptr", 12},
-};
-
-static Ty *prim(Check *c, const char *name)
-{
-    Ty *tab[] = {c->t_void, c->t_bool, c->t_i8, c->t_i16, c->t_i32, c->t_i64, c->t_u8, c->t_u16,
-                 c->t_u32, c->t_u64, c->t_f32, c->t_f64, c->t_bytep, c->t_string};
-    for (int i = 0; i < countof(prims); i++)
-        if (!strcmp(prims[i].name, name))
-            return tab[prims[i].which];
-    return NULL;
-}
-
-/* A top-level name as written in the current file, qualified ("io.x" in
- * module io); a name with a dot is qualified already. */
-static const char *qual(Check *c, const char *name)
-{
-    return strchr(name, '.') ? name : fe_qualify(c->fe, c->fe->file, name);
-}
-
-/* ARC.md 7: a name starting with a letter is exported, one with _ not. */
-static int is_exported(const char *name)
-{
-    return (*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z');
-}
-
-/* What the C layer (`namespace c`) exports under its C name: the
- * exported names, and C's reserved __names (__errno_location). */
-static int is_c_exported(const char *name)
-{
-    return is_exported(name) || (name[0] == '_' && name[1] == '_' && name[2]);
-}
-
-/* The main file defines name (a function with a body, or a global): the
- * C layer's definition of that name then keeps its qualified, private
- * symbol (libc.remove), as a program's own definition overrides the C
- * library's. */
-static int main_defines(Check *c, const char *name)
-{
-    Program *g = &c->fe->prog;
-    if (c->fe->files[0]->clayer)
-        return 0;   /* the C layer compiled on its own (arc build -l c) */
-    for (int i = 0; i < g->nfuncs; i++) {
-        FuncDecl *f = g->funcs[i];
-        if (f->body && f->file == c->fe->files[0] && !f->owner && !(f->nparams && f->params[0].self) &&
-            !strcmp(f->name, name))
-            return 1;
-    }
-    for (int i = 0; i < g->nconsts; i++) {
-        Node *n = g->consts[i];
-        if (n->op != TK_CONST && n->name && !strcmp(n->name, name))
-            return 1;
-    }
-    return 0;
-}
-
-static int is_import(Check *c, const char *name)
-{
-    SrcFile *f = c->fe->file;
-    for (int i = 0; f && i < f->nimports; i++)
-        if (!strcmp(fe_module_name(f->imports[i]), name))
-            return 1;
-    return 0;
-}
-
-/* A qualified name written in the current file ("io.File" as a type):
- * its module must be imported here, the name exported. */
-static int check_qualified(Check *c, const char *name, int line, int col)
-{
-    const char *dot = strchr(name, '.');
-    if (!dot)
-        return 1;
-    char mod[128];
-    snprintf(mod, sizeof mod, "%.*s", (int)(dot - name), name);
-    SrcFile *f = c->fe->file;
-    if (f && f->mod && !strcmp(f->mod, mod))
-        return 1;   /* the file's own declaration */
-    if (!is_import(c, mod)) {
-        fe_error(c->fe, line, col, "unknown module '%s' (no import \"%s\" in this file)", mod, mod);
-        return 0;
-    }
-    if (!is_exported(dot + 1)) {
-        fe_error(c->fe, line, col, "'%s' is private to module '%s' (its name starts with _)", dot + 1, mod);
-        return 0;
-    }
-    return 1;
-}
-
-/* The file whose top-level declaration has the qualified name name. */
-static SrcFile *file_of(Check *c, const char *name)
-{
-    const char *dot = strchr(name, '.');
-    for (int i = 1; dot && i < c->fe->nfiles; i++) {
-        SrcFile *f = c->fe->files[i];
-        if (strlen(f->mod) == (size_t)(dot - name) && !strncmp(f->mod, name, (size_t)(dot - name)))
-            return f;
-    }
-    return c->fe->files[0];
-}
-
-static StructDecl *find_struct(Check *c, const char *name)
-{
-    name = qual(c, name);
-    for (int i = 0; i < c->fe->prog.nstructs; i++)
-        if (!strcmp(c->fe->prog.structs[i]->name, name))
-            return c->fe->prog.structs[i];
-    return NULL;
-}
-
-static EnumDecl *find_enum(Check *c, const char *name)
-{
-    name = qual(c, name);
-    for (int i = 0; i < c->fe->prog.nenums; i++)
-        if (!strcmp(c->fe->prog.enums[i]->name, name))
-            return c->fe->prog.enums[i];
-    return NULL;
-}
-
-static Ty *resolve(Check *c, TypeX *x);
-static Ty *resolve1(Check *c, TypeX *x);
-static Ty *complete(Check *c, Ty *t, int line, int col);
-static Ty *check_expr(Check *c, Node *n, Ty *want);
-static Ty *func_value(Check *c, Node *n, FuncDecl *f);
-static int const_int(Check *c, Node *n, int64_t *v);
-
-/* A struct's type: the declaration's own, or the instance for targs. */
-static Ty *struct_ty(Check *c, StructDecl *sd, Ty **targs, int ntargs, TypeX *at)
-{
-    if (ntargs != sd->ntparams) {
-        fe_error(c->fe, at->line, at->col, "'%s' takes %d type argument(s), not %d", sd->name, sd->ntparams, ntargs);
-        return c->t_err;
-    }
-    Ty *t;
-    for (t = sd->ty; t; t = t->next) {
-        int same = 1;
-        for (int i = 0; i < ntargs; i++)
-            same &= ty_same(t->targs[i], targs[i]);
-        if (same)
-            break;
-    }
-    if (!t) {
-        size_t len = strlen(sd->name) + 3;
-        for (int i = 0; i < ntargs; i++)
-            len += strlen(targs[i]->name) + 2;
-        char *name = fe_alloc(c->fe, len);
-        strcpy(name, sd->name);
-        for (int i = 0; i < ntargs; i++) {
-            strcat(name, i ? ", " : "<");
-            strcat(name, targs[i]->name);
-        }
-        if (ntargs)
-            strcat(name, ">");
-        t = new_ty(c, TY_STRUCT, 0, 1, name);
-        t->sd = sd;
-        t->targs = targs;
-        t->ntargs = ntargs;
-        t->next = sd->ty;
-        sd->ty = t;
-    }
-    if (c->in_ptr) {
-        /* a pointee need not be complete yet: `next: *Node` inside Node */
-        if (t->state == 0)
-            FE_PUSH(c->fe, c->pending, c->npending, c->cappending, t);
-        return t;
-    }
-    return complete(c, t, at->line, at->col);
-}
-
-/* Lay out a struct type (its fields' types resolved with the struct's
- * type parameters bound). */
-static Ty *complete(Check *c, Ty *t, int line, int col)
-{
-    if (t->kind != TY_STRUCT || t->state == 2)
-        return t;
-    if (t->state == 1) {
-        fe_error(c->fe, line, col, "struct '%s' contains itself", t->name);
-        return c->t_err;
-    }
-    StructDecl *sd = t->sd;
-    t->state = 1;
-    SrcFile *of = fe_enter(c->fe, sd->file);
-    const char **on = c->tpnames;
-    Ty **ov = c->tpvals;
-    int ont = c->ntp, oip = c->in_ptr;
-    c->tpnames = sd->tparams;
-    c->tpvals = t->targs;
-    c->ntp = t->ntargs;
-    c->in_ptr = 0;
-    t->fields = fe_alloc(c->fe, sizeof(SField) * (size_t)(sd->nfields ? sd->nfields : 1));
-    t->nfields = sd->nfields;
-    for (int i = 0; i < sd->nfields; i++) {
-        FParam *f = &sd->fields[i];
-        for (int j = 0; j < i; j++)
-            if (!strcmp(sd->fields[j].name, f->name))
-                fe_error(c->fe, f->line, f->col, "duplicate field '%s'", f->name);
-        Ty *ft = complete(c, resolve(c, f->tx), f->tx->line, f->tx->col);
-        if (ft->kind == TY_VOID) {
-            fe_error(c->fe, f->line, f->col, "field '%s' has type void", f->name);
-            ft = c->t_err;
-        }
-        t->fields[i] = (SField){f->name, ft, 0};
-    }
-    c->tpnames = on;
-    c->tpvals = ov;
-    c->ntp = ont;
-    c->in_ptr = oip;
-    fe_enter(c->fe, of);
-    layout(t);
-    t->state = 2;
-    return t;
-}
-
-/* The type a TypeX names. */
-static Ty *resolve(Check *c, TypeX *x)
-{
-    /* only the pointee of a pointer may stay incomplete */
-    int oip = c->in_ptr;
-    if (x->kind == TX_ARRAY || x->kind == TX_TUPLE)
-        c->in_ptr = 0;
-    Ty *t = resolve1(c, x);
-    c->in_ptr = oip;
-    return t;
-}
-
-static Ty *resolve1(Check *c, TypeX *x)
-{
-    switch (x->kind) {
-    case TX_PTR: {
-        c->in_ptr++;
-        Ty *b = resolve(c, x->base);
-        c->in_ptr--;
-        return b->kind == TY_ERR ? b : ptr_to(c, b);
-    }
-    case TX_ARRAY: {
-        int64_t len = 0;
-        Ty *b = resolve(c, x->base);
-        if (!const_int(c, x->len, &len) || len < 0 || len > (1LL << 40)) {
-            fe_error(c->fe, x->len->line, x->len->col, "array length must be a non-negative integer constant");
-            return c->t_err;
-        }
-        if (b->kind == TY_ERR)
-            return b;
-        if (b->kind == TY_VOID) {
-            fe_error(c->fe, x->line, x->col, "array of void");
-            return c->t_err;
-        }
-        if (b->size && len > (1LL << 40) / b->size) {
-            fe_error(c->fe, x->line, x->col, "array too large");
-            return c->t_err;
-        }
-        size_t n = strlen(b->name) + 24;
-        char *name = fe_alloc(c->fe, n);
-        snprintf(name, n, "[%lld]%s", (long long)len, b->name);
-        Ty *t = new_ty(c, TY_ARRAY, b->size * len, b->align, name);
-        t->base = b;
-        t->len = len;
-        return t;
-    }
-    case TX_TUPLE: {
-        Ty **el = fe_alloc(c->fe, sizeof(Ty *) * (size_t)x->nargs);
-        for (int i = 0; i < x->nargs; i++) {
-            el[i] = resolve(c, x->args[i]);
-            if (el[i]->kind == TY_ERR)
-                return el[i];
-            if (el[i]->kind == TY_VOID) {
-                fe_error(c->fe, x->line, x->col, "tuple element of type void");
-                return c->t_err;
-            }
-        }
-        return tuple_ty(c, el, x->nargs);
-    }
-    case TX_FUNC: {
-        Ty **pt = fe_alloc(c->fe, sizeof(Ty *) * (size_t)(x->nargs + 1));
-        int oip = c->in_ptr;
-        c->in_ptr = 0;
-        Ty *r = x->base ? resolve(c, x->base) : c->t_void;
-        int bad = r->kind == TY_ERR;
-        for (int i = 0; i < x->nargs; i++) {
-            pt[i] = resolve(c, x->args[i]);
-            if (pt[i]->kind == TY_VOID) {
-                fe_error(c->fe, x->args[i]->line, x->args[i]->col, "a parameter cannot be void");
-                pt[i] = c->t_err;
-            }
-            bad |= pt[i]->kind == TY_ERR;
-        }
-        c->in_ptr = oip;
-        return bad ? c->t_err : func_ty(c, pt, x->nargs, r, x->variadic, x->async);
-    }
-    case TX_SLICE: {
-        c->in_ptr++;   /* the elements are behind a pointer */
-        Ty *b = resolve(c, x->base);
-        c->in_ptr--;
-        if (b->kind == TY_VOID) {
-            fe_error(c->fe, x->line, x->col, "slice of void");
-            return c->t_err;
-        }
-        return b->kind == TY_ERR ? b : slice_ty(c, b);
-    }
-    case TX_NAME:
-        break;
-    }
-    for (int i = c->ntp - 1; i >= 0; i--)
-        if (!strcmp(c->tpnames[i], x->name)) {
-            if (x->nargs)
-                fe_error(c->fe, x->line, x->col, "type parameter '%s' takes no type arguments", x->name);
-            return c->tpvals[i];
-        }
-    Ty **targs = fe_alloc(c->fe, sizeof(Ty *) * (size_t)(x->nargs + 1));
-    int oip = c->in_ptr;
-    c->in_ptr = 0;
-    for (int i = 0; i < x->nargs; i++) {
-        targs[i] = resolve(c, x->args[i]);
-        if (targs[i]->kind == TY_ERR) {
-            c->in_ptr = oip;
-            return targs[i];
-        }
-    }
-    c->in_ptr = oip;
-    if (!strcmp(x->name, "Task")) {
-        if (x->nargs != 1) {
-            fe_error(c->fe, x->line, x->col, "Task takes one type argument");
-            return c->t_err;
-        }
-        size_t n = strlen(targs[0]->name) + 8;
-        char *name = fe_alloc(c->fe, n);
-        snprintf(name, n, "Task<%s>", targs[0]->name);
-        Ty *t = new_ty(c, TY_TASK, 8, 8, name);
-        t->base = targs[0];
-        return t;
-    }
-    if (!check_qualified(c, x->name, x->line, x->col))
-        return c->t_err;
-    Ty *p = prim(c, x->name);
-    if (p || find_enum(c, x->name)) {
-        if (x->nargs)
-            fe_error(c->fe, x->line, x->col, "'%s' takes no type arguments", x->name);
-        return p ? p : c->t_i32;   /* an enum's members are int32 */
-    }
-    StructDecl *sd = find_struct(c, x->name);
-    if (sd)
-        return struct_ty(c, sd, targs, x->nargs, x);
-    fe_error(c->fe, x->line, x->col, "unknown type '%s'", x->name);
-    return c->t_err;
-}
 
 /* --- scopes ---------------------------------------------------------------- */
 /* The latest declaration of name in s, or NULL. */
@@ -747,7 +225,7 @@ static void default_type(Check *c, Node *n, const char *what)
     }
 }
 
-static int const_int(Check *c, Node *n, int64_t *v)
+int const_int(Check *c, Node *n, int64_t *v)
 {
     Ty *t = check_expr(c, n, NULL);
     if (n->konst != 1 || !ty_is_int(t))
@@ -1054,20 +532,24 @@ static Ty *check_unary(Check *c, Node *n, Ty *want)
 
 /* Check call arguments against parameter types (ptys[0..np-1]); extra
  * arguments of a variadic callee take the default promotions' types. */
+/* checked (NULL: none) marks the arguments checked already (type-argument
+ * inference): they are only converted. */
 static void check_args(Check *c, Node *call, Node **args, int nargs, Ty **ptys, int np, int variadic,
-                       const char *fname)
+                       const char *fname, const char *checked)
 {
     if (nargs < np || (nargs > np && !variadic)) {
         ERR(call, "'%s' takes %d argument(s), not %d", fname, np, nargs);
         for (int i = 0; i < nargs; i++)
-            check_expr(c, args[i], NULL);
+            if (!checked || !checked[i])
+                check_expr(c, args[i], NULL);
         return;
     }
     for (int i = 0; i < nargs; i++) {
         char what[96];
         snprintf(what, sizeof what, "argument %d of '%s'", i + 1, fname);
         if (i < np) {
-            check_expr(c, args[i], ptys[i]);
+            if (!checked || !checked[i])
+                check_expr(c, args[i], ptys[i]);
             coerce(c, args[i], ptys[i], what);
         } else {
             Ty *t = check_expr(c, args[i], NULL);
@@ -1089,9 +571,6 @@ static Ty *new_task(Check *c, Ty *r)
     return t;
 }
 
-static void check_sig(Check *c, FuncDecl *f);
-static FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at);
-static FuncDecl *instance(Check *c, FuncDecl *g, Ty **targs, int n, Node *at);
 
 static struct { const char *name; Builtin b; } builtins[] = {
     {"alloca", BI_ALLOCA}, {"memcpy", BI_MEMCPY}, {"memset", BI_MEMSET}, {"memcmp", BI_MEMCMP},
@@ -1260,7 +739,7 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
 }
 
 /* A named function used as a value: its address, of type func(...) R. */
-static Ty *func_value(Check *c, Node *n, FuncDecl *f)
+Ty *func_value(Check *c, Node *n, FuncDecl *f)
 {
     if (f->builtin) {
         ERR(n, "built-in '%s' cannot be used as a value", n->name);
@@ -1291,7 +770,7 @@ static Ty *check_call_value(Check *c, Node *n)
     if (n->ntargs)
         ERR(n->a, "a function value takes no type arguments");
     check_args(c, n, n->list, n->nlist, t->ptys, t->nptys, t->variadic,
-               n->a->kind == N_IDENT ? n->a->name : "function value");
+               n->a->kind == N_IDENT ? n->a->name : "function value", NULL);
     return t->async ? new_task(c, t->base) : t->base;
 }
 
@@ -1300,6 +779,7 @@ static Ty *check_call(Check *c, Node *n)
     Node *callee = n->a;
     FuncDecl *f = NULL;
     Ty *recv = NULL;
+    char *checked = NULL;   /* arguments checked for inference */
     module_ref(c, callee);
     if (callee->kind == N_IDENT && !lookup(c, callee->name) && !captured(c, callee->name)) {
         f = find_func(c, callee->name);
@@ -1314,11 +794,26 @@ static Ty *check_call(Check *c, Node *n)
                 check_expr(c, n->list[i], NULL);
             return c->t_err;
         }
-        if (f->ntparams) {
-            if (!n->ntargs) {
-                ERR(callee, "generic function '%s' needs type arguments: %s<...>(...)", f->name, f->name);
+        if (f->ntparams && !n->ntargs) {
+            /* the type arguments from the arguments' types */
+            if (n->nlist != f->nparams) {
+                ERR(n, "'%s' takes %d argument(s), not %d", f->cname, f->nparams, n->nlist);
+                for (int i = 0; i < n->nlist; i++)
+                    check_expr(c, n->list[i], NULL);
                 return c->t_err;
             }
+            checked = fe_alloc(c->fe, (size_t)n->nlist + 1);
+            for (int i = 0; i < n->nlist; i++)
+                if ((checked[i] = (char)mentions_tparam(f, f->params[i].tx)))
+                    check_expr(c, n->list[i], NULL);
+            f = infer_instance(c, f, n->list, checked, callee);
+            if (!f) {
+                for (int i = 0; i < n->nlist; i++)
+                    if (!checked[i])
+                        check_expr(c, n->list[i], NULL);
+                return c->t_err;
+            }
+        } else if (f->ntparams) {
             f = instantiate(c, f, n);
             if (!f)
                 return c->t_err;
@@ -1350,8 +845,7 @@ static Ty *check_call(Check *c, Node *n)
             ERR(callee, "%s has no method '%s'", rt->name, callee->name);
             return c->t_err;
         }
-        if (f->ntparams && f->owner && f->tparams == f->owner->tparams &&
-            !(f = instance(c, f, st->targs, st->ntargs, callee)))
+        if (f->ntparams && f->owner && !(f = instance(c, f, st->targs, st->ntargs, callee)))
             return c->t_err;
         check_sig(c, f);
         if (f->recv_ptr) {
@@ -1379,7 +873,7 @@ static Ty *check_call(Check *c, Node *n)
         ERR(callee, "'%s' is a method: call it as receiver.%s(...)", f->name, f->name);
         return c->t_err;
     }
-    check_args(c, n, n->list, n->nlist, f->ptys + skip, f->nparams - skip, f->variadic, f->name);
+    check_args(c, n, n->list, n->nlist, f->ptys + skip, f->nparams - skip, f->variadic, f->name, checked);
     Ty *r = f->rty;
     return f->async ? new_task(c, r) : r;
 }
@@ -1568,7 +1062,7 @@ static void check_chain(Check *c, Node *n)
 
 /* Check n; want is the context type for untyped constants (may be NULL;
  * the caller still coerces).  Sets and returns n->ty. */
-static Ty *check_expr(Check *c, Node *n, Ty *want)
+Ty *check_expr(Check *c, Node *n, Ty *want)
 {
     if (n->ty)
         return n->ty;
@@ -1811,7 +1305,7 @@ static Ty *check_expr(Check *c, Node *n, Ty *want)
         if (f->state >= 1) {
             if (f->rty->kind != TY_VOID)
                 ERR(n, "a process func returns nothing");
-            check_args(c, n, n->list, n->nlist, f->ptys, f->nparams, 0, "process func");
+            check_args(c, n, n->list, n->nlist, f->ptys, f->nparams, 0, "process func", NULL);
             /* the literal sees globals only: its arguments are copies */
             FuncDecl *of = c->fn;
             Scope *os = c->scope;
@@ -1884,12 +1378,22 @@ static void check_loop_body(Check *c, Node *body)
 static void check_forin_each(Check *c, Node *n)
 {
     Ty *a = check_expr(c, n->a, NULL), *et = c->t_err;
+    Ty *st = a->kind == TY_PTR ? a->base : a;
+    if (st->kind == TY_STRUCT && find_method(st->sd, "items")) {
+        /* a container (collections.vector<T>): for-in over a.items() */
+        Node *m = fe_alloc(c->fe, sizeof *m), *call = fe_alloc(c->fe, sizeof *call);
+        *m = (Node){.kind = N_FIELD, .line = n->a->line, .col = n->a->col, .a = n->a, .name = "items"};
+        *call = (Node){.kind = N_CALL, .line = n->a->line, .col = n->a->col, .a = m};
+        n->a = call;
+        a = check_expr(c, call, NULL);
+    }
     if (a->kind == TY_ARRAY || a->kind == TY_SLICE) {
         et = a->base;
         if (a->kind == TY_ARRAY && is_lvalue(n->a))
             mark_addr(n->a);
     } else if (a->kind != TY_ERR) {
-        ERR(n->a, "for-in needs a range a..b, an array or a slice, not %s", a->name);
+        ERR(n->a, "for-in needs a range a..b, an array, a slice or a value with an items() slice, not %s",
+            a->name);
     }
     Scope s;
     push_scope(c, &s);
@@ -2245,207 +1749,6 @@ static int falls_off(Node *body)
     return !terminates(last);
 }
 
-/* --- declarations ---------------------------------------------------------- */
-static const char *sanitize(Check *c, const char *s)
-{
-    char *r = fe_strdup(c->fe, s, strlen(s));
-    for (char *p = r; *p; p++)
-        if (*p == '*')
-            *p = 'p';
-        else if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') && !(*p >= '0' && *p <= '9') && *p != '.')
-            *p = '_';
-    return r;
-}
-
-/* Resolve f's parameter and return types; attach a top-level method to
- * its struct. */
-static void sig_receiver(Check *c, FuncDecl *f);
-
-static void check_sig(Check *c, FuncDecl *f)
-{
-    if (f->state)
-        return;
-    f->state = 1;
-    SrcFile *ofile = fe_enter(c->fe, f->file);
-    const char **on = c->tpnames;
-    Ty **ov = c->tpvals;
-    int ont = c->ntp;
-    if (f->origin) {
-        c->tpnames = f->origin->tparams;
-        c->tpvals = f->targs;
-        c->ntp = f->origin->ntparams;
-    }
-    f->ptys = fe_alloc(c->fe, sizeof(Ty *) * (size_t)(f->nparams + 1));
-    int bad = 0;
-    for (int i = 0; i < f->nparams; i++) {
-        FParam *p = &f->params[i];
-        f->ptys[i] = p->ty = resolve(c, p->tx);
-        if (p->ty->kind == TY_VOID) {
-            fe_error(c->fe, p->line, p->col, "a parameter cannot be void");
-            f->ptys[i] = p->ty = c->t_err;
-        }
-        if (p->self && i) {
-            fe_error(c->fe, p->line, p->col, "only the first parameter can be 'self'");
-        }
-        for (int j = 0; j < i; j++)
-            if (p->name && f->params[j].name && !strcmp(p->name, f->params[j].name))
-                fe_error(c->fe, p->line, p->col, "duplicate parameter '%s'", p->name);
-        bad |= p->ty->kind == TY_ERR;
-    }
-    f->rty = f->ret ? resolve(c, f->ret) : c->t_void;
-    c->tpnames = on;
-    c->tpvals = ov;
-    c->ntp = ont;
-    if (bad || f->rty->kind == TY_ERR)
-        f->state = -1;
-    if (!f->sym && f->cname && (!f->body || (f->file && f->file->clayer && is_c_exported(f->cname) &&
-                                              !f->owner && !(f->nparams && f->params[0].self) &&
-                                              !main_defines(c, f->cname)))) {
-        f->sym = f->cname;   /* a C function, or one the C layer defines */
-        f->cexport = f->body != NULL;
-    }
-    if (!f->sym)
-        f->sym = f->name;
-    sig_receiver(c, f);
-    fe_enter(c->fe, ofile);
-}
-
-/* A method's receiver type, struct and symbol (Struct.name). */
-static void sig_receiver(Check *c, FuncDecl *f)
-{
-    if (f->nparams && f->params[0].self && f->ptys[0]->kind != TY_ERR) {
-        Ty *r = f->ptys[0];
-        Ty *st = r->kind == TY_PTR ? r->base : r;
-        if (st->kind != TY_STRUCT || (f->owner && st->sd != f->owner)) {
-            fe_error(c->fe, f->params[0].line, f->params[0].col, "a receiver must be %s or *%s",
-                     f->owner ? f->owner->name : "a struct", f->owner ? f->owner->name : "a struct");
-            f->state = -1;
-            return;
-        }
-        f->recv = st->sd;
-        f->recv_ptr = r->kind == TY_PTR;
-        size_t n = strlen(st->name) + strlen(f->name) + 2;
-        char *sym = fe_alloc(c->fe, n);
-        snprintf(sym, n, "%s.%s", st->name, f->name);
-        f->sym = sanitize(c, sym);
-    } else if (f->owner) {
-        fe_error(c->fe, f->line, f->col, "method '%s' needs a 'self' receiver as its first parameter", f->name);
-        f->state = -1;
-    }
-}
-
-static Node *clone_node(Check *c, Node *n);
-static Node *clone_node1(Check *c, Node *n);
-
-static FuncDecl *clone_func(Check *c, FuncDecl *g)
-{
-    FuncDecl *f = fe_alloc(c->fe, sizeof *f);
-    *f = *g;
-    f->params = fe_alloc(c->fe, sizeof(FParam) * (size_t)(g->nparams + 1));
-    if (g->nparams)
-        memcpy(f->params, g->params, sizeof(FParam) * (size_t)g->nparams);
-    f->body = clone_node(c, g->body);
-    f->state = 0;
-    f->ptys = NULL;
-    f->rty = NULL;
-    f->sym = NULL;
-    return f;
-}
-
-/* A deep copy of n; along an operator chain's left operands (any length)
- * in a loop. */
-static Node *clone_node(Check *c, Node *n)
-{
-    if (!n)
-        return NULL;
-    Node *top = NULL, **link = &top;
-    for (; n && n->kind == N_BINARY; n = n->a) {
-        Node *m = fe_alloc(c->fe, sizeof *m);
-        *m = *n;
-        m->b = clone_node(c, n->b);
-        *link = m;
-        link = &m->a;
-    }
-    *link = clone_node1(c, n);
-    return top;
-}
-
-static Node *clone_node1(Check *c, Node *n)
-{
-    if (!n)
-        return NULL;
-    Node *m = fe_alloc(c->fe, sizeof *m);
-    *m = *n;
-    m->a = clone_node(c, n->a);
-    m->b = clone_node(c, n->b);
-    m->c = clone_node(c, n->c);
-    m->d = clone_node(c, n->d);
-    if (n->nlist) {
-        m->list = fe_alloc(c->fe, sizeof(Node *) * (size_t)n->nlist);
-        for (int i = 0; i < n->nlist; i++)
-            m->list[i] = clone_node(c, n->list[i]);
-    }
-    if ((n->kind == N_PROCESS || n->kind == N_FUNCLIT) && n->fn)
-        m->fn = clone_func(c, n->fn);
-    return m;
-}
-
-/* The instance of generic g for targs[0..n-1] (made and queued on first
- * use).  A method of a generic struct is generic in the struct's
- * parameters. */
-static FuncDecl *instance(Check *c, FuncDecl *g, Ty **targs, int n, Node *at)
-{
-    int count = 0;
-    for (FuncDecl *f = g->inst_next; f; f = f->inst_next, count++) {
-        int same = 1;
-        for (int i = 0; i < n; i++)
-            same &= ty_same(f->targs[i], targs[i]);
-        if (same)
-            return f;
-    }
-    if (count >= MAX_INSTANCES) {
-        ERR(at, "too many instances of '%s' (recursive instantiation?)", g->name);
-        return NULL;
-    }
-    FuncDecl *f = clone_func(c, g);
-    f->origin = g;
-    f->targs = targs;
-    f->inst_next = g->inst_next;
-    g->inst_next = f;
-    size_t len = strlen(g->name) + (g->owner ? strlen(g->owner->name) + 1 : 0) + 2;
-    for (int i = 0; i < n; i++)
-        len += strlen(targs[i]->name) + 1;
-    char *sym = fe_alloc(c->fe, len);
-    sym[0] = 0;
-    if (g->owner) {
-        strcat(sym, g->owner->name);
-        strcat(sym, ".");
-    }
-    strcat(sym, g->name);
-    for (int i = 0; i < n; i++) {
-        strcat(sym, ".");
-        strcat(sym, targs[i]->name);
-    }
-    check_sig(c, f);
-    f->sym = sanitize(c, sym);
-    FE_PUSH(c->fe, c->queue, c->nqueue, c->capqueue, f);
-    return f;
-}
-
-static FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at)
-{
-    if (at->ntargs != g->ntparams) {
-        ERR(at, "'%s' takes %d type argument(s), not %d", g->name, g->ntparams, at->ntargs);
-        return NULL;
-    }
-    Ty **targs = fe_alloc(c->fe, sizeof(Ty *) * (size_t)at->ntargs);
-    for (int i = 0; i < at->ntargs; i++) {
-        targs[i] = resolve(c, at->targs[i]);
-        if (targs[i]->kind == TY_ERR)
-            return NULL;
-    }
-    return instance(c, g, targs, at->ntargs, at);
-}
 
 static void check_func_body(Check *c, FuncDecl *f)
 {
@@ -2547,48 +1850,6 @@ static void check_enum(Check *c, EnumDecl *e)
     }
 }
 
-/* How the C ABI sees a type: pointers alike, integers (and bool) by
- * size, floats by size, aggregates by their type. */
-static int abi_same(const Ty *a, const Ty *b)
-{
-    if (a->kind == TY_ERR || b->kind == TY_ERR)
-        return 1;
-    if (ty_is_agg(a) || ty_is_agg(b))
-        return ty_same(a, b);
-    int ka = a->kind == TY_BOOL ? TY_INT : a->kind == TY_TASK ? TY_PTR : (int)a->kind;
-    int kb = b->kind == TY_BOOL ? TY_INT : b->kind == TY_TASK ? TY_PTR : (int)b->kind;
-    return ka == kb && (ka == TY_PTR || ka == TY_VOID || a->size == b->size);
-}
-
-static int sig_abi_same(const FuncDecl *f, const FuncDecl *g)
-{
-    if (f->nparams != g->nparams || f->variadic != g->variadic || !abi_same(f->rty, g->rty))
-        return 0;
-    for (int i = 0; i < f->nparams; i++)
-        if (!abi_same(f->ptys[i], g->ptys[i]))
-            return 0;
-    return 1;
-}
-
-/* "func name(T, U, ...) R", as diagnostics show a signature. */
-static const char *sig_text(Check *c, const FuncDecl *f)
-{
-    size_t n = strlen(f->cname) + strlen(f->rty->name) + 16;
-    for (int i = 0; i < f->nparams; i++)
-        n += strlen(f->ptys[i]->name) + 2;
-    char *t = fe_alloc(c->fe, n);
-    snprintf(t, n, "func %s(", f->cname);
-    for (int i = 0; i < f->nparams; i++) {
-        strcat(t, i ? ", " : "");
-        strcat(t, f->ptys[i]->name);
-    }
-    strcat(t, f->variadic ? (f->nparams ? ", ...)" : "...)") : ")");
-    if (f->rty->kind != TY_VOID) {
-        strcat(t, " ");
-        strcat(t, f->rty->name);
-    }
-    return t;
-}
 
 static int blame(Front *fe, const FuncDecl *f)
 {
@@ -2797,15 +2058,17 @@ void check(Front *fe)
         FuncDecl *f = g->funcs[i];
         fe_enter(fe, f->file);
         if (f->ntparams) {
-            if (f->owner && f->tparams == f->owner->tparams) {
-                /* a method of a generic struct: instantiated per use */
-                if (find_method(f->owner, f->name))
-                    fe_error(fe, f->line, f->col, "'%s' already has a method '%s'", f->owner->name, f->name);
-                else
-                    FE_PUSH(fe, f->owner->methods, f->owner->nmethods, f->owner->capmethods, f);
-            } else if (f->owner || (f->nparams && f->params[0].self)) {
-                fe_error(fe, f->line, f->col, "generic methods are not supported");
-            }
+            /* a method of a generic struct, in its body or at top level
+             * (then it joins the struct): instantiated per use */
+            StructDecl *sd = f->owner && f->tparams == f->owner->tparams ? f->owner : NULL;
+            if (!f->owner && f->nparams && f->params[0].self && (sd = generic_receiver(c, f)))
+                f->owner = sd;
+            if (sd && find_method(sd, f->name))
+                fe_error(fe, f->line, f->col, "'%s' already has a method '%s'", sd->name, f->name);
+            else if (sd)
+                FE_PUSH(fe, sd->methods, sd->nmethods, sd->capmethods, f);
+            else if (f->owner)
+                fe_error(fe, f->line, f->col, "a method cannot have type parameters of its own");
             continue;
         }
         check_sig(c, f);

@@ -3,7 +3,8 @@
  * The phases, one file each (gen/front/):
  *   lex.c     text -> tokens, with Go's newline rule (tok.def)
  *   parse.c   tokens -> AST (ast.h), recovering after errors
- *   check.c   names and types (ARC.md sections 3-6), annotates the AST
+ *   check.c   names and types (ARC.md sections 3-6), annotates the AST;
+ *   types.c   its types, signatures and generic instances (check.h)
  *   lower.c   checked AST -> IR (gen/ir.h): vregs for scalar locals,
  *             frame slots for aggregates and address-taken locals
  *   front.c   front_compile: the list of phase calls
@@ -70,7 +71,9 @@
  *     range for length Y" (the bound and what it exceeded); slicing a
  *     pointer is unchecked and needs hi; slicing an array takes its
  *     address (a view, not a copy); for-in evaluates the collection once
- *     and copies each element; `{}` is the empty slice; &a[i] may
+ *     and copies each element; over a struct (or a pointer to one) with
+ *     a method items(), for-in iterates a.items() (collections.vector<T>:
+ *     for x in v); `{}` is the empty slice; &a[i] may
  *     name the end (i == len(a), C's one-past-the-end address);
  *   - new/delete: `new` is a word, not a keyword: `new` followed on the
  *     same line by a name, * or [ is an allocation (`new(x)` stays a call);
@@ -89,6 +92,18 @@
  *     pointer to a 32- or 64-bit integer (or, but for add, a pointer);
  *     add returns the previous value, cas a bool (swapped); all are
  *     sequentially consistent; plain global accesses are not atomic;
+ *   - generics: a call without <...> infers its type arguments from the
+ *     arguments' types, matched against the parameters as written
+ *     (through *, [], [N], tuples, func types and generic structs); the
+ *     first argument that binds a parameter wins, later ones are then
+ *     checked (converted) against it; an untyped constant binds a bare T
+ *     only when nothing else does (int32, float64); what no argument
+ *     binds (a result-only T, null) is an error asking for f<...>(...).
+ *     A generic method may be declared at top level when its receiver is
+ *     S<A, B> or *S<A, B> with A, B its own parameters in order: it joins
+ *     S's methods (S may be another module's: a program can add methods
+ *     to collections.vector<T>); a method with type parameters of its own
+ *     is an error;
  *   - symbols: the main file's functions, extern c declarations and the
  *     C layer's functions (below) keep their plain names, as C would
  *     (backtraces show them so); no namespace hides them.  So the names

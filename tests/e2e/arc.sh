@@ -39,21 +39,30 @@ else
     sed 's/^/# /' "$T/wordfreq.err" | head -20
 fi
 
+# against_gcc NAME DIR WHAT: DIR/NAME.arc built by arc and DIR/NAME_ref.c
+# built by gcc (on glibc) print the same bytes, natively and under qemu.
+against_gcc() {
+    if gcc -Wall -Wextra -Werror -O2 -o "$T/$1_ref" "$2/$1_ref.c" &&
+        "$ARC" build "$2/$1.arc" -o "$T/$1" 2> "$T/$1.err"; then
+        "$T/$1_ref" > "$T/$1.want"
+        "$T/$1" > "$T/$1.got" 2>&1
+        check "$3 (native)" cmp -s "$T/$1.want" "$T/$1.got"
+        $QEMU "$T/$1" > "$T/$1.got" 2>&1
+        check "$3 (qemu-x86_64)" cmp -s "$T/$1.want" "$T/$1.got"
+    else
+        not_ok "$2/$1 test programs build"
+        sed 's/^/# /' "$T/$1.err" | head -20
+    fi
+}
+
 # The linux module (uapi_layout/'s tables as Arc constants and errname)
-# against the same names from the system headers, compiled by gcc.
-if gcc -Wall -Wextra -Werror -o "$T/abi_ref" tests/e2e/linux/abi_ref.c &&
-    "$ARC" build tests/e2e/linux/abi.arc -o "$T/abi" 2> "$T/abi.err"; then
-    "$T/abi_ref" > "$T/abi.want"
-    "$T/abi" > "$T/abi.got" 2>&1
-    check "linux module: constants, offsets and errno names match the system headers (native)" \
-        cmp -s "$T/abi.want" "$T/abi.got"
-    $QEMU "$T/abi" > "$T/abi.got" 2>&1
-    check "linux module: constants, offsets and errno names match the system headers (qemu-x86_64)" \
-        cmp -s "$T/abi.want" "$T/abi.got"
-else
-    not_ok "linux module test programs build"
-    sed 's/^/# /' "$T/abi.err" | head -20
-fi
+# against the same names from the system headers.
+against_gcc abi tests/e2e/linux \
+    "linux module: constants, offsets and errno names match the system headers"
+# str.format_float/parse_float against the same algorithm on glibc's
+# printf and strtod, on 20,000 doubles.
+against_gcc floats tests/e2e/str \
+    "str: format_float/parse_float round-trip as glibc's printf/strtod"
 
 # Bad programs: exit status 1 and a positioned diagnostic, never a crash.
 for src in tests/arc/err/*.arc; do
@@ -81,6 +90,24 @@ for name in empty nsonly nomain; do
         ok "$name.arc: exit status 1, no main function"
     else
         not_ok "$name.arc: exit status $st"
+        sed 's/^/# /' "$T/bad.err" | head -10
+    fi
+done
+
+# Redeclaring a C-layer function with another result type (printf
+# returning *int32, whether the result is used or not) is a diagnostic at
+# the declaration, exit status 1, never an internal error.  (The message
+# quotes libc.arc's line, so only its start is compared here.)
+for use in 'printf("x\\n")' 'let p = printf("x\\n")'; do
+    printf 'namespace main\n\nextern c {\n    func printf(*byte, ...) *int32\n}\n\nfunc main() int32 {\n    %s\n    return 0\n}\n' \
+        "$use" > "$T/printf_ret.arc"
+    "$ARC" build "$T/printf_ret.arc" -o "$T/bad" 2> "$T/bad.err"
+    st=$?
+    if [ "$st" -eq 1 ] && ! grep -q "internal error" "$T/bad.err" &&
+        grep -q "^$T/printf_ret.arc:4:10: error: extern c func printf(\*uint8, ...) \*int32 does not match the C layer's func printf(\*uint8, ...) int32 (stdlib_arc/libc.arc:" "$T/bad.err"; then
+        ok "printf redeclared returning *int32 ($use): a diagnostic at the declaration"
+    else
+        not_ok "printf redeclared returning *int32 ($use): exit status $st"
         sed 's/^/# /' "$T/bad.err" | head -10
     fi
 done

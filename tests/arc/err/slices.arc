@@ -20,7 +20,7 @@ func main() {
 // error: 8:14: cannot slice int32
 // error: 10:14: slicing a pointer needs an end: p[lo..hi]
 // error: 11:17: len takes an array, a slice or a string, not int32
-// error: 12:14: for-in needs a range a..b, an array or a slice, not int32
+// error: 12:14: for-in needs a range a..b, an array, a slice or a value with an items() slice, not int32
 // error: 15:15: a slice bound must be an integer, not bool
 // error: 17:14: cannot slice *void
 // error: 18:17: undefined name 'nothere'
