@@ -1972,6 +1972,22 @@ static void check_let(Check *c, Node *n, Scope *into)
     n->ty = v->ty;
 }
 
+/* A global's start value is data: a constant, null, &global, or {...} of
+ * those (arrays and structs, element by element: lower.c global_data). */
+static void check_global_init(Check *c, Node *a)
+{
+    if (a->kind == N_ZLIT) {
+        for (int i = 0; i < a->nlist; i++)
+            check_global_init(c, a->list[i]);
+        return;
+    }
+    int addr = a->kind == N_UNARY && a->op == TK_AMP && a->a->kind == N_IDENT && a->a->var && a->a->var->sym;
+    if (a->konst == 3)
+        ERR(a, "a global cannot start as a string literal");
+    else if (a->ty->kind != TY_ERR && !a->konst && a->kind != N_NULL && !addr)
+        ERR(a, "a global needs a constant value, {}, null or &global");
+}
+
 /* A top-level constant, on first use or in declaration order. */
 static void check_const_var(Check *c, Var *v)
 {
@@ -1986,13 +2002,8 @@ static void check_const_var(Check *c, Var *v)
     v->ty = w->ty;
     if (!v->is_const) {
         /* a global: its value is data; a zero, constant or &global start */
-        Node *a = n->a;
-        int addr = a->kind == N_UNARY && a->op == TK_AMP && a->a->kind == N_IDENT && a->a->var &&
-                   a->a->var->sym;
-        if (v->ty->kind != TY_ERR && !a->konst && a->kind != N_ZLIT && a->kind != N_NULL && !addr)
-            ERR(a, "a global needs a constant value, {}, null or &global");
-        if (a->konst == 3)
-            ERR(a, "a global cannot start as a string literal");
+        if (v->ty->kind != TY_ERR)
+            check_global_init(c, n->a);
         v->state = 2;
         fe_enter(c->fe, ofile);
         n->var = v;
