@@ -1098,7 +1098,7 @@ static struct { const char *name; Builtin b; } builtins[] = {
     {"strlen", BI_STRLEN}, {"syscall", BI_SYSCALL}, {"memptr", BI_MEMPTR}, {"va_start", BI_VA_START},
     {"va_arg", BI_VA_ARG}, {"va_end", BI_VA_END}, {"len", BI_LEN}, {"delete", BI_DELETE},
     {"atomic_add", BI_ATOMIC_ADD}, {"atomic_load", BI_ATOMIC_LOAD}, {"atomic_store", BI_ATOMIC_STORE},
-    {"atomic_cas", BI_ATOMIC_CAS},
+    {"atomic_cas", BI_ATOMIC_CAS}, {"sqrt", BI_SQRT},
 };
 
 static Ty *expr_as_type(Check *c, Node *n);
@@ -1112,7 +1112,7 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
                                 [BI_MEMPTR] = 1, [BI_RDTSC] = 0, [BI_PAUSE] = 0, [BI_CPUID] = 2,
                                 [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1, [BI_LEN] = 1, [BI_DELETE] = 1,
                                 [BI_ATOMIC_ADD] = 2, [BI_ATOMIC_LOAD] = 1, [BI_ATOMIC_STORE] = 2,
-                                [BI_ATOMIC_CAS] = 3};
+                                [BI_ATOMIC_CAS] = 3, [BI_SQRT] = 1};
     if (b == BI_ALLOCA) {
         if (n->ntargs != 1 || na > 1) {
             ERR(n, "alloca takes one type argument and at most one count: alloca<T>(n)");
@@ -1229,6 +1229,10 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
         return c->t_void;
     case BI_STRLEN:
         return c->t_u64;
+    case BI_SQRT:   /* one sqrtsd (sqrtss for a float32) */
+        if (a[0]->ty->kind != TY_FLOAT)
+            coerce(c, a[0], c->t_f64, "sqrt");
+        return a[0]->ty->kind == TY_FLOAT ? a[0]->ty : c->t_err;
     case BI_MEMPTR:
         if (a[0]->ty->kind == TY_UINT)
             coerce(c, a[0], c->t_u64, "memptr");

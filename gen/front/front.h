@@ -89,6 +89,10 @@
  *     pointer to a 32- or 64-bit integer (or, but for add, a pointer);
  *     add returns the previous value, cas a bool (swapped); all are
  *     sequentially consistent; plain global accesses are not atomic;
+ *   - sqrt(x) is a built-in (the IR's fsqrt): float32 or float64, an
+ *     integer argument converted to float64; a program's own function
+ *     named sqrt hides it, an extern c declaration of it is it;
+ *   - a global's {...} start: each element a constant, null or &global;
  *   - symbols: the main file's functions, extern c declarations and the
  *     C layer's functions (below) keep their plain names, as C would
  *     (backtraces show them so); no namespace hides them.  So the names

@@ -733,6 +733,8 @@ static Val builtin(Lower *L, Node *n)
     case BI_STRLEN:
         v[0] = rval(L, a[0]);
         return intrin(L, IN_STRLEN, T_I64, 1, v);
+    case BI_SQRT:
+        return emit1(L, OP_FSQRT, irt(n->ty), rval(L, a[0]));
     case BI_ATOMIC_ADD:
     case BI_ATOMIC_LOAD:
     case BI_ATOMIC_STORE:
