@@ -577,7 +577,7 @@ static struct { const char *name; Builtin b; } builtins[] = {
     {"strlen", BI_STRLEN}, {"syscall", BI_SYSCALL}, {"memptr", BI_MEMPTR}, {"va_start", BI_VA_START},
     {"va_arg", BI_VA_ARG}, {"va_end", BI_VA_END}, {"len", BI_LEN}, {"delete", BI_DELETE},
     {"atomic_add", BI_ATOMIC_ADD}, {"atomic_load", BI_ATOMIC_LOAD}, {"atomic_store", BI_ATOMIC_STORE},
-    {"atomic_cas", BI_ATOMIC_CAS},
+    {"atomic_cas", BI_ATOMIC_CAS}, {"sqrt", BI_SQRT},
 };
 
 static Ty *expr_as_type(Check *c, Node *n);
@@ -591,7 +591,7 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
                                 [BI_MEMPTR] = 1, [BI_RDTSC] = 0, [BI_PAUSE] = 0, [BI_CPUID] = 2,
                                 [BI_VA_START] = 1, [BI_VA_ARG] = 2, [BI_VA_END] = 1, [BI_LEN] = 1, [BI_DELETE] = 1,
                                 [BI_ATOMIC_ADD] = 2, [BI_ATOMIC_LOAD] = 1, [BI_ATOMIC_STORE] = 2,
-                                [BI_ATOMIC_CAS] = 3};
+                                [BI_ATOMIC_CAS] = 3, [BI_SQRT] = 1};
     if (b == BI_ALLOCA) {
         if (n->ntargs != 1 || na > 1) {
             ERR(n, "alloca takes one type argument and at most one count: alloca<T>(n)");
@@ -708,6 +708,10 @@ static Ty *check_builtin(Check *c, Node *n, Builtin b)
         return c->t_void;
     case BI_STRLEN:
         return c->t_u64;
+    case BI_SQRT:   /* one sqrtsd (sqrtss for a float32) */
+        if (a[0]->ty->kind != TY_FLOAT)
+            coerce(c, a[0], c->t_f64, "sqrt");
+        return a[0]->ty->kind == TY_FLOAT ? a[0]->ty : c->t_err;
     case BI_MEMPTR:
         if (a[0]->ty->kind == TY_UINT)
             coerce(c, a[0], c->t_u64, "memptr");
@@ -1476,6 +1480,22 @@ static void check_let(Check *c, Node *n, Scope *into)
     n->ty = v->ty;
 }
 
+/* A global's start value is data: a constant, null, &global, or {...} of
+ * those (arrays and structs, element by element: lower.c global_data). */
+static void check_global_init(Check *c, Node *a)
+{
+    if (a->kind == N_ZLIT) {
+        for (int i = 0; i < a->nlist; i++)
+            check_global_init(c, a->list[i]);
+        return;
+    }
+    int addr = a->kind == N_UNARY && a->op == TK_AMP && a->a->kind == N_IDENT && a->a->var && a->a->var->sym;
+    if (a->konst == 3)
+        ERR(a, "a global cannot start as a string literal");
+    else if (a->ty->kind != TY_ERR && !a->konst && a->kind != N_NULL && !addr)
+        ERR(a, "a global needs a constant value, {}, null or &global");
+}
+
 /* A top-level constant, on first use or in declaration order. */
 static void check_const_var(Check *c, Var *v)
 {
@@ -1490,13 +1510,8 @@ static void check_const_var(Check *c, Var *v)
     v->ty = w->ty;
     if (!v->is_const) {
         /* a global: its value is data; a zero, constant or &global start */
-        Node *a = n->a;
-        int addr = a->kind == N_UNARY && a->op == TK_AMP && a->a->kind == N_IDENT && a->a->var &&
-                   a->a->var->sym;
-        if (v->ty->kind != TY_ERR && !a->konst && a->kind != N_ZLIT && a->kind != N_NULL && !addr)
-            ERR(a, "a global needs a constant value, {}, null or &global");
-        if (a->konst == 3)
-            ERR(a, "a global cannot start as a string literal");
+        if (v->ty->kind != TY_ERR)
+            check_global_init(c, n->a);
         v->state = 2;
         fe_enter(c->fe, ofile);
         n->var = v;

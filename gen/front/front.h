@@ -104,6 +104,10 @@
  *     S's methods (S may be another module's: a program can add methods
  *     to collections.vector<T>); a method with type parameters of its own
  *     is an error;
+ *   - sqrt(x) is a built-in (the IR's fsqrt): float32 or float64, an
+ *     integer argument converted to float64; a program's own function
+ *     named sqrt hides it, an extern c declaration of it is it;
+ *   - a global's {...} start: each element a constant, null or &global;
  *   - symbols: the main file's functions, extern c declarations and the
  *     C layer's functions (below) keep their plain names, as C would
  *     (backtraces show them so); no namespace hides them.  So the names

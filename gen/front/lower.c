@@ -733,6 +733,8 @@ static Val builtin(Lower *L, Node *n)
     case BI_STRLEN:
         v[0] = rval(L, a[0]);
         return intrin(L, IN_STRLEN, T_I64, 1, v);
+    case BI_SQRT:
+        return emit1(L, OP_FSQRT, irt(n->ty), rval(L, a[0]));
     case BI_ATOMIC_ADD:
     case BI_ATOMIC_LOAD:
     case BI_ATOMIC_STORE:
@@ -1381,18 +1383,36 @@ static void lower_func(Lower *L, FuncDecl *fd)
 
 /* A global (top-level let/var): a data object of its type, zero-filled
  * or holding its constant or &global start (check.c allows no other). */
+/* The bytes of a global of type t that starts as a (check.c's
+ * check_global_init allowed: constants, null, &global, and {...} of
+ * those for arrays and structs, elements in order, the rest zero). */
+static void global_data(Lower *L, Data *d, Ty *t, Node *a)
+{
+    if (a && a->kind == N_ZLIT && a->nlist && (t->kind == TY_ARRAY || t->kind == TY_STRUCT)) {
+        int64_t at = 0;
+        for (int i = 0; i < a->nlist; i++) {
+            int64_t off = t->kind == TY_ARRAY ? i * t->base->size : t->fields[i].off;
+            Ty *et = t->kind == TY_ARRAY ? t->base : t->fields[i].ty;
+            ir_data_zero(L->m, d, off - at);
+            global_data(L, d, et, a->list[i]);
+            at = off + et->size;
+        }
+        ir_data_zero(L->m, d, t->size - at);
+    } else if (a && a->kind == N_UNARY && a->op == TK_AMP) {
+        ir_data_sym(L->m, d, a->a->var->sym, 0);
+    } else if (a && a->konst == 2) {
+        ir_data_flt(L->m, d, irt(t), a->fval);
+    } else if (a && a->konst == 1 && a->ival) {
+        ir_data_int(L->m, d, irt(t), (int64_t)a->ival);
+    } else {
+        ir_data_zero(L->m, d, t->size);
+    }
+}
+
 static void lower_global(Lower *L, Var *v)
 {
-    Node *a = v->init->a;
     Data *d = ir_new_data(L->m, v->sym, v->cexport ? L_EXPORT : 0, v->ty->align);
-    if (a->kind == N_UNARY && a->op == TK_AMP)
-        ir_data_sym(L->m, d, a->a->var->sym, 0);
-    else if (a->konst == 2)
-        ir_data_flt(L->m, d, irt(v->ty), a->fval);
-    else if (a->konst == 1 && a->ival)
-        ir_data_int(L->m, d, irt(v->ty), (int64_t)a->ival);
-    else
-        ir_data_zero(L->m, d, v->ty->size);
+    global_data(L, d, v->ty, v->init->a);
 }
 
 Module *lower(Front *fe)

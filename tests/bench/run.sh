@@ -377,3 +377,6 @@ echo "map<int64, int64>, 1,000,000 inserts + 1,000,000 lookups (median of 5 runs
 printf "%-42s %10s %10s %8s\n" "measure" "arc" "C -O2" "arc/C"
 printf "%-42s %10s %10s %8s\n" "collections.map vs the same table in C (ms)" "$ma" "$mc" \
     "$(awk -v a="$ma" -v c="$mc" 'BEGIN { printf "%.2fx", c ? a / c : 0 }')"
+
+# --- the Benchmarks Game programs, Arc beside C (tests/bench/games.sh) -----
+BUILD=$BUILD ARC=$ARC sh $S/games.sh

@@ -1,0 +1,8 @@
+// sqrt takes one number.
+func main() int32 {
+    let b = sqrt(true)
+    let c = sqrt(1.0, 2.0)
+    return 0
+}
+// error: 3:18: cannot use bool as float64 for sqrt
+// error: 4:13: this built-in takes 1 argument(s), not 2
