@@ -23,22 +23,9 @@ void rt_emit_exit(Rt *rt)
      * saving.  rsp is realigned to 16 for the hooks' calls. */
     rt_begin(rt, &fn, "arc_exit", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int loop = enc_label(a), next = enc_label(a), done = enc_label(a);
     enc_mov(a, 4, opr(RBX), opr(RDI));
     enc_alu(a, ALU_AND, 8, opr(RSP), opi(-16));
-    enc_lea(a, 8, R12, mem_rip(rt_sym(rt, "arc_fini_start"), 0));
-    enc_bind(a, loop);
-    enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_fini_end"), 0));
-    enc_alu(a, ALU_CMP, 8, opr(R12), opr(RAX));
-    enc_jcc(a, CC_AE, done);
-    enc_mov(a, 8, opr(RAX), opm(mem_b(R12, 0)));
-    enc_test(a, 8, opr(RAX), opr(RAX));
-    enc_jcc(a, CC_E, next);
-    enc_call_ind(a, opr(RAX));
-    enc_bind(a, next);
-    enc_alu(a, ALU_ADD, 8, opr(R12), opi(8));
-    enc_jmp(a, loop);
-    enc_bind(a, done);
+    rt_call_table(a, R12, "arc_fini_start", "arc_fini_end", NULL, 0, 1);
     enc_mov(a, 4, opr(RDI), opr(RBX));
     enc_mov(a, 4, opr(RAX), opi(SYS_exit_group));
     enc_syscall(a);

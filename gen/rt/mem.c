@@ -125,20 +125,10 @@ typedef struct MemSyms {
 
 static MemSyms ms;
 
-static int S(const char *name) { return rt_sym(ms.rt, name); }
-static Opnd R(Reg r) { return opr(r); }
-static Opnd I(int64_t v) { return opi(v); }
-static Opnd M(Reg b, int32_t d) { return opm(mem_b(b, d)); }
 /* [base + idx + d]: a cache slot or table row by class*16 in idx. */
 static Opnd MX(Reg b, Reg idx, int32_t d) { return opm(mem_bis(b, idx, 1, d)); }
 /* The class table row selected by class*16 in idx. */
 static Opnd CT(Reg idx, int32_t field) { return opm(mem_sym(ms.classes, idx, 1, field)); }
-
-static void sys(Asm *a, int nr)
-{
-    enc_mov(a, 4, R(RAX), I(nr));
-    enc_syscall(a);
-}
 
 /* The size classes and their batch sizes: 16..128 by 16, then four
  * geometric steps per doubling.  BATCH moves about 8 KiB at a time
@@ -198,30 +188,9 @@ static void emit_cache(Asm *a, Reg dst)
     enc_bind(a, done);
 }
 
-/* Spinlock on the dword at m (clobbers rax):
- *   retry: mov eax,1; xchg [m],eax; test eax,eax; jz got
- *   spin:  pause; cmp dword [m],0; jne spin; jmp retry
- * The xchg is the acquire (a full barrier); unlock is a plain store. */
-static void emit_lock(Asm *a, Mem m)
-{
-    int retry = enc_label(a), spin = enc_label(a), got = enc_label(a);
-    enc_bind(a, retry);
-    enc_mov(a, 4, R(RAX), I(1));
-    enc_xchg(a, 4, opm(m), RAX);
-    enc_test(a, 4, R(RAX), R(RAX));
-    enc_jcc_short(a, CC_E, got);
-    enc_bind(a, spin);
-    enc_pause(a);
-    enc_alu(a, ALU_CMP, 4, opm(m), I(0));
-    enc_jcc(a, CC_NE, spin);
-    enc_jmp(a, retry);
-    enc_bind(a, got);
-}
-
-static void emit_unlock(Asm *a, Mem m)
-{
-    enc_mov(a, 4, opm(m), I(0));
-}
+/* The central lists' spinlocks (rt_spin_lock). */
+static void emit_lock(Asm *a, Mem m) { rt_spin_lock(a, opm(m)); }
+static void emit_unlock(Asm *a, Mem m) { rt_spin_unlock(a, opm(m)); }
 
 /* r = &central row of the class whose class*16 is in idx. */
 static void emit_central(Asm *a, Reg r, Reg idx)
@@ -346,13 +315,13 @@ static void emit_free_large(Rt *rt)
     enc_lea(a, 8, RDI, mem_b(R8, -CHUNK_HDR));
     enc_mov(a, 4, R(RSI), I(PAGE));
     enc_mov(a, 4, R(RDX), I(K_MS_ASYNC));
-    sys(a, SYS_msync);                            /* keeps rdi, r8 */
+    rt_sys(a, SYS_msync);                            /* keeps rdi, r8 */
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, twice);
     enc_alu(a, ALU_CMP, 4, M(RDI, H_CLASS), I(CLASS_LARGE));
     enc_jcc(a, CC_NE, twice);
     enc_mov(a, 8, R(RSI), M(RDI, H_MAPLEN));
-    sys(a, SYS_munmap);
+    rt_sys(a, SYS_munmap);
     enc_ret(a);
     enc_bind(a, twice);
     enc_mov(a, 8, R(RDI), R(R8));
@@ -550,12 +519,7 @@ static void emit_map(Rt *rt)
     enc_push(a, R(RBX));
     enc_mov(a, 8, R(RBX), R(RDI));
     enc_lea(a, 8, RSI, mem_b(RDI, CHUNK - PAGE));
-    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
-    enc_mov(a, 4, R(RDX), I(K_PROT_READ | K_PROT_WRITE));
-    enc_mov(a, 4, R(R10), I(K_MAP_PRIVATE | K_MAP_ANONYMOUS));
-    enc_mov(a, 8, R(R8), I(-1));
-    enc_alu(a, ALU_XOR, 4, R(R9), R(R9));
-    sys(a, SYS_mmap);
+    rt_mmap(a, R(RSI), 0);
     enc_alu(a, ALU_CMP, 8, R(RAX), I(-PAGE));
     enc_jcc(a, CC_A, fail);
     enc_lea(a, 8, RDX, mem_b(RAX, CHUNK - 1));
@@ -566,13 +530,13 @@ static void emit_map(Rt *rt)
     enc_mov(a, 8, R(RSI), R(RDX));
     enc_alu(a, ALU_SUB, 8, R(RSI), R(RAX));
     enc_jcc(a, CC_E, tail);
-    sys(a, SYS_munmap);
+    rt_sys(a, SYS_munmap);
     enc_bind(a, tail);
     enc_mov(a, 8, R(RDI), R(R9));
     enc_mov(a, 8, R(RSI), R(R8));
     enc_alu(a, ALU_SUB, 8, R(RSI), R(R9));
     enc_jcc(a, CC_E, done);
-    sys(a, SYS_munmap);
+    rt_sys(a, SYS_munmap);
     enc_bind(a, done);
     enc_mov(a, 8, R(RAX), R(RDX));
     enc_pop(a, R(RBX));
@@ -717,7 +681,7 @@ static void emit_realloc(Rt *rt)
     enc_jcc(a, CC_E, keep);
     enc_mov(a, 8, R(RDI), R(RAX));
     enc_alu(a, ALU_XOR, 4, R(R10), R(R10));
-    sys(a, SYS_mremap);                           /* rdi, rsi, rdx survive */
+    rt_sys(a, SYS_mremap);                           /* rdi, rsi, rdx survive */
     enc_alu(a, ALU_CMP, 8, R(RAX), R(RDI));
     enc_jcc(a, CC_NE, move);
     enc_mov(a, 8, M(RDI, H_MAPLEN), R(RDX));

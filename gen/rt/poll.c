@@ -46,17 +46,7 @@ static int pl_sym;      /* arc_rt_poll: PL_* */
 static int hk_sym;      /* arc_rt_poll_hooks: HK_* */
 static int st_sym;      /* arc_rt_sched: G_* */
 
-static Opnd R(Reg r) { return opr(r); }
-static Opnd I(int64_t v) { return opi(v); }
-static Opnd M(Reg b, int32_t d) { return opm(mem_b(b, d)); }
 static Opnd P(int32_t off) { return opm(mem_rip(pl_sym, off)); }
-static int S(const char *name) { return rt_sym(cur_rt, name); }
-
-static void syscall_nr(Asm *a, int nr)
-{
-    enc_mov(a, 4, R(RAX), I(nr));
-    enc_syscall(a);
-}
 
 /* rax = -errno: jump to arc_rt_fatal(msg, errno). */
 static void die_errno(Asm *a, const char *label, const char *msg)
@@ -68,28 +58,9 @@ static void die_errno(Asm *a, const char *label, const char *msg)
     enc_jmp_sym(a, S("arc_rt_fatal"));
 }
 
-/* PL_LOCK: test-and-set with a read-only spin; clobbers rax. */
-static void lock_poll(Asm *a)
-{
-    int retry = enc_label(a), spin = enc_label(a), got = enc_label(a);
-    enc_bind(a, retry);
-    enc_mov(a, 4, R(RAX), I(1));
-    enc_xchg(a, 4, P(PL_LOCK), RAX);
-    enc_test(a, 4, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, got);
-    enc_bind(a, spin);
-    enc_pause(a);
-    enc_alu(a, ALU_CMP, 4, P(PL_LOCK), I(0));
-    enc_jcc(a, CC_NE, spin);
-    enc_jmp(a, retry);
-    enc_bind(a, got);
-}
-
-/* Release: a plain store (x86-TSO keeps it after the writes it guards). */
-static void unlock_poll(Asm *a)
-{
-    enc_mov(a, 4, P(PL_LOCK), I(0));
-}
+/* PL_LOCK (rt_spin_lock); clobbers rax. */
+static void lock_poll(Asm *a) { rt_spin_lock(a, P(PL_LOCK)); }
+static void unlock_poll(Asm *a) { rt_spin_unlock(a, P(PL_LOCK)); }
 
 /* rax = the slot of the fd in register fd (clobbers rax only). */
 static void slot_of(Asm *a, Reg fd)
@@ -114,7 +85,7 @@ static void emit_clocks(Rt *rt)
         enc_alu(a, ALU_SUB, 8, R(RSP), I(24));
         enc_mov(a, 4, R(RDI), I(clocks[i].clock));
         enc_mov(a, 8, R(RSI), R(RSP));
-        syscall_nr(a, SYS_clock_gettime);
+        rt_sys(a, SYS_clock_gettime);
         enc_imul3(a, 8, RAX, M(RSP, UOFF(timespec, sec)), 1000000000);
         enc_alu(a, ALU_ADD, 8, R(RAX), M(RSP, UOFF(timespec, nsec)));
         enc_alu(a, ALU_ADD, 8, R(RSP), I(24));
@@ -296,7 +267,7 @@ static void emit_kick(Rt *rt)
     enc_mov(a, 4, R(RDI), P(PL_EVFD));
     enc_mov(a, 8, R(RSI), R(RSP));
     enc_mov(a, 4, R(RDX), I(8));
-    syscall_nr(a, SYS_write);
+    rt_sys(a, SYS_write);
     enc_pop(a, R(RAX));
     enc_bind(a, out);
     enc_ret(a);
@@ -364,7 +335,7 @@ static void emit_park(Rt *rt)
     enc_mov(a, 4, R(RDI), P(PL_EPFD));
     enc_mov(a, 8, R(RDX), M(RBX, W_FD));
     enc_mov(a, 8, R(R10), R(RSP));
-    syscall_nr(a, SYS_epoll_ctl);
+    rt_sys(a, SYS_epoll_ctl);
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_E, armed);
     enc_mov(a, 4, R(RSI), I(K_EPOLL_CTL_ADD));
@@ -380,7 +351,7 @@ static void emit_park(Rt *rt)
     enc_mov(a, 4, R(RDI), P(PL_EPFD));
     enc_mov(a, 8, R(RDX), M(RBX, W_FD));
     enc_mov(a, 8, R(R10), R(RSP));
-    syscall_nr(a, SYS_epoll_ctl);
+    rt_sys(a, SYS_epoll_ctl);
     enc_mov(a, 8, R(RSI), R(RAX));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, fail);
@@ -542,7 +513,7 @@ static void emit_netpoll(Rt *rt)
     enc_mov(a, 4, R(RDX), I(POLL_EVENTS));
     enc_alu(a, ALU_XOR, 4, R(R8), R(R8));
     enc_mov(a, 4, R(R9), I(8));
-    syscall_nr(a, SYS_epoll_pwait2);
+    rt_sys(a, SYS_epoll_pwait2);
     enc_alu(a, ALU_CMP, 8, R(RAX), I(-K_ENOSYS));
     enc_jcc(a, CC_NE, got);
     enc_mov(a, 1, P(PL_NOPW2), I(1));
@@ -567,7 +538,7 @@ static void emit_netpoll(Rt *rt)
     enc_mov(a, 4, R(RDI), P(PL_EPFD));
     enc_mov(a, 8, R(RSI), R(RSP));
     enc_mov(a, 4, R(RDX), I(POLL_EVENTS));
-    syscall_nr(a, SYS_epoll_wait);
+    rt_sys(a, SYS_epoll_wait);
 
     enc_bind(a, got);                                     /* rax = events or -errno */
     enc_mov(a, 4, P(PL_BLOCKED), I(0));
@@ -581,7 +552,7 @@ static void emit_netpoll(Rt *rt)
     enc_mov(a, 4, R(RDI), P(PL_EVFD));                    /* the kick: reset the eventfd */
     enc_lea(a, 8, RSI, mem_b(RSP, NP_BUF));
     enc_mov(a, 4, R(RDX), I(8));
-    syscall_nr(a, SYS_read);
+    rt_sys(a, SYS_read);
     enc_jmp(a, next);
     enc_bind(a, fdev);
     lock_poll(a);
@@ -630,7 +601,7 @@ static void emit_netpoll(Rt *rt)
     enc_lea(a, 8, RDI, mem_rip(st_sym, G_WAKESEQ));
     enc_mov(a, 4, R(RSI), I(K_FUTEX_WAKE_PRIVATE));
     enc_mov(a, 4, R(RDX), I(1));
-    syscall_nr(a, SYS_futex);
+    rt_sys(a, SYS_futex);
     enc_bind(a, nohand);
     enc_mov(a, 4, R(RAX), I(1));
     enc_test(a, 8, R(R14), R(R14));
@@ -695,7 +666,7 @@ static void emit_close_hook(Rt *rt)
     enc_call_ind(a, R(RAX));
     enc_pop(a, R(RDI));
     enc_bind(a, plain);
-    syscall_nr(a, SYS_close);
+    rt_sys(a, SYS_close);
     enc_ret(a);
     rt_end(rt, &fn);
 }
@@ -715,13 +686,13 @@ static void emit_setup(Rt *rt)
     enc_alu(a, ALU_CMP, 8, P(PL_STATE), I(0));
     enc_jcc(a, CC_NE, done);
     enc_mov(a, 4, R(RDI), I(K_EPOLL_CLOEXEC));
-    syscall_nr(a, SYS_epoll_create1);
+    rt_sys(a, SYS_epoll_create1);
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_S, e1);
     enc_mov(a, 8, P(PL_EPFD), R(RAX));
     enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
     enc_mov(a, 4, R(RSI), I(K_EFD_CLOEXEC | K_EFD_NONBLOCK));
-    syscall_nr(a, SYS_eventfd2);
+    rt_sys(a, SYS_eventfd2);
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_S, e1);
     enc_mov(a, 8, P(PL_EVFD), R(RAX));
@@ -731,7 +702,7 @@ static void emit_setup(Rt *rt)
     enc_mov(a, 4, R(RSI), I(K_EPOLL_CTL_ADD));
     enc_mov(a, 8, R(RDX), P(PL_EVFD));
     enc_mov(a, 8, R(R10), R(RSP));
-    syscall_nr(a, SYS_epoll_ctl);
+    rt_sys(a, SYS_epoll_ctl);
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, e1);
     static const struct {
@@ -739,13 +710,7 @@ static void emit_setup(Rt *rt)
         long size;
     } maps[] = {{PL_HEAP, (long)HEAP_MAX * HE_SIZE}, {PL_SLOTS, (long)POLL_MAX_FD * SLOT_SIZE}};
     for (int i = 0; i < countof(maps); i++) {
-        enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
-        enc_mov(a, 8, R(RSI), I(maps[i].size));
-        enc_mov(a, 4, R(RDX), I(K_PROT_READ | K_PROT_WRITE));
-        enc_mov(a, 4, R(R10), I(K_MAP_PRIVATE | K_MAP_ANONYMOUS | K_MAP_NORESERVE));
-        enc_mov(a, 8, R(R8), I(-1));
-        enc_alu(a, ALU_XOR, 4, R(R9), R(R9));
-        syscall_nr(a, SYS_mmap);
+        rt_mmap(a, I(maps[i].size), K_MAP_NORESERVE);
         enc_alu(a, ALU_CMP, 8, R(RAX), I(-4095));
         enc_jcc(a, CC_AE, e2);
         enc_mov(a, 8, P(maps[i].off), R(RAX));

@@ -13,8 +13,19 @@ static char *secname(const char *prefix, const char *name)
     return s;
 }
 
+/* The runtime being generated (S): the Rt of the last rt_begin. */
+static Rt *current;
+
+int S(const char *name)
+{
+    if (!current)
+        die("rt: symbol %s named before any runtime function", name);
+    return rt_sym(current, name);
+}
+
 void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind)
 {
+    current = rt;
     enc_init(&fn->a);
     fn->sym = elf_symbol(rt->elf, name);
     fn->name = name;
@@ -72,4 +83,114 @@ void rt_load_worker(Asm *a, Reg dst)
 {
     rt_fs(a);
     enc_mov(a, 8, opr(dst), opm(mem_b(NOREG, 0)));
+}
+
+void rt_sys(Asm *a, int nr)
+{
+    enc_mov(a, 4, R(RAX), I(nr));
+    enc_syscall(a);
+}
+
+void rt_spin_lock(Asm *a, Opnd m)
+{
+    int retry = enc_label(a), spin = enc_label(a), got = enc_label(a);
+    enc_bind(a, retry);
+    enc_mov(a, 4, R(RAX), I(1));
+    enc_xchg(a, 4, m, RAX);
+    enc_test(a, 4, R(RAX), R(RAX));
+    enc_jcc_short(a, CC_E, got);
+    enc_bind(a, spin);
+    enc_pause(a);
+    enc_alu(a, ALU_CMP, 4, m, I(0));
+    enc_jcc(a, CC_NE, spin);
+    enc_jmp(a, retry);
+    enc_bind(a, got);
+}
+
+void rt_spin_unlock(Asm *a, Opnd m)
+{
+    enc_mov(a, 4, m, I(0));
+}
+
+void rt_mmap(Asm *a, Opnd size, int extra_flags)
+{
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    if (!(size.kind == OPND_REG && size.reg == RSI))
+        enc_mov(a, 8, R(RSI), size);
+    enc_mov(a, 4, R(RDX), I(K_PROT_READ | K_PROT_WRITE));
+    enc_mov(a, 4, R(R10), I(K_MAP_PRIVATE | K_MAP_ANONYMOUS | extra_flags));
+    enc_mov(a, 8, R(R8), I(-1));
+    enc_alu(a, ALU_XOR, 4, R(R9), R(R9));
+    rt_sys(a, SYS_mmap);
+}
+
+void rt_fatal_msg(Rt *rt, Asm *a, const char *label, const char *msg, Reg number)
+{
+    int sym = rt_sym(rt, label);
+    if (!elf_symbol_defined(rt->elf, sym))
+        rt_rodata(rt, label, msg, strlen(msg) + 1, 1, SYM_LOCAL);
+    if (number != RSI)
+        enc_mov(a, 8, R(RSI), number == NOREG ? I(-1) : R(number));
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_lea(a, 8, RDI, mem_rip(sym, 0));
+    enc_jmp_sym(a, rt_sym(rt, "arc_rt_fatal"));
+}
+
+void rt_mmap_or_die(Rt *rt, Asm *a, int extra_flags, const char *label, const char *msg)
+{
+    rt_mmap(a, R(RSI), extra_flags);
+    int ok = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(-4095));
+    enc_jcc(a, CC_B, ok);
+    enc_mov(a, 8, R(RSI), R(RAX));
+    enc_unary(a, UN_NEG, 8, R(RSI));
+    rt_fatal_msg(rt, a, label, msg, RSI);
+    enc_bind(a, ok);
+}
+
+void rt_digits(Asm *a, int hex)
+{
+    int digit = enc_label(a), low = enc_label(a);
+    enc_bind(a, digit);
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_unary(a, UN_DIV, 8, R(RCX));
+    if (hex) {
+        enc_alu(a, ALU_CMP, 4, R(RDX), I(10));
+        enc_jcc(a, CC_B, low);
+        enc_alu(a, ALU_ADD, 4, R(RDX), I('a' - '0' - 10));
+        enc_bind(a, low);
+    }
+    enc_alu(a, ALU_ADD, 4, R(RDX), I('0'));
+    enc_unary(a, UN_DEC, 8, R(RSI));
+    enc_mov(a, 1, M(RSI, 0), R(RDX));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, digit);
+}
+
+void rt_call_table(Asm *a, Reg cur, const char *start, const char *end, const Reg *args,
+                   int nargs, int skip_null)
+{
+    static const Reg abi[] = {RDI, RSI, RDX, RCX};
+    if (nargs > countof(abi))
+        die("rt_call_table: %d arguments", nargs);
+    int loop = enc_label(a), next = enc_label(a), done = enc_label(a);
+    enc_lea(a, 8, cur, mem_rip(S(start), 0));
+    enc_bind(a, loop);
+    enc_lea(a, 8, RAX, mem_rip(S(end), 0));
+    enc_alu(a, ALU_CMP, 8, R(cur), R(RAX));
+    enc_jcc(a, CC_AE, done);
+    for (int i = 0; i < nargs; i++)
+        enc_mov(a, 8, R(abi[i]), R(args[i]));
+    if (skip_null) {
+        enc_mov(a, 8, R(RAX), M(cur, 0));
+        enc_test(a, 8, R(RAX), R(RAX));
+        enc_jcc(a, CC_E, next);
+        enc_call_ind(a, R(RAX));
+    } else {
+        enc_call_ind(a, M(cur, 0));
+    }
+    enc_bind(a, next);
+    enc_alu(a, ALU_ADD, 8, R(cur), I(8));
+    enc_jmp(a, loop);
+    enc_bind(a, done);
 }

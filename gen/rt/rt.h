@@ -209,11 +209,52 @@ enum { FATAL_HEX = 1, FATAL_BACKTRACE = 2 };
 /* mov dst, fs:[0]: the current worker's block. */
 void rt_load_worker(Asm *a, Reg dst);
 
+/* The generators' operand shorthands: register, immediate, [base + d],
+ * and a symbol of the runtime being generated, by name (the Rt of the
+ * last rt_begin: one runtime is generated at a time). */
+static inline Opnd R(Reg r) { return opr(r); }
+static inline Opnd I(int64_t v) { return opi(v); }
+static inline Opnd M(Reg b, int32_t d) { return opm(mem_b(b, d)); }
+int S(const char *name);
+
+/* mov eax, nr; syscall (arguments already in place; r10 is the 4th). */
+void rt_sys(Asm *a, int nr);
+
+/* Test-and-set spinlock on the dword at m (clobbers rax):
+ *   retry: mov eax,1; xchg [m],eax; test eax,eax; jz got
+ *   spin:  pause; cmp dword [m],0; jne spin; jmp retry
+ * The xchg is the acquire (a full barrier); the read-only spin keeps the
+ * line shared while another holds it.  Unlock is a plain store: x86-TSO
+ * keeps it after the writes it guards. */
+void rt_spin_lock(Asm *a, Opnd m);
+void rt_spin_unlock(Asm *a, Opnd m);
+
+/* rax = mmap(0, size, RW, PRIVATE|ANONYMOUS|extra_flags, -1, 0), raw
+ * (-errno on failure).  size is loaded into rsi unless it is rsi already
+ * (opr(RSI)).  Clobbers rcx, rdx, rsi, rdi, r8-r11. */
+void rt_mmap(Asm *a, Opnd size, int extra_flags);
 
 /* rax = mmap(0, rsi bytes, RW, PRIVATE|ANONYMOUS|extra_flags, -1, 0), or
  * "arc: runtime error: <msg> <errno>" and exit 2 (label names the message
- * in .rodata).  Clobbers rcx, rdx, rdi, r8-r11 (sched.c). */
+ * in .rodata).  Clobbers rcx, rdx, rdi, r8-r11. */
 void rt_mmap_or_die(Rt *rt, Asm *a, int extra_flags, const char *label, const char *msg);
+
+/* Jump to arc_rt_fatal(msg, number, 0) with msg in .rodata under label
+ * (defined once however often it is used); number NOREG: none (-1). */
+void rt_fatal_msg(Rt *rt, Asm *a, const char *label, const char *msg, Reg number);
+
+/* The digits of the unsigned rax in base rcx, right to left below rsi
+ * (rsi ends at the first digit).  hex: digits above 9 are 'a'..; without
+ * it the base must be at most 10.  Clobbers rax, rdx. */
+void rt_digits(Asm *a, int hex);
+
+/* Call each non-null function pointer of the table [start, end) (linker
+ * symbols) in order, the cursor in the callee-saved register cur, with
+ * rdi, rsi, rdx, rcx = args[0..nargs) before each call.  skip_null: test
+ * each entry and skip the zero ones (else every entry is called).  rsp
+ * must be 16-byte aligned. */
+void rt_call_table(Asm *a, Reg cur, const char *start, const char *end, const Reg *args,
+                   int nargs, int skip_null);
 
 /* One function being generated: fill fn->a between rt_begin and rt_end. */
 typedef struct RtFn {
@@ -243,6 +284,7 @@ int rt_init_hook(Rt *rt, const RtFn *fn, const char *entry_name, SymBind bind);
 void rt_emit_start(Rt *rt);     /* start.c: _start */
 void rt_emit_syscalls(Rt *rt);  /* syscall.c: the raw syscall layer */
 void rt_emit_sched(Rt *rt);     /* sched.c: workers, deques, spawn/await/yield */
+void rt_emit_config(Rt *rt);    /* config.c: ARC_* settings (called by rt_emit_sched) */
 void rt_emit_poll(Rt *rt);      /* poll.c: arc_wait_fd, arc_sleep, arc_close, the poller, timers */
 void rt_emit_mem(Rt *rt);       /* mem.c: arc_alloc/free/realloc/calloc */
 void rt_emit_stack(Rt *rt);     /* stack.c: segments, morestack, the main stack */

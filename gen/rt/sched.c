@@ -40,57 +40,7 @@
 static int st_sym;     /* arc_rt_sched: global state (G_*) */
 static Rt *cur_rt;
 
-static Opnd R(Reg r) { return opr(r); }
-static Opnd I(int64_t v) { return opi(v); }
-static Opnd M(Reg b, int32_t d) { return opm(mem_b(b, d)); }
 static Opnd G(int32_t off) { return opm(mem_rip(st_sym, off)); }
-static int S(const char *name) { return rt_sym(cur_rt, name); }
-
-static void sys(Asm *a, int nr)
-{
-    enc_mov(a, 4, R(RAX), I(nr));
-    enc_syscall(a);
-}
-
-/* jump to arc_rt_fatal(msg, number, 0) with a message in .rodata. */
-static void fatal_msg(Asm *a, const char *label, const char *msg, Reg number)
-{
-    int sym = S(label);
-    if (!elf_symbol_defined(cur_rt->elf, sym))
-        rt_rodata(cur_rt, label, msg, strlen(msg) + 1, 1, SYM_LOCAL);
-    if (number != RSI)
-        enc_mov(a, 8, R(RSI), number == NOREG ? I(-1) : R(number));
-    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
-    enc_lea(a, 8, RDI, mem_rip(sym, 0));
-    enc_jmp_sym(a, S("arc_rt_fatal"));
-}
-
-/* rax = mmap(0, size in rsi, RW, PRIVATE|ANONYMOUS|flags, -1, 0); dies on
- * failure with msg.  Clobbers rcx, rdx, rdi, r8-r11. */
-static void mmap_or_die(Asm *a, int extra_flags, const char *label, const char *msg);
-
-void rt_mmap_or_die(Rt *rt, Asm *a, int extra_flags, const char *label, const char *msg)
-{
-    cur_rt = rt;
-    mmap_or_die(a, extra_flags, label, msg);
-}
-
-static void mmap_or_die(Asm *a, int extra_flags, const char *label, const char *msg)
-{
-    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
-    enc_mov(a, 4, R(RDX), I(K_PROT_READ | K_PROT_WRITE));
-    enc_mov(a, 4, R(R10), I(K_MAP_PRIVATE | K_MAP_ANONYMOUS | extra_flags));
-    enc_mov(a, 8, R(R8), I(-1));
-    enc_alu(a, ALU_XOR, 4, R(R9), R(R9));
-    sys(a, SYS_mmap);
-    int ok = enc_label(a);
-    enc_alu(a, ALU_CMP, 8, R(RAX), I(-4095));
-    enc_jcc(a, CC_B, ok);
-    enc_mov(a, 8, R(RSI), R(RAX));
-    enc_unary(a, UN_NEG, 8, R(RSI));
-    fatal_msg(a, label, msg, RSI);
-    enc_bind(a, ok);
-}
 
 /* arc_rt_switch(rdi = where to save rsp, rsi = rsp to resume)
  *
@@ -192,7 +142,7 @@ static void emit_fatal(Rt *rt)
     enc_mov(a, 4, R(RDI), I(2));
     enc_lea(a, 8, RSI, mem_rip(pre, 0));
     enc_mov(a, 4, R(RDX), I((int64_t)sizeof prefix - 1));
-    sys(a, SYS_write);
+    rt_sys(a, SYS_write);
     /* write(2, message, strlen) */
     int len = enc_label(a), lend = enc_label(a);
     enc_mov(a, 8, R(RDX), R(RBX));
@@ -205,11 +155,10 @@ static void emit_fatal(Rt *rt)
     enc_alu(a, ALU_SUB, 8, R(RDX), R(RBX));
     enc_mov(a, 8, R(RSI), R(RBX));
     enc_mov(a, 4, R(RDI), I(2));
-    sys(a, SYS_write);
+    rt_sys(a, SYS_write);
     /* the number in decimal or "0x" hex, right to left into [rsp, rsp+32),
      * then '\n' */
-    int nonum = enc_label(a), digit = enc_label(a), dec = enc_label(a), low = enc_label(a);
-    int nox = enc_label(a);
+    int nonum = enc_label(a), dec = enc_label(a), nox = enc_label(a);
     enc_lea(a, 8, RSI, mem_b(RSP, 32));
     enc_mov(a, 1, M(RSI, 0), I('\n'));
     enc_alu(a, ALU_CMP, 8, R(R12), I(-1));
@@ -220,18 +169,7 @@ static void emit_fatal(Rt *rt)
     enc_jcc(a, CC_E, dec);
     enc_mov(a, 4, R(RCX), I(16));
     enc_bind(a, dec);
-    enc_bind(a, digit);
-    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
-    enc_unary(a, UN_DIV, 8, R(RCX));
-    enc_alu(a, ALU_CMP, 4, R(RDX), I(10));
-    enc_jcc(a, CC_B, low);
-    enc_alu(a, ALU_ADD, 4, R(RDX), I('a' - '0' - 10));
-    enc_bind(a, low);
-    enc_alu(a, ALU_ADD, 4, R(RDX), I('0'));
-    enc_unary(a, UN_DEC, 8, R(RSI));
-    enc_mov(a, 1, M(RSI, 0), R(RDX));
-    enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_NE, digit);
+    rt_digits(a, 1);
     enc_test(a, 4, R(R13), I(FATAL_HEX));
     enc_jcc(a, CC_E, nox);
     enc_alu(a, ALU_SUB, 8, R(RSI), I(2));
@@ -244,7 +182,7 @@ static void emit_fatal(Rt *rt)
     enc_lea(a, 8, RDX, mem_b(RSP, 33));
     enc_alu(a, ALU_SUB, 8, R(RDX), R(RSI));
     enc_mov(a, 4, R(RDI), I(2));
-    sys(a, SYS_write);
+    rt_sys(a, SYS_write);
     int nobt = enc_label(a);
     enc_test(a, 4, R(R13), I(FATAL_BACKTRACE));
     enc_jcc(a, CC_E, nobt);
@@ -265,45 +203,6 @@ static void emit_fatal(Rt *rt)
     enc_jmp_sym(a, S("arc_exit"));            /* exit hooks, exit_group(2) */
     rt_end(rt, &fn);
 }
-
-/* arc_rt_getenv(rdi = "NAME=") -> rax = pointer to the value, or 0. */
-static void emit_getenv(Rt *rt)
-{
-    RtFn fn;
-    rt_begin(rt, &fn, "arc_rt_getenv", SYM_GLOBAL);
-    Asm *a = &fn.a;
-    int proc = S("arc_rt_proc");
-    int next = enc_label(a), cmp = enc_label(a), none = enc_label(a), found = enc_label(a);
-    enc_mov(a, 8, R(R8), opm(mem_rip(proc, P_ENVP)));
-    enc_test(a, 8, R(R8), R(R8));
-    enc_jcc(a, CC_E, none);
-    enc_bind(a, next);
-    enc_mov(a, 8, R(RSI), M(R8, 0));          /* rsi = envp[i] */
-    enc_test(a, 8, R(RSI), R(RSI));
-    enc_jcc(a, CC_E, none);
-    enc_alu(a, ALU_ADD, 8, R(R8), I(8));
-    enc_mov(a, 8, R(RDX), R(RDI));            /* rdx walks the name */
-    enc_bind(a, cmp);
-    enc_movzx(a, 4, RCX, 1, M(RDX, 0));
-    enc_test(a, 4, R(RCX), R(RCX));
-    enc_jcc(a, CC_E, found);                  /* whole "NAME=" matched */
-    enc_alu(a, ALU_CMP, 1, M(RSI, 0), R(RCX));
-    enc_jcc(a, CC_NE, next);
-    enc_unary(a, UN_INC, 8, R(RDX));
-    enc_unary(a, UN_INC, 8, R(RSI));
-    enc_jmp(a, cmp);
-    enc_bind(a, found);
-    enc_mov(a, 8, R(RAX), R(RSI));
-    enc_ret(a);
-    enc_bind(a, none);
-    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
-    enc_ret(a);
-    rt_end(rt, &fn);
-}
-
-/* Runtime errors the compiled code raises; each ends in arc_rt_fatal with
- * FATAL_BACKTRACE.  They keep a frame (push rbp) so that the frame walk
- * goes through them to the Arc function that failed. */
 
 /* arc_rt_process() -> rax = &arc_rt_proc: {argc i64, argv, envp, auxv}
  * (rt.h P_*), for Arc programs, whose main takes no arguments. */
@@ -354,21 +253,14 @@ static void emit_index_fail(Rt *rt)
         enc_unary(a, UN_DEC, 8, R(RSI));
         enc_mov(a, 1, M(RSI, 0), I(tail[i]));
     }
-    int pos = enc_label(a), digit = enc_label(a), nosign = enc_label(a);
+    int pos = enc_label(a), nosign = enc_label(a);
     enc_mov(a, 8, R(RAX), R(RDI));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NS, pos);
     enc_unary(a, UN_NEG, 8, R(RAX));
     enc_bind(a, pos);
     enc_mov(a, 4, R(RCX), I(10));
-    enc_bind(a, digit);
-    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
-    enc_unary(a, UN_DIV, 8, R(RCX));
-    enc_alu(a, ALU_ADD, 4, R(RDX), I('0'));
-    enc_unary(a, UN_DEC, 8, R(RSI));
-    enc_mov(a, 1, M(RSI, 0), R(RDX));
-    enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_NE, digit);
+    rt_digits(a, 0);
     enc_test(a, 8, R(RDI), R(RDI));
     enc_jcc(a, CC_NS, nosign);
     enc_unary(a, UN_DEC, 8, R(RSI));
@@ -383,180 +275,6 @@ static void emit_index_fail(Rt *rt)
     enc_mov(a, 4, R(RDX), I(FATAL_BACKTRACE));
     enc_call_sym(a, S("arc_rt_fatal"));
     enc_hlt(a);
-    rt_end(rt, &fn);
-}
-
-/* arc_rt_parse_u64(rdi = decimal string) -> rax = value, or -1 if it is
- * empty, has a non-digit, or exceeds 2^40 (far above any sane setting).
- * One last k, m or g (either case) multiplies by 2^10, 2^20 or 2^30. */
-static void emit_parse(Rt *rt)
-{
-    RtFn fn;
-    rt_begin(rt, &fn, "arc_rt_parse_u64", SYM_GLOBAL);
-    Asm *a = &fn.a;
-    int loop = enc_label(a), bad = enc_label(a), end = enc_label(a), suffix = enc_label(a);
-    int scale = enc_label(a);
-    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
-    enc_alu(a, ALU_CMP, 1, M(RDI, 0), I(0));
-    enc_jcc(a, CC_E, bad);
-    enc_bind(a, loop);
-    enc_movzx(a, 4, RCX, 1, M(RDI, 0));
-    enc_test(a, 4, R(RCX), R(RCX));
-    enc_jcc(a, CC_E, end);
-    enc_alu(a, ALU_SUB, 4, R(RCX), I('0'));
-    enc_alu(a, ALU_CMP, 4, R(RCX), I(9));
-    enc_jcc(a, CC_A, suffix);
-    enc_imul3(a, 8, RAX, R(RAX), 10);
-    enc_alu(a, ALU_ADD, 8, R(RAX), R(RCX));
-    enc_movabs(a, RDX, (uint64_t)1 << 40);
-    enc_alu(a, ALU_CMP, 8, R(RAX), R(RDX));
-    enc_jcc(a, CC_A, bad);
-    enc_unary(a, UN_INC, 8, R(RDI));
-    enc_jmp(a, loop);
-    enc_bind(a, suffix);
-    enc_alu(a, ALU_CMP, 1, M(RDI, 1), I(0));
-    enc_jcc(a, CC_NE, bad);
-    enc_movzx(a, 4, RDX, 1, M(RDI, 0));
-    enc_alu(a, ALU_OR, 4, R(RDX), I(0x20));   /* lower case */
-    enc_mov(a, 4, R(RCX), I(10));
-    enc_alu(a, ALU_CMP, 4, R(RDX), I('k'));
-    enc_jcc(a, CC_E, scale);
-    enc_mov(a, 4, R(RCX), I(20));
-    enc_alu(a, ALU_CMP, 4, R(RDX), I('m'));
-    enc_jcc(a, CC_E, scale);
-    enc_mov(a, 4, R(RCX), I(30));
-    enc_alu(a, ALU_CMP, 4, R(RDX), I('g'));
-    enc_jcc(a, CC_NE, bad);
-    enc_bind(a, scale);
-    enc_movabs(a, RDX, (uint64_t)1 << 40);
-    enc_shift(a, SH_SHR, 8, R(RDX), R(RCX));
-    enc_alu(a, ALU_CMP, 8, R(RAX), R(RDX));
-    enc_jcc(a, CC_A, bad);
-    enc_shift(a, SH_SHL, 8, R(RAX), R(RCX));
-    enc_ret(a);
-    enc_bind(a, bad);
-    enc_mov(a, 8, R(RAX), I(-1));
-    enc_bind(a, end);
-    enc_ret(a);
-    rt_end(rt, &fn);
-}
-
-/* arc_rt_config(): G_NWORKERS from ARC_WORKERS (1..MAX_WORKERS) or the
- * CPUs in sched_getaffinity; G_STACKSIZE from ARC_STACK_SIZE (bytes, or
- * with a k/m/g suffix, 16 KiB .. 1 GiB, rounded up to pages) or
- * DEFAULT_STACK_SIZE: a task's stack budget (stack.c); G_SEED
- * from ARC_STEAL_SEED.  A bad value is a start-up error (exit 2). */
-static void emit_config(Rt *rt)
-{
-    RtFn fn;
-    rt_begin(rt, &fn, "arc_rt_config", SYM_GLOBAL);
-    Asm *a = &fn.a;
-    static const char workers[] = "ARC_WORKERS=", seed[] = "ARC_STEAL_SEED=";
-    int sw = rt_rodata(rt, "arc_rt_env_workers", workers, sizeof workers, 1, SYM_LOCAL);
-    int sd = rt_rodata(rt, "arc_rt_env_seed", seed, sizeof seed, 1, SYM_LOCAL);
-    int getenv = S("arc_rt_getenv"), parse = S("arc_rt_parse_u64");
-    int cpus = enc_label(a), have_workers = enc_label(a), bad_workers = enc_label(a);
-    int count = enc_label(a), counted = enc_label(a), seeded = enc_label(a);
-
-    enc_push(a, R(RBX));
-    enc_alu(a, ALU_SUB, 8, R(RSP), I(128));   /* affinity mask buffer; rsp stays 16-aligned */
-
-    enc_lea(a, 8, RDI, mem_rip(sw, 0));
-    enc_call_sym(a, getenv);
-    enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, cpus);
-    enc_mov(a, 8, R(RDI), R(RAX));
-    enc_call_sym(a, parse);
-    enc_alu(a, ALU_CMP, 8, R(RAX), I(1));
-    enc_jcc(a, CC_L, bad_workers);            /* also catches -1 */
-    enc_alu(a, ALU_CMP, 8, R(RAX), I(MAX_WORKERS));
-    enc_jcc(a, CC_G, bad_workers);
-    enc_jmp(a, have_workers);
-
-    /* CPUs this process may run on: popcount of the affinity mask */
-    enc_bind(a, cpus);
-    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
-    enc_mov(a, 4, R(RSI), I(128));
-    enc_mov(a, 8, R(RDX), R(RSP));
-    sys(a, SYS_sched_getaffinity);
-    enc_mov(a, 8, R(RCX), R(RAX));            /* bytes written, or -errno */
-    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
-    enc_test(a, 8, R(RCX), R(RCX));
-    enc_jcc(a, CC_LE, counted);
-    enc_bind(a, count);                       /* for each byte, add its set bits */
-    enc_unary(a, UN_DEC, 8, R(RCX));
-    enc_movzx(a, 4, RDX, 1, opm(mem_bis(RSP, RCX, 1, 0)));
-    int bits = enc_label(a), bits_done = enc_label(a);
-    enc_bind(a, bits);
-    enc_test(a, 4, R(RDX), R(RDX));
-    enc_jcc(a, CC_E, bits_done);
-    enc_lea(a, 4, RBX, mem_b(RDX, -1));
-    enc_alu(a, ALU_AND, 4, R(RDX), R(RBX));   /* clear the lowest set bit */
-    enc_unary(a, UN_INC, 4, R(RAX));
-    enc_jmp(a, bits);
-    enc_bind(a, bits_done);
-    enc_test(a, 8, R(RCX), R(RCX));
-    enc_jcc(a, CC_NE, count);
-    enc_bind(a, counted);
-    enc_mov(a, 4, R(RCX), I(1));
-    enc_alu(a, ALU_CMP, 8, R(RAX), I(1));
-    enc_cmovcc(a, CC_L, 8, RAX, R(RCX));
-    enc_mov(a, 4, R(RCX), I(MAX_WORKERS));
-    enc_alu(a, ALU_CMP, 8, R(RAX), R(RCX));
-    enc_cmovcc(a, CC_G, 8, RAX, R(RCX));
-    enc_bind(a, have_workers);
-    enc_mov(a, 8, G(G_NWORKERS), R(RAX));
-
-    enc_call_sym(a, S("arc_rt_config_stack"));
-
-    enc_movabs(a, RAX, 0x9E3779B97F4A7C15ull);
-    enc_mov(a, 8, G(G_SEED), R(RAX));
-    enc_lea(a, 8, RDI, mem_rip(sd, 0));
-    enc_call_sym(a, getenv);
-    enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, seeded);
-    enc_mov(a, 8, R(RDI), R(RAX));
-    enc_call_sym(a, parse);
-    enc_alu(a, ALU_XOR, 8, G(G_SEED), R(RAX));
-    enc_bind(a, seeded);
-
-    enc_alu(a, ALU_ADD, 8, R(RSP), I(128));
-    enc_pop(a, R(RBX));
-    enc_ret(a);
-
-    enc_bind(a, bad_workers);
-    fatal_msg(a, "arc_rt_msg_workers", "ARC_WORKERS must be a number from 1 to 256", NOREG);
-    rt_end(rt, &fn);
-
-    /* arc_rt_config_stack(): G_STACKSIZE alone.  Also run by stack.c's
-     * start-up hook: main's stack growth needs the budget before main. */
-    rt_begin(rt, &fn, "arc_rt_config_stack", SYM_GLOBAL);
-    a = &fn.a;
-    static const char stack[] = "ARC_STACK_SIZE=";
-    int ss = rt_rodata(rt, "arc_rt_env_stack", stack, sizeof stack, 1, SYM_LOCAL);
-    int stack_default = enc_label(a), have_stack = enc_label(a), bad_stack = enc_label(a);
-    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));
-    enc_lea(a, 8, RDI, mem_rip(ss, 0));
-    enc_call_sym(a, getenv);
-    enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, stack_default);
-    enc_mov(a, 8, R(RDI), R(RAX));
-    enc_call_sym(a, parse);
-    enc_alu(a, ALU_CMP, 8, R(RAX), I(16 * 1024));
-    enc_jcc(a, CC_L, bad_stack);
-    enc_alu(a, ALU_CMP, 8, R(RAX), I(1 << 30));
-    enc_jcc(a, CC_G, bad_stack);
-    enc_alu(a, ALU_ADD, 8, R(RAX), I(4095));
-    enc_alu(a, ALU_AND, 8, R(RAX), I(-4096));
-    enc_jmp(a, have_stack);
-    enc_bind(a, stack_default);
-    enc_mov(a, 4, R(RAX), I(DEFAULT_STACK_SIZE));
-    enc_bind(a, have_stack);
-    enc_mov(a, 8, G(G_STACKSIZE), R(RAX));
-    enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
-    enc_ret(a);
-    enc_bind(a, bad_stack);
-    fatal_msg(a, "arc_rt_msg_stack", "ARC_STACK_SIZE must be a number of bytes (k, m, g: KiB, MiB, GiB) from 16k to 1g", NOREG);
     rt_end(rt, &fn);
 }
 
@@ -608,11 +326,11 @@ static void emit_init(Rt *rt)
     init_block(a, RBX, RCX);
     enc_mov(a, 4, R(RDI), I(K_ARCH_SET_FS));
     enc_mov(a, 8, R(RSI), R(RBX));
-    sys(a, SYS_arch_prctl);
+    rt_sys(a, SYS_arch_prctl);
     /* only now: the crash reporter (installed by _start) reads %fs:0
      * once G_INIT is set */
     enc_mov(a, 1, G(G_INIT), I(1));
-    sys(a, SYS_gettid);
+    rt_sys(a, SYS_gettid);
     enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
     /* main's stack limit, unless the start-up hook set it (stack.c) */
     int limited = enc_label(a), top = enc_label(a);
@@ -663,7 +381,7 @@ static void emit_tcb_alloc(Rt *rt)
     enc_alu(a, ALU_ADD, 8, R(RSP), I(8));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, ok);
-    fatal_msg(a, "arc_rt_msg_tcb", "out of memory for a task control block", NOREG);
+    rt_fatal_msg(cur_rt, a, "arc_rt_msg_tcb", "out of memory for a task control block", NOREG);
     enc_bind(a, ok);
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_mov(a, 8, M(RAX, T_WAITER), R(RDX));
@@ -676,29 +394,11 @@ static void emit_tcb_alloc(Rt *rt)
 }
 
 /* The global run queue: a list through T_NEXT under a test-and-set
- * spinlock.  G_GLEN is written under the lock and read without it as a
- * hint ("probably non-empty"); a stale read only delays a poll. */
-static void lock_global(Asm *a)
-{
-    int retry = enc_label(a), spin = enc_label(a), got = enc_label(a);
-    enc_bind(a, retry);
-    enc_mov(a, 4, R(RAX), I(1));
-    enc_xchg(a, 4, G(G_GLOCK), RAX);
-    enc_test(a, 4, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, got);
-    enc_bind(a, spin);
-    enc_pause(a);
-    enc_alu(a, ALU_CMP, 4, G(G_GLOCK), I(0));
-    enc_jcc(a, CC_NE, spin);
-    enc_jmp(a, retry);
-    enc_bind(a, got);
-}
-
-/* Release: a plain store; x86-TSO keeps it after the list writes. */
-static void unlock_global(Asm *a)
-{
-    enc_mov(a, 4, G(G_GLOCK), I(0));
-}
+ * spinlock (rt_spin_lock).  G_GLEN is written under the lock and read
+ * without it as a hint ("probably non-empty"); a stale read only delays a
+ * poll. */
+static void lock_global(Asm *a) { rt_spin_lock(a, G(G_GLOCK)); }
+static void unlock_global(Asm *a) { rt_spin_unlock(a, G(G_GLOCK)); }
 
 static void emit_gpush(Rt *rt)
 {
@@ -950,7 +650,7 @@ static void emit_wake(Rt *rt)
     enc_lea(a, 8, RDI, mem_rip(st_sym, G_WAKESEQ));
     enc_mov(a, 4, R(RSI), I(K_FUTEX_WAKE_PRIVATE));
     enc_mov(a, 4, R(RDX), I(1));
-    sys(a, SYS_futex);
+    rt_sys(a, SYS_futex);
     enc_bind(a, out);
     enc_ret(a);
     enc_bind(a, start);
@@ -1026,7 +726,7 @@ static void emit_idle(Rt *rt)
     enc_mov(a, 4, R(RSI), I(K_FUTEX_WAIT_PRIVATE));
     enc_mov(a, 4, R(RDX), R(R12));
     enc_alu(a, ALU_XOR, 4, R(R10), R(R10));
-    sys(a, SYS_futex);
+    rt_sys(a, SYS_futex);
     enc_bind(a, undo);
     enc_lock_alu(a, ALU_SUB, 8, mem_rip(st_sym, G_NSLEEP), I(1));
     enc_jmp(a, out);
@@ -1140,12 +840,12 @@ static void emit_stacks(Rt *rt)
     enc_bind(a, fresh);
     enc_push(a, R(RBX));
     enc_mov(a, 8, R(RSI), G(G_STACKSIZE));
-    mmap_or_die(a, K_MAP_NORESERVE, "arc_rt_msg_stack_mmap", "out of memory for task stacks: mmap failed with errno");
+    rt_mmap_or_die(cur_rt, a, K_MAP_NORESERVE, "arc_rt_msg_stack_mmap", "out of memory for task stacks: mmap failed with errno");
     enc_mov(a, 8, R(RBX), R(RAX));
     enc_mov(a, 8, R(RDI), R(RAX));
     enc_mov(a, 4, R(RSI), I(GUARD_SIZE));
     enc_mov(a, 4, R(RDX), I(K_PROT_NONE));
-    sys(a, SYS_mprotect);
+    rt_sys(a, SYS_mprotect);
     enc_mov(a, 8, R(RAX), R(RBX));
     enc_pop(a, R(RBX));
     enc_ret(a);
@@ -1164,7 +864,7 @@ static void emit_stacks(Rt *rt)
     enc_bind(a, unmap);
     enc_mov(a, 8, R(RDI), R(RSI));
     enc_mov(a, 8, R(RSI), G(G_STACKSIZE));
-    sys(a, SYS_munmap);
+    rt_sys(a, SYS_munmap);
     enc_ret(a);
     rt_end(rt, &fn);
 }
@@ -1357,7 +1057,7 @@ static void emit_sched_loop(Rt *rt)
 
     enc_bind(a, twice);
     enc_mov(a, 8, R(RSI), M(RDI, T_ID));
-    fatal_msg(a, "arc_rt_msg_twice", "a task was awaited twice: task", RSI);
+    rt_fatal_msg(cur_rt, a, "arc_rt_msg_twice", "a task was awaited twice: task", RSI);
     rt_end(rt, &fn);
 }
 
@@ -1394,13 +1094,13 @@ static void emit_start_workers(Rt *rt)
     enc_mov(a, 8, R(RSI), R(RSP));
     enc_lea(a, 8, RDX, mem_rip(st_sym, G_SIGMASK));
     enc_mov(a, 4, R(R10), I(8));
-    sys(a, SYS_rt_sigprocmask);
+    rt_sys(a, SYS_rt_sigprocmask);
     enc_mov(a, 4, R(R13), I(1));
     enc_bind(a, loop);
     enc_alu(a, ALU_CMP, 8, R(R13), G(G_NWORKERS));
     enc_jcc(a, CC_AE, done);
     enc_mov(a, 4, R(RSI), I(WORKER_MAP));
-    mmap_or_die(a, 0, "arc_rt_msg_worker_mmap", "cannot start a worker: mmap failed with errno");
+    rt_mmap_or_die(cur_rt, a, 0, "arc_rt_msg_worker_mmap", "cannot start a worker: mmap failed with errno");
     enc_mov(a, 8, R(R14), R(RAX));
     enc_lea(a, 8, R15, mem_b(RAX, SCHED_STACK_SIZE + ALTSTACK_SIZE));
     init_block(a, R15, R13);
@@ -1413,13 +1113,13 @@ static void emit_start_workers(Rt *rt)
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_alu(a, ALU_XOR, 4, R(R10), R(R10));
     enc_mov(a, 8, R(R8), R(R15));
-    sys(a, SYS_clone);
+    rt_sys(a, SYS_clone);
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_E, child);
     enc_jcc(a, CC_NS, ok);
     enc_mov(a, 8, R(RSI), R(RAX));
     enc_unary(a, UN_NEG, 8, R(RSI));
-    fatal_msg(a, "arc_rt_msg_clone", "cannot start a worker: clone failed with errno", RSI);
+    rt_fatal_msg(cur_rt, a, "arc_rt_msg_clone", "cannot start a worker: clone failed with errno", RSI);
     enc_bind(a, ok);
     enc_unary(a, UN_INC, 8, R(R13));
     enc_jmp(a, loop);
@@ -1428,7 +1128,7 @@ static void emit_start_workers(Rt *rt)
     enc_lea(a, 8, RSI, mem_rip(st_sym, G_SIGMASK));
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_mov(a, 4, R(R10), I(8));
-    sys(a, SYS_rt_sigprocmask);
+    rt_sys(a, SYS_rt_sigprocmask);
     enc_bind(a, out);
     enc_alu(a, ALU_ADD, 8, R(RSP), I(16));
     for (int i = countof(saved) - 1; i >= 0; i--)
@@ -1439,7 +1139,7 @@ static void emit_start_workers(Rt *rt)
     enc_bind(a, child);
     enc_mov(a, 8, R(RBX), R(R15));
     enc_alu(a, ALU_XOR, 4, R(RBP), R(RBP));
-    sys(a, SYS_gettid);
+    rt_sys(a, SYS_gettid);
     enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
     /* its signal stack, before any signal can arrive, if the crash
      * reporter is linked in (arc_rt_altstack_fn: gen/rt/signal.c) */
@@ -1453,7 +1153,7 @@ static void emit_start_workers(Rt *rt)
     enc_lea(a, 8, RSI, mem_rip(st_sym, G_SIGMASK));
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_mov(a, 4, R(R10), I(8));
-    sys(a, SYS_rt_sigprocmask);
+    rt_sys(a, SYS_rt_sigprocmask);
     enc_jmp_sym(a, S("arc_rt_sched_loop"));
     rt_end(rt, &fn);
 }
@@ -1614,7 +1314,7 @@ static void emit_await(Rt *rt)
     enc_ret(a);
     enc_bind(a, twice);
     enc_mov(a, 8, R(RSI), M(RBX, T_ID));
-    fatal_msg(a, "arc_rt_msg_twice", "a task was awaited twice: task", RSI);
+    rt_fatal_msg(cur_rt, a, "arc_rt_msg_twice", "a task was awaited twice: task", RSI);
     rt_end(rt, &fn);
 }
 
@@ -1763,9 +1463,7 @@ void rt_emit_sched(Rt *rt)
     emit_null_call(rt);
     emit_process(rt);
     emit_index_fail(rt);
-    emit_getenv(rt);
-    emit_parse(rt);
-    emit_config(rt);
+    rt_emit_config(rt);
     emit_init(rt);
     emit_tcb_alloc(rt);
     emit_gpush(rt);

@@ -158,20 +158,13 @@ static uint64_t reporter_mask(void)
     return m;
 }
 
-/* mov eax, nr; syscall (arguments already in place; r10 is the 4th). */
-static void sys(Asm *a, int nr)
-{
-    enc_mov(a, 4, opr(RAX), opi(nr));
-    enc_syscall(a);
-}
-
 /* arc_rt_sigreturn: the restorer the kernel returns to after a handler. */
 static void emit_sigreturn(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_sigreturn", SYM_GLOBAL);
     fn.cold = 1;
-    sys(&fn.a, SYS_rt_sigreturn);
+    rt_sys(&fn.a, SYS_rt_sigreturn);
     enc_hlt(&fn.a);
     rt_end(rt, &fn);
 }
@@ -194,7 +187,7 @@ static void emit_sigaction_all(Rt *rt)
     enc_jcc_short(a, CC_AE, skip);
     enc_alu(a, ALU_XOR, 4, opr(RDX), opr(RDX));
     enc_mov(a, 4, opr(R10), opi(UFSIZE(sigaction, mask)));
-    sys(a, SYS_rt_sigaction);
+    rt_sys(a, SYS_rt_sigaction);
     enc_bind(a, skip);
     enc_test(a, 4, opr(R8), opr(R8));
     enc_jcc(a, CC_NE, next);
@@ -297,13 +290,7 @@ static void emit_altstack_init(Rt *rt)
     enc_jcc(a, CC_AE, install);
     /* Too small for this CPU's signal frame: map one that is not. */
     enc_mov(a, 8, opm(mem_b(RSP, SAVED)), opr(R8));
-    enc_alu(a, ALU_XOR, 4, opr(RDI), opr(RDI));
-    enc_mov(a, 8, opr(RSI), opr(R8));
-    enc_mov(a, 4, opr(RDX), opi(K_PROT_READ | K_PROT_WRITE));
-    enc_mov(a, 4, opr(R10), opi(K_MAP_PRIVATE | K_MAP_ANONYMOUS | K_MAP_STACK));
-    enc_mov(a, 8, opr(R8), opi(-1));
-    enc_alu(a, ALU_XOR, 4, opr(R9), opr(R9));
-    sys(a, SYS_mmap);
+    rt_mmap(a, opr(R8), K_MAP_STACK);
     enc_alu(a, ALU_CMP, 8, opr(RAX), opi(-4095));
     enc_jcc(a, CC_AE, out);                 /* -errno */
     enc_mov(a, 8, opr(RSI), opr(RAX));
@@ -314,7 +301,7 @@ static void emit_altstack_init(Rt *rt)
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(stack, size))), opr(RDX));
     enc_mov(a, 8, opr(RDI), opr(RSP));
     enc_alu(a, ALU_XOR, 4, opr(RSI), opr(RSI));
-    sys(a, SYS_sigaltstack);
+    rt_sys(a, SYS_sigaltstack);
     enc_bind(a, out);
     enc_alu(a, ALU_ADD, 8, opr(RSP), opi(FRAME));
     enc_ret(a);
@@ -472,7 +459,7 @@ static void emit_flush(Crash *c)
     enc_mov(a, 4, opr(RDI), opi(2));
     enc_lea(a, 8, RSI, mem_b(RBP, BUF));
     enc_mov(a, 8, opr(RDX), opr(R15));
-    sys(a, SYS_write);
+    rt_sys(a, SYS_write);
     for (int i = countof(saved) - 1; i >= 0; i--)
         enc_pop(a, opr(saved[i]));
     enc_alu(a, ALU_XOR, 4, opr(R15), opr(R15));
@@ -961,20 +948,20 @@ static void emit_die(Crash *c)
     enc_mov(a, 4, opr(RAX), opi(1));
     enc_shift(a, SH_SHL, 8, opr(RAX), opr(RCX));
     enc_mov(a, 8, local(L_SET), opr(RAX));
-    sys(a, SYS_getpid);
+    rt_sys(a, SYS_getpid);
     enc_mov(a, 4, opr(R12), opr(RAX));
-    sys(a, SYS_gettid);
+    rt_sys(a, SYS_gettid);
     enc_mov(a, 4, opr(RSI), opr(RAX));
     enc_mov(a, 4, opr(RDI), opr(R12));
     enc_mov(a, 4, opr(RDX), opr(RBX));
-    sys(a, SYS_tgkill);
+    rt_sys(a, SYS_tgkill);
     enc_mov(a, 4, opr(RDI), opi(K_SIG_UNBLOCK));
     enc_lea(a, 8, RSI, mem_b(RBP, L_SET));
     enc_alu(a, ALU_XOR, 4, opr(RDX), opr(RDX));
     enc_mov(a, 4, opr(R10), opi(UFSIZE(sigaction, mask)));
-    sys(a, SYS_rt_sigprocmask);
+    rt_sys(a, SYS_rt_sigprocmask);
     enc_lea(a, 4, RDI, mem_b(RBX, 128));
-    sys(a, SYS_exit_group);
+    rt_sys(a, SYS_exit_group);
     enc_hlt(a);
 }
 
@@ -989,7 +976,7 @@ static void emit_claim(Crash *c, int state)
 {
     Asm *a = c->a;
     int claimed = enc_label(a), wait = enc_label(a), note = enc_label(a);
-    sys(a, SYS_gettid);
+    rt_sys(a, SYS_gettid);
     enc_mov(a, 4, opr(R14), opr(RAX));
     enc_alu(a, ALU_XOR, 4, opr(RAX), opr(RAX));
     enc_lock_cmpxchg(a, 4, mem_rip(state, CS_OWNER), R14);
@@ -1003,7 +990,7 @@ static void emit_claim(Crash *c, int state)
     enc_mov(a, 8, opr(RSI), opm(mem_rip(state, CS_FRAME)));
     enc_lea(a, 8, RSI, mem_b(RSI, BUF));
     enc_mov(a, 4, opr(RDI), opi(2));
-    sys(a, SYS_write);
+    rt_sys(a, SYS_write);
     enc_bind(a, note);
     puts_lit(c, "arc: the crash reporter faulted at address ");
     enc_mov(a, 8, opr(RAX), opm(mem_b(R12, UOFF(siginfo, addr))));
@@ -1013,7 +1000,7 @@ static void emit_claim(Crash *c, int state)
     enc_mov(a, 4, opr(RBX), opm(mem_rip(state, CS_SIGNO)));
     enc_jmp(a, c->die);
     enc_bind(a, wait);
-    sys(a, SYS_pause);
+    rt_sys(a, SYS_pause);
     enc_jmp_short(a, wait);
     enc_bind(a, claimed);
     enc_mov(a, 4, opm(mem_rip(state, CS_SIGNO)), opr(RBX));

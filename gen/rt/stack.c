@@ -84,17 +84,7 @@
 static Rt *cur_rt;
 static int sched_sym;
 
-static Opnd R(Reg r) { return opr(r); }
-static Opnd I(int64_t v) { return opi(v); }
-static Opnd M(Reg b, int32_t d) { return opm(mem_b(b, d)); }
 static Opnd G(int32_t off) { return opm(mem_rip(sched_sym, off)); }
-static int S(const char *name) { return rt_sym(cur_rt, name); }
-
-static void sys(Asm *a, int nr)
-{
-    enc_mov(a, 4, R(RAX), I(nr));
-    enc_syscall(a);
-}
 
 static const char stack_msg[] = "out of memory for task stacks: mmap failed with errno";
 
@@ -218,7 +208,7 @@ static void emit_seg_get(Rt *rt)
     enc_mov(a, 8, R(RDI), R(RSI));
     enc_mov(a, 8, R(RSI), M(RDI, SG_HI));
     enc_alu(a, ALU_SUB, 8, R(RSI), R(RDI));
-    sys(a, SYS_munmap);
+    rt_sys(a, SYS_munmap);
     enc_ret(a);
     rt_end(rt, &fn);
 }
@@ -388,7 +378,7 @@ static void emit_main_stack(Rt *rt)
     enc_alu(a, ALU_SUB, 8, R(RSP), I(16));
     enc_mov(a, 4, R(RDI), I(K_RLIMIT_STACK));
     enc_mov(a, 8, R(RSI), R(RSP));
-    sys(a, SYS_getrlimit);
+    rt_sys(a, SYS_getrlimit);
     enc_mov(a, 8, R(RCX), M(RSP, 0));               /* rlim_cur */
     enc_alu(a, ALU_ADD, 8, R(RSP), I(16));
     enc_pop(a, R(RDI));
@@ -442,7 +432,7 @@ static void emit_boot(Rt *rt)
     enc_mov(a, 4, R(RDI), I(K_ARCH_SET_FS));
     enc_lea(a, 8, RSI, mem_rip(w0, 0));
     enc_mov(a, 8, M(RSI, WK_SELF), R(RSI));
-    sys(a, SYS_arch_prctl);
+    rt_sys(a, SYS_arch_prctl);
     /* the crash reporter's view of the segments */
     int walk = S("arc_rt_stack_walk");
     enc_lea(a, 8, RAX, mem_rip(S("arc_rt_stack_walk_context"), 0));

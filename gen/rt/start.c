@@ -97,7 +97,7 @@ void rt_emit_start(Rt *rt)
     RtFn fn;
     rt_begin(rt, &fn, "_start", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int scan = enc_label(a), hooks = enc_label(a), done = enc_label(a);
+    int scan = enc_label(a);
 
     /* r12 argc, r13 argv, r14 envp, r15 auxv: kept across the hooks
      * (callee-saved; _start has no caller to preserve them for) */
@@ -111,19 +111,8 @@ void rt_emit_start(Rt *rt)
     enc_lea(a, 8, R15, mem_b(R15, 8));                    /* lea keeps the flags */
     enc_jcc(a, CC_NE, scan);
     enc_alu(a, ALU_AND, 8, opr(RSP), opi(-16));
-    enc_lea(a, 8, RBX, mem_rip(rt_sym(rt, "arc_init_start"), 0));
-    enc_bind(a, hooks);
-    enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_init_end"), 0));
-    enc_alu(a, ALU_CMP, 8, opr(RBX), opr(RAX));
-    enc_jcc(a, CC_AE, done);
-    enc_mov(a, 8, opr(RDI), opr(R12));
-    enc_mov(a, 8, opr(RSI), opr(R13));
-    enc_mov(a, 8, opr(RDX), opr(R14));
-    enc_mov(a, 8, opr(RCX), opr(R15));
-    enc_call_ind(a, opm(mem_b(RBX, 0)));
-    enc_alu(a, ALU_ADD, 8, opr(RBX), opi(8));
-    enc_jmp(a, hooks);
-    enc_bind(a, done);
+    static const Reg args[] = {R12, R13, R14, R15};
+    rt_call_table(a, RBX, "arc_init_start", "arc_init_end", args, 4, 0);
     enc_mov(a, 8, opr(RDI), opr(R12));
     enc_mov(a, 8, opr(RSI), opr(R13));
     enc_mov(a, 8, opr(RDX), opr(R14));
