@@ -21,7 +21,8 @@
 // errno and __errno_location, strto(u)l(l), strtod (correctly rounded,
 // decimal and hexadecimal), atoi atol atof, strcmp strncmp strcpy
 // strncpy strcat strchr strrchr strstr strdup memchr memmove, getenv,
-// abort, sleep usleep nanosleep.  Globals (stdout, errno) are top-level
+// abort, sleep usleep nanosleep, math.h's sqrt fabs floor ceil trunc round
+// fmod (and their float versions).  Globals (stdout, errno) are top-level
 // lets; the exported ones keep their C names.
 namespace c
 
@@ -1720,6 +1721,170 @@ func memmove(d: *void, s: *void, n: usize) *void {
         }
     }
     return d
+}
+
+// --- math ------------------------------------------------------------------------
+// <math.h>'s exactly rounded functions, bit for bit as glibc (and musl,
+// but for a signalling NaN, which glibc and these return quieted and
+// musl's floor, ceil, trunc and round unchanged; tests/libc/math_exact.c
+// checks a million inputs each): sqrt is one sqrtsd (std.math.sqrt, the
+// sqrt built-in of Arc code), the others work on the bits.  The float
+// versions go through float64, which holds every float32 result exactly.
+const _SIGN: uint64 = 0x8000000000000000
+const _FRAC: uint64 = 0xfffffffffffff
+const _HIDDEN: uint64 = 0x10000000000000
+const _DEFAULT_NAN: uint64 = 0xfff8000000000000    // what an invalid operation gives on x86
+
+func fabs(x: float64) float64 {
+    return bit_cast<float64>(bit_cast<uint64>(x) & ~_SIGN)
+}
+
+func trunc(x: float64) float64 {
+    let u = bit_cast<uint64>(x)
+    let e = cast<int32>((u >> 52) & 0x7ff) - 1023
+    if e == 1024 {
+        return x + x        // NaN (quieted) or infinity
+    }
+    if e >= 52 {
+        return x
+    }
+    if e < 0 {
+        return bit_cast<float64>(u & _SIGN)
+    }
+    return bit_cast<float64>(u & ~(_FRAC >> cast<uint64>(e)))
+}
+
+func floor(x: float64) float64 {
+    let t = trunc(x)
+    if t > x {
+        return t - 1.0
+    }
+    return t
+}
+
+func ceil(x: float64) float64 {
+    let t = trunc(x)
+    if t < x {
+        return t + 1.0
+    }
+    return t
+}
+
+// half way cases away from zero; x - trunc(x) is exact
+func round(x: float64) float64 {
+    let t = trunc(x)
+    let d = x - t
+    if d >= 0.5 {
+        return t + 1.0
+    }
+    if d <= -0.5 {
+        return t - 1.0
+    }
+    return t
+}
+
+// x - n*y for the n that truncates x/y, exactly: long division of the
+// significands, one bit of the quotient a step.
+func fmod(x: float64, y: float64) float64 {
+    let ux = bit_cast<uint64>(x)
+    let uy = bit_cast<uint64>(y)
+    let ex = cast<int32>((ux >> 52) & 0x7ff)
+    let ey = cast<int32>((uy >> 52) & 0x7ff)
+    if x != x || y != y {
+        if x != x {
+            return bit_cast<float64>(ux | 0x8000000000000)   // x, quieted
+        }
+        return bit_cast<float64>(uy | 0x8000000000000)
+    }
+    if (uy << 1) == 0 || ex == 0x7ff {
+        return bit_cast<float64>(_DEFAULT_NAN)
+    }
+    if (ux << 1) <= (uy << 1) {
+        if (ux << 1) == (uy << 1) {
+            return 0.0 * x              // 0 with x's sign
+        }
+        return x
+    }
+    // significands in [2^52, 2^53), value = m * 2^(e - 1075)
+    let mx = ux & _FRAC
+    let my = uy & _FRAC
+    if ex == 0 {
+        ex = 1
+        for mx < _HIDDEN {
+            mx <<= 1
+            ex--
+        }
+    } else {
+        mx |= _HIDDEN
+    }
+    if ey == 0 {
+        ey = 1
+        for my < _HIDDEN {
+            my <<= 1
+            ey--
+        }
+    } else {
+        my |= _HIDDEN
+    }
+    for ex > ey {
+        if mx >= my {
+            mx -= my
+            if mx == 0 {
+                return 0.0 * x
+            }
+        }
+        mx <<= 1
+        ex--
+    }
+    if mx >= my {
+        mx -= my
+        if mx == 0 {
+            return 0.0 * x
+        }
+    }
+    for mx < _HIDDEN {
+        mx <<= 1
+        ex--
+    }
+    let r: uint64 = 0
+    if ex > 0 {
+        r = (mx - _HIDDEN) | (cast<uint64>(ex) << 52)
+    } else {
+        r = mx >> cast<uint64>(1 - ex)
+    }
+    return bit_cast<float64>(r | (ux & _SIGN))
+}
+
+func sqrt(x: float64) float64 {
+    return std.math.sqrt(x)
+}
+
+func sqrtf(x: float32) float32 {
+    return std.math.sqrt(x)
+}
+
+func fabsf(x: float32) float32 {
+    return bit_cast<float32>(bit_cast<uint32>(x) & 0x7fffffff)
+}
+
+func truncf(x: float32) float32 {
+    return cast<float32>(trunc(cast<float64>(x)))
+}
+
+func floorf(x: float32) float32 {
+    return cast<float32>(floor(cast<float64>(x)))
+}
+
+func ceilf(x: float32) float32 {
+    return cast<float32>(ceil(cast<float64>(x)))
+}
+
+func roundf(x: float32) float32 {
+    return cast<float32>(round(cast<float64>(x)))
+}
+
+func fmodf(x: float32, y: float32) float32 {
+    return cast<float32>(fmod(cast<float64>(x), cast<float64>(y)))
 }
 
 // --- numbers from text ---------------------------------------------------------

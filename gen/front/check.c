@@ -825,14 +825,19 @@ static Ty *check_call(Check *c, Node *n)
             ERR(callee, "'%s' is not generic", f->name);
         }
     } else if (callee->kind == N_FIELD && callee->a->kind == N_FIELD && callee->a->a->kind == N_IDENT &&
-               !strcmp(callee->a->a->name, "std") && !strcmp(callee->a->name, "cpu") && !lookup(c, "std")) {
-        const char *w = callee->name;
-        Builtin b = !strcmp(w, "rdtsc") ? BI_RDTSC : !strcmp(w, "pause") ? BI_PAUSE : !strcmp(w, "cpuid") ? BI_CPUID : BI_NONE;
-        if (b == BI_NONE) {
-            ERR(callee, "unknown CPU intrinsic 'std.cpu.%s'", w);
-            return c->t_err;
-        }
-        return check_builtin(c, n, b);
+               !strcmp(callee->a->a->name, "std") && !lookup(c, "std")) {
+        /* std.<group>.<name>: the intrinsics under names no function can
+         * hide (the C layer defines sqrt and memcpy for C code with them) */
+        static const struct { const char *group, *name; Builtin b; } intrinsics[] = {
+            {"cpu", "rdtsc", BI_RDTSC}, {"cpu", "pause", BI_PAUSE}, {"cpu", "cpuid", BI_CPUID},
+            {"math", "sqrt", BI_SQRT}, {"mem", "copy", BI_MEMCPY}, {"mem", "set", BI_MEMSET},
+            {"mem", "cmp", BI_MEMCMP}, {"str", "len", BI_STRLEN},
+        };
+        for (int i = 0; i < countof(intrinsics); i++)
+            if (!strcmp(callee->a->name, intrinsics[i].group) && !strcmp(callee->name, intrinsics[i].name))
+                return check_builtin(c, n, intrinsics[i].b);
+        ERR(callee, "unknown intrinsic 'std.%s.%s'", callee->a->name, callee->name);
+        return c->t_err;
     } else if (callee->kind == N_FIELD) {
         /* a method call: receiver.name(args) */
         Ty *rt = check_expr(c, callee->a, NULL);

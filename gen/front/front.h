@@ -107,6 +107,8 @@
  *   - sqrt(x) is a built-in (the IR's fsqrt): float32 or float64, an
  *     integer argument converted to float64; a program's own function
  *     named sqrt hides it, an extern c declaration of it is it;
+ *     std.math.sqrt, std.mem.copy/set/cmp, std.str.len (and std.cpu.*)
+ *     name built-ins that no function hides;
  *   - a global's {...} start: each element a constant, null or &global;
  *   - symbols: the main file's functions, extern c declarations and the
  *     C layer's functions (below) keep their plain names, as C would

@@ -18,6 +18,10 @@ func main() int32 {
     let f: float32 = 2
     printf("%.9g\n", cast<float64>(sqrt(f)))
     printf("%.17g\n", sqrt(3))
+    // the same built-in under a name no function can hide
+    let buf: [8]byte = {}
+    std.mem.set(&buf[0], 'a', 3)
+    printf("%.17g %d\n", std.math.sqrt(xs[0]), cast<int32>(std.str.len(&buf[0])))
     return 0
 }
 // expect: 1.4142135623730951
@@ -30,3 +34,4 @@ func main() int32 {
 // expect: -0 inf 1
 // expect: 1.41421354
 // expect: 1.7320508075688772
+// expect: 1.4142135623730951 3

@@ -25,7 +25,7 @@ for src in tests/libc/*.c; do
     directive expect "$src" > "$T/$name.want"
     input=/dev/null
     [ -f "tests/libc/$name.in" ] && input=$PWD/tests/libc/$name.in
-    if gcc -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror -o "$T/$name.glibc" "$src"; then
+    if gcc -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror -o "$T/$name.glibc" "$src" -lm; then
         in_dir glibc "" "$T/$name.glibc" "$input"
         check "$name: glibc prints the expect lines" cmp -s "$T/$name.want" "$T/glibc.out"
     else
