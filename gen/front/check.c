@@ -854,6 +854,9 @@ static Ty *check_call(Check *c, Node *n)
             ERR(callee, "%s has no method '%s'", rt->name, callee->name);
             return c->t_err;
         }
+        if (n->ntargs)
+            ERR(callee, "method '%s' takes no type arguments (a generic struct's come from the receiver)",
+                callee->name);
         if (f->ntparams && f->owner && !(f = instance(c, f, st->targs, st->ntargs, callee)))
             return c->t_err;
         check_sig(c, f);

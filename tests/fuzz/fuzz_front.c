@@ -6,7 +6,8 @@
  *
  * The mutation engine is tests/fuzz/mutator.h; the corpus defaults to
  * tests/arc and tests/arc/err, the dictionary to the tokens of tok.def
- * plus a few words.  Each mutated program is compiled.
+ * plus a few words (the new syntax among them).  Each mutated program is
+ * compiled.
  * The oracle: no crash, no sanitizer report, no hang (10 s on one input),
  * and a module that compiles is valid IR (front_compile runs ir_verify and
  * aborts on a failure) that prints.  The input being tried is kept in
@@ -31,6 +32,10 @@ static const char *const words[] = {
     "new [n]int32", "new Point{x: 1}", "delete(", "const ( A = 1  B = 2 )\n", "func init() {}\n",
     "var g: int64\n", "atomic_add(&g, 1)", "atomic_cas(&g, 0, 1)", "\"a\" == \"b\"",
     "import \"collections\"\n", "collections.vector<int32>", "collections.int_map<int64>()",
+    /* str, inference, top-level generic methods, for-in on a vector */
+    "import \"str\"\n", "str.concat(", "str.split(", "str.parse_int(", "str.format_float(", "str.Builder",
+    "first(&x)", "max(1, 2.5)", "f(null)", "func sum<T>(self b: *Box<T>) T { return b.value }\n",
+    "func h<A, B>(self p: *Pair<B, A>) {}\n", "for x in v {", "for i, x in v {",
 };
 
 static const char *dict_word(void)

@@ -1,8 +1,9 @@
 // Type-argument inference: a type parameter that no argument determines
-// (a result only, null, a function literal's parameter) is an error that
+// (a result only, null) is an error that
 // asks for explicit arguments; what an argument determines is then
 // checked like any call; a top-level generic method's receiver names a
-// generic struct with the method's parameters as its arguments.
+// generic struct with the method's parameters as its arguments, and a
+// method call takes no type arguments.
 struct Box<T> {
     value: T
 }
@@ -50,11 +51,13 @@ func main() {
     let d = Box<int64>{value: 5}
     let e = d.get()
     let f: int32 = d.get()
+    let g = d.get<int64>()
 }
-// error: 27:15: a generic method's receiver must be a generic struct with the method's type parameters, in order, as its arguments (S<T> or *S<...>)
-// error: 31:20: a generic method's receiver must be a generic struct with the method's type parameters, in order, as its arguments (S<A, ...> or *S<...>)
-// error: 39:10: a method cannot have type parameters of its own
-// error: 45:13: cannot infer the type argument T of 'zero' from the arguments: write zero<...>(...)
-// error: 46:13: cannot infer the type argument T of 'deref' from the arguments: write deref<...>(...)
-// error: 49:21: cannot use int64 as int32 for argument 2 of 'same' (convert with cast<int32>(...))
-// error: 52:21: cannot use int64 as int32 for the initializer (convert with cast<int32>(...))
+// error: 28:15: a generic method's receiver must be a generic struct with the method's type parameters, in order, as its arguments (S<T> or *S<...>)
+// error: 32:20: a generic method's receiver must be a generic struct with the method's type parameters, in order, as its arguments (S<A, ...> or *S<...>)
+// error: 40:10: a method cannot have type parameters of its own
+// error: 46:13: cannot infer the type argument T of 'zero' from the arguments: write zero<...>(...)
+// error: 47:13: cannot infer the type argument T of 'deref' from the arguments: write deref<...>(...)
+// error: 50:21: cannot use int64 as int32 for argument 2 of 'same' (convert with cast<int32>(...))
+// error: 53:21: cannot use int64 as int32 for the initializer (convert with cast<int32>(...))
+// error: 54:14: method 'get' takes no type arguments (a generic struct's come from the receiver)
