@@ -20,7 +20,8 @@
 // ftell rewind feof ferror clearerr fileno setvbuf remove rename),
 // errno and __errno_location, strto(u)l(l), strtod (correctly rounded,
 // decimal and hexadecimal), atoi atol atof, strcmp strncmp strcpy
-// strncpy strcat strchr strrchr strstr strdup memchr memmove, getenv,
+// strncpy strcat strchr strrchr strstr strdup memchr memmove memcpy memset
+// memcmp strlen, getenv,
 // abort, sleep usleep nanosleep, math.h's sqrt fabs floor ceil trunc round
 // fmod (and their float versions).  Globals (stdout, errno) are top-level
 // lets; the exported ones keep their C names.
@@ -111,7 +112,7 @@ func _put(o: *_Out, p: *byte, n: usize) {
         if o.nbuf + n > 256 {
             _flush(o)
         }
-        memcpy(&o.buf[o.nbuf], p, n)
+        std.mem.copy(&o.buf[o.nbuf], p, n)
         o.nbuf += n
     }
     o.n += n
@@ -1073,7 +1074,7 @@ func _fput(f: *FILE, p: *byte, n: usize) bool {
             return true
         }
     }
-    memcpy(f.buf + f.wpos, p, n)
+    std.mem.copy(f.buf + f.wpos, p, n)
     f.wpos += n
     return true
 }
@@ -1270,7 +1271,7 @@ func fread(p: *void, size: usize, n: usize, f: *FILE) usize {
             if k > want - got {
                 k = want - got
             }
-            memcpy(dst + got, f.buf + f.rpos, k)
+            std.mem.copy(dst + got, f.buf + f.rpos, k)
             f.rpos += k
             got += k
         } else if want - got >= _BUFSIZ {
@@ -1423,7 +1424,7 @@ func putchar(c: int32) int32 {
 
 func fputs(s: *byte, f: *FILE) int32 {
     _flock(f)
-    let ok = _fput(f, s, strlen(s))
+    let ok = _fput(f, s, std.str.len(s))
     _funlock(f)
     if !ok {
         return -1
@@ -1433,7 +1434,7 @@ func fputs(s: *byte, f: *FILE) int32 {
 
 func puts(s: *byte) int32 {
     let f = stdout
-    let n = strlen(s)
+    let n = std.str.len(s)
     _flock(f)
     let ok = _fput(f, s, n) && _fput(f, "\n", 1)
     _funlock(f)
@@ -1576,7 +1577,7 @@ extern c {
 }
 
 func getenv(name: *byte) *byte {
-    let n = strlen(name)
+    let n = std.str.len(name)
     let key: [256]byte = {}
     if n == 0 || n > 254 {
         return null
@@ -1642,7 +1643,7 @@ func strncpy(d: *byte, s: *byte, n: usize) *byte {
 }
 
 func strcat(d: *byte, s: *byte) *byte {
-    strcpy(d + strlen(d), s)
+    strcpy(d + std.str.len(d), s)
     return d
 }
 
@@ -1674,7 +1675,7 @@ func strrchr(s: *byte, c: int32) *byte {
 }
 
 func strstr(h: *byte, n: *byte) *byte {
-    let m = strlen(n)
+    let m = std.str.len(n)
     for {
         if strncmp(h, n, m) == 0 {
             return h
@@ -1687,13 +1688,13 @@ func strstr(h: *byte, n: *byte) *byte {
 }
 
 func strdup(s: *byte) *byte {
-    let n = strlen(s) + 1
+    let n = std.str.len(s) + 1
     let d = cast<*byte>(arc_alloc(n))
     if d == null {
         errno = cast<int32>(linux.ENOMEM)
         return null
     }
-    memcpy(d, s, n)
+    std.mem.copy(d, s, n)
     return d
 }
 
@@ -1705,6 +1706,28 @@ func memchr(p: *void, c: int32, n: usize) *void {
         }
     }
     return null
+}
+
+// C's names for the memory and string built-ins (rep movsb, rep stosb,
+// repe cmpsb, repne scasb), for C code and for gcc, which may call them
+// itself; Arc code here gets the built-ins inline (std.mem, std.str).
+func memcpy(d: *void, s: *void, n: usize) *void {
+    std.mem.copy(d, s, n)
+    return d
+}
+
+func memset(d: *void, c: int32, n: usize) *void {
+    std.mem.set(d, cast<byte>(c), n)
+    return d
+}
+
+// the sign of the first differing byte's difference, as unsigned chars
+func memcmp(a: *void, b: *void, n: usize) int32 {
+    return std.mem.cmp(a, b, n)
+}
+
+func strlen(s: *byte) usize {
+    return std.str.len(s)
 }
 
 // memmove: overlapping ranges copy as if through a temporary.

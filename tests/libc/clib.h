@@ -64,6 +64,10 @@ char *strrchr(const char *, int);
 char *strstr(const char *, const char *);
 char *strdup(const char *);
 void *memmove(void *, const void *, size_t);
+void *memcpy(void *, const void *, size_t);
+void *memset(void *, int, size_t);
+int memcmp(const void *, const void *, size_t);
+size_t strlen(const char *);
 char *getenv(const char *);
 void free(void *);
 #endif

@@ -145,6 +145,14 @@ int main(void)
     memmove(mv, mv + 3, 5);
     printf("move down: %s\n", mv);
     printf("getenv: %s %d\n", getenv("LIBC_TEST_VAR"), getenv("LIBC_NO_SUCH_VAR") == NULL);
+    char m[16];
+    memset(m, 'x', 15);
+    m[15] = 0;
+    memcpy(m + 2, "abc", 3);
+    printf("memset/memcpy: %s %d\n", m, (int)strlen(m));
+    printf("memcmp: %d %d %d %d\n", memcmp("abc", "abd", 3) < 0, memcmp("abd", "abc", 3) > 0,
+           memcmp("abc", "abc", 3), memcmp("\xff", "\x01", 1) > 0);
+    printf("strlen: %d %d\n", (int)strlen(""), (int)strlen("hello"));
     return 0;
 }
 // expect: strtol("0", 10) = 0 end+1 errno=0
@@ -238,3 +246,6 @@ int main(void)
 // expect: move up: 0101234589
 // expect: move down: 1234534589
 // expect: getenv: value-1 1
+// expect: memset/memcpy: xxabcxxxxxxxxxx 15
+// expect: memcmp: 1 1 0 1
+// expect: strlen: 0 5
