@@ -52,6 +52,15 @@ uint32_t enc_pos(const Asm *a) { return (uint32_t)a->code.len; }
 
 void enc_bytes(Asm *a, const void *p, size_t n) { buf_put(&a->code, p, n); }
 
+AsmMark enc_mark(const Asm *a) { return (AsmMark){(uint32_t)a->code.len, a->nrelocs, a->nuses}; }
+
+void enc_rewind(Asm *a, AsmMark m)
+{
+    a->code.len = m.len;
+    a->nrelocs = m.nrelocs;
+    a->nuses = m.nuses;
+}
+
 static void enc_reloc(Asm *a, uint32_t off, int sym, RelocKind kind, int64_t addend)
 {
     grow(&a->relocs, &a->caprelocs, a->nrelocs + 1, sizeof *a->relocs);
@@ -655,6 +664,18 @@ void enc_lock_alu(Asm *a, AluOp op, int size, Mem dst, Opnd src)
     void enc_##name(Asm *a) { enc_bytes(a, bytes, sizeof bytes - 1); }
 FIXED_INSNS(X)
 #undef X
+
+void enc_nops(Asm *a, int n)
+{
+    /* the recommended 1- to 9-byte nops */
+    static const char *nop[10] = {
+        "", "\x90", "\x66\x90", "\x0f\x1f\x00", "\x0f\x1f\x40\x00", "\x0f\x1f\x44\x00\x00",
+        "\x66\x0f\x1f\x44\x00\x00", "\x0f\x1f\x80\x00\x00\x00\x00",
+        "\x0f\x1f\x84\x00\x00\x00\x00\x00", "\x66\x0f\x1f\x84\x00\x00\x00\x00\x00",
+    };
+    for (; n > 0; n -= 9)
+        enc_bytes(a, nop[n < 9 ? n : 9], (size_t)(n < 9 ? n : 9));
+}
 
 /* --- SSE2 scalar --------------------------------------------------------- */
 

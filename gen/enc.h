@@ -107,6 +107,16 @@ typedef struct Asm {
     int nuses, capuses;
 } Asm;
 
+/* A position to come back to: enc_rewind drops everything emitted since
+ * (bytes, relocations, forward label references).  No label may have been
+ * bound in between. */
+typedef struct AsmMark {
+    uint32_t len;
+    int nrelocs, nuses;
+} AsmMark;
+AsmMark enc_mark(const Asm *a);
+void enc_rewind(Asm *a, AsmMark m);
+
 void enc_init(Asm *a);
 void enc_free(Asm *a);
 uint32_t enc_pos(const Asm *a);
@@ -186,6 +196,8 @@ void enc_hlt(Asm *a);
 void enc_int3(Asm *a);
 void enc_endbr64(Asm *a);
 void enc_nop(Asm *a);
+/* n bytes of padding as few long nops (0f 1f /0 forms) */
+void enc_nops(Asm *a, int n);
 void enc_rep_movsb(Asm *a);
 void enc_rep_stosb(Asm *a);
 

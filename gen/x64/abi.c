@@ -388,10 +388,14 @@ void x64_call(X64Fn *x, const Inst *in)
         enc_lea(a, 8, RDI, mem_b(RBP, rslot));
     if (variadic)
         enc_mov(a, 4, opr(RAX), opi(sse));
-    if (indirect)
-        enc_call_ind(a, opr(R11));
-    else
-        enc_call_sym(a, x64_esym(x, in->args[0].sym));
+    AsmMark at;
+    do {
+        at = enc_mark(a);
+        if (indirect)
+            enc_call_ind(a, opr(R11));
+        else
+            enc_call_sym(a, x64_esym(x, in->args[0].sym));
+    } while (x64_unsplit(x, at, at.len));
     if (area)
         enc_alu(a, ALU_ADD, 8, opr(RSP), opi(area));
 
@@ -430,6 +434,8 @@ static void x64_epilogue(X64Fn *x)
         if (x->usedsaved >> r & 1)
             enc_pop(a, opr((Reg)r));
     enc_pop(a, opr(RBP));
+    if (enc_pos(a) % 32 == 31)
+        enc_nop(a);     /* x64_unsplit: a ret ending on a 32-byte boundary */
     enc_ret(a);
 }
 

@@ -382,8 +382,8 @@ static int fuses(const X64Fn *x, const Inst *in, const Inst *nx, int gi)
            nx->args[0].vreg == in->dst && x->vend[in->dst] <= 2 * (gi + 1) + 2;
 }
 
-/* cmp a, b */
-static void emit_cmp(X64Fn *x, const Inst *in)
+/* cmp a, b; returns where the cmp starts (after any loads) */
+static uint32_t emit_cmp(X64Fn *x, const Inst *in)
 {
     int sz = type_size(in->type);
     Val a = in->args[0];
@@ -392,34 +392,51 @@ static void emit_cmp(X64Fn *x, const Inst *in)
         ra = (Reg)x->loc[a.vreg].r;
     else
         x64_load(x, a, RAX);
-    enc_alu(&x->a, ALU_CMP, sz, opr(ra), src_op(x, in->args[1], RCX, sz));
+    Opnd b = src_op(x, in->args[1], RCX, sz);
+    uint32_t at = enc_pos(&x->a);
+    enc_alu(&x->a, ALU_CMP, sz, opr(ra), b);
+    return at;
 }
 
-/* jcc to t, else to f, falling through to the next block when possible */
-static void branch(X64Fn *x, Cond c, int t, int f)
+static void jump_to(X64Fn *x, int blk)
 {
-    if (t == x->cur + 1) {
-        enc_jcc(&x->a, (Cond)(c ^ 1), x->blabel[f]);
-    } else {
-        enc_jcc(&x->a, c, x->blabel[t]);
-        if (f != x->cur + 1)
-            enc_jmp(&x->a, x->blabel[f]);
-    }
+    if (blk == x->cur + 1)
+        return;
+    AsmMark m;
+    do {
+        m = enc_mark(&x->a);
+        enc_jmp(&x->a, x->blabel[blk]);
+    } while (x64_unsplit(x, m, m.len));
+}
+
+/* The compare in and the branch on it, macro-fused: the pair kept within
+ * a 32-byte chunk (x64_unsplit) */
+static void cmp_branch(X64Fn *x, const Inst *in, Cond c, int t, int f)
+{
+    AsmMark m;
+    uint32_t from;
+    do {
+        m = enc_mark(&x->a);
+        from = emit_cmp(x, in);
+        enc_jcc(&x->a, t == x->cur + 1 ? (Cond)(c ^ 1) : c, x->blabel[t == x->cur + 1 ? f : t]);
+    } while (x64_unsplit(x, m, from));
+    if (t != x->cur + 1)
+        jump_to(x, f);
 }
 
 /* A compare whose only use is the branch right after it becomes
  * cmp + jcc (the branch is then skipped: x->skip). */
 static void gen_cmp(X64Fn *x, const Inst *in)
 {
-    emit_cmp(x, in);
     const Block *b = x->f->blocks[x->cur];
     int i = x->curinst - x->istart[x->cur];
     const Inst *nx = i + 1 < b->ninsts ? &b->insts[i + 1] : NULL;
     if (fuses(x, in, nx, x->curinst)) {
-        branch(x, icmp_cc[in->op], nx->args[1].blk, nx->args[2].blk);
+        cmp_branch(x, in, icmp_cc[in->op], nx->args[1].blk, nx->args[2].blk);
         x->skip = 1;
         return;
     }
+    emit_cmp(x, in);
     set_result(x, in, icmp_cc[in->op]);
 }
 
@@ -786,11 +803,7 @@ static void gen_intrin(X64Fn *x, const Inst *in)
 }
 
 /* --- control flow -------------------------------------------------------- */
-static void jump_to(X64Fn *x, int blk)
-{
-    if (blk != x->cur + 1)
-        enc_jmp(&x->a, x->blabel[blk]);
-}
+
 
 /* A jump to a block that is only a fused compare and branch (a loop
  * test) copies them: the loop's back edge is then one conditional jump.
@@ -802,8 +815,8 @@ static void gen_jmp(X64Fn *x, const Inst *in)
     const Block *tb = x->f->blocks[t];
     if (t != x->cur + 1 && tb->ninsts == 2 && is_icmp(tb->insts[0].op) &&
         fuses(x, &tb->insts[0], &tb->insts[1], x->istart[t])) {
-        emit_cmp(x, &tb->insts[0]);
-        branch(x, icmp_cc[tb->insts[0].op], tb->insts[1].args[1].blk, tb->insts[1].args[2].blk);
+        cmp_branch(x, &tb->insts[0], icmp_cc[tb->insts[0].op], tb->insts[1].args[1].blk,
+                   tb->insts[1].args[2].blk);
         return;
     }
     jump_to(x, t);
@@ -811,15 +824,21 @@ static void gen_jmp(X64Fn *x, const Inst *in)
 
 static void gen_br(X64Fn *x, const Inst *in)
 {
-    x64_load(x, in->args[0], RAX);
-    enc_test(&x->a, type_size(in->type), opr(RAX), opr(RAX));
     int t = in->args[1].blk, f = in->args[2].blk;
-    if (t == x->cur + 1) {
-        enc_jcc(&x->a, CC_E, x->blabel[f]);
-    } else {
-        enc_jcc(&x->a, CC_NE, x->blabel[t]);
+    AsmMark m;
+    uint32_t from;
+    do {
+        m = enc_mark(&x->a);
+        x64_load(x, in->args[0], RAX);
+        from = enc_pos(&x->a);
+        enc_test(&x->a, type_size(in->type), opr(RAX), opr(RAX));
+        if (t == x->cur + 1)
+            enc_jcc(&x->a, CC_E, x->blabel[f]);
+        else
+            enc_jcc(&x->a, CC_NE, x->blabel[t]);
+    } while (x64_unsplit(x, m, from));
+    if (t != x->cur + 1)
         jump_to(x, f);
-    }
 }
 
 static int64_t sext_to(int64_t v, Type t)
