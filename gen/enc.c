@@ -61,6 +61,22 @@ void enc_rewind(Asm *a, AsmMark m)
     a->nuses = m.nuses;
 }
 
+/* Intel's jump conditional code erratum (Skylake and later, with its
+ * microcode fix): a 32-byte chunk of code holding a jump (a macro-fused
+ * compare and jump counts as one) that crosses or ends on the chunk's end
+ * is not kept in the decoded-uop cache and runs from the slow decoders.
+ * Functions start 32-byte aligned (image/elf.c FUNC_ALIGN), so offsets
+ * here are chunk offsets.  Code 32 bytes or longer cannot be helped. */
+int enc_unsplit(Asm *a, AsmMark m, uint32_t from)
+{
+    uint32_t e = enc_pos(a);
+    if (e - from >= 32 || ((from >> 5) == ((e - 1) >> 5) && e % 32))
+        return 0;
+    enc_rewind(a, m);
+    enc_nops(a, (int)(32 - from % 32));
+    return 1;
+}
+
 static void enc_reloc(Asm *a, uint32_t off, int sym, RelocKind kind, int64_t addend)
 {
     grow(&a->relocs, &a->caprelocs, a->nrelocs + 1, sizeof *a->relocs);

@@ -116,6 +116,12 @@ typedef struct AsmMark {
 } AsmMark;
 AsmMark enc_mark(const Asm *a);
 void enc_rewind(Asm *a, AsmMark m);
+/* After emitting from mark m code whose bytes from `from` on end in a
+ * jump: when they cross or end on a 32-byte boundary, rewinds to m, pads
+ * with nops so `from` starts a chunk and returns 1 (emit it again); else
+ * 0.  The hot jumps of gen/x64 (branches, block jumps, calls, the stack
+ * check) go through it; returns are moved by a 1-byte nop. */
+int enc_unsplit(Asm *a, AsmMark m, uint32_t from);
 
 void enc_init(Asm *a);
 void enc_free(Asm *a);

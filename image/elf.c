@@ -30,7 +30,7 @@
 #include <string.h>
 
 /* Function sections start on 16 bytes, as GCC and Clang place them at -O2. */
-#define FUNC_ALIGN 32   /* gen/x64/emit.c: x64_unsplit counts 32-byte chunks */
+#define FUNC_ALIGN 32   /* gen/enc.c: enc_unsplit counts 32-byte chunks */
 
 typedef struct {
     uint64_t off;

@@ -395,7 +395,7 @@ void x64_call(X64Fn *x, const Inst *in)
             enc_call_ind(a, opr(R11));
         else
             enc_call_sym(a, x64_esym(x, in->args[0].sym));
-    } while (x64_unsplit(x, at, at.len));
+    } while (enc_unsplit(a, at, at.len));
     if (area)
         enc_alu(a, ALU_ADD, 8, opr(RSP), opi(area));
 
@@ -435,7 +435,7 @@ static void x64_epilogue(X64Fn *x)
             enc_pop(a, opr((Reg)r));
     enc_pop(a, opr(RBP));
     if (enc_pos(a) % 32 == 31)
-        enc_nop(a);     /* x64_unsplit: a ret ending on a 32-byte boundary */
+        enc_nop(a);     /* enc_unsplit: a ret ending on a 32-byte boundary */
     enc_ret(a);
 }
 

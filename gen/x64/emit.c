@@ -111,24 +111,6 @@ static int64_t stack_need(X64Fn *x)
     return need;
 }
 
-/* Intel's jump conditional code erratum (Skylake and later, with its
- * microcode fix): a 32-byte chunk of code holding a jump (a macro-fused
- * compare and jump counts as one) that crosses or ends on the chunk's end
- * is not kept in the decoded-uop cache and runs from the slow decoders.
- * Functions start 32-byte aligned (elf_add_function's align) so offsets
- * here are chunk offsets; the hot jumps (branches, block jumps, calls,
- * returns, the stack check) are moved into the next chunk by nops before
- * them.  Code over 32 bytes long cannot be helped and is left. */
-int x64_unsplit(X64Fn *x, AsmMark m, uint32_t from)
-{
-    uint32_t e = enc_pos(&x->a);
-    if (e - from >= 32 || ((from >> 5) == ((e - 1) >> 5) && e % 32))
-        return 0;
-    enc_rewind(&x->a, m);
-    enc_nops(&x->a, (int)(32 - from % 32));
-    return 1;
-}
-
 static void x64_emit_func(X64Fn *x)
 {
     Func *f = x->f;
@@ -152,7 +134,7 @@ static void x64_emit_func(X64Fn *x)
             rt_fs(a);
             enc_alu(a, ALU_CMP, 8, opr(R11), opm(mem_b(NOREG, STACK_LIMIT_SLOT)));
             enc_jcc(a, CC_B, more);
-        } while (x64_unsplit(x, m, m.len));
+        } while (enc_unsplit(a, m, m.len));
     }
     for (int r = 0; r < 16; r++)
         if (x->usedsaved >> r & 1)

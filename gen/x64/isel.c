@@ -406,11 +406,11 @@ static void jump_to(X64Fn *x, int blk)
     do {
         m = enc_mark(&x->a);
         enc_jmp(&x->a, x->blabel[blk]);
-    } while (x64_unsplit(x, m, m.len));
+    } while (enc_unsplit(&x->a, m, m.len));
 }
 
 /* The compare in and the branch on it, macro-fused: the pair kept within
- * a 32-byte chunk (x64_unsplit) */
+ * a 32-byte chunk (enc_unsplit) */
 static void cmp_branch(X64Fn *x, const Inst *in, Cond c, int t, int f)
 {
     AsmMark m;
@@ -419,7 +419,7 @@ static void cmp_branch(X64Fn *x, const Inst *in, Cond c, int t, int f)
         m = enc_mark(&x->a);
         from = emit_cmp(x, in);
         enc_jcc(&x->a, t == x->cur + 1 ? (Cond)(c ^ 1) : c, x->blabel[t == x->cur + 1 ? f : t]);
-    } while (x64_unsplit(x, m, from));
+    } while (enc_unsplit(&x->a, m, from));
     if (t != x->cur + 1)
         jump_to(x, f);
 }
@@ -836,7 +836,7 @@ static void gen_br(X64Fn *x, const Inst *in)
             enc_jcc(&x->a, CC_E, x->blabel[f]);
         else
             enc_jcc(&x->a, CC_NE, x->blabel[t]);
-    } while (x64_unsplit(x, m, from));
+    } while (enc_unsplit(&x->a, m, from));
     if (t != x->cur + 1)
         jump_to(x, f);
 }

@@ -133,9 +133,5 @@ void x64_load_part(X64Fn *x, Reg r, Mem m, int n);   /* n bytes (1..8) -> r */
 /* emit.c */
 /* The whole module into e (one section per function and per datum). */
 void x64_emit_module(Module *m, Elf *e);
-/* After emitting, from mark m, code whose bytes from `from` on end in a
- * jump: when they cross or end on a 32-byte boundary, rewinds to m, pads
- * and returns 1 (emit it again); else 0.  (emit.c) */
-int x64_unsplit(X64Fn *x, AsmMark m, uint32_t from);
 
 #endif
