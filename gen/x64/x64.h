@@ -121,7 +121,10 @@ int x64_param_area(const X64Fn *x);
 /* isel.c */
 void x64_inst(X64Fn *x, const Inst *in);
 uint32_t x64_scratch(const X64Fn *x, const Inst *in);
-/* Operand access shared with abi.c. */
+
+/* operand.c: operand access shared by isel.c and abi.c */
+int x64_fsz(Type t);                            /* bytes of a float type */
+Opnd x64_locop(X64Fn *x, int vreg);             /* its register or slot */
 int x64_esym(X64Fn *x, int sym);
 void x64_load(X64Fn *x, Val v, Reg r);        /* any int/ptr value -> r (64 bits) */
 void x64_loadf(X64Fn *x, Val v, Xmm r);       /* any float value -> r */
