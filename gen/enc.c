@@ -65,8 +65,9 @@ void enc_rewind(Asm *a, AsmMark m)
  * microcode fix): a 32-byte chunk of code holding a jump (a macro-fused
  * compare and jump counts as one) that crosses or ends on the chunk's end
  * is not kept in the decoded-uop cache and runs from the slow decoders.
- * Functions start 32-byte aligned (image/elf.c FUNC_ALIGN), so offsets
- * here are chunk offsets.  Code 32 bytes or longer cannot be helped. */
+ * gen/x64's functions start 32-byte aligned (emit.c), so offsets here
+ * are chunk offsets (the runtime's, 16-byte aligned, do not use this).
+ * Code 32 bytes or longer cannot be helped. */
 int enc_unsplit(Asm *a, AsmMark m, uint32_t from)
 {
     uint32_t e = enc_pos(a);

@@ -282,7 +282,9 @@ void x64_emit_module(Module *m, Elf *e)
             elfsym[f->sym] = elf_symbol(e, s->name);
         char name[512];
         snprintf(name, sizeof name, ".text.%s", s->name);
-        elf_add_function(e, name, elfsym[f->sym], s->linkage & L_EXPORT ? SYM_GLOBAL : SYM_LOCAL, &x.a);
+        /* 32: enc_unsplit's chunks start at the function's start */
+        elf_add_function_aligned(e, name, elfsym[f->sym], s->linkage & L_EXPORT ? SYM_GLOBAL : SYM_LOCAL,
+                                 &x.a, 32);
         free_fn(&x);
     }
     free(elfsym);
