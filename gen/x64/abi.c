@@ -426,10 +426,15 @@ void x64_call(X64Fn *x, const Inst *in)
 static void x64_epilogue(X64Fn *x)
 {
     Asm *a = &x->a;
-    if (x->nsaved)
-        enc_lea(a, 8, RSP, mem_b(RBP, -8 * x->nsaved));
-    else
-        enc_mov(a, 8, opr(RSP), opr(RBP));
+    /* Without a frame below the saved registers or a dynamic alloca, rsp
+     * is already rbp - 8 * nsaved here: every call's stack area is popped
+     * right after it (x64_call), and nothing else moves rsp. */
+    if (x->frame || x->dynamic) {
+        if (x->nsaved)
+            enc_lea(a, 8, RSP, mem_b(RBP, -8 * x->nsaved));
+        else
+            enc_mov(a, 8, opr(RSP), opr(RBP));
+    }
     for (int r = 15; r >= 0; r--)
         if (x->usedsaved >> r & 1)
             enc_pop(a, opr((Reg)r));

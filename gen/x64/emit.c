@@ -45,6 +45,8 @@ static void layout_frame(X64Fn *x)
                 if (sz > (1 << 30))
                     fatal("alloca of %lld bytes is too large", (long long)sz);
                 x->slot[k] = x64_frame_alloc(x, (int)sz, (int)(in->args[1].i < 8 ? 8 : in->args[1].i));
+            } else if (in->op == OP_ALLOCA) {
+                x->dynamic = 1;
             } else if (in->op == OP_CALL && in->agg) {
                 x->slot[k] = x64_frame_alloc(x, (int)round8(x->m->layouts[in->agg].size), 16);
             }

@@ -76,6 +76,7 @@ typedef struct X64Fn {
     uint32_t usedsaved; /* callee-saved registers to save */
     int nsaved;
     int frame;          /* bytes below the saved registers (positive) */
+    int dynamic;        /* has a dynamic alloca: rsp moves below the frame */
     /* emit.c: per instruction (global number) a frame slot offset */
     int *slot;
     int *pslot;         /* per parameter: slot of a by-value aggregate */
