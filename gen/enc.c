@@ -52,6 +52,32 @@ uint32_t enc_pos(const Asm *a) { return (uint32_t)a->code.len; }
 
 void enc_bytes(Asm *a, const void *p, size_t n) { buf_put(&a->code, p, n); }
 
+AsmMark enc_mark(const Asm *a) { return (AsmMark){(uint32_t)a->code.len, a->nrelocs, a->nuses}; }
+
+void enc_rewind(Asm *a, AsmMark m)
+{
+    a->code.len = m.len;
+    a->nrelocs = m.nrelocs;
+    a->nuses = m.nuses;
+}
+
+/* Intel's jump conditional code erratum (Skylake and later, with its
+ * microcode fix): a 32-byte chunk of code holding a jump (a macro-fused
+ * compare and jump counts as one) that crosses or ends on the chunk's end
+ * is not kept in the decoded-uop cache and runs from the slow decoders.
+ * gen/x64's functions start 32-byte aligned (emit.c), so offsets here
+ * are chunk offsets (the runtime's, 16-byte aligned, do not use this).
+ * Code 32 bytes or longer cannot be helped. */
+int enc_unsplit(Asm *a, AsmMark m, uint32_t from)
+{
+    uint32_t e = enc_pos(a);
+    if (e - from >= 32 || ((from >> 5) == ((e - 1) >> 5) && e % 32))
+        return 0;
+    enc_rewind(a, m);
+    enc_nops(a, (int)(32 - from % 32));
+    return 1;
+}
+
 static void enc_reloc(Asm *a, uint32_t off, int sym, RelocKind kind, int64_t addend)
 {
     grow(&a->relocs, &a->caprelocs, a->nrelocs + 1, sizeof *a->relocs);
@@ -655,6 +681,18 @@ void enc_lock_alu(Asm *a, AluOp op, int size, Mem dst, Opnd src)
     void enc_##name(Asm *a) { enc_bytes(a, bytes, sizeof bytes - 1); }
 FIXED_INSNS(X)
 #undef X
+
+void enc_nops(Asm *a, int n)
+{
+    /* the recommended 1- to 9-byte nops */
+    static const char *nop[10] = {
+        "", "\x90", "\x66\x90", "\x0f\x1f\x00", "\x0f\x1f\x40\x00", "\x0f\x1f\x44\x00\x00",
+        "\x66\x0f\x1f\x44\x00\x00", "\x0f\x1f\x80\x00\x00\x00\x00",
+        "\x0f\x1f\x84\x00\x00\x00\x00\x00", "\x66\x0f\x1f\x84\x00\x00\x00\x00\x00",
+    };
+    for (; n > 0; n -= 9)
+        enc_bytes(a, nop[n < 9 ? n : 9], (size_t)(n < 9 ? n : 9));
+}
 
 /* --- SSE2 scalar --------------------------------------------------------- */
 

@@ -107,6 +107,22 @@ typedef struct Asm {
     int nuses, capuses;
 } Asm;
 
+/* A position to come back to: enc_rewind drops everything emitted since
+ * (bytes, relocations, forward label references).  No label may have been
+ * bound in between. */
+typedef struct AsmMark {
+    uint32_t len;
+    int nrelocs, nuses;
+} AsmMark;
+AsmMark enc_mark(const Asm *a);
+void enc_rewind(Asm *a, AsmMark m);
+/* After emitting from mark m code whose bytes from `from` on end in a
+ * jump: when they cross or end on a 32-byte boundary, rewinds to m, pads
+ * with nops so `from` starts a chunk and returns 1 (emit it again); else
+ * 0.  The hot jumps of gen/x64 (branches, block jumps, calls, the stack
+ * check) go through it; returns are moved by a 1-byte nop. */
+int enc_unsplit(Asm *a, AsmMark m, uint32_t from);
+
 void enc_init(Asm *a);
 void enc_free(Asm *a);
 uint32_t enc_pos(const Asm *a);
@@ -186,6 +202,8 @@ void enc_hlt(Asm *a);
 void enc_int3(Asm *a);
 void enc_endbr64(Asm *a);
 void enc_nop(Asm *a);
+/* n bytes of padding as few long nops (0f 1f /0 forms) */
+void enc_nops(Asm *a, int n);
 void enc_rep_movsb(Asm *a);
 void enc_rep_stosb(Asm *a);
 

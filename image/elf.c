@@ -307,10 +307,16 @@ void elf_reloc(Elf *e, int sec, uint64_t off, int sym, RelocKind kind, int64_t a
 
 int elf_add_function(Elf *e, const char *secname, int sym, SymBind bind, const Asm *a)
 {
+    return elf_add_function_aligned(e, secname, sym, bind, a, FUNC_ALIGN);
+}
+
+int elf_add_function_aligned(Elf *e, const char *secname, int sym, SymBind bind, const Asm *a,
+                             int align)
+{
     if (a->nuses)
         die("function %s: %d label references were never bound",
             elf_symbol_name(e, sym), a->nuses);
-    int sec = elf_section(e, secname, SEC_TEXT, FUNC_ALIGN);
+    int sec = elf_section(e, secname, SEC_TEXT, align);
     elf_append(e, sec, a->code.p, a->code.len);
     elf_define(e, sym, sec, 0, a->code.len, bind, SYM_FUNC);
     for (int i = 0; i < a->nrelocs; i++) {

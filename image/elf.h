@@ -64,6 +64,9 @@ void elf_reloc(Elf *e, int sec, uint64_t off, int sym, RelocKind kind, int64_t a
  * relocations are added with their offsets.  An Asm with unbound label
  * references is an internal error.  Returns the section id. */
 int elf_add_function(Elf *e, const char *secname, int sym, SymBind bind, const Asm *a);
+/* The same with the section aligned to align bytes (elf_add_function: 16) */
+int elf_add_function_aligned(Elf *e, const char *secname, int sym, SymBind bind, const Asm *a,
+                             int align);
 
 /* Serialise into b (appended; for tests and determinism checks) or to a
  * file (write_output, mode 0644; returns 0 or -1 with a message printed).

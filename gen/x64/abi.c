@@ -388,10 +388,14 @@ void x64_call(X64Fn *x, const Inst *in)
         enc_lea(a, 8, RDI, mem_b(RBP, rslot));
     if (variadic)
         enc_mov(a, 4, opr(RAX), opi(sse));
-    if (indirect)
-        enc_call_ind(a, opr(R11));
-    else
-        enc_call_sym(a, x64_esym(x, in->args[0].sym));
+    AsmMark at;
+    do {
+        at = enc_mark(a);
+        if (indirect)
+            enc_call_ind(a, opr(R11));
+        else
+            enc_call_sym(a, x64_esym(x, in->args[0].sym));
+    } while (enc_unsplit(a, at, at.len));
     if (area)
         enc_alu(a, ALU_ADD, 8, opr(RSP), opi(area));
 
@@ -422,14 +426,21 @@ void x64_call(X64Fn *x, const Inst *in)
 static void x64_epilogue(X64Fn *x)
 {
     Asm *a = &x->a;
-    if (x->nsaved)
-        enc_lea(a, 8, RSP, mem_b(RBP, -8 * x->nsaved));
-    else
-        enc_mov(a, 8, opr(RSP), opr(RBP));
+    /* Without a frame below the saved registers or a dynamic alloca, rsp
+     * is already rbp - 8 * nsaved here: every call's stack area is popped
+     * right after it (x64_call), and nothing else moves rsp. */
+    if (x->frame || x->dynamic) {
+        if (x->nsaved)
+            enc_lea(a, 8, RSP, mem_b(RBP, -8 * x->nsaved));
+        else
+            enc_mov(a, 8, opr(RSP), opr(RBP));
+    }
     for (int r = 15; r >= 0; r--)
         if (x->usedsaved >> r & 1)
             enc_pop(a, opr((Reg)r));
     enc_pop(a, opr(RBP));
+    if (enc_pos(a) % 32 == 31)
+        enc_nop(a);     /* enc_unsplit: a ret ending on a 32-byte boundary */
     enc_ret(a);
 }
 

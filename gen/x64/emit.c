@@ -45,6 +45,8 @@ static void layout_frame(X64Fn *x)
                 if (sz > (1 << 30))
                     fatal("alloca of %lld bytes is too large", (long long)sz);
                 x->slot[k] = x64_frame_alloc(x, (int)sz, (int)(in->args[1].i < 8 ? 8 : in->args[1].i));
+            } else if (in->op == OP_ALLOCA) {
+                x->dynamic = 1;
             } else if (in->op == OP_CALL && in->agg) {
                 x->slot[k] = x64_frame_alloc(x, (int)round8(x->m->layouts[in->agg].size), 16);
             }
@@ -128,9 +130,13 @@ static void x64_emit_func(X64Fn *x)
         /* rbp, not rsp: reading rsp right after the call and push would
          * cost a stack-engine sync; the mov above pays it once */
         enc_lea(a, 8, R11, mem_b(RBP, (int32_t)(8 - need)));
-        rt_fs(a);
-        enc_alu(a, ALU_CMP, 8, opr(R11), opm(mem_b(NOREG, STACK_LIMIT_SLOT)));
-        enc_jcc(a, CC_B, more);
+        AsmMark m;
+        do {
+            m = enc_mark(a);
+            rt_fs(a);
+            enc_alu(a, ALU_CMP, 8, opr(R11), opm(mem_b(NOREG, STACK_LIMIT_SLOT)));
+            enc_jcc(a, CC_B, more);
+        } while (enc_unsplit(a, m, m.len));
     }
     for (int r = 0; r < 16; r++)
         if (x->usedsaved >> r & 1)
@@ -278,7 +284,9 @@ void x64_emit_module(Module *m, Elf *e)
             elfsym[f->sym] = elf_symbol(e, s->name);
         char name[512];
         snprintf(name, sizeof name, ".text.%s", s->name);
-        elf_add_function(e, name, elfsym[f->sym], s->linkage & L_EXPORT ? SYM_GLOBAL : SYM_LOCAL, &x.a);
+        /* 32: enc_unsplit's chunks start at the function's start */
+        elf_add_function_aligned(e, name, elfsym[f->sym], s->linkage & L_EXPORT ? SYM_GLOBAL : SYM_LOCAL,
+                                 &x.a, 32);
         free_fn(&x);
     }
     free(elfsym);

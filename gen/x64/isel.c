@@ -1,7 +1,8 @@
 /* isel.c: instruction selection and emission, one small generator per
  * opcode, dispatched by a table (gen[] below).
  *
- * Needs: locations (ralloc.c), frame slots and block labels (emit.c).
+ * Needs: locations (ralloc.c), frame slots and block labels (emit.c), the
+ * operand helpers (operand.c), call and return sequences (abi.c).
  * Produces: machine code in x->a through the encoder.
  *
  * The scheme is deliberately plain: operands are loaded into scratch
@@ -19,114 +20,7 @@
 #include "gen/x64/x64.h"
 #include "gen/rt/stack.h"
 
-#include <string.h>
-
 static int isz(Type t) { return t == T_I64 || t == T_PTR ? 8 : 4; }
-static int fsz(Type t) { return t == T_F32 ? 4 : 8; }
-
-int x64_esym(X64Fn *x, int sym)
-{
-    if (x->elfsym[sym] < 0)
-        x->elfsym[sym] = elf_symbol(x->elf, x->m->syms[sym].name);
-    return x->elfsym[sym];
-}
-
-static Opnd locop(X64Fn *x, int v)
-{
-    Loc l = x->loc[v];
-    if (l.kind == LOC_REG)
-        return opr((Reg)l.r);
-    if (l.kind == LOC_XMM)
-        return opx(l.r);
-    return opm(mem_b(RBP, l.r));
-}
-
-void x64_load(X64Fn *x, Val v, Reg r)
-{
-    Asm *a = &x->a;
-    switch (v.kind) {
-    case V_VREG: {
-        Opnd o = locop(x, v.vreg);
-        if (o.kind == OPND_XMM)
-            enc_movdq(a, 8, opr(r), o);
-        else if (!(o.kind == OPND_REG && o.reg == r))
-            enc_mov(a, 8, opr(r), o);
-        break;
-    }
-    case V_INT:
-        if (v.i == 0)
-            enc_alu(a, ALU_XOR, 4, opr(r), opr(r));
-        else if (v.i > 0 && v.i <= 0xffffffffLL)
-            enc_mov(a, 4, opr(r), opi(v.i));
-        else
-            enc_mov(a, 8, opr(r), opi(v.i));
-        break;
-    case V_FLT: {
-        uint64_t bits;
-        if (v.type == T_F32) {
-            float fl = (float)v.f;
-            uint32_t b32;
-            memcpy(&b32, &fl, 4);
-            bits = b32;
-        } else {
-            memcpy(&bits, &v.f, 8);
-        }
-        enc_mov(a, 8, opr(r), opi((int64_t)bits));
-        break;
-    }
-    case V_SYM:
-        enc_lea(a, 8, r, mem_rip(x64_esym(x, v.sym), (int32_t)v.i));
-        break;
-    default:
-        die("x64_load: value kind %d", v.kind);
-    }
-}
-
-void x64_loadf(X64Fn *x, Val v, Xmm r)
-{
-    Asm *a = &x->a;
-    if (v.kind == V_VREG) {
-        Opnd o = locop(x, v.vreg);
-        int sz = fsz(x->f->vregs[v.vreg].type);
-        if (o.kind == OPND_XMM) {
-            if (o.xmm != r)
-                enc_sse(a, SSE_MOVAPS, r, o);
-        } else if (o.kind == OPND_MEM) {
-            enc_movsf(a, sz, opx(r), o);
-        } else {
-            enc_movdq(a, 8, opx(r), o);
-        }
-        return;
-    }
-    x64_load(x, v, RAX);   /* a constant: its bits through rax */
-    enc_movdq(a, 8, opx(r), opr(RAX));
-}
-
-void x64_store(X64Fn *x, int vreg, Reg r)
-{
-    if (vreg < 0)
-        return;
-    Opnd o = locop(x, vreg);
-    if (o.kind == OPND_XMM)
-        enc_movdq(&x->a, 8, o, opr(r));
-    else if (!(o.kind == OPND_REG && o.reg == r))
-        enc_mov(&x->a, 8, o, opr(r));
-}
-
-void x64_storef(X64Fn *x, int vreg, Xmm r)
-{
-    if (vreg < 0)
-        return;
-    Opnd o = locop(x, vreg);
-    if (o.kind == OPND_XMM) {
-        if (o.xmm != r)
-            enc_sse(&x->a, SSE_MOVAPS, o.xmm, opx(r));
-    } else if (o.kind == OPND_MEM) {
-        enc_movsf(&x->a, fsz(x->f->vregs[vreg].type), o, opx(r));
-    } else {
-        enc_movdq(&x->a, 8, o, opx(r));
-    }
-}
 
 static Mem x64_addr(X64Fn *x, Val p, Reg scratch)
 {
@@ -138,45 +32,13 @@ static Mem x64_addr(X64Fn *x, Val p, Reg scratch)
     return mem_b(scratch, 0);
 }
 
-/* rdi = dst, rsi = src already; n bytes: rep movsb. */
-void x64_copy_bytes(X64Fn *x, Mem dst, Reg src, int64_t n)
-{
-    Asm *a = &x->a;
-    if (src != RSI)
-        enc_mov(a, 8, opr(RSI), opr(src));
-    enc_lea(a, 8, RDI, dst);
-    enc_mov(a, 4, opr(RCX), opi(n));
-    enc_rep_movsb(a);
-}
-
-/* n bytes (1..8) at m into r, zero-extended; odd sizes byte by byte
- * (never reads past the object).  Uses rax as a temporary for odd sizes. */
-void x64_load_part(X64Fn *x, Reg r, Mem m, int n)
-{
-    Asm *a = &x->a;
-    switch (n) {
-    case 1: enc_movzx(a, 4, r, 1, opm(m)); return;
-    case 2: enc_movzx(a, 4, r, 2, opm(m)); return;
-    case 4: enc_mov(a, 4, opr(r), opm(m)); return;
-    case 8: enc_mov(a, 8, opr(r), opm(m)); return;
-    }
-    enc_alu(a, ALU_XOR, 4, opr(r), opr(r));
-    for (int i = n - 1; i >= 0; i--) {
-        Mem b = m;
-        b.disp += i;
-        enc_shift(a, SH_SHL, 8, opr(r), opi(8));
-        enc_movzx(a, 4, RAX, 1, opm(b));
-        enc_alu(a, ALU_OR, 8, opr(r), opr(RAX));
-    }
-}
-
 /* An integer operand as the encoder's source operand: a register or slot
  * in place, a constant as an immediate when it fits size bytes, anything
  * else loaded into scratch. */
 static Opnd src_op(X64Fn *x, Val v, Reg scratch, int size)
 {
     if (v.kind == V_VREG && x->loc[v.vreg].kind != LOC_XMM)
-        return locop(x, v.vreg);
+        return x64_locop(x, v.vreg);
     if (v.kind == V_INT) {
         int64_t lo = size == 1 ? -128 : size == 2 ? -32768 : INT32_MIN;
         int64_t hi = size == 1 ? 255 : size == 2 ? 65535 : size == 4 ? UINT32_MAX : INT32_MAX;
@@ -382,8 +244,8 @@ static int fuses(const X64Fn *x, const Inst *in, const Inst *nx, int gi)
            nx->args[0].vreg == in->dst && x->vend[in->dst] <= 2 * (gi + 1) + 2;
 }
 
-/* cmp a, b */
-static void emit_cmp(X64Fn *x, const Inst *in)
+/* cmp a, b; returns where the cmp starts (after any loads) */
+static uint32_t emit_cmp(X64Fn *x, const Inst *in)
 {
     int sz = type_size(in->type);
     Val a = in->args[0];
@@ -392,34 +254,51 @@ static void emit_cmp(X64Fn *x, const Inst *in)
         ra = (Reg)x->loc[a.vreg].r;
     else
         x64_load(x, a, RAX);
-    enc_alu(&x->a, ALU_CMP, sz, opr(ra), src_op(x, in->args[1], RCX, sz));
+    Opnd b = src_op(x, in->args[1], RCX, sz);
+    uint32_t at = enc_pos(&x->a);
+    enc_alu(&x->a, ALU_CMP, sz, opr(ra), b);
+    return at;
 }
 
-/* jcc to t, else to f, falling through to the next block when possible */
-static void branch(X64Fn *x, Cond c, int t, int f)
+static void jump_to(X64Fn *x, int blk)
 {
-    if (t == x->cur + 1) {
-        enc_jcc(&x->a, (Cond)(c ^ 1), x->blabel[f]);
-    } else {
-        enc_jcc(&x->a, c, x->blabel[t]);
-        if (f != x->cur + 1)
-            enc_jmp(&x->a, x->blabel[f]);
-    }
+    if (blk == x->cur + 1)
+        return;
+    AsmMark m;
+    do {
+        m = enc_mark(&x->a);
+        enc_jmp(&x->a, x->blabel[blk]);
+    } while (enc_unsplit(&x->a, m, m.len));
+}
+
+/* The compare in and the branch on it, macro-fused: the pair kept within
+ * a 32-byte chunk (enc_unsplit) */
+static void cmp_branch(X64Fn *x, const Inst *in, Cond c, int t, int f)
+{
+    AsmMark m;
+    uint32_t from;
+    do {
+        m = enc_mark(&x->a);
+        from = emit_cmp(x, in);
+        enc_jcc(&x->a, t == x->cur + 1 ? (Cond)(c ^ 1) : c, x->blabel[t == x->cur + 1 ? f : t]);
+    } while (enc_unsplit(&x->a, m, from));
+    if (t != x->cur + 1)
+        jump_to(x, f);
 }
 
 /* A compare whose only use is the branch right after it becomes
  * cmp + jcc (the branch is then skipped: x->skip). */
 static void gen_cmp(X64Fn *x, const Inst *in)
 {
-    emit_cmp(x, in);
     const Block *b = x->f->blocks[x->cur];
     int i = x->curinst - x->istart[x->cur];
     const Inst *nx = i + 1 < b->ninsts ? &b->insts[i + 1] : NULL;
     if (fuses(x, in, nx, x->curinst)) {
-        branch(x, icmp_cc[in->op], nx->args[1].blk, nx->args[2].blk);
+        cmp_branch(x, in, icmp_cc[in->op], nx->args[1].blk, nx->args[2].blk);
         x->skip = 1;
         return;
     }
+    emit_cmp(x, in);
     set_result(x, in, icmp_cc[in->op]);
 }
 
@@ -565,7 +444,7 @@ static void gen_itof(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
     Type st = in->args[0].type;
-    int fs = fsz(in->type);
+    int fs = x64_fsz(in->type);
     Xmm r = fdst(x, in->dst);
     Val v = in->args[0];
     if (in->op == OP_SITOF && type_size(st) >= 4 && v.kind == V_VREG && x->loc[v.vreg].kind == LOC_REG) {
@@ -608,7 +487,7 @@ static void gen_ftoi(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
     Type st = in->args[0].type;
-    int fs = fsz(st);
+    int fs = x64_fsz(st);
     x64_loadf(x, in->args[0], XS0);
     if (in->op == OP_FTOSI) {
         enc_cvttf2si(a, isz(in->type), RAX, fs, opx(XS0));
@@ -640,7 +519,7 @@ static void gen_load(X64Fn *x, const Inst *in)
     Type t = in->type;
     if (type_is_flt(t)) {
         Xmm r = fdst(x, in->dst);
-        enc_movsf(a, fsz(t), opx(r), opm(m));
+        enc_movsf(a, x64_fsz(t), opx(r), opm(m));
         x64_storef(x, in->dst, r);
         return;
     }
@@ -670,7 +549,7 @@ static void gen_store(X64Fn *x, const Inst *in)
         else
             x64_loadf(x, v, XS0);
         Mem m = x64_addr(x, in->args[1], RCX);
-        enc_movsf(a, fsz(t), opm(m), opx(r));
+        enc_movsf(a, x64_fsz(t), opm(m), opx(r));
         return;
     }
     Opnd src = src_op(x, v, RAX, type_size(t));
@@ -786,11 +665,7 @@ static void gen_intrin(X64Fn *x, const Inst *in)
 }
 
 /* --- control flow -------------------------------------------------------- */
-static void jump_to(X64Fn *x, int blk)
-{
-    if (blk != x->cur + 1)
-        enc_jmp(&x->a, x->blabel[blk]);
-}
+
 
 /* A jump to a block that is only a fused compare and branch (a loop
  * test) copies them: the loop's back edge is then one conditional jump.
@@ -802,8 +677,8 @@ static void gen_jmp(X64Fn *x, const Inst *in)
     const Block *tb = x->f->blocks[t];
     if (t != x->cur + 1 && tb->ninsts == 2 && is_icmp(tb->insts[0].op) &&
         fuses(x, &tb->insts[0], &tb->insts[1], x->istart[t])) {
-        emit_cmp(x, &tb->insts[0]);
-        branch(x, icmp_cc[tb->insts[0].op], tb->insts[1].args[1].blk, tb->insts[1].args[2].blk);
+        cmp_branch(x, &tb->insts[0], icmp_cc[tb->insts[0].op], tb->insts[1].args[1].blk,
+                   tb->insts[1].args[2].blk);
         return;
     }
     jump_to(x, t);
@@ -811,15 +686,21 @@ static void gen_jmp(X64Fn *x, const Inst *in)
 
 static void gen_br(X64Fn *x, const Inst *in)
 {
-    x64_load(x, in->args[0], RAX);
-    enc_test(&x->a, type_size(in->type), opr(RAX), opr(RAX));
     int t = in->args[1].blk, f = in->args[2].blk;
-    if (t == x->cur + 1) {
-        enc_jcc(&x->a, CC_E, x->blabel[f]);
-    } else {
-        enc_jcc(&x->a, CC_NE, x->blabel[t]);
+    AsmMark m;
+    uint32_t from;
+    do {
+        m = enc_mark(&x->a);
+        x64_load(x, in->args[0], RAX);
+        from = enc_pos(&x->a);
+        enc_test(&x->a, type_size(in->type), opr(RAX), opr(RAX));
+        if (t == x->cur + 1)
+            enc_jcc(&x->a, CC_E, x->blabel[f]);
+        else
+            enc_jcc(&x->a, CC_NE, x->blabel[t]);
+    } while (enc_unsplit(&x->a, m, from));
+    if (t != x->cur + 1)
         jump_to(x, f);
-    }
 }
 
 static int64_t sext_to(int64_t v, Type t)

@@ -76,6 +76,7 @@ typedef struct X64Fn {
     uint32_t usedsaved; /* callee-saved registers to save */
     int nsaved;
     int frame;          /* bytes below the saved registers (positive) */
+    int dynamic;        /* has a dynamic alloca: rsp moves below the frame */
     /* emit.c: per instruction (global number) a frame slot offset */
     int *slot;
     int *pslot;         /* per parameter: slot of a by-value aggregate */
@@ -121,7 +122,10 @@ int x64_param_area(const X64Fn *x);
 /* isel.c */
 void x64_inst(X64Fn *x, const Inst *in);
 uint32_t x64_scratch(const X64Fn *x, const Inst *in);
-/* Operand access shared with abi.c. */
+
+/* operand.c: operand access shared by isel.c and abi.c */
+int x64_fsz(Type t);                            /* bytes of a float type */
+Opnd x64_locop(X64Fn *x, int vreg);             /* its register or slot */
 int x64_esym(X64Fn *x, int sym);
 void x64_load(X64Fn *x, Val v, Reg r);        /* any int/ptr value -> r (64 bits) */
 void x64_loadf(X64Fn *x, Val v, Xmm r);       /* any float value -> r */
