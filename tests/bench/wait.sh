@@ -10,8 +10,9 @@
 #   - timer accuracy (arc_timer.c): 1, 10, 100 ms sleeps vs CLOCK_MONOTONIC;
 #   - SLEEPERS tasks (default 100000) sleeping 0-100 ms each
 #     (arc_sleepers.c): spawn time, last spawn to last wake-up, peak RSS;
-#     if the process cannot hold that many task stacks (one mapping and a
-#     guard page each: vm.max_map_count), the figure for 30000 instead.
+#     if the process cannot hold that many C-task stacks at once (each
+#     guard page splits a mapping: at most about vm.max_map_count / 2
+#     stacks, gen/rt/sched.c), the figure for 30000 instead.
 # shellcheck disable=SC2086
 set -eu
 BUILD=${BUILD:-build}
