@@ -94,11 +94,13 @@ static void slot_of(Asm *a, Reg fd)
  * entry (the relocation keeps the hook wherever the clocks are kept). */
 enum { VD_CLOCK = 0, VD_KEEP = 8, VD_SIZE = 16 };
 /* The vDSO function runs on the caller's stack.  An Arc task's segment
- * allows runtime code only RT_RESERVE bytes below its limit (stack.c);
- * the vDSO is called only with VDSO_ROOM bytes left there (its frame is
- * under 64 bytes on the kernels seen; the margin is for others), else
- * the system call (which runs on the kernel's stack). */
-enum { VDSO_ROOM = 512 };
+ * allows runtime code only RT_RESERVE bytes below its limit (stack.c),
+ * so the vDSO is called only while rsp is at or above the limit: the
+ * whole reserve is then its.  Its frame is
+ * 48 bytes on the kernels seen (push rbp, r14, rbx; sub 16: a leaf, no
+ * recursion), a fifth of that; below the limit, the system call (which
+ * runs on the kernel's stack).  Process and C-task stacks have their
+ * limit near their bottom: they always take the vDSO. */
 
 /* Walk the ELF headers from r9 (r10 of them, step bytes apart) to the
  * first whose 32-bit type field is type; to none if there is none. */
@@ -233,8 +235,7 @@ static void emit_clocks(Rt *rt)
         enc_alu(a, ALU_CMP, 1, opm(mem_rip(st_sym, G_INIT)), I(0));
         enc_jcc(a, CC_E, call);                           /* the process stack */
         rt_fs(a);
-        enc_mov(a, 8, R(RDX), M(NOREG, WK_LIMIT));
-        enc_alu(a, ALU_ADD, 8, R(RDX), I(VDSO_ROOM - RT_RESERVE));
+        enc_mov(a, 8, R(RDX), M(NOREG, WK_LIMIT));   /* the reserve below it is free */
         enc_alu(a, ALU_CMP, 8, R(RSP), R(RDX));
         enc_jcc(a, CC_B, sys);
         enc_bind(a, call);
