@@ -3,10 +3,11 @@
  *
  * Needs: the scheduler (arc_rt_push, arc_rt_to_sched, arc_rt_any_work,
  * arc_rt_init, the G_* and WK_* layouts of rt.h), epoll and clock
- * constants and struct epoll_event from uapi_layout/.  Produces:
+ * constants and struct epoll_event from uapi_layout/, the vDSO's ELF
+ * image (auxv AT_SYSINFO_EHDR, read by a start-up hook).  Produces:
  *   long arc_wait_fd(int fd, unsigned events, long deadline_ns)
  *   long arc_sleep(long ns)
- *   long arc_now_ns(void), long arc_wall_ns(void)
+ *   long arc_now_ns(void), long arc_wall_ns(void)   (vDSO clock_gettime)
  *   long arc_close(int fd)
  * and the poller the scheduler reaches through arc_rt_poll_hooks.
  *
@@ -37,6 +38,8 @@
  *     timers and readiness are served while every worker is busy.
  */
 #include <stdio.h>
+#include <elf.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "gen/rt/rt.h"
@@ -70,10 +73,150 @@ static void slot_of(Asm *a, Reg fd)
     enc_alu(a, ALU_ADD, 8, R(RAX), P(PL_SLOTS));
 }
 
+/* The vDSO's clock_gettime.  The kernel maps a small ELF shared object
+ * into every process (auxv AT_SYSINFO_EHDR) whose __vdso_clock_gettime
+ * reads the clocks without entering the kernel: about 20 ns where the
+ * system call costs a few hundred, and a sleeping task reads the clock
+ * two or three times.
+ *
+ * arc_rt_vdso_init, a start-up hook (start.c), finds it: the first
+ * PT_LOAD gives the load bias (image address + p_offset - p_vaddr), the
+ * SHT_DYNSYM section and its string table (sh_link) the symbol.  The
+ * image is mapped whole, so file offsets are offsets from its start.
+ * Symbol versions are not checked: x86-64 vDSOs have defined this name
+ * once, at LINUX_2.6, since they exist.  Anything unexpected (no
+ * AT_SYSINFO_EHDR: qemu-x86_64 before 8.1 gives none; not ELF64; section
+ * headers of another size; no such symbol) leaves arc_rt_vdso at 0 and
+ * the clocks use the system call.  Field offsets come from <elf.h>, as
+ * image/elf.c's.
+ *
+ * arc_rt_vdso (.data): VD_CLOCK, the function or 0; VD_KEEP, the hook's
+ * entry (the relocation keeps the hook wherever the clocks are kept). */
+enum { VD_CLOCK = 0, VD_KEEP = 8, VD_SIZE = 16 };
+/* The vDSO function runs on the caller's stack.  An Arc task's segment
+ * allows runtime code only RT_RESERVE bytes below its limit (stack.c),
+ * so the vDSO is called only while rsp is at or above the limit: the
+ * whole reserve is then its.  Its frame is
+ * 48 bytes on the kernels seen (push rbp, r14, rbx; sub 16: a leaf, no
+ * recursion), a fifth of that; below the limit, the system call (which
+ * runs on the kernel's stack).  Process and C-task stacks have their
+ * limit near their bottom: they always take the vDSO. */
+
+/* Walk the ELF headers from r9 (r10 of them, step bytes apart) to the
+ * first whose 32-bit type field is type; to none if there is none. */
+static void find_header(Asm *a, int32_t type_off, int type, Opnd step, int none)
+{
+    int loop = enc_label(a), found = enc_label(a);
+    enc_bind(a, loop);
+    enc_test(a, 4, R(R10), R(R10));
+    enc_jcc(a, CC_E, none);
+    enc_alu(a, ALU_CMP, 4, M(R9, type_off), I(type));
+    enc_jcc(a, CC_E, found);
+    enc_alu(a, ALU_ADD, 8, R(R9), step);
+    enc_unary(a, UN_DEC, 4, R(R10));
+    enc_jmp(a, loop);
+    enc_bind(a, found);
+}
+
+static void emit_vdso_init(Rt *rt)
+{
+    static const char want[] = "__vdso_clock_gettime";
+    int name = rt_rodata(rt, "arc_rt_vdso_name", want, sizeof want, 1, SYM_LOCAL);
+    int vd = S("arc_rt_vdso");
+    RtFn fn;
+    /* arc_rt_vdso_init(argc, argv, envp, rcx = auxv): a start-up hook.
+     * r8 image, r9 header walk, r10 headers left, rcx their step, r11 bias,
+     * rsi symbol, rdi past the symbols, rdx string table. */
+    rt_begin(rt, &fn, "arc_rt_vdso_init", SYM_LOCAL);
+    Asm *a = &fn.a;
+    int scan = enc_label(a), found = enc_label(a), none = enc_label(a);
+    int syl = enc_label(a), cmp = enc_label(a), next = enc_label(a), match = enc_label(a);
+    enc_bind(a, scan);
+    enc_mov(a, 8, R(RAX), M(RCX, 0));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, none);                               /* AT_NULL */
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(K_AT_SYSINFO_EHDR));
+    enc_jcc(a, CC_E, found);
+    enc_alu(a, ALU_ADD, 8, R(RCX), I(16));
+    enc_jmp(a, scan);
+    enc_bind(a, found);
+    enc_mov(a, 8, R(R8), M(RCX, 8));
+    enc_test(a, 8, R(R8), R(R8));
+    enc_jcc(a, CC_E, none);
+    enc_alu(a, ALU_CMP, 4, M(R8, 0), I(0x464c457f));      /* "\177ELF" */
+    enc_jcc(a, CC_NE, none);
+    enc_alu(a, ALU_CMP, 1, M(R8, EI_CLASS), I(ELFCLASS64));
+    enc_jcc(a, CC_NE, none);
+    /* the load bias from the first PT_LOAD */
+    enc_mov(a, 8, R(R9), M(R8, offsetof(Elf64_Ehdr, e_phoff)));
+    enc_alu(a, ALU_ADD, 8, R(R9), R(R8));
+    enc_movzx(a, 4, R10, 2, M(R8, offsetof(Elf64_Ehdr, e_phnum)));
+    enc_movzx(a, 4, RCX, 2, M(R8, offsetof(Elf64_Ehdr, e_phentsize)));
+    find_header(a, offsetof(Elf64_Phdr, p_type), PT_LOAD, R(RCX), none);
+    enc_mov(a, 8, R(R11), R(R8));
+    enc_alu(a, ALU_ADD, 8, R(R11), M(R9, offsetof(Elf64_Phdr, p_offset)));
+    enc_alu(a, ALU_SUB, 8, R(R11), M(R9, offsetof(Elf64_Phdr, p_vaddr)));
+    /* the dynamic symbol table and its strings */
+    enc_alu(a, ALU_CMP, 2, M(R8, offsetof(Elf64_Ehdr, e_shentsize)), I(sizeof(Elf64_Shdr)));
+    enc_jcc(a, CC_NE, none);
+    enc_mov(a, 8, R(R9), M(R8, offsetof(Elf64_Ehdr, e_shoff)));
+    enc_test(a, 8, R(R9), R(R9));
+    enc_jcc(a, CC_E, none);
+    enc_alu(a, ALU_ADD, 8, R(R9), R(R8));
+    enc_movzx(a, 4, R10, 2, M(R8, offsetof(Elf64_Ehdr, e_shnum)));
+    find_header(a, offsetof(Elf64_Shdr, sh_type), SHT_DYNSYM, I(sizeof(Elf64_Shdr)), none);
+    enc_mov(a, 8, R(RSI), M(R9, offsetof(Elf64_Shdr, sh_offset)));
+    enc_alu(a, ALU_ADD, 8, R(RSI), R(R8));
+    enc_mov(a, 8, R(RDI), M(R9, offsetof(Elf64_Shdr, sh_size)));
+    enc_alu(a, ALU_ADD, 8, R(RDI), R(RSI));
+    enc_mov(a, 4, R(RAX), M(R9, offsetof(Elf64_Shdr, sh_link)));
+    enc_imul3(a, 8, RAX, R(RAX), sizeof(Elf64_Shdr));
+    enc_alu(a, ALU_ADD, 8, R(RAX), M(R8, offsetof(Elf64_Ehdr, e_shoff)));
+    enc_mov(a, 8, R(RDX), opm(mem_bis(R8, RAX, 1, offsetof(Elf64_Shdr, sh_offset))));
+    enc_alu(a, ALU_ADD, 8, R(RDX), R(R8));
+    enc_bind(a, syl);
+    enc_alu(a, ALU_CMP, 8, R(RSI), R(RDI));
+    enc_jcc(a, CC_AE, none);
+    enc_mov(a, 4, R(RAX), M(RSI, offsetof(Elf64_Sym, st_name)));
+    enc_alu(a, ALU_ADD, 8, R(RAX), R(RDX));
+    enc_lea(a, 8, R9, mem_rip(name, 0));
+    enc_bind(a, cmp);
+    enc_movzx(a, 4, RCX, 1, M(R9, 0));
+    enc_alu(a, ALU_CMP, 1, M(RAX, 0), R(RCX));
+    enc_jcc(a, CC_NE, next);
+    enc_test(a, 4, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, match);
+    enc_unary(a, UN_INC, 8, R(R9));
+    enc_unary(a, UN_INC, 8, R(RAX));
+    enc_jmp(a, cmp);
+    enc_bind(a, match);
+    enc_alu(a, ALU_CMP, 2, M(RSI, offsetof(Elf64_Sym, st_shndx)), I(SHN_UNDEF));
+    enc_jcc(a, CC_E, next);
+    enc_mov(a, 8, R(RAX), M(RSI, offsetof(Elf64_Sym, st_value)));
+    enc_alu(a, ALU_ADD, 8, R(RAX), R(R11));
+    enc_mov(a, 8, opm(mem_rip(vd, VD_CLOCK)), R(RAX));
+    enc_ret(a);
+    enc_bind(a, next);
+    enc_alu(a, ALU_ADD, 8, R(RSI), I(sizeof(Elf64_Sym)));
+    enc_jmp(a, syl);
+    enc_bind(a, none);
+    enc_ret(a);
+    rt_end(rt, &fn);
+
+    static const uint8_t zero[VD_SIZE];
+    int entry = rt_init_hook(rt, &fn, "arc_rt_vdso_entry", SYM_LOCAL);
+    int sec = elf_section(rt->elf, ".data.arc_rt_vdso", SEC_DATA, 8);
+    elf_append(rt->elf, sec, zero, VD_SIZE);
+    elf_reloc(rt->elf, sec, VD_KEEP, entry, RELOC_ABS64, 0);
+    elf_define(rt->elf, vd, sec, 0, VD_SIZE, SYM_GLOBAL, SYM_OBJECT);
+}
+
 /* long arc_now_ns(void), arc_wall_ns(void): CLOCK_MONOTONIC and
- * CLOCK_REALTIME in nanoseconds.  Clobber rax, rcx, rdx, rsi, rdi, r11. */
+ * CLOCK_REALTIME in nanoseconds, through the vDSO when there is one and
+ * room for it (above), else clock_gettime(2).  C-ABI clobbers. */
 static void emit_clocks(Rt *rt)
 {
+    emit_vdso_init(rt);
     static const struct {
         const char *name;
         int clock;
@@ -82,10 +225,25 @@ static void emit_clocks(Rt *rt)
         RtFn fn;
         rt_begin(rt, &fn, clocks[i].name, SYM_GLOBAL);
         Asm *a = &fn.a;
-        enc_alu(a, ALU_SUB, 8, R(RSP), I(24));
+        int call = enc_label(a), sys = enc_label(a), done = enc_label(a);
+        enc_alu(a, ALU_SUB, 8, R(RSP), I(24));            /* rsp 16-aligned for the call */
         enc_mov(a, 4, R(RDI), I(clocks[i].clock));
         enc_mov(a, 8, R(RSI), R(RSP));
+        enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_vdso"), VD_CLOCK)));
+        enc_test(a, 8, R(RAX), R(RAX));
+        enc_jcc(a, CC_E, sys);
+        enc_alu(a, ALU_CMP, 1, opm(mem_rip(st_sym, G_INIT)), I(0));
+        enc_jcc(a, CC_E, call);                           /* the process stack */
+        rt_fs(a);
+        enc_mov(a, 8, R(RDX), M(NOREG, WK_LIMIT));   /* the reserve below it is free */
+        enc_alu(a, ALU_CMP, 8, R(RSP), R(RDX));
+        enc_jcc(a, CC_B, sys);
+        enc_bind(a, call);
+        enc_call_ind(a, R(RAX));
+        enc_jmp(a, done);
+        enc_bind(a, sys);
         rt_sys(a, SYS_clock_gettime);
+        enc_bind(a, done);
         enc_imul3(a, 8, RAX, M(RSP, UOFF(timespec, sec)), 1000000000);
         enc_alu(a, ALU_ADD, 8, R(RAX), M(RSP, UOFF(timespec, nsec)));
         enc_alu(a, ALU_ADD, 8, R(RSP), I(24));

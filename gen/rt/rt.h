@@ -52,6 +52,8 @@ enum {
     WK_SLAB = 2328,     /* segment slab: bump pointer and end (owner only) */
     WK_SLABEND = 2336,
     WK_SEGFREE = 2344,  /* free segments, one list per class (NSEGCLASS words; owner only) */
+    WK_CSLAB = 2424,    /* C-task stack chunk: next stack and end (owner only; sched.c) */
+    WK_CSLABEND = 2432,
     WK_MEM = 2560,      /* the allocator's per-worker cache (gen/rt/mem.c) */
     WK_SIZE = 4096,
 };
@@ -112,7 +114,7 @@ enum {
     SEG_LARGE = NSEGCLASS, SEG_FIXED = NSEGCLASS + 1,
     SEG_SLAB = 8 << 20,         /* segments are carved from slabs this big */
 };
-_Static_assert(WK_SEGFREE + 8 * NSEGCLASS <= WK_MEM, "segment lists fit before WK_MEM");
+_Static_assert(WK_SEGFREE + 8 * NSEGCLASS <= WK_CSLAB, "segment lists fit before WK_CSLAB");
 /* The words of the crash reporter's frame (rbp offsets in arc_rt_crash,
  * signal.c) that stack.c's segment walk fills in: the walk's bounds, the
  * overflow flag, the segment being walked, "first frame of its segment". */
@@ -123,7 +125,7 @@ enum { CRASH_LO = -80, CRASH_HI = -88, CRASH_OVF = -96, CRASH_SEG = -136, CRASH_
  * has used at most half its budget (G_STACKSIZE). */
 enum { INLINE_RESERVE = 16 * 1024 };
 enum { GUARD_SIZE = 4096, DEFAULT_STACK_SIZE = 8 * 1024 * 1024, SCHED_STACK_SIZE = 64 * 1024,
-       ALTSTACK_SIZE = 64 * 1024, STACK_POOL_MAX = 256 };
+       ALTSTACK_SIZE = 64 * 1024, STACK_POOL_MAX = 256, CSTACK_CHUNK_SHIFT = 4 };
 
 /* The scheduler's global state: one .bss object, arc_rt_sched.
  * G_INIT is 0 until arc_rt_init has run (then %fs:0 is valid on every
@@ -145,7 +147,9 @@ enum {
     G_GTAIL = 144,
     G_GLEN = 152,
     G_WORKERS = 192,    /* MAX_WORKERS worker block pointers, 0 until started */
-    G_SIZE = 192 + 8 * 256,
+    G_CSLOCK = 192 + 8 * 256,   /* C-task stacks beyond the workers' pools: spinlock, */
+    G_CSFREE = G_CSLOCK + 8,    /* list (linked like WK_STACKS); own line */
+    G_SIZE = G_CSLOCK + 64,
 };
 
 /* The poller and the timers (gen/rt/poll.c): one .bss object,

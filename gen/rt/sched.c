@@ -820,32 +820,95 @@ static void emit_find_work(Rt *rt)
     rt_end(rt, &fn);
 }
 
-/* Task stacks: G_STACKSIZE bytes from mmap (MAP_NORESERVE: only touched
- * pages cost memory), the lowest GUARD_SIZE bytes PROT_NONE.  Freed stacks
- * go to the worker's pool (up to STACK_POOL_MAX, linked through the first
- * word above the guard), the rest back to the kernel. */
+/* C-task stacks (Arc tasks' segmented stacks are stack.c's): G_STACKSIZE
+ * bytes each, the lowest GUARD_SIZE bytes PROT_NONE, so an overflow of C
+ * code (which has no stack checks) faults into the crash reporter instead
+ * of running into a neighbour.  A stack is taken only when its task first
+ * runs, and freed stacks are kept, never unmapped:
+ *
+ *   get: the worker's pool (WK_STACKS, owner only) -> the shared list
+ *        G_CSFREE (under G_CSLOCK) -> carve the worker's chunk
+ *        (WK_CSLAB..WK_CSLABEND) -> map a new chunk of 1 << CSTACK_CHUNK_SHIFT
+ *        stacks (MAP_NORESERVE: only touched pages cost memory)
+ *   put: the worker's pool while it holds fewer than STACK_POOL_MAX, else
+ *        the shared list.
+ *
+ * Why: a stack per mmap, munmap'd on exit, cost two to three system
+ * calls per task, and each munmap of a multi-threaded process flushes the
+ * other workers' TLBs; with 100k sleepers most of the time went there.
+ * Now a new stack costs one mprotect (its guard; a chunk's mmap is shared
+ * by 16 stacks) and a reused one none.  The shared list keeps a program
+ * whose tasks are spawned on one worker and finish on another from
+ * growing without bound: what one worker's pool cannot hold, any worker
+ * takes back.  The stacks stay mapped at their peak count (touched pages
+ * stay resident): issue 10's "return idle stacks" is not done here.
+ * Each guard splits the chunk's mapping, so a process holds at most about
+ * vm.max_map_count / 2 C-task stacks at once; past that the mprotect
+ * fails and the task's start is a fatal error, never a stack without a
+ * guard.
+ *
+ * Races: the pool and the chunk are the owner's alone.  G_CSFREE is read
+ * without the lock only as a hint (a stale 0 maps a stack that was not
+ * needed, a stale non-zero takes the lock and finds the list empty);
+ * every change is made under G_CSLOCK. */
 static void emit_stacks(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_stack_get", SYM_GLOBAL);   /* rdi = worker -> rax */
     Asm *a = &fn.a;
-    int fresh = enc_label(a);
+    int shared = enc_label(a), empty = enc_label(a), carve = enc_label(a), have = enc_label(a);
     enc_mov(a, 8, R(RAX), M(RDI, WK_STACKS));
     enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, fresh);
+    enc_jcc(a, CC_E, shared);
     enc_mov(a, 8, R(RDX), M(RAX, GUARD_SIZE));
     enc_mov(a, 8, M(RDI, WK_STACKS), R(RDX));
     enc_unary(a, UN_DEC, 8, M(RDI, WK_NSTACKS));
     enc_ret(a);
-    enc_bind(a, fresh);
+    enc_bind(a, shared);
+    enc_alu(a, ALU_CMP, 8, G(G_CSFREE), I(0));
+    enc_jcc(a, CC_E, carve);
+    rt_spin_lock(a, G(G_CSLOCK));
+    enc_mov(a, 8, R(RAX), G(G_CSFREE));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, empty);
+    enc_mov(a, 8, R(RDX), M(RAX, GUARD_SIZE));
+    enc_mov(a, 8, G(G_CSFREE), R(RDX));
+    rt_spin_unlock(a, G(G_CSLOCK));
+    enc_ret(a);
+    enc_bind(a, empty);
+    rt_spin_unlock(a, G(G_CSLOCK));
+    enc_bind(a, carve);
     enc_push(a, R(RBX));
+    enc_mov(a, 8, R(RBX), R(RDI));
+    enc_mov(a, 8, R(RAX), M(RBX, WK_CSLAB));
+    enc_mov(a, 8, R(RCX), G(G_STACKSIZE));
+    enc_alu(a, ALU_ADD, 8, R(RCX), R(RAX));
+    enc_alu(a, ALU_CMP, 8, R(RCX), M(RBX, WK_CSLABEND));
+    enc_jcc(a, CC_BE, have);                  /* an empty chunk (0, 0) fails this */
     enc_mov(a, 8, R(RSI), G(G_STACKSIZE));
+    enc_shift(a, SH_SHL, 8, R(RSI), I(CSTACK_CHUNK_SHIFT));
     rt_mmap_or_die(cur_rt, a, K_MAP_NORESERVE, "arc_rt_msg_stack_mmap", "out of memory for task stacks: mmap failed with errno");
+    enc_mov(a, 8, R(RSI), G(G_STACKSIZE));
+    enc_shift(a, SH_SHL, 8, R(RSI), I(CSTACK_CHUNK_SHIFT));
+    enc_alu(a, ALU_ADD, 8, R(RSI), R(RAX));
+    enc_mov(a, 8, M(RBX, WK_CSLABEND), R(RSI));
+    enc_mov(a, 8, R(RCX), G(G_STACKSIZE));
+    enc_alu(a, ALU_ADD, 8, R(RCX), R(RAX));
+    enc_bind(a, have);                        /* rax = the stack, rcx = past it */
+    enc_mov(a, 8, M(RBX, WK_CSLAB), R(RCX));
     enc_mov(a, 8, R(RBX), R(RAX));
     enc_mov(a, 8, R(RDI), R(RAX));
     enc_mov(a, 4, R(RSI), I(GUARD_SIZE));
     enc_mov(a, 4, R(RDX), I(K_PROT_NONE));
     rt_sys(a, SYS_mprotect);
+    int guarded = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(-4095));
+    enc_jcc(a, CC_B, guarded);
+    enc_mov(a, 8, R(RSI), R(RAX));
+    enc_unary(a, UN_NEG, 8, R(RSI));
+    rt_fatal_msg(cur_rt, a, "arc_rt_msg_stack_guard",
+                 "too many task stacks (see vm.max_map_count): mprotect of a guard failed with errno", RSI);
+    enc_bind(a, guarded);
     enc_mov(a, 8, R(RAX), R(RBX));
     enc_pop(a, R(RBX));
     enc_ret(a);
@@ -853,18 +916,20 @@ static void emit_stacks(Rt *rt)
 
     rt_begin(rt, &fn, "arc_rt_stack_put", SYM_GLOBAL);   /* rdi = worker, rsi = stack */
     a = &fn.a;
-    int unmap = enc_label(a);
+    int full = enc_label(a);
     enc_alu(a, ALU_CMP, 8, M(RDI, WK_NSTACKS), I(STACK_POOL_MAX));
-    enc_jcc(a, CC_AE, unmap);
+    enc_jcc(a, CC_AE, full);
     enc_mov(a, 8, R(RAX), M(RDI, WK_STACKS));
     enc_mov(a, 8, M(RSI, GUARD_SIZE), R(RAX));
     enc_mov(a, 8, M(RDI, WK_STACKS), R(RSI));
     enc_unary(a, UN_INC, 8, M(RDI, WK_NSTACKS));
     enc_ret(a);
-    enc_bind(a, unmap);
-    enc_mov(a, 8, R(RDI), R(RSI));
-    enc_mov(a, 8, R(RSI), G(G_STACKSIZE));
-    rt_sys(a, SYS_munmap);
+    enc_bind(a, full);
+    rt_spin_lock(a, G(G_CSLOCK));
+    enc_mov(a, 8, R(RAX), G(G_CSFREE));
+    enc_mov(a, 8, M(RSI, GUARD_SIZE), R(RAX));
+    enc_mov(a, 8, G(G_CSFREE), R(RSI));
+    rt_spin_unlock(a, G(G_CSLOCK));
     enc_ret(a);
     rt_end(rt, &fn);
 }

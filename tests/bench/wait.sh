@@ -10,8 +10,10 @@
 #   - timer accuracy (arc_timer.c): 1, 10, 100 ms sleeps vs CLOCK_MONOTONIC;
 #   - SLEEPERS tasks (default 100000) sleeping 0-100 ms each
 #     (arc_sleepers.c): spawn time, last spawn to last wake-up, peak RSS;
-#     if the process cannot hold that many task stacks (one mapping and a
-#     guard page each: vm.max_map_count), the figure for 30000 instead.
+#     if the process cannot hold that many C-task stacks at once (each
+#     guard page splits a mapping: at most about vm.max_map_count / 2
+#     stacks, gen/rt/sched.c), the figure for 30000 instead; then the
+#     same with Arc tasks (arc_sleepers.arc).
 # shellcheck disable=SC2086
 set -eu
 BUILD=${BUILD:-build}
@@ -59,3 +61,6 @@ if ! "$B/arc_sleepers" "$SLEEPERS" > "$B/sleepers.out" 2> "$B/sleepers.err"; the
 fi
 echo "Sleepers: each task sleeps a random 0-100 ms (target: last spawn to last wake < 110 ms):"
 sed 's/^/  /' "$B/sleepers.out"
+"$ARC" build -o "$B/arc_sleepers_arc" $S/arc_sleepers.arc
+echo "The same with Arc tasks (arc_sleepers.arc: segmented stacks, $SLEEPERS tasks):"
+"$B/arc_sleepers_arc" "$SLEEPERS" | sed 's/^/  /'
