@@ -54,11 +54,9 @@ static Opnd P(int32_t off) { return opm(mem_rip(pl_sym, off)); }
 /* rax = -errno: jump to arc_rt_fatal(msg, errno). */
 static void die_errno(Asm *a, const char *label, const char *msg)
 {
-    int sym = rt_rodata(cur_rt, label, msg, strlen(msg) + 1, 1, SYM_LOCAL);
     enc_mov(a, 8, R(RSI), R(RAX));
     enc_unary(a, UN_NEG, 8, R(RSI));
-    enc_lea(a, 8, RDI, mem_rip(sym, 0));
-    enc_jmp_sym(a, S("arc_rt_fatal"));
+    rt_fatal_msg(cur_rt, a, label, msg, RSI);   /* flags (rdx) 0: decimal, no backtrace */
 }
 
 /* PL_LOCK (rt_spin_lock); clobbers rax. */
