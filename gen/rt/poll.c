@@ -40,7 +40,6 @@
 #include <stdio.h>
 #include <elf.h>
 #include <stddef.h>
-#include <string.h>
 
 #include "gen/rt/rt.h"
 
