@@ -1497,10 +1497,12 @@ static void check_global_init(Check *c, Node *a)
             check_global_init(c, a->list[i]);
         return;
     }
+    /* an element the checker never reached (its aggregate was wrong) has no
+     * type: that error is already reported */
     int addr = a->kind == N_UNARY && a->op == TK_AMP && a->a->kind == N_IDENT && a->a->var && a->a->var->sym;
     if (a->konst == 3)
         ERR(a, "a global cannot start as a string literal");
-    else if (a->ty->kind != TY_ERR && !a->konst && a->kind != N_NULL && !addr)
+    else if (a->ty && a->ty->kind != TY_ERR && !a->konst && a->kind != N_NULL && !addr)
         ERR(a, "a global needs a constant value, {}, null or &global");
 }
 
@@ -1781,14 +1783,7 @@ static void check_func_body(Check *c, FuncDecl *f)
     SrcFile *ofile = fe_enter(c->fe, f->file);
     c->fn = f;
     c->loops = c->switches = 0;
-    const char **on = c->tpnames;
-    Ty **ov = c->tpvals;
-    int ont = c->ntp;
-    if (f->origin) {
-        c->tpnames = f->origin->tparams;
-        c->tpvals = f->targs;
-        c->ntp = f->origin->ntparams;
-    }
+    TParams otp = enter_tparams(c, f);
     Scope s;
     push_scope(c, &s);
     for (int i = 0; i < f->nparams; i++)
@@ -1798,9 +1793,7 @@ static void check_func_body(Check *c, FuncDecl *f)
     pop_scope(c);
     if (f->rty->kind != TY_VOID && falls_off(f->body))
         fe_error(c->fe, f->line, f->col, "missing return at the end of '%s'", f->name);
-    c->tpnames = on;
-    c->tpvals = ov;
-    c->ntp = ont;
+    restore_tparams(c, otp);
     fe_enter(c->fe, ofile);
 }
 

@@ -67,6 +67,12 @@ Ty *complete(Check *c, Ty *t, int line, int col);
 Ty *resolve(Check *c, TypeX *x);
 const char *sanitize(Check *c, const char *s);
 void check_sig(Check *c, FuncDecl *f);
+/* The generic parameters in scope while checking f: a generic instance's
+ * own (bound to its type arguments), else those already in scope.
+ * Returns the ones it replaced, for restore_tparams. */
+typedef struct { const char **names; Ty **vals; int n; } TParams;
+TParams enter_tparams(Check *c, const FuncDecl *f);
+void restore_tparams(Check *c, TParams saved);
 FuncDecl *instance(Check *c, FuncDecl *g, Ty **targs, int n, Node *at);
 FuncDecl *instantiate(Check *c, FuncDecl *g, Node *at);
 int mentions_tparam(const FuncDecl *g, const TypeX *x);

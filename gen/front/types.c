@@ -509,20 +509,31 @@ const char *sanitize(Check *c, const char *s)
  * its struct. */
 static void sig_receiver(Check *c, FuncDecl *f);
 
+TParams enter_tparams(Check *c, const FuncDecl *f)
+{
+    TParams saved = {c->tpnames, c->tpvals, c->ntp};
+    if (f->origin) {
+        c->tpnames = f->origin->tparams;
+        c->tpvals = f->targs;
+        c->ntp = f->origin->ntparams;
+    }
+    return saved;
+}
+
+void restore_tparams(Check *c, TParams saved)
+{
+    c->tpnames = saved.names;
+    c->tpvals = saved.vals;
+    c->ntp = saved.n;
+}
+
 void check_sig(Check *c, FuncDecl *f)
 {
     if (f->state)
         return;
     f->state = 1;
     SrcFile *ofile = fe_enter(c->fe, f->file);
-    const char **on = c->tpnames;
-    Ty **ov = c->tpvals;
-    int ont = c->ntp;
-    if (f->origin) {
-        c->tpnames = f->origin->tparams;
-        c->tpvals = f->targs;
-        c->ntp = f->origin->ntparams;
-    }
+    TParams otp = enter_tparams(c, f);
     f->ptys = fe_alloc(c->fe, sizeof(Ty *) * (size_t)(f->nparams + 1));
     int bad = 0;
     for (int i = 0; i < f->nparams; i++) {
@@ -541,9 +552,7 @@ void check_sig(Check *c, FuncDecl *f)
         bad |= p->ty->kind == TY_ERR;
     }
     f->rty = f->ret ? resolve(c, f->ret) : c->t_void;
-    c->tpnames = on;
-    c->tpvals = ov;
-    c->ntp = ont;
+    restore_tparams(c, otp);
     if (bad || f->rty->kind == TY_ERR)
         f->state = -1;
     if (!f->sym && f->cname && (!f->body || (f->file && f->file->clayer && is_c_exported(f->cname) &&
