@@ -142,6 +142,57 @@ static int const_minus1(Val b, int sz)
  * neg or xor; 8- and 16-bit operands are divided at 32 bits, where their
  * MIN / -1 does not overflow.  Division by zero still traps (#DE, the
  * crash reporter's SIGFPE). */
+/* k when the divisor is the constant 2^k, 1 <= k <= 30 (so -2^k and
+ * 2^k - 1 are imm32 masks) and below the type's sign bit; else 0. */
+static int pow2_divisor(Val b, Type t)
+{
+    if (b.kind != V_INT)
+        return 0;
+    int bits = 8 * type_size(t);
+    uint64_t v = (uint64_t)b.i & (bits == 64 ? ~0ull : (1ull << bits) - 1);
+    if (v < 2 || (v & (v - 1)))
+        return 0;
+    int k = 0;
+    while ((1ull << k) != v)
+        k++;
+    return k <= 30 && k < bits - 1 ? k : 0;
+}
+
+/* Division by 2^k without div: unsigned, shr k or and 2^k-1; signed,
+ * rounding toward zero, with the bias (2^k - 1 when a < 0, else 0) made
+ * from a's sign:
+ *     rdx = a sar (w-1); rdx = rdx shr (w-k); rdx += a
+ *     quotient: rax = rdx sar k      remainder: rax = a - (rdx and -2^k)
+ * at w = 32 (8- and 16-bit operands are extended to 32 first) or 64. */
+static void gen_div_pow2(X64Fn *x, const Inst *in, int k)
+{
+    Asm *a = &x->a;
+    int sign = in->op == OP_SDIV || in->op == OP_SREM;
+    int rem = in->op == OP_SREM || in->op == OP_UREM;
+    int sz = isz(in->type);
+    x64_load(x, in->args[0], RAX);
+    extend(x, RAX, in->type, sign);
+    if (!sign) {
+        if (rem)
+            enc_alu(a, ALU_AND, sz, opr(RAX), opi(((int64_t)1 << k) - 1));
+        else
+            enc_shift(a, SH_SHR, sz, opr(RAX), opi(k));
+    } else {
+        enc_mov(a, sz, opr(RDX), opr(RAX));
+        enc_shift(a, SH_SAR, sz, opr(RDX), opi(8 * sz - 1));
+        enc_shift(a, SH_SHR, sz, opr(RDX), opi(8 * sz - k));
+        enc_alu(a, ALU_ADD, sz, opr(RDX), opr(RAX));
+        if (rem) {
+            enc_alu(a, ALU_AND, sz, opr(RDX), opi(-((int64_t)1 << k)));
+            enc_alu(a, ALU_SUB, sz, opr(RAX), opr(RDX));
+        } else {
+            enc_mov(a, sz, opr(RAX), opr(RDX));
+            enc_shift(a, SH_SAR, sz, opr(RAX), opi(k));
+        }
+    }
+    x64_store(x, in->dst, RAX);
+}
+
 static void gen_div(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
@@ -149,6 +200,11 @@ static void gen_div(X64Fn *x, const Inst *in)
     int rem = in->op == OP_SREM || in->op == OP_UREM;
     int sz = isz(in->type);
     Val b = in->args[1];
+    int k = pow2_divisor(b, in->type);
+    if (k) {
+        gen_div_pow2(x, in, k);
+        return;
+    }
     int known = b.kind == V_INT;
     int may_overflow = sign && type_size(in->type) >= 4 && (!known || const_minus1(b, sz));
     x64_load(x, in->args[0], RAX);

@@ -132,6 +132,36 @@ static double bitsd(uint64_t u) { union { uint64_t u; double d; } x = {u}; retur
             CK("ftoui_" #tn "_f32", (UT)t_ftoui_##tn##_f32(fu), (UT)fu, fbits(fu), 0); \
     }
 
+/* Division by the constant 2^k (gen_diff.sh's t_<op>p<k>_<type>). */
+#define POW2_DECLS(T, tn, k) \
+    T t_sdivp##k##_##tn(T), t_udivp##k##_##tn(T), t_sremp##k##_##tn(T), t_uremp##k##_##tn(T);
+#define POW2_CK(T, UT, tn, k, a) do { \
+        T d_ = (T)((UT)1 << k); \
+        CK("sdivp" #k "_" #tn, t_sdivp##k##_##tn(a), (T)(a / d_), a, d_); \
+        CK("sremp" #k "_" #tn, t_sremp##k##_##tn(a), (T)(a % d_), a, d_); \
+        CK("udivp" #k "_" #tn, (UT)t_udivp##k##_##tn(a), (UT)((UT)a / (UT)d_), a, d_); \
+        CK("uremp" #k "_" #tn, (UT)t_uremp##k##_##tn(a), (UT)((UT)a % (UT)d_), a, d_); \
+    } while (0)
+POW2_DECLS(int8_t, i8, 1) POW2_DECLS(int8_t, i8, 3) POW2_DECLS(int8_t, i8, 6)
+POW2_DECLS(int16_t, i16, 1) POW2_DECLS(int16_t, i16, 3) POW2_DECLS(int16_t, i16, 14)
+POW2_DECLS(int32_t, i32, 1) POW2_DECLS(int32_t, i32, 3) POW2_DECLS(int32_t, i32, 30)
+POW2_DECLS(int64_t, i64, 1) POW2_DECLS(int64_t, i64, 3) POW2_DECLS(int64_t, i64, 30)
+
+static void test_pow2(int64_t v)
+{
+    int8_t a8 = (int8_t)v;
+    int16_t a16 = (int16_t)v;
+    int32_t a32 = (int32_t)v;
+    POW2_CK(int8_t, uint8_t, i8, 1, a8); POW2_CK(int8_t, uint8_t, i8, 3, a8);
+    POW2_CK(int8_t, uint8_t, i8, 6, a8);
+    POW2_CK(int16_t, uint16_t, i16, 1, a16); POW2_CK(int16_t, uint16_t, i16, 3, a16);
+    POW2_CK(int16_t, uint16_t, i16, 14, a16);
+    POW2_CK(int32_t, uint32_t, i32, 1, a32); POW2_CK(int32_t, uint32_t, i32, 3, a32);
+    POW2_CK(int32_t, uint32_t, i32, 30, a32);
+    POW2_CK(int64_t, uint64_t, i64, 1, v); POW2_CK(int64_t, uint64_t, i64, 3, v);
+    POW2_CK(int64_t, uint64_t, i64, 30, v);
+}
+
 INT_DECLS(int8_t, i8)
 INT_DECLS(int16_t, i16)
 INT_DECLS(int32_t, i32)
@@ -237,6 +267,7 @@ long diff_main(void)
             test_i64(a, b);
         }
         test_ext(i < NE ? (uint64_t)edges[i] : next());
+        test_pow2(i < NE ? edges[i] : (int64_t)next());
     }
     static const double fe[] = {
         0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 3.14159, -2.5, 1e300, -1e300, 1e-310, -1e-300,

@@ -24,6 +24,14 @@ for t in i8 i16 i32 i64; do
         printf '\nexport func %s $t_%s_%s(%s %%a, %s %%b) {\n@e:\n\t%%r = %s %s %%a, %%b\n\tret %s %%r\n}\n' \
             $t $op $t $t $t $op $t $t
     done
+    # division by a constant 2^k (shifts and masks, isel.c gen_div_pow2)
+    case $t in i8) ks="1 3 6" ;; i16) ks="1 3 14" ;; *) ks="1 3 30" ;; esac
+    for k in $ks; do
+        for op in sdiv udiv srem urem; do
+            printf '\nexport func %s $t_%sp%s_%s(%s %%a) {\n@e:\n\t%%r = %s %s %%a, %s\n\tret %s %%r\n}\n' \
+                $t $op $k $t $t $op $t $((1 << k)) $t
+        done
+    done
     for op in neg not; do
         printf '\nexport func %s $t_%s_%s(%s %%a) {\n@e:\n\t%%r = %s %s %%a\n\tret %s %%r\n}\n' \
             $t $op $t $t $op $t $t
