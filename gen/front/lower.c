@@ -1070,6 +1070,17 @@ static void push_target(Lower *L, Block *brk, Block *cont)
     L->targets[L->ntargets++] = (Target){brk, cont, L->ndefers};
 }
 
+/* A loop's body: break goes to done, continue to post, where it ends
+ * (L->b = post). */
+static void loop_body(Lower *L, Node *body, Block *done, Block *post)
+{
+    push_target(L, done, post);
+    block(L, body);
+    L->ntargets--;
+    jmp(L, post);
+    L->b = post;
+}
+
 /* for [i,] x in a: a evaluated once; i counts 0..len, x = a[i] (copied) */
 static void forin_each(Lower *L, Node *n)
 {
@@ -1097,11 +1108,7 @@ static void forin_each(Lower *L, Node *n)
     Val off = emit2(L, OP_MUL, T_I64, V(L, iv), ir_int(T_I64, et->size));
     Node x = {.kind = N_IDENT, .ty = et, .var = n->var};
     assign(L, &x, load(L, emit2(L, OP_PTRADD, T_VOID, base, off), et));
-    push_target(L, done, post);
-    block(L, n->d);
-    L->ntargets--;
-    jmp(L, post);
-    L->b = post;
+    loop_body(L, n->d, done, post);
     ir_emit(L->m, cur(L), OP_ADD, T_I64, iv, 2, V(L, iv), ir_int(T_I64, 1));
     jmp(L, cond);
     L->b = done;
@@ -1194,11 +1201,7 @@ static void stmt(Lower *L, Node *n)
         else
             jmp(L, body);
         L->b = body;
-        push_target(L, done, post);
-        block(L, n->d);
-        L->ntargets--;
-        jmp(L, post);
-        L->b = post;
+        loop_body(L, n->d, done, post);
         if (n->c)
             stmt(L, n->c);
         jmp(L, cond);
@@ -1229,11 +1232,7 @@ static void stmt(Lower *L, Node *n)
         L->b = cond;
         br(L, binop(L, TK_LT, t, rval(L, &id), hi, t), body, done);
         L->b = body;
-        push_target(L, done, post);
-        block(L, n->d);
-        L->ntargets--;
-        jmp(L, post);
-        L->b = post;
+        loop_body(L, n->d, done, post);
         assign(L, &id, binop(L, TK_PLUS, t, rval(L, &id), ir_int(irt(t), 1), t));
         jmp(L, cond);
         L->b = done;
