@@ -211,6 +211,25 @@ static char *actual_errors(const char *path, const char *diag)
     return (char *)b.p;
 }
 
+/* want and got alike, but that "<n>" in want stands for any decimal
+ * number in got, so that "stdlib_arc/libc.arc:<n>:6" need not follow
+ * every edit of the C layer. */
+static int errors_match(const char *want, const char *got)
+{
+    while (*want) {
+        if (!strncmp(want, "<n>", 3)) {
+            if (*got < '0' || *got > '9')
+                return 0;
+            while (*got >= '0' && *got <= '9')
+                got++;
+            want += 3;
+        } else if (*want++ != *got++) {
+            return 0;
+        }
+    }
+    return !*got;
+}
+
 static void test_err_programs(void **state)
 {
     (void)state;
@@ -225,7 +244,7 @@ static void test_err_programs(void **state)
         char *diag;
         Module *m = compile_len(files[i], text, len, &nerr, &diag);
         char *want = expected_errors(text), *got = actual_errors(files[i], diag);
-        if (m || !nerr || strcmp(want, got))
+        if (m || !nerr || !errors_match(want, got))
             fail_msg("%s: expected\n%sgot\n%s(full output:\n%s)", files[i], want, got, diag);
         /* each diagnostic comes with its source line and a caret */
         assert_non_null(strstr(diag, "^\n"));

@@ -13,5 +13,5 @@ func main() int32 {
     printf(cast<int32>(*malloc(4)))
     return 0
 }
-// error: 7:10: extern c func free(int32) does not match the C layer's func free(*void) (stdlib_arc/libc.arc:45:6)
-// error: 6:10: extern c func printf(int32) int32 does not match the C layer's func printf(*uint8, ...) int32 (stdlib_arc/libc.arc:834:6)
+// error: 7:10: extern c func free(int32) does not match the C layer's func free(*void) (stdlib_arc/libc.arc:<n>:6)
+// error: 6:10: extern c func printf(int32) int32 does not match the C layer's func printf(*uint8, ...) int32 (stdlib_arc/libc.arc:<n>:6)
