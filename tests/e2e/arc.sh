@@ -34,6 +34,12 @@ if "$ARC" build tests/examples/wordfreq.arc -o "$T/wordfreq" 2> "$T/wordfreq.err
         $QEMU "$T/wordfreq" "$text" > "$T/wf.got" 2>&1
         check "wordfreq $text matches tr | sort | uniq -c (qemu-x86_64)" cmp -s "$T/wf.want" "$T/wf.got"
     done
+    for runner in "" "$QEMU"; do
+        $runner "$T/wordfreq" "$T/no-such-file" > "$T/wf.got" 2> "$T/wf.err"
+        st=$?
+        check "wordfreq of a missing file (${runner:-native}): exit 1, 'cannot read ...: ENOENT' on stderr, no output" \
+            sh -c "[ $st -eq 1 ] && grep -q 'wordfreq: cannot read .*no-such-file: ENOENT' '$T/wf.err' && ! [ -s '$T/wf.got' ]"
+    done
 else
     not_ok "wordfreq builds"
     sed 's/^/# /' "$T/wordfreq.err" | head -20

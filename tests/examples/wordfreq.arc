@@ -9,16 +9,12 @@
 namespace main
 
 import "collections"
+import "fs"
+import "os"
 
 extern c {
     func printf(*byte, ...) int32
-    func arc_rt_process() *Process
-}
-
-// the runtime's record of the process's start (gen/rt/rt.h P_*)
-struct Process {
-    argc: int64
-    argv: **byte
+    func dprintf(int32, *byte, ...) int32
 }
 
 const TOP = 10
@@ -26,36 +22,6 @@ const TOP = 10
 struct Entry {
     word: string
     count: int64
-}
-
-// the whole file, NUL-terminated, in a heap slice; exits 1 if unreadable
-func slurp(path: string) []byte {
-    let fd = syscall(2, cast<int64>(path), 0, 0)   // open(path, O_RDONLY)
-    if fd < 0 {
-        printf("wordfreq: cannot open %s\n", path)
-        syscall(231, 1)
-    }
-    let buf = new [4096]byte
-    let n: int64 = 0
-    for {
-        if n + 1 >= len(buf) {
-            let bigger = new [len(buf) * 2]byte
-            memcpy(&bigger[0], &buf[0], cast<usize>(n))
-            delete(buf)
-            buf = bigger
-        }
-        let r = syscall(0, fd, cast<int64>(&buf[n]), len(buf) - n - 1)
-        if r == -4 {
-            continue
-        }
-        if r <= 0 {
-            break
-        }
-        n += r
-    }
-    syscall(3, fd)
-    buf[n] = 0
-    return buf[0..n + 1]
 }
 
 func is_letter(c: byte) bool {
@@ -77,12 +43,17 @@ func before(e: Entry, f: Entry) bool {
 }
 
 func main() int32 {
-    let args = arc_rt_process()
-    if args.argc != 2 {
-        printf("usage: wordfreq FILE\n")
+    if os.argc() != 2 {
+        dprintf(2, "usage: wordfreq FILE\n")
         return 2
     }
-    let text = slurp(args.argv[1])
+    let (data, n, err) = fs.read_file(os.arg(1))
+    if err != 0 {
+        dprintf(2, "wordfreq: cannot read %s: %s\n", os.arg(1), fs.errname(cast<int64>(err)))
+        return 1
+    }
+    // the text and its NUL, which ends the last word
+    let text = data[0..cast<int64>(n) + 1]
     let counts = collections.string_map<int64>()
     // words become NUL-terminated lowercase strings in place
     let start: int64 = -1
@@ -130,6 +101,6 @@ func main() int32 {
         printf("%lld %s\n", top[i].count, top[i].word)
     }
     counts.free()
-    delete(text)
+    fs.free_file(data)
     return 0
 }
