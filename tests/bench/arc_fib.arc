@@ -4,6 +4,8 @@
 // with ARC_FIB_SERIAL set, fib(35) alone (the unchecked build runs only
 // that: its tasks would have no stack checks).
 namespace main
+
+import "time"
 extern c {
     func printf(*byte, ...) int32
     func arc_rt_getenv(*byte) *byte
@@ -22,15 +24,10 @@ async func pfib(n: int64) int64 {
     let b = pfib(n - 2)
     return await a + await b
 }
-func now_ns() int64 {
-    let ts: [2]int64 = {}
-    syscall(228, 1, cast<int64>(&ts[0]))
-    return ts[0] * 1000000000 + ts[1]
-}
 func main() int32 {
-    let t0 = now_ns()
+    let t0 = time.now_ns()
     let a = fib(35)
-    let t1 = now_ns()
+    let t1 = time.now_ns()
     if arc_rt_getenv("ARC_FIB_SERIAL=") != null {
         if a != 9227465 {
             return 1
@@ -39,7 +36,7 @@ func main() int32 {
         return 0
     }
     let b = await pfib(32)
-    let t2 = now_ns()
+    let t2 = time.now_ns()
     if a != 9227465 || b != 2178309 {
         printf("fib: wrong results %lld %lld\n", a, b)
         return 1

@@ -4,6 +4,8 @@
 // worker's cache) and unlinks it on return.  The same loop at a depth
 // where leaf() fits is the reference.
 namespace main
+
+import "time"
 extern c {
     func printf(*byte, ...) int32
 }
@@ -19,11 +21,6 @@ func leaf(x: int64) int64 {
     }
     return buf[x % 24] + cast<int64>(&buf[0])
 }
-func now_ns() int64 {
-    let ts: [2]int64 = {}
-    syscall(228, 1, cast<int64>(&ts[0]))
-    return ts[0] * 1000000000 + ts[1]
-}
 func run(x: int64) int64 {
     let s: int64 = 0
     for let i: int64 = 0; i < 10000000; i++ {
@@ -38,14 +35,14 @@ func down(p: *Probe, d: int64) int64 {
     let there = leaf(0) - 0
     let far = there - here > 65536 || here - there > 65536
     if !far && p.near_us == 0 && d > 2 {
-        let t0 = now_ns()
+        let t0 = time.now_ns()
         run(d)
-        p.near_us = (now_ns() - t0) / 1000
+        p.near_us = (time.now_ns() - t0) / 1000
     }
     if far && d > 2 {
-        let t0 = now_ns()
+        let t0 = time.now_ns()
         run(d)
-        p.split_us = (now_ns() - t0) / 1000
+        p.split_us = (time.now_ns() - t0) / 1000
         p.found = d
         return 0
     }

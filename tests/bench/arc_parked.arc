@@ -6,6 +6,8 @@
 // until the last task has started; run.sh takes the peak RSS from
 // /usr/bin/time.  Then the gate opens and the chain unwinds.
 namespace main
+
+import "time"
 extern c {
     func printf(*byte, ...) int32
     func malloc(usize) *void
@@ -32,11 +34,6 @@ async func parked(sh: *Shared, i: int64) int64 {
     }
     return await sh.hs[i - 1] + 1
 }
-func now_ns() int64 {
-    let ts: [2]int64 = {}
-    syscall(228, 1, cast<int64>(&ts[0]))
-    return ts[0] * 1000000000 + ts[1]
-}
 func main() int32 {
     let sh = Shared{}
     sh.n = 1000000
@@ -47,13 +44,13 @@ func main() int32 {
     // hs[0] is the gate; tasks 1..n
     sh.n += 1
     sh.hs = cast<*Task<int64>>(malloc(cast<usize>(sh.n) * 8))
-    let t0 = now_ns()
+    let t0 = time.now_ns()
     sh.hs[0] = gate(&sh)
     sh.hs[1] = parked(&sh, 1)
     for sh.last == 0 {
         yield
     }
-    let t1 = now_ns()
+    let t1 = time.now_ns()
     sh.go = 1
     let s = await sh.hs[sh.n - 1]
     if s != sh.n - 1 {
