@@ -37,11 +37,6 @@ const O_EXCL: int32 = cast<int32>(linux.O_EXCL)
 const O_TRUNC: int32 = cast<int32>(linux.O_TRUNC)
 const O_APPEND: int32 = cast<int32>(linux.O_APPEND)
 
-// struct linux_dirent64 as getdents64 writes it (include/linux/dirent.h,
-// not exported to the UAPI headers; the fs test lists a directory)
-const DIRENT_RECLEN: int64 = 16
-const DIRENT_NAME: int64 = 19
-
 // The fields of struct stat that programs ask for.
 struct Stat {
     size: int64
@@ -203,8 +198,8 @@ func dir_next(d: *Dir) string {
             d.end = r
         }
         let rec = &d.buf[0] + d.pos
-        d.pos += cast<int64>(*cast<*uint16>(rec + DIRENT_RECLEN))
-        let name = rec + DIRENT_NAME
+        d.pos += cast<int64>(*cast<*uint16>(rec + linux.DIRENT64_RECLEN))
+        let name = rec + linux.DIRENT64_NAME
         if name[0] == '.' && (name[1] == 0 || name[1] == '.' && name[2] == 0) {
             continue
         }

@@ -16,6 +16,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -281,6 +283,42 @@ static void test_nouapi_eventfd(void **state)
     sys(SYS_close, fd, 0, 0, 0, 0);
 }
 
+/* linux_dirent64: list a fresh directory holding one file with getdents64
+ * and walk the records by K_DIRENT64_RECLEN and K_DIRENT64_NAME: the
+ * lengths add up to what the call returned, and the names are ".", ".."
+ * and the file's. */
+static void test_nouapi_dirent64(void **state)
+{
+    (void)state;
+    char dir[64], file[80];
+    snprintf(dir, sizeof dir, "/tmp/arc-dirent-%ld", sys(SYS_getpid, 0, 0, 0, 0, 0));
+    snprintf(file, sizeof file, "%s/entry-name", dir);
+    assert_int_equal(sys(SYS_mkdirat, AT_FDCWD, (long)dir, 0700, 0, 0), 0);
+    long fd = sys(SYS_openat, AT_FDCWD, (long)file, O_CREAT | O_WRONLY, 0600, 0);
+    assert_true(fd >= 0);
+    sys(SYS_close, fd, 0, 0, 0, 0);
+    fd = sys(SYS_openat, AT_FDCWD, (long)dir, O_RDONLY | O_DIRECTORY, 0, 0);
+    assert_true(fd >= 0);
+    _Alignas(8) unsigned char buf[4096];
+    long n = sys(SYS_getdents64, fd, (long)buf, sizeof buf, 0, 0);
+    sys(SYS_close, fd, 0, 0, 0, 0);
+    sys(SYS_unlinkat, AT_FDCWD, (long)file, 0, 0, 0);
+    sys(SYS_unlinkat, AT_FDCWD, (long)dir, AT_REMOVEDIR, 0, 0);
+    assert_true(n > 0);
+    int seen = 0, names = 0;
+    for (long pos = 0; pos < n;) {
+        unsigned reclen = buf[pos + K_DIRENT64_RECLEN] | buf[pos + K_DIRENT64_RECLEN + 1] << 8;
+        assert_true(reclen > K_DIRENT64_NAME && pos + reclen <= n);
+        const char *name = (const char *)buf + pos + K_DIRENT64_NAME;
+        names++;
+        seen += !strcmp(name, "entry-name");
+        assert_true(!strcmp(name, ".") || !strcmp(name, "..") || !strcmp(name, "entry-name"));
+        pos += reclen;
+    }
+    assert_int_equal(names, 3);
+    assert_int_equal(seen, 1);
+}
+
 /* Every NOUAPI row must be covered by the tests above. */
 static void test_nouapi_listed(void **state)
 {
@@ -296,6 +334,7 @@ static void test_nouapi_listed(void **state)
         K_AF_UNSPEC, K_AF_UNIX, K_AF_INET, K_AF_INET6, K_SOCK_STREAM, K_SOCK_DGRAM,
         K_SOCK_NONBLOCK, K_SOCK_CLOEXEC, K_SOL_TCP, K_MSG_PEEK, K_MSG_DONTWAIT,
         K_MSG_NOSIGNAL, K_SHUT_RD, K_SHUT_WR, K_SHUT_RDWR, K_EFD_CLOEXEC, K_EFD_NONBLOCK,
+        K_DIRENT64_RECLEN, K_DIRENT64_NAME,
     };
     assert_int_equal(n, (int)(sizeof checked / sizeof checked[0]));
 }
@@ -412,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_nouapi_sockets),
         cmocka_unit_test(test_nouapi_msg_shut),
         cmocka_unit_test(test_nouapi_eventfd),
+        cmocka_unit_test(test_nouapi_dirent64),
         cmocka_unit_test(test_nouapi_listed),
         cmocka_unit_test(test_uput_sigaction),
         cmocka_unit_test(test_uput_small_fields),
