@@ -108,6 +108,7 @@ enum {
 };
 enum {
     RT_RESERVE = 256,           /* runtime code below WK_LIMIT: see stack.c */
+    C_SLACK = 256, /* and gcc -fsplit-stack code, on stacks C can reach */
     FIRST_SEG = 512,            /* a new Arc task's stack */
     SEG_MIN_GROW = 4096,        /* classes 1.. : 4 KiB << (class - 1) */
     NSEGCLASS = 10,             /* class 9 = 1 MiB; above: SEG_LARGE */

@@ -1092,6 +1092,7 @@ static void emit_sched_loop(Rt *rt)
     enc_mov(a, 8, M(R12, T_STACK), R(RAX));
     enc_mov(a, 8, R(RDX), R(RAX));
     enc_mov(a, 8, R(RAX), M(RAX, SG_HI));
+    enc_lea(a, 8, RCX, mem_b(RDX, SG_HDR + RT_RESERVE));
     enc_jmp(a, frame);
     enc_bind(a, cstack);
     enc_mov(a, 8, R(RDI), R(RBX));
@@ -1105,11 +1106,11 @@ static void emit_sched_loop(Rt *rt)
     enc_alu(a, ALU_ADD, 8, R(RAX), R(RCX));
     enc_mov(a, 8, M(RDX, SG_HI), R(RAX));
     enc_mov(a, 8, M(RDX, SG_CLASS), I(SEG_FIXED));
-    enc_bind(a, frame);                       /* rax = top, rdx = header */
+    enc_lea(a, 8, RCX, mem_b(RDX, SG_HDR + RT_RESERVE + C_SLACK));   /* C runs here: stack.c */
+    enc_bind(a, frame);                       /* rax = top, rdx = header, rcx = limit */
     enc_alu(a, ALU_SUB, 8, R(RAX), I(16 + FRAME_RET + 8));
     enc_mov(a, 8, M(RAX, FRAME_RBP), I(0));
     enc_mov(a, 8, M(RAX, FRAME_SEG), R(RDX));
-    enc_lea(a, 8, RCX, mem_b(RDX, SG_HDR + RT_RESERVE));
     enc_mov(a, 8, M(RAX, FRAME_LIMIT), R(RCX));
     enc_lea(a, 8, RCX, mem_rip(S("arc_rt_trampoline"), 0));
     enc_mov(a, 8, M(RAX, FRAME_RET), R(RCX));

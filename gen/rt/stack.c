@@ -9,6 +9,8 @@
  *                   the chain would exceed G_STACKSIZE
  *   arc_rt_seg_put(rdi worker, rsi header)
  *   arc_rt_morestack, arc_rt_lessstack   the prologue check's slow path
+ *   __morestack                           the same for C compiled with
+ *                                         gcc -fsplit-stack (its protocol)
  *   arc_rt_stack_overflow                 the deliberate fault the crash
  *                                         reporter names "stack overflow"
  *   arc_rt_main_stack(rdi = top)          the process stack's header
@@ -29,7 +31,7 @@
  *     variadic function).  A dynamic alloca compares rsp with the limit
  *     after it and calls arc_rt_stack_overflow below it.
  *   - Runtime functions have no checks: they may use RT_RESERVE bytes below
- *     the limit.  The deepest runtime path entered from checked code is
+ *     the limit (and C code C_SLACK more: see __morestack below).  The deepest runtime path entered from checked code is
  *     arc_await running a task inline whose check fails: arc_await (32
  *     bytes), the call, morestack (72), seg_get (32), the mmap's failure
  *     path into arc_rt_fatal (48): under 200.  arc_spawn's first push that
@@ -213,6 +215,94 @@ static void emit_seg_get(Rt *rt)
     rt_end(rt, &fn);
 }
 
+/* The sizing rule (rsi = bytes needed, rdi = the worker): a new segment
+ * is at least twice the current one, up to 1 MiB; then arc_rt_seg_get
+ * with the chain's total so far.  rax = the header, or 0 over budget. */
+static void seg_grow(Asm *a)
+{
+    int nohdr = enc_label(a);
+    rt_load_worker(a, RDI);
+    enc_mov(a, 8, R(RCX), M(RDI, WK_SEG));
+    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
+    enc_test(a, 8, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, nohdr);
+    enc_mov(a, 8, R(RDX), M(RCX, SG_HI));
+    enc_alu(a, ALU_SUB, 8, R(RDX), M(RCX, SG_LO));
+    enc_alu(a, ALU_ADD, 8, R(RDX), R(RDX));
+    enc_mov(a, 4, R(R8), I(SEG_MIN_GROW << (NSEGCLASS - 2)));
+    enc_alu(a, ALU_CMP, 8, R(RDX), R(R8));
+    enc_cmovcc(a, CC_A, 8, RDX, R(R8));
+    enc_alu(a, ALU_CMP, 8, R(RSI), R(RDX));
+    enc_cmovcc(a, CC_B, 8, RSI, R(RDX));
+    enc_mov(a, 8, R(RDX), M(RCX, SG_TOTAL));
+    enc_bind(a, nohdr);
+    enc_call_sym(a, S("arc_rt_seg_get"));
+}
+
+/* Link segment rax (from seg_grow) into the running task's chain and copy
+ * the stack arguments: the old segment, limit and old_sp (SG_OLDSP: where
+ * arc_rt_lessstack will find the return address) go to the header; the
+ * r10 bytes at old_sp + 8 (at most up to the old segment's top: a
+ * variadic function's guess must not read past it) to the new segment's
+ * top, 16-aligned, below them arc_rt_lessstack as the return address;
+ * then the worker's WK_SEG and WK_LIMIT (every segment keeps RT_RESERVE +
+ * C_SLACK below its limit).  r8 = the copy's address, so the function's
+ * rsp at entry is r8 - 8.  Clobbers rcx rdx rsi rdi r9 r10. */
+static void seg_link(Asm *a, Reg old_sp)
+{
+    int bounded = enc_label(a), copied = enc_label(a);
+    rt_load_worker(a, RDI);
+    enc_mov(a, 8, R(RCX), M(RDI, WK_SEG));
+    enc_mov(a, 8, M(RAX, SG_PREV), R(RCX));
+    enc_mov(a, 8, R(RDX), M(RDI, WK_LIMIT));
+    enc_mov(a, 8, M(RAX, SG_PREVLIM), R(RDX));
+    enc_mov(a, 8, M(RAX, SG_OLDSP), R(old_sp));
+    enc_lea(a, 8, RSI, mem_b(old_sp, 8));           /* the arguments */
+    enc_test(a, 8, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, bounded);
+    enc_mov(a, 8, R(RDX), M(RCX, SG_HI));
+    enc_alu(a, ALU_SUB, 8, R(RDX), R(RSI));
+    enc_alu(a, ALU_CMP, 8, R(R10), R(RDX));
+    enc_cmovcc(a, CC_A, 8, R10, R(RDX));
+    enc_bind(a, bounded);
+    enc_mov(a, 8, R(RDI), M(RAX, SG_HI));
+    enc_alu(a, ALU_SUB, 8, R(RDI), R(R10));
+    enc_alu(a, ALU_AND, 8, R(RDI), I(-16));
+    enc_mov(a, 8, R(R8), R(RDI));
+    enc_mov(a, 8, R(RCX), R(R10));
+    enc_test(a, 8, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, copied);                        /* rep movsb starts slowly */
+    enc_rep_movsb(a);
+    enc_bind(a, copied);
+    enc_lea(a, 8, R9, mem_rip(S("arc_rt_lessstack"), 0));
+    enc_mov(a, 8, M(R8, -8), R(R9));
+    rt_load_worker(a, RDI);
+    enc_mov(a, 8, M(RDI, WK_SEG), R(RAX));
+    enc_lea(a, 8, R9, mem_b(RAX, SG_HDR + RT_RESERVE + C_SLACK));
+    enc_mov(a, 8, M(RDI, WK_LIMIT), R(R9));
+}
+
+/* Over budget, with [rsp] the return address into the function and
+ * [rsp+8] the function's own (it has not pushed rbp yet): a frame for the
+ * function, whose return address is its caller's, then one for
+ * arc_rt_stack_overflow whose return address is in the function, so the
+ * report names it. */
+static void overflow_frame(Asm *a)
+{
+    enc_pop(a, R(R11));
+    enc_push(a, R(RBP));
+    enc_mov(a, 8, R(RBP), R(RSP));
+    enc_push(a, R(R11));
+    enc_jmp_sym(a, S("arc_rt_stack_overflow"));
+}
+
+/* Never runs (after a jmp): keeps the start-up hook wherever a morestack
+ * is linked, so %fs and the main stack's limit are set before main. */
+static void keep_boot(Asm *a)
+{
+    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_stack_boot_entry"), 0));
+}
+
 /* arc_rt_morestack: called from a function's prologue with
  *
  *     [rsp]       the return address into the function (its `jmp body`)
@@ -236,68 +326,20 @@ static void emit_morestack(Rt *rt)
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_morestack", SYM_GLOBAL);
     Asm *a = &fn.a;
-    int nohdr = enc_label(a), over = enc_label(a), bounded = enc_label(a);
+    int over = enc_label(a);
     for (int i = 0; i < MS_SAVED; i++)
         enc_push(a, R(saved[i]));
     enc_push(a, R(R10));                            /* A; f_sp = rsp + MS_FSP + 8 */
     enc_lea(a, 8, RAX, mem_b(RSP, MS_FSP + 8));
     enc_alu(a, ALU_SUB, 8, R(RAX), R(R11));         /* N */
-    /* need = N + A + header + reserve + return slot and alignment */
-    enc_lea(a, 8, RSI, mem_bis(RAX, R10, 1, SG_HDR + RT_RESERVE + 32));
-    rt_load_worker(a, RDI);
-    enc_mov(a, 8, R(RCX), M(RDI, WK_SEG));
-    enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
-    enc_test(a, 8, R(RCX), R(RCX));
-    enc_jcc(a, CC_E, nohdr);
-    /* at least twice the current segment, up to 1 MiB */
-    enc_mov(a, 8, R(RDX), M(RCX, SG_HI));
-    enc_alu(a, ALU_SUB, 8, R(RDX), M(RCX, SG_LO));
-    enc_alu(a, ALU_ADD, 8, R(RDX), R(RDX));
-    enc_mov(a, 4, R(R8), I(SEG_MIN_GROW << (NSEGCLASS - 2)));
-    enc_alu(a, ALU_CMP, 8, R(RDX), R(R8));
-    enc_cmovcc(a, CC_A, 8, RDX, R(R8));
-    enc_alu(a, ALU_CMP, 8, R(RSI), R(RDX));
-    enc_cmovcc(a, CC_B, 8, RSI, R(RDX));
-    enc_mov(a, 8, R(RDX), M(RCX, SG_TOTAL));
-    enc_bind(a, nohdr);
-    enc_call_sym(a, S("arc_rt_seg_get"));
+    /* need = N + A + header + reserve + slack + return slot and alignment */
+    enc_lea(a, 8, RSI, mem_bis(RAX, R10, 1, SG_HDR + RT_RESERVE + C_SLACK + 32));
+    seg_grow(a);
     enc_pop(a, R(R10));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_E, over);
-    /* link: the old segment, limit and rsp go to the new header */
-    rt_load_worker(a, RDI);
-    enc_mov(a, 8, R(RCX), M(RDI, WK_SEG));
-    enc_mov(a, 8, M(RAX, SG_PREV), R(RCX));
-    enc_mov(a, 8, R(RDX), M(RDI, WK_LIMIT));
-    enc_mov(a, 8, M(RAX, SG_PREVLIM), R(RDX));
     enc_lea(a, 8, RSI, mem_b(RSP, MS_FSP));         /* f_sp */
-    enc_mov(a, 8, M(RAX, SG_OLDSP), R(RSI));
-    enc_alu(a, ALU_ADD, 8, R(RSI), I(8));           /* the arguments */
-    /* A = min(A, old top - arguments): a variadic function's guess must
-     * not read past the old segment */
-    enc_test(a, 8, R(RCX), R(RCX));
-    enc_jcc(a, CC_E, bounded);
-    enc_mov(a, 8, R(RDX), M(RCX, SG_HI));
-    enc_alu(a, ALU_SUB, 8, R(RDX), R(RSI));
-    enc_alu(a, ALU_CMP, 8, R(R10), R(RDX));
-    enc_cmovcc(a, CC_A, 8, R10, R(RDX));
-    enc_bind(a, bounded);
-    enc_mov(a, 8, R(RDI), M(RAX, SG_HI));
-    enc_alu(a, ALU_SUB, 8, R(RDI), R(R10));
-    enc_alu(a, ALU_AND, 8, R(RDI), I(-16));
-    enc_mov(a, 8, R(R8), R(RDI));
-    int copied = enc_label(a);
-    enc_mov(a, 8, R(RCX), R(R10));
-    enc_test(a, 8, R(RCX), R(RCX));
-    enc_jcc(a, CC_E, copied);                        /* rep movsb starts slowly */
-    enc_rep_movsb(a);
-    enc_bind(a, copied);
-    enc_lea(a, 8, R9, mem_rip(S("arc_rt_lessstack"), 0));
-    enc_mov(a, 8, M(R8, -8), R(R9));
-    rt_load_worker(a, RDI);
-    enc_mov(a, 8, M(RDI, WK_SEG), R(RAX));
-    enc_lea(a, 8, R9, mem_b(RAX, SG_HDR + RT_RESERVE));
-    enc_mov(a, 8, M(RDI, WK_LIMIT), R(R9));
+    seg_link(a, RSI);
     enc_mov(a, 8, R(R11), M(RSP, MS_FSP - 8));      /* back into the function */
     enc_lea(a, 8, R10, mem_b(R8, -8));
     for (int i = MS_SAVED - 1; i >= 0; i--)
@@ -305,20 +347,11 @@ static void emit_morestack(Rt *rt)
     enc_mov(a, 8, R(RSP), R(R10));
     enc_jmp_ind(a, R(R11));
 
-    /* Over budget: a frame for the function (it has not pushed rbp yet),
-     * whose return address is its caller's, then one for arc_rt_stack_
-     * overflow whose return address is in the function. */
     enc_bind(a, over);
     for (int i = MS_SAVED - 1; i >= 0; i--)
         enc_pop(a, R(saved[i]));
-    enc_pop(a, R(R11));
-    enc_push(a, R(RBP));
-    enc_mov(a, 8, R(RBP), R(RSP));
-    enc_push(a, R(R11));
-    enc_jmp_sym(a, S("arc_rt_stack_overflow"));
-    /* never runs: keeps the start-up hook wherever morestack is linked,
-     * so %fs and the main stack's limit are set before main */
-    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_stack_boot_entry"), 0));
+    overflow_frame(a);
+    keep_boot(a);
     rt_end(rt, &fn);
 
     /* arc_rt_lessstack: "returned to" by the first function of a segment,
@@ -357,6 +390,89 @@ static void emit_morestack(Rt *rt)
     enc_mov(a, 8, R(RBP), R(RSP));
     enc_mov(a, 8, opm(mem_b(NOREG, 8)), R(RAX));
     enc_ud2(a);
+    rt_end(rt, &fn);
+}
+
+/* __morestack: the same for C code compiled with gcc -fsplit-stack,
+ * whose prologue (a frame of N bytes, A bytes of stack arguments) is
+ *
+ *     lea r11, [rsp - N]; cmp r11, fs:0x70; jb 1f    (N < 256: cmp rsp)
+ *     body: ...
+ *  1: mov r10, N; mov r11, A; call __morestack; ret; jmp body
+ *
+ * so [rsp] = X (that `ret`; the body's re-entry is X + 1), [rsp+8] = the
+ * function's return address f_ret, then its stack arguments.  gcc's
+ * contract: the body runs on the new stack with the A bytes copied above
+ * its return address, and with rbp = a frame on the old stack whose
+ * rbp+24 is the first stack argument (a variadic function finds its
+ * arguments there: gcc passes A = 0 for it); __morestack restores rbp.
+ * Here, from high to low on the old stack after its first pushes:
+ *
+ *     f_ret  X -> f_ret  caller's rbp <- rbp  cont <- SG_OLDSP
+ *
+ * The body returns to arc_rt_lessstack (which restores the segment and
+ * the limit and keeps the hot-split cache, as for Arc code), which
+ * returns to `cont` with rbp still this frame: pop rbp, skip X, ret.  X
+ * is overwritten with f_ret so the crash reporter's frame walk goes from
+ * the body through this frame (shown as __morestack) to the caller.
+ *
+ * The slack: gcc lets a frame under 256 bytes run below the limit before
+ * its callee's check, and __morestack, entered then, and the runtime
+ * functions C calls (arc_yield ...) use up to RT_RESERVE more.  So every
+ * stack C code can run on keeps RT_RESERVE + C_SLACK bytes below its
+ * limit: the segments linked here and by arc_rt_morestack, a C task's
+ * stack (sched.c) and the process stack.  An Arc task's first segment
+ * (FIRST_SEG) keeps only RT_RESERVE: C never runs on it, since every Arc
+ * function that calls C checks for C_ROOM bytes, more than FIRST_SEG.
+ * Over budget, the report names the function, as for Arc code. */
+static void emit_gcc_morestack(Rt *rt)
+{
+    static const Reg saved[MS_SAVED] = {RAX, RDI, RSI, RDX, RCX, R8, R9};
+    RtFn fn;
+    rt_begin(rt, &fn, "__morestack", SYM_GLOBAL);
+    Asm *a = &fn.a;
+    int cont = enc_label(a), over = enc_label(a);
+    enc_push(a, R(RBP));
+    enc_mov(a, 8, R(RBP), R(RSP));
+    enc_alu(a, ALU_SUB, 8, R(RSP), I(8));           /* [rbp-8]: cont */
+    for (int i = 0; i < MS_SAVED; i++)
+        enc_push(a, R(saved[i]));
+    enc_lea(a, 8, RAX, mem_label(cont));
+    enc_mov(a, 8, M(RBP, -8), R(RAX));
+    enc_push(a, R(R11));                            /* A */
+    enc_lea(a, 8, RSI, mem_bis(R10, R11, 1, SG_HDR + RT_RESERVE + C_SLACK + 32));
+    seg_grow(a);
+    enc_pop(a, R(R10));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, over);
+    enc_mov(a, 8, R(R11), M(RBP, 8));               /* X */
+    enc_mov(a, 8, R(RCX), M(RBP, 16));
+    enc_mov(a, 8, M(RBP, 8), R(RCX));               /* the walk's view: f_ret */
+    enc_push(a, R(R11));
+    enc_lea(a, 8, RSI, mem_b(RBP, 16));             /* old_sp + 8 = the arguments */
+    seg_link(a, RSI);
+    enc_pop(a, R(R11));
+    enc_lea(a, 8, RCX, mem_b(RBP, -8));
+    enc_mov(a, 8, M(RAX, SG_OLDSP), R(RCX));        /* lessstack returns to cont */
+    enc_unary(a, UN_INC, 8, R(R11));                /* the body: X + 1 */
+    enc_lea(a, 8, R10, mem_b(R8, -8));
+    for (int i = MS_SAVED - 1; i >= 0; i--)
+        enc_pop(a, R(saved[i]));
+    enc_mov(a, 8, R(RSP), R(R10));
+    enc_jmp_ind(a, R(R11));
+
+    enc_bind(a, cont);                               /* rsp = rbp: the frame above */
+    enc_pop(a, R(RBP));
+    enc_lea(a, 8, RSP, mem_b(RSP, 8));
+    enc_ret(a);
+
+    enc_bind(a, over);
+    for (int i = MS_SAVED - 1; i >= 0; i--)
+        enc_pop(a, R(saved[i]));
+    enc_mov(a, 8, R(RSP), R(RBP));
+    enc_pop(a, R(RBP));
+    overflow_frame(a);
+    keep_boot(a);
     rt_end(rt, &fn);
 }
 
@@ -405,7 +521,7 @@ static void emit_main_stack(Rt *rt)
     enc_alu(a, ALU_SUB, 8, R(RAX), R(RCX));          /* the limit */
     enc_lea(a, 8, RDX, mem_rip(hdr, 0));
     enc_mov(a, 8, M(RDX, SG_HI), R(RDI));
-    enc_lea(a, 8, RCX, mem_b(RAX, -RT_RESERVE));
+    enc_lea(a, 8, RCX, mem_b(RAX, -RT_RESERVE - C_SLACK));
     enc_mov(a, 8, M(RDX, SG_LO), R(RCX));
     enc_mov(a, 8, M(RDX, SG_CLASS), I(SEG_FIXED));
     rt_load_worker(a, RCX);
@@ -538,6 +654,7 @@ void rt_emit_stack(Rt *rt)
     sched_sym = rt_sym(rt, "arc_rt_sched");
     emit_seg_get(rt);
     emit_morestack(rt);
+    emit_gcc_morestack(rt);
     emit_main_stack(rt);
     emit_boot(rt);
     emit_walk(rt);
