@@ -73,6 +73,7 @@ bench-echo: $(BUILD)/arc
 fuzz: $(BUILD)/arc
 	BUILD=$(BUILD) sh tests/fuzz/run.sh
 	BUILD=$(BUILD) sh tests/fuzz/run_front.sh
+	BUILD=$(BUILD) sh tests/fuzz/run_json.sh
 
 clean:
 	rm -rf $(BUILD)
