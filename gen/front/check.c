@@ -87,16 +87,21 @@ static void module_ref(Check *c, Node *n)
     n->col = n->a->col;
 }
 
+/* "_" is the blank name (Go's): it may be declared any number of times,
+ * takes a value that nothing can read, and is never found by lookup. */
+static int is_blank(const char *name) { return name[0] == '_' && !name[1]; }
+
 static Var *declare(Check *c, Scope *s, const char *name, int line, int col, Ty *t)
 {
-    if (scope_find(s, name))
+    if (!is_blank(name) && scope_find(s, name))
         fe_error(c->fe, line, col, "'%s' is already declared in this scope", name);
     Var *v = fe_alloc(c->fe, sizeof *v);
     v->name = name;
     v->line = line;
     v->col = col;
     v->ty = t;
-    scope_add(c, s, v);
+    if (!is_blank(name))
+        scope_add(c, s, v);
     return v;
 }
 
@@ -1114,6 +1119,8 @@ Ty *check_expr(Check *c, Node *n, Ty *want)
                 t = func_value(c, n, f);
             else if (find_struct(c, n->name) || find_enum(c, n->name) || prim(c, n->name))
                 ERR(n, "type '%s' used as a value", n->name);
+            else if (is_blank(n->name))
+                ERR(n, "'_' is the blank name: it holds no value to read");
             else
                 ERR(n, "undefined name '%s'", n->name);
             break;

@@ -26,6 +26,9 @@
  *     pointer to [N]T to *T; p[i] on *[N]T indexes the pointer (C);
  *   - break inside a switch leaves the switch (C and Go), continue goes to
  *     the enclosing loop;
+ *   - `_` is the blank name (Go): `let (v, _) = f()`, `for _, x in s`
+ *     and `let _ = e` take a value nothing can read, as often as wanted
+ *     in one scope; reading `_` is an error;
  *   - a deferred call's arguments are evaluated when it runs, at the
  *     block's exit (C cleanup, not Go's evaluation at the defer);
  *   - a statement expression must be a call, await, ++/-- or a process

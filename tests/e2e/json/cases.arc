@@ -68,8 +68,8 @@ func main() int32 {
     printf("name=%s version=%g tags=%ld first=%s nested=%s\n", doc.get("name").str,
            doc.get("version").number, doc.get("tags").len(), doc.get("tags").at(0).str,
            tf(x.at(1).boolean))
-    let (a, ea) = json.parse_string("9223372036854775807")
-    let (b, eb) = json.parse_string("9223372036854775808")
+    let (a, _) = json.parse_string("9223372036854775807")
+    let (b, _) = json.parse_string("9223372036854775808")
     printf("big: is_int=%s %ld / is_int=%s %.0f\n", tf(a.is_int), a.integer,
            tf(b.is_int), b.number)
     json.free(a)
@@ -128,7 +128,7 @@ func main() int32 {
     str.free(s2)
     json.free(o)
 
-    let (e, ee) = json.parse_string("\"\\u0000a\\/b\"")
+    let (e, _) = json.parse_string("\"\\u0000a\\/b\"")
     let s3 = json.stringify(e)
     printf("escapes: \"\\u0000a\\/b\" -> %ld bytes %s\n", e.slen, s3)
     str.free(s3)
