@@ -74,6 +74,7 @@ fuzz: $(BUILD)/arc
 	BUILD=$(BUILD) sh tests/fuzz/run.sh
 	BUILD=$(BUILD) sh tests/fuzz/run_front.sh
 	BUILD=$(BUILD) sh tests/fuzz/run_json.sh
+	BUILD=$(BUILD) sh tests/fuzz/run_http.sh
 
 clean:
 	rm -rf $(BUILD)

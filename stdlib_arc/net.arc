@@ -12,6 +12,7 @@
 //   read(fd: int32, p: *byte, n: usize, timeout_ms: int64) int64       bytes read, 0 at the end
 //   write(fd: int32, p: *byte, n: usize, timeout_ms: int64) int64      all n bytes (no short writes)
 //   close(fd: int32) int32                               wakes a task waiting on fd (-EBADF)
+//   shutdown(fd: int32, how: int64) int32                linux.SHUT_WR: the peer sees the end after the data
 //   local_port(fd: int32) int32                          the port a socket is bound to
 //   udp_bind(host: string, port: int32) int32            UDP socket bound to host:port (port 0: any)
 //   send_to(fd: int32, p: *byte, n: usize, host: string, port: int32) int64
@@ -338,6 +339,12 @@ func write(fd: int32, p: *byte, n: usize, timeout_ms: int64) int64 {
 
 func close(fd: int32) int32 {
     return cast<int32>(arc_close(fd))
+}
+
+// shutdown(fd, linux.SHUT_WR): the peer reads the end of the stream after
+// what was sent; SHUT_RD, SHUT_RDWR likewise.  0, or -errno.
+func shutdown(fd: int32, how: int64) int32 {
+    return cast<int32>(syscall(linux.SYS_shutdown, cast<int64>(fd), how))
 }
 
 func local_port(fd: int32) int32 {

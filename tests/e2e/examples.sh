@@ -35,59 +35,18 @@ ARC_WORKERS=1 "$T/sleep_sort" 3 x > "$T/ss.out" 2>&1
 check "sleep_sort with a non-number: exit status 2 and a message" \
     sh -c "test $? -eq 2 && grep -q 'not a number of milliseconds: x' '$T/ss.out'"
 
-# echo_run LABEL WORKERS RUNNER CONNS MSGS [FD-LIMIT]
-# Each run gets its own port below the kernel's ephemeral range (32768 and
-# up on Linux by default), so a client socket of this or another test
-# cannot hold it; a port some other program holds (EADDRINUSE)
-# is retried with the next one, at most 5 times.
-_seq=0
-echo_start() {   # echo_start WORKERS RUNNER [FD-LIMIT]: sets _port and _pid
-    _seq=$((_seq + 1))
-    _port=$((10000 + ($$ * 8 + _seq * 101) % 22000))
-    rm -f "$T/srv.out"
-    # shellcheck disable=SC2086
-    (
-        [ -n "${3:-}" ] && ulimit -n "$3"
-        exec env ARC_WORKERS=$1 $2 "$T/echo_server" $_port > "$T/srv.out" 2> "$T/srv.err"
-    ) &
-    _pid=$!
-    _i=0
-    while [ $_i -lt 100 ] && ! grep -q listening "$T/srv.out" 2> /dev/null &&
-        kill -0 $_pid 2> /dev/null; do
-        sleep 0.05
-        _i=$((_i + 1))
-    done
-}
+# echo_run LABEL WORKERS RUNNER CONNS MSGS [FD-LIMIT]: echo_server on a
+# port of its own (server_up, lib.sh) under the load client.
 echo_run() {
-    _try=0
-    while :; do
-        echo_start "$2" "$3" "${6:-}"
-        grep -q listening "$T/srv.out" 2> /dev/null && break
-        wait $_pid 2> /dev/null
-        cat "$T/srv.out" "$T/srv.err" 2> /dev/null | grep -q 'EADDRINUSE' && [ $_try -lt 5 ] || break
-        _try=$((_try + 1))
-    done
-    if ! grep -qx "listening on 127.0.0.1:$_port" "$T/srv.out"; then
-        not_ok "$1: echo_server prints 'listening on 127.0.0.1:$_port'"
-        sed 's/^/# /' "$T/srv.out" "$T/srv.err" | head
-        kill $_pid 2> /dev/null
-        return
-    fi
-    _fd0=$(ls /proc/$_pid/fd | wc -l)
+    server_ready "$1" "$T/echo_server" "$2" "$3" "listening on 127.0.0.1:@PORT@" "${6:-}" || return
     timeout 120 "$T/echo_load" $_port "$4" "$5" 100 > "$T/load.out" 2> "$T/load.err"
-    _st=$?
-    sleep 0.3
-    _fd1=$(ls /proc/$_pid/fd | wc -l)
-    check "$1: $4 connections x $5 messages, every byte echoed ($(cat "$T/load.out"))" test $_st -eq 0
+    check "$1: $4 connections x $5 messages, every byte echoed ($(cat "$T/load.out"))" test $? -eq 0
     sed 's/^/# /' "$T/load.err" | head -5
-    check "$1: the server is still running" kill -0 $_pid
-    check "$1: /proc/PID/fd count back to $_fd0 (now $_fd1)" test "$_fd0" -eq "$_fd1"
-    kill $_pid 2> /dev/null
-    wait $_pid 2> /dev/null
+    server_done "$1"
 }
 
 # a port in use: the second server says so on stderr and exits 1
-echo_start 1 ""
+server_start "$T/echo_server" 1 ""
 if grep -q listening "$T/srv.out" 2> /dev/null; then
     timeout 10 "$T/echo_server" $_port > "$T/dup.out" 2> "$T/dup.err"
     _st=$?

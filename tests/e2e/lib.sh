@@ -95,6 +95,72 @@ companions() {
     echo "$_cp_objs"
 }
 
+# --- servers (examples.sh, http.sh) ------------------------------------------
+
+# server_start PROG WORKERS RUNNER [FD-LIMIT]: PROG PORT in the background
+# (stdout $T/srv.out, stderr $T/srv.err) on a port of its own below the
+# kernel's ephemeral range (32768 and up on Linux by default), so that no
+# client socket of this or another test can hold it; waits up to 5 s for
+# "listening" on its stdout.  Sets _port and _pid.
+_seq=0
+server_start() {
+    _seq=$((_seq + 1))
+    _port=$((10000 + ($$ * 8 + _seq * 101) % 22000))
+    rm -f "$T/srv.out"
+    # shellcheck disable=SC2086
+    (
+        [ -n "${4:-}" ] && ulimit -n "$4"
+        exec env ARC_WORKERS=$2 $3 "$1" $_port > "$T/srv.out" 2> "$T/srv.err"
+    ) &
+    _pid=$!
+    _i=0
+    while [ $_i -lt 100 ] && ! grep -q listening "$T/srv.out" 2> /dev/null &&
+        kill -0 $_pid 2> /dev/null; do
+        sleep 0.05
+        _i=$((_i + 1))
+    done
+}
+
+# server_up PROG WORKERS RUNNER [FD-LIMIT]: server_start, and again on the
+# next port (at most 5 times) when some other program holds the port
+# (EADDRINUSE on the server's output).
+server_up() {
+    _try=0
+    while :; do
+        server_start "$@"
+        grep -q listening "$T/srv.out" 2> /dev/null && break
+        wait $_pid 2> /dev/null
+        cat "$T/srv.out" "$T/srv.err" 2> /dev/null | grep -q 'EADDRINUSE' && [ $_try -lt 5 ] || break
+        _try=$((_try + 1))
+    done
+}
+
+# server_ready LABEL PROG WORKERS RUNNER LINE [FD-LIMIT]: server_up, then the server
+# must have printed exactly LINE (@PORT@ stands for its port); sets _fd0
+# to its /proc/PID/fd count.  Fails (not ok, server killed) otherwise.
+server_ready() {
+    server_up "$2" "$3" "$4" "${6:-}"
+    _line=$(printf '%s' "$5" | sed "s/@PORT@/$_port/")
+    if ! grep -qx "$_line" "$T/srv.out"; then
+        not_ok "$1: prints '$_line'"
+        sed 's/^/# /' "$T/srv.out" "$T/srv.err" | head
+        kill $_pid 2> /dev/null
+        return 1
+    fi
+    _fd0=$(ls /proc/$_pid/fd | wc -l)
+}
+
+# server_done LABEL: the server is still running and has as many
+# descriptors open as server_ready counted; then it is stopped.
+server_done() {
+    sleep 0.3
+    _fd1=$(ls /proc/$_pid/fd | wc -l)
+    check "$1: the server is still running" kill -0 $_pid
+    check "$1: /proc/PID/fd count back to $_fd0 (now $_fd1)" test "$_fd0" -eq "$_fd1"
+    kill $_pid 2> /dev/null
+    wait $_pid 2> /dev/null
+}
+
 # --- the crash suites (crash.sh, crash_report.sh) ---------------------------
 
 # report_has FILE GLOB: a line of FILE matches *GLOB*.
