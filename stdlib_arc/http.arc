@@ -210,7 +210,17 @@ func parse(buf: *byte, n: int64, req: *Request) int64 {
     if end > MAX_HEAD {
         return -431
     }
-    *req = Request{}
+    // every field (not *req = Request{}: the arrays are 1 KiB)
+    req.method = null
+    req.target = null
+    req.minor = 0
+    req.nheaders = 0
+    req.content_length = 0
+    req.chunked = false
+    req.close = false
+    req.expect_continue = false
+    req.body = null
+    req.body_len = 0
     // the request line: method SP target SP HTTP/1.d
     let e = line_end(buf, 0, end)
     let le = strip_cr(buf, 0, e)
@@ -460,6 +470,10 @@ struct Conn {
     start: int64
     end: int64
     body: str.Builder
+    out: str.Builder            // the response being sent
+    res: Response               // the handler's, reused
+    date: [32]byte              // Date of second 'second'
+    second: int64
 
     // read more after what is buffered (moving it to the front first):
     // the bytes read, 0 at the end, or -errno (-ETIMEDOUT)
@@ -480,6 +494,14 @@ struct Conn {
             c.end += r
         }
         return r
+    }
+
+    // the connection's Response, emptied
+    func response(self c: *Conn, status: int32) *Response {
+        c.res.status = status
+        c.res.head.n = 0
+        c.res.body.n = 0
+        return &c.res
     }
 
     func send(self c: *Conn, p: *byte, n: int64) bool {
@@ -580,15 +602,19 @@ struct Conn {
     }
 
     func reply(self c: *Conn, res: *Response, head_only: bool, close: bool) bool {
-        let out: str.Builder = {}
+        let out = &c.out
+        out.n = 0
         out.add("HTTP/1.1 ")
         out.add_int(cast<int64>(res.status))
         out.add_byte(' ')
         out.add(status_text(res.status))
         out.add("\r\nDate: ")
-        let d: [32]byte = {}
-        date(&d[0])
-        out.add(&d[0])
+        let now = time.wall_ns() / 1000000000
+        if now != c.second {
+            c.second = now
+            date(&c.date[0])
+        }
+        out.add(&c.date[0])
         out.add("\r\nContent-Length: ")
         out.add_int(res.body.len())
         if close {
@@ -602,9 +628,7 @@ struct Conn {
         if !head_only && res.body.len() > 0 {
             out.add_n(&res.body.buf[0], res.body.len())
         }
-        let ok = c.send(&out.buf[0], out.len())
-        out.free()
-        return ok
+        return c.send(&out.buf[0], out.len())
     }
 
     // an error response, then a lingering close: the end of our stream
@@ -612,13 +636,11 @@ struct Conn {
     // LINGER_BYTES, for LINGER_MS), so that closing with unread data
     // (a reset) cannot destroy the response before the client reads it
     func fail(self c: *Conn, status: int32) {
-        let res = Response{status: status}
+        let res = c.response(status)
         res.print(status_text(status))
         res.print("\n")
         res.set_header("Content-Type", "text/plain")
-        let sent = c.reply(&res, false, true)
-        res.head.free()
-        res.body.free()
+        let sent = c.reply(res, false, true)
         if !sent || net.shutdown(c.fd, linux.SHUT_WR) != 0 {
             return
         }
@@ -694,17 +716,18 @@ func serve_conn(fd: int32, handler: func(*Request, *Response)) {
         c.body.add_byte(0)
         req.body = &c.body.buf[0]
         req.body_len = c.body.len() - 1
-        let res = Response{status: 200}
-        handler(&req, &res)
-        let ok = c.reply(&res, same_name(req.method, "HEAD"), req.close)
-        res.head.free()
-        res.body.free()
+        let res = c.response(200)
+        handler(&req, res)
+        let ok = c.reply(res, same_name(req.method, "HEAD"), req.close)
         if !ok || req.close {
             break
         }
     }
     net.close(fd)
     c.body.free()
+    c.out.free()
+    c.res.head.free()
+    c.res.body.free()
     delete(c)
 }
 

@@ -378,5 +378,13 @@ printf "%-42s %10s %10s %8s\n" "measure" "arc" "C -O2" "arc/C"
 printf "%-42s %10s %10s %8s\n" "collections.map vs the same table in C (ms)" "$ma" "$mc" \
     "$(awk -v a="$ma" -v c="$mc" 'BEGIN { printf "%.2fx", c ? a / c : 0 }')"
 
+# --- HTTP hello under wrk: arc's http beside a C epoll loop and Go ------
+if command -v wrk > /dev/null; then
+    BUILD=$BUILD ARC=$ARC sh $S/http.sh
+else
+    echo
+    echo "HTTP hello: not measured (no wrk: apt-get install wrk)"
+fi
+
 # --- the Benchmarks Game programs, Arc beside C (tests/bench/games.sh) -----
 BUILD=$BUILD ARC=$ARC sh $S/games.sh
