@@ -8,6 +8,7 @@
 //   stringify(v) string             compact JSON, new: members in order, numbers
 //                                   in the fewest digits that read back exactly
 //                                   (a built inf or nan is written null)
+//   stringify_indent(v, n) string   the same, one item per line, n spaces a level
 //   free(v)                         frees v and everything under it
 //   Value                           v.kind: NULL BOOL NUMBER STRING ARRAY OBJECT
 //     v.boolean  v.number (float64)  v.is_int, v.integer (an integer literal in
@@ -198,7 +199,11 @@ struct Parser {
         return 0
     }
 
+    // msg, or "unexpected end of input" where the input ran out
     func fail(self ps: *Parser, msg: string) *Value {
+        if ps.i >= ps.n && msg[0] == 'e' {
+            msg = "unexpected end of input"     // for "expected ..."
+        }
         if ps.err.msg == null {
             ps.err.msg = msg
             ps.err.offset = ps.i
@@ -628,6 +633,10 @@ func write_string(b: *str.Builder, p: *byte, n: int64) {
             b.add("\\r")
         } else if c == '\t' {
             b.add("\\t")
+        } else if c == 8 {
+            b.add("\\b")
+        } else if c == 12 {
+            b.add("\\f")
         } else if c < 0x20 {
             b.add("\\u00")
             b.add_byte(hex_digit(cast<int32>(c) >> 4))
@@ -639,7 +648,17 @@ func write_string(b: *str.Builder, p: *byte, n: int64) {
     b.add_byte('"')
 }
 
-func write(b: *str.Builder, v: *Value) {
+// a new line and the indentation of depth levels (nothing when compact)
+func newline(b: *str.Builder, indent: int32, depth: int32) {
+    if indent > 0 {
+        b.add_byte('\n')
+        for i in 0..indent * depth {
+            b.add_byte(' ')
+        }
+    }
+}
+
+func write(b: *str.Builder, v: *Value, indent: int32, depth: int32) {
     switch v.kind {
     case Kind.NULL:
         b.add("null")
@@ -659,33 +678,48 @@ func write(b: *str.Builder, v: *Value) {
         }
     case Kind.STRING:
         write_string(b, v.str, v.slen)
-    case Kind.ARRAY:
-        b.add_byte('[')
-        for i in 0..v.items.len() {
-            if i > 0 {
-                b.add_byte(',')
-            }
-            write(b, v.items.get(i))
-        }
-        b.add_byte(']')
     default:
-        b.add_byte('{')
+        let obj = v.kind == Kind.OBJECT
+        if obj {
+            b.add_byte('{')
+        } else {
+            b.add_byte('[')
+        }
         for i in 0..v.items.len() {
             if i > 0 {
                 b.add_byte(',')
             }
-            let k = v.keys.get(i)
-            write_string(b, k.str, k.slen)
-            b.add_byte(':')
-            write(b, v.items.get(i))
+            newline(b, indent, depth + 1)
+            if obj {
+                let k = v.keys.get(i)
+                write_string(b, k.str, k.slen)
+                b.add_byte(':')
+                if indent > 0 {
+                    b.add_byte(' ')
+                }
+            }
+            write(b, v.items.get(i), indent, depth + 1)
         }
-        b.add_byte('}')
+        if v.items.len() > 0 {
+            newline(b, indent, depth)
+        }
+        if obj {
+            b.add_byte('}')
+        } else {
+            b.add_byte(']')
+        }
     }
 }
 
 func stringify(v: *Value) string {
+    return stringify_indent(v, 0)
+}
+
+// indent > 0: one member or item per line, indent spaces a level, ": "
+// after names (Python's json.dumps(v, indent=n) layout); 0: compact
+func stringify_indent(v: *Value, indent: int32) string {
     let b: str.Builder = {}
-    write(&b, v)
+    write(&b, v, indent, 0)
     let s = b.to_string()
     b.free()
     return s

@@ -11,7 +11,8 @@ large for a double) must match "ok"/"error", and each "ok" text must read
 back in Python as the same value.  Prints the counts; exits 1 on the
 first few mismatches.
 
-usage: oracle.py gen IN COUNT SEED | oracle.py check IN OUT
+usage: oracle.py gen IN COUNT SEED | oracle.py check IN OUT |
+       oracle.py pretty DOC WANT SEED (see pretty())
 """
 import json
 import math
@@ -202,9 +203,38 @@ def check(inp, out):
     return 1 if bad else 0
 
 
+def no_floats(x):
+    """x with its floats made integers and its integers within int64:
+    Python and json.arc write floats differently (1e+16 and
+    10000000000000000), never integers."""
+    if isinstance(x, float):
+        return int(x) if abs(x) < 2**63 else 0
+    if isinstance(x, int) and not isinstance(x, bool) and not -2**63 <= x < 2**63:
+        return x % 2**62        # past int64 json.arc keeps a double
+    if isinstance(x, list):
+        return [no_floats(y) for y in x]
+    if isinstance(x, dict):
+        return {a: no_floats(y) for a, y in x.items()}
+    return x
+
+
+def pretty(doc_path, want_path, seed):
+    """A document (one array of 300 random values, floats made integers,
+    written with random spacing) and Python's json.dumps(indent=2,
+    ensure_ascii=False) of it, for tests/examples/json_fmt.arc."""
+    r = random.Random(seed)
+    v = no_floats([rand_value(r, 1) for _ in range(300)])
+    with open(doc_path, 'wb') as f:
+        f.write(render(r, v))
+    with open(want_path, 'w', encoding='utf-8') as f:
+        f.write(json.dumps(v, indent=2, ensure_ascii=False) + '\n')
+
+
 if __name__ == '__main__':
     sys.setrecursionlimit(20000)
-    if sys.argv[1] == 'gen':
+    if sys.argv[1] == 'pretty':
+        pretty(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif sys.argv[1] == 'gen':
         gen(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
         sys.exit(check(sys.argv[2], sys.argv[3]))
