@@ -16,6 +16,12 @@
 //   status_text(code) string            "Not Found" for 404
 //   date(buf)                           the IMF-fixdate of now ("Sun, 06 Nov 1994
 //                                       08:49:37 GMT"), 29 bytes and a NUL, in buf
+//   request(host, port, method, target, extra, body, n, timeout_ms) (*Reply, int64)
+//                                       a client request on its own connection: the
+//                                       response, or (null, -errno); extra: field lines
+//   get(host, port, target, timeout_ms) (*Reply, int64)
+//   Reply     r.status, r.header(name), r.nheaders(), r.name(i), r.value(i),
+//             r.body, r.body_len (a NUL after them), r.free()
 // Strict where a lenient parser is a hazard (request smuggling): a header
 // name is a token with no space before its colon, obs-fold lines and
 // control characters are refused, Content-Length must be digits (repeats
@@ -36,6 +42,7 @@ const MAX_HEAD: int64 = 8192
 const MAX_HEADERS: int64 = 64
 const MAX_BODY: int64 = 1048576
 const READ_TIMEOUT_MS: int64 = 30000
+const MAX_REPLY: int64 = 67108864
 const IDLE_TIMEOUT_MS: int64 = 60000
 const BUF: int64 = 16384
 const LINGER_MS: int64 = 2000
@@ -160,7 +167,7 @@ func strip_cr(buf: *byte, i: int64, e: int64) int64 {
     return e
 }
 
-// the decimal at [i, e): -1 if not all digits or over MAX_BODY * 1000
+// the decimal at [i, e): -1 if not all digits or over MAX_REPLY * 10
 func decimal(buf: *byte, i: int64, e: int64) int64 {
     if i == e {
         return -1
@@ -168,7 +175,7 @@ func decimal(buf: *byte, i: int64, e: int64) int64 {
     let v: int64 = 0
     for j in i..e {
         let c = buf[j]
-        if c < '0' || c > '9' || v > MAX_BODY * 100 {
+        if c < '0' || c > '9' || v > MAX_REPLY * 10 {
             return -1
         }
         v = v * 10 + cast<int64>(c - '0')
@@ -197,6 +204,58 @@ func has_token(s: *byte, t: string) bool {
         i = j
     }
     return false
+}
+
+// The field lines from offset i up to the blank line that ends the head
+// at end: name ":" OWS value OWS, each name and value NUL-terminated in
+// place and listed in req (names, values, nheaders).  The offset after
+// the blank line, or -400 (a malformed line), -431 (too many).
+func fields(buf: *byte, i: int64, end: int64, req: *Request) int64 {
+    req.nheaders = 0
+    for {
+        let e = line_end(buf, i, end)
+        let le = strip_cr(buf, i, e)
+        if le < 0 {
+            return -400
+        }
+        if le == i {
+            return e + 1
+        }
+        if buf[i] == ' ' || buf[i] == '\t' {
+            return -400                 // obs-fold
+        }
+        if req.nheaders == MAX_HEADERS {
+            return -431
+        }
+        let k = i
+        for k < le && is_tchar(buf[k]) {
+            k++
+        }
+        if k == i || k >= le || buf[k] != ':' {
+            return -400
+        }
+        buf[k] = 0
+        let v = k + 1
+        for v < le && (buf[v] == ' ' || buf[v] == '\t') {
+            v++
+        }
+        let ve = le
+        for ve > v && (buf[ve - 1] == ' ' || buf[ve - 1] == '\t') {
+            ve--
+        }
+        for j in v..ve {
+            let c = buf[j]
+            if c < 0x20 && c != '\t' || c == 0x7F {
+                return -400
+            }
+        }
+        buf[ve] = 0
+        req.names[req.nheaders] = &buf[i]
+        req.values[req.nheaders] = &buf[v]
+        req.nheaders++
+        i = e + 1
+    }
+    return -400
 }
 
 func parse(buf: *byte, n: int64, req: *Request) int64 {
@@ -258,59 +317,22 @@ func parse(buf: *byte, n: int64, req: *Request) int64 {
     if req.minor > 1 {
         req.minor = 1
     }
-    // the fields: name ":" OWS value OWS
+    let fe = fields(buf, e + 1, end, req)
+    if fe < 0 {
+        return fe
+    }
+    // what the fields say
     let hosts = 0
     let lengths = 0
     let te: *byte = null
     req.content_length = -1
-    i = e + 1
-    for {
-        e = line_end(buf, i, end)
-        le = strip_cr(buf, i, e)
-        if le < 0 {
-            return -400
-        }
-        if le == i {
-            break
-        }
-        if buf[i] == ' ' || buf[i] == '\t' {
-            return -400                 // obs-fold
-        }
-        if req.nheaders == MAX_HEADERS {
-            return -431
-        }
-        let k = i
-        for k < le && is_tchar(buf[k]) {
-            k++
-        }
-        if k == i || k >= le || buf[k] != ':' {
-            return -400
-        }
-        buf[k] = 0
-        let v = k + 1
-        for v < le && (buf[v] == ' ' || buf[v] == '\t') {
-            v++
-        }
-        let ve = le
-        for ve > v && (buf[ve - 1] == ' ' || buf[ve - 1] == '\t') {
-            ve--
-        }
-        for j in v..ve {
-            let c = buf[j]
-            if c < 0x20 && c != '\t' || c == 0x7F {
-                return -400
-            }
-        }
-        buf[ve] = 0
-        let name = &buf[i]
-        let value = &buf[v]
-        req.names[req.nheaders] = name
-        req.values[req.nheaders] = value
-        req.nheaders++
+    for h in 0..req.nheaders {
+        let name = req.names[h]
+        let value = req.values[h]
         if same_name(name, "host") {
             hosts++
         } else if same_name(name, "content-length") {
-            let cl = decimal(buf, v, ve)
+            let cl = decimal(value, 0, cast<int64>(strlen(value)))
             if cl < 0 || lengths > 0 && cl != req.content_length {
                 return -400
             }
@@ -331,7 +353,6 @@ func parse(buf: *byte, n: int64, req: *Request) int64 {
             }
             req.expect_continue = true
         }
-        i = e + 1
     }
     if req.minor == 1 && hosts != 1 || hosts > 1 {
         return -400
@@ -474,6 +495,8 @@ struct Conn {
     res: Response               // the handler's, reused
     date: [32]byte              // Date of second 'second'
     second: int64
+    timeout: int64              // for each read and write once a message started
+    limit: int64                // the largest body
 
     // read more after what is buffered (moving it to the front first):
     // the bytes read, 0 at the end, or -errno (-ETIMEDOUT)
@@ -505,13 +528,13 @@ struct Conn {
     }
 
     func send(self c: *Conn, p: *byte, n: int64) bool {
-        return net.write(c.fd, p, cast<usize>(n), READ_TIMEOUT_MS) >= 0
+        return net.write(c.fd, p, cast<usize>(n), c.timeout) >= 0
     }
 
     // take n body bytes into c.body: false if the connection ended
     func take(self c: *Conn, n: int64) bool {
         for n > 0 {
-            if c.start == c.end && c.fill(READ_TIMEOUT_MS) <= 0 {
+            if c.start == c.end && c.fill(c.timeout) <= 0 {
                 return false
             }
             let k = c.end - c.start
@@ -534,7 +557,7 @@ struct Conn {
                     return j - c.start
                 }
             }
-            if c.end - c.start > 1024 || c.fill(READ_TIMEOUT_MS) <= 0 {
+            if c.end - c.start > 1024 || c.fill(c.timeout) <= 0 {
                 return -1
             }
         }
@@ -564,7 +587,7 @@ struct Conn {
                 }
                 size = size * 16 + d
                 digits++
-                if size > MAX_BODY {
+                if size > c.limit {
                     return 413
                 }
                 j++
@@ -586,7 +609,7 @@ struct Conn {
                     }
                 }
             }
-            if c.body.len() + size > MAX_BODY {
+            if c.body.len() + size > c.limit {
                 return 413
             }
             if !c.take(size) {
@@ -663,6 +686,8 @@ struct Conn {
 func serve_conn(fd: int32, handler: func(*Request, *Response)) {
     let c = new Conn
     c.fd = fd
+    c.timeout = READ_TIMEOUT_MS
+    c.limit = MAX_BODY
     let req: Request = {}
     for {
         // a head: the first byte may wait IDLE_TIMEOUT_MS, the rest of it
@@ -749,4 +774,214 @@ func serve(host: string, port: int32, handler: func(*Request, *Response)) int32 
     }
     serve_fd(lfd, handler)
     return 0
+}
+
+// --- a client ----------------------------------------------------------------
+
+// A response: its status, fields and body.  free() gives it back.
+struct Reply {
+    status: int32
+    minor: int32
+    head: [MAX_HEAD]byte
+    fields: Request             // names, values, nheaders
+    body: *byte                 // body_len bytes and a NUL
+    body_len: int64
+
+    func header(self r: *Reply, name: string) string {
+        return r.fields.header(name)
+    }
+
+    func nheaders(self r: *Reply) int64 {
+        return r.fields.nheaders
+    }
+
+    func name(self r: *Reply, i: int64) string {
+        return r.fields.names[i]
+    }
+
+    func value(self r: *Reply, i: int64) string {
+        return r.fields.values[i]
+    }
+
+    func free(self r: *Reply) {
+        delete(r.body)
+        delete(r)
+    }
+}
+
+// The status line "HTTP/1.d SSS reason": the status, or -1.
+func status_line(buf: *byte, le: int64, r: *Reply) int32 {
+    if le < 12 || memcmp(buf, "HTTP/1.", 7) != 0 || buf[7] < '0' || buf[7] > '9' || buf[8] != ' ' ||
+       le > 12 && buf[12] != ' ' {
+        return -1
+    }
+    let st = decimal(buf, 9, 12)
+    if st < 100 || st > 999 {
+        return -1
+    }
+    r.minor = cast<int32>(buf[7] - '0')
+    return cast<int32>(st)
+}
+
+// One response head from c into r (1xx ones skipped): 0, or -errno
+// (-EPROTO: not HTTP; -EMSGSIZE: a head over MAX_HEAD).
+func reply_head(c: *Conn, r: *Reply) int64 {
+    for {
+        let end = head_end(&c.buf[c.start], c.end - c.start)
+        for end == 0 && c.end - c.start < MAX_HEAD {
+            let got = c.fill(c.timeout)
+            if got < 0 {
+                return got
+            }
+            if got == 0 {
+                return -linux.EPROTO
+            }
+            end = head_end(&c.buf[c.start], c.end - c.start)
+        }
+        if end == 0 || end > MAX_HEAD {
+            return -linux.EMSGSIZE
+        }
+        memcpy(&r.head[0], &c.buf[c.start], cast<usize>(end))
+        c.start += end
+        let e = line_end(&r.head[0], 0, end)
+        let le = strip_cr(&r.head[0], 0, e)
+        if le < 0 {
+            return -linux.EPROTO
+        }
+        let st = status_line(&r.head[0], le, r)
+        if st < 0 || fields(&r.head[0], e + 1, end, &r.fields) < 0 {
+            return -linux.EPROTO
+        }
+        r.status = st
+        if st >= 200 || st == 101 {
+            return 0
+        }
+    }
+    return 0
+}
+
+// The body that follows r's head into c.body: 0, or -errno.
+func reply_body(c: *Conn, r: *Reply, method: string) int64 {
+    if same_name(method, "HEAD") || r.status < 200 || r.status == 204 || r.status == 304 {
+        return 0
+    }
+    let te = r.header("transfer-encoding")
+    let cl = r.header("content-length")
+    if te != null {
+        if !has_token(te, "chunked") {
+            return -linux.EPROTO
+        }
+        let st = c.chunked()
+        if st == 413 {
+            return -linux.EMSGSIZE
+        }
+        if st != 0 {
+            return -linux.EPROTO
+        }
+        return 0
+    }
+    if cl != null {
+        let n = decimal(cl, 0, cast<int64>(strlen(cl)))
+        if n < 0 {
+            return -linux.EPROTO
+        }
+        if n > c.limit {
+            return -linux.EMSGSIZE
+        }
+        if !c.take(n) {
+            return -linux.EPROTO
+        }
+        return 0
+    }
+    // delimited by the end of the connection
+    for {
+        if c.start < c.end {
+            if c.body.len() + c.end - c.start > c.limit {
+                return -linux.EMSGSIZE
+            }
+            c.body.add_n(&c.buf[c.start], c.end - c.start)
+            c.start = c.end
+        }
+        let got = c.fill(c.timeout)
+        if got < 0 {
+            return got
+        }
+        if got == 0 {
+            return 0
+        }
+    }
+    return 0
+}
+
+// request: one request on a new connection to host:port (then closed):
+// "METHOD target HTTP/1.1" with Host, Connection: close, Content-Length
+// when there is a body (body may be null), and the caller's field lines
+// in extra (each ending "\r\n"; null for none).  timeout_ms bounds the
+// connect and each read and write (0: none).  The response, or (null,
+// -errno): the connection's error, -ETIMEDOUT, -EPROTO for a response
+// that is not HTTP/1.x, -EMSGSIZE for a head over 8 KiB or a body over
+// 64 MiB.
+func request(host: string, port: int32, method: string, target: string, extra: string,
+             body: *byte, n: int64, timeout_ms: int64) (*Reply, int64) {
+    let fd = net.connect_tcp(host, port, timeout_ms)
+    if fd < 0 {
+        return (null, cast<int64>(fd))
+    }
+    let c = new Conn
+    c.fd = fd
+    c.timeout = timeout_ms
+    c.limit = MAX_REPLY
+    let out = &c.out
+    out.add(method)
+    out.add_byte(' ')
+    out.add(target)
+    out.add(" HTTP/1.1\r\nHost: ")
+    out.add(host)
+    if port != 80 {
+        out.add_byte(':')
+        out.add_int(cast<int64>(port))
+    }
+    out.add("\r\nConnection: close\r\n")
+    if body != null {
+        out.add("Content-Length: ")
+        out.add_int(n)
+        out.add("\r\n")
+    }
+    if extra != null {
+        out.add(extra)
+    }
+    out.add("\r\n")
+    if body != null {
+        out.add_n(body, n)
+    }
+    let r = new Reply
+    let err: int64 = 0
+    if net.write(fd, &out.buf[0], cast<usize>(out.len()), timeout_ms) < 0 {
+        err = -linux.EPIPE
+    }
+    if err == 0 {
+        err = reply_head(c, r)
+    }
+    if err == 0 {
+        err = reply_body(c, r, method)
+    }
+    net.close(fd)
+    if err == 0 {
+        c.body.add_byte(0)
+        r.body_len = c.body.len() - 1
+        r.body = str.copy_n(&c.body.buf[0], r.body_len)
+    }
+    c.body.free()
+    c.out.free()
+    delete(c)
+    if err != 0 {
+        delete(r)
+        return (null, err)
+    }
+    return (r, 0)
+}
+
+// get: request(host, port, "GET", target, null, null, 0, timeout_ms)
+func get(host: string, port: int32, target: string, timeout_ms: int64) (*Reply, int64) {
+    return request(host, port, "GET", target, null, null, 0, timeout_ms)
 }

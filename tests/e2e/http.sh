@@ -7,6 +7,9 @@
 # connections), then curl's view of the same server; after each run the
 # server is still running and its /proc/PID/fd count is back to where it
 # started.  Then the command line: no port, a bad port, a port in use.
+# Then the client (http.request/get): tests/e2e/http/fetch.arc against
+# tests/e2e/http/server.py, a Python server that writes each response
+# byte for byte (every way of framing a body, a 1xx, 3 MB, and errors).
 # Last, the request parser's fuzzer (tests/fuzz/http_fuzz.arc: 100,000
 # mutated requests natively, 20,000 under qemu; `make fuzz` runs more).
 # wrk against it, beside a C epoll server: `make bench`.
@@ -60,4 +63,21 @@ if "$ARC" build tests/fuzz/http_fuzz.arc -o "$T/http_fuzz"; then
         sh -c "$QEMU '$T/http_fuzz' 20000 2 > '$T/fz' || { cat '$T/fz'; false; }"
 else
     not_ok "http_fuzz builds"
+fi
+
+if "$ARC" build tests/e2e/http/fetch.arc -o "$T/fetch"; then
+    server_start tests/e2e/http/server.py 1 python3
+    dead=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    directive expect tests/e2e/http/fetch.arc > "$T/fetch.want"
+    for mode in native qemu; do
+        run=
+        [ $mode = qemu ] && run=$QEMU
+        timeout 60 $run "$T/fetch" $_port "$dead" > "$T/fetch.got" 2>&1
+        check "client against a Python server: every framing, 1xx, 3 MB, errors ($mode)" \
+            sh -c "cmp -s '$T/fetch.want' '$T/fetch.got' || { diff '$T/fetch.want' '$T/fetch.got'; false; }"
+    done
+    kill $_pid 2> /dev/null
+    wait $_pid 2> /dev/null
+else
+    not_ok "fetch.arc builds"
 fi
