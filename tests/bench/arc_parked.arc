@@ -10,7 +10,7 @@ namespace main
 import "time"
 extern c {
     func printf(*byte, ...) int32
-    func malloc(usize) *void
+    func calloc(usize, usize) *void
     func arc_rt_getenv(*byte) *byte
     func arc_rt_parse_u64(*byte) int64
 }
@@ -32,6 +32,11 @@ async func parked(sh: *Shared, i: int64) int64 {
     } else {
         sh.last = 1
     }
+    // task i-1 stores hs[i] only after its spawn of task i returned, and
+    // task i may run (on another worker) and start task i+1 first
+    for bit_cast<int64>(sh.hs[i - 1]) == 0 {
+        yield
+    }
     return await sh.hs[i - 1] + 1
 }
 func main() int32 {
@@ -43,7 +48,7 @@ func main() int32 {
     }
     // hs[0] is the gate; tasks 1..n
     sh.n += 1
-    sh.hs = cast<*Task<int64>>(malloc(cast<usize>(sh.n) * 8))
+    sh.hs = cast<*Task<int64>>(calloc(cast<usize>(sh.n), 8))
     let t0 = time.now_ns()
     sh.hs[0] = gate(&sh)
     sh.hs[1] = parked(&sh, 1)
