@@ -31,6 +31,7 @@ port=$((20000 + $$ % 5000))
 for r in $(seq "$ROUNDS"); do
     for s in $servers; do
         port=$((port + 1))
+        rm -f "$B/srv.out"
         case $s in
             arc1) ARC_WORKERS=1 "$B/arc" $port > "$B/srv.out" & ;;
             arc2) ARC_WORKERS=2 "$B/arc" $port > "$B/srv.out" & ;;
