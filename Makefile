@@ -13,7 +13,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) -I. -I$(BUILD)/gen -MMD -MP
 
 # The sources, by part, in pipeline order.  A new file is added here (the
 # fuzzers' scripts take their lists from these too: make print-FUZZ_*).
-IR_SRC    = gen/util.c gen/ir.c gen/ir_read.c gen/ir_print.c gen/ir_verify.c gen/rtlower.c
+IR_SRC    = gen/util.c gen/ir.c gen/ir_read.c gen/ir_print.c gen/ir_verify.c gen/rtlower.c gen/opt.c
 FRONT_SRC = gen/front/lex.c gen/front/parse.c gen/front/check.c gen/front/types.c gen/front/lower.c \
             gen/front/front.c
 X64_SRC   = gen/x64/webs.c gen/x64/live.c gen/x64/ralloc.c gen/x64/operand.c \

@@ -9,6 +9,8 @@
  *   ir_read           IR text (.ir) -> Module (file:line:col: error: ...)
  *   ir_verify         the IR's invariants (exit 1 on user IR)
  *   (check stops here)
+ *   opt_inline        small functions inlined (Arc sources only: opt.c)
+ *   ir_verify         again: a failure now is an internal error
  *   rt_lower_module   spawn/await/yield -> runtime calls and thunks
  *   ir_verify         again: a failure now is an internal error
  *   (ir stops here: ir_print)
@@ -29,6 +31,7 @@
 #include "gen/driver.h"
 #include "gen/front/front.h"
 #include "gen/ir.h"
+#include "gen/opt.h"
 #include "gen/util.h"
 #include "gen/x64/x64.h"
 
@@ -136,6 +139,11 @@ static Module *compile(const char *src, int front_only)
         return NULL;
     }
     if (!front_only) {
+        if (input_kind(src) == IN_ARC && !getenv("ARC_NO_INLINE")) {
+            opt_inline(m);
+            if (ir_verify(m, stderr))
+                die("the IR is invalid after opt_inline");
+        }
         rt_lower_module(m);
         if (ir_verify(m, stderr))
             die("the IR is invalid after rt_lower_module");

@@ -122,3 +122,17 @@ done
 "$ARC" build --emit=obj tests/arc/basics.arc -o "$T/d1.o" &&
     "$ARC" build --emit=obj tests/arc/basics.arc -o "$T/d2.o"
 check "arc build of .arc is deterministic" cmp -s "$T/d1.o" "$T/d2.o"
+
+# Inlining (gen/opt.c): which calls inline.arc keeps, and the same output
+# with the pass off (ARC_NO_INLINE=1).
+"$ARC" ir tests/arc/inline.arc > "$T/inl.ir"
+calls() { grep -o "call [a-z0-9]* \\\$$1(" "$T/inl.ir" | wc -l; }
+check "inline.arc: clamp, bump, twice, plus1, a and nothing inlined; fib, div and first called" \
+    sh -c "test $(calls clamp)$(calls bump)$(calls twice)$(calls plus1)$(calls a)$(calls nothing) = 000000 &&
+           test $(calls fib) -gt 0 && test $(calls div) -gt 0 && test $(calls first) -gt 0"
+if ARC_NO_INLINE=1 "$ARC" build tests/arc/inline.arc -o "$T/inl_off" && "$ARC" build tests/arc/inline.arc -o "$T/inl_on"; then
+    check "inline.arc: the same output with inlining off" \
+        sh -c "'$T/inl_on' > '$T/on.out' && '$T/inl_off' > '$T/off.out' && cmp -s '$T/on.out' '$T/off.out'"
+else
+    not_ok "inline.arc builds with ARC_NO_INLINE=1"
+fi

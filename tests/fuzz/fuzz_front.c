@@ -10,12 +10,13 @@
  * compiled.
  * The oracle: no crash, no sanitizer report, no hang (10 s on one input),
  * and a module that compiles is valid IR (front_compile runs ir_verify and
- * aborts on a failure) that prints.  The input being tried is kept in
+ * aborts on a failure) that prints, and stays valid after opt_inline.  The input being tried is kept in
  * <dir>/current.arc (removed on success) to reproduce a failure. */
 #define _POSIX_C_SOURCE 200809L
 #include "tests/fuzz/mutator.h"
 
 #include "gen/front/ast.h"
+#include "gen/opt.h"
 
 static const char *const words[] = {
     "x", "p", "main", "int8", "int32", "int64", "uint8", "uint64", "usize", "bool", "byte", "char", "string",
@@ -55,6 +56,13 @@ static int run_one(const char *text, FILE *devnull)
         return 0;
     if (nerr) {
         fprintf(stderr, "fuzz_front: FAIL: a module with %d errors (input in %s)\n", nerr, fuzz_current);
+        exit(1);
+    }
+    ir_print(devnull, m);
+    /* the optimiser must keep it valid (gen/opt.c) */
+    opt_inline(m);
+    if (ir_verify(m, devnull)) {
+        fprintf(stderr, "fuzz_front: FAIL: invalid IR after opt_inline (input in %s)\n", fuzz_current);
         exit(1);
     }
     ir_print(devnull, m);

@@ -1,0 +1,10 @@
+/* opt.h: the IR optimiser (opt.c explains each pass). */
+#ifndef ARC_OPT_H
+#define ARC_OPT_H
+
+#include "gen/ir.h"
+
+/* Inline calls to small non-recursive functions defined in m. */
+void opt_inline(Module *m);
+
+#endif
