@@ -1234,13 +1234,27 @@ static void emit_start_workers(Rt *rt)
  * C calls these: the task gets a whole stack (its code has no stack
  * checks).  Arc code calls arc_rt_spawn and arc_rt_spawn_detached, the
  * same with TF_SEG: the task starts on a small segment and grows
- * (stack.c). */
+ * (stack.c).
+ *
+ * Back-pressure: a spawn that leaves this worker's deque full (RING_SLOTS
+ * tasks not yet taken) yields (ACT_YIELD, as arc_yield's slow path): the
+ * spawner goes behind the global queue and the worker (and any thief)
+ * starts the queued tasks first.  So a loop spawning 100k tasks runs them
+ * 256 at a time as it goes, and each task starts (a sleeper sets its
+ * deadline) close to its spawn, instead of all of them queueing on the
+ * global list until the spawner blocks.  Fork-join keeps its deque far
+ * from full (LIFO, depth first) and never pays for it.  The yield is a
+ * scheduling point like any other: the spawner runs again once the queue
+ * it joined reaches it; no lock is held here.  Stack: this frame (32
+ * bytes), arc_rt_to_sched and arc_rt_switch's frame (80): within
+ * RT_RESERVE. */
+enum { SPAWN_YIELD = RING_SLOTS / 2 };
 static void emit_spawn(Rt *rt, const char *name, int flags)
 {
     RtFn fn;
     rt_begin(rt, &fn, name, SYM_GLOBAL);
     Asm *a = &fn.a;
-    int ready = enc_label(a);
+    int ready = enc_label(a), out = enc_label(a);
     enc_push(a, R(RBX));
     enc_push(a, R(R12));
     enc_push(a, R(R13));
@@ -1261,6 +1275,15 @@ static void emit_spawn(Rt *rt, const char *name, int flags)
     enc_mov(a, 8, M(R13, T_ID), R(RAX));
     enc_mov(a, 8, R(RDI), R(R13));
     enc_call_sym(a, S("arc_rt_push"));
+    rt_load_worker(a, RDI);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_BOTTOM));
+    enc_alu(a, ALU_SUB, 8, R(RAX), M(RDI, WK_TOP));
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(SPAWN_YIELD));
+    enc_jcc(a, CC_L, out);
+    enc_mov(a, 4, R(RDI), I(ACT_YIELD));
+    enc_alu(a, ALU_XOR, 4, R(RSI), R(RSI));
+    enc_call_sym(a, S("arc_rt_to_sched"));
+    enc_bind(a, out);
     enc_mov(a, 8, R(RAX), R(R13));
     enc_pop(a, R(R13));
     enc_pop(a, R(R12));
