@@ -842,10 +842,28 @@ static void emit_find_work(Rt *rt)
  * growing without bound: what one worker's pool cannot hold, any worker
  * takes back.  The stacks stay mapped at their peak count (touched pages
  * stay resident): issue 10's "return idle stacks" is not done here.
- * Each guard splits the chunk's mapping, so a process holds at most about
- * vm.max_map_count / 2 C-task stacks at once; past that the mprotect
- * fails and the task's start is a fatal error, never a stack without a
- * guard.
+ *
+ * Guards and canaries: each guard splits the chunk's mapping, so guards
+ * alone would stop a process near vm.max_map_count / 2 (32,765) C-task
+ * stacks, and the chunk mmaps after that fail too.  So the first
+ * GUARD_BUDGET stacks made (G_NGUARD, lock xadd) get a guard page
+ * (SG_CLASS SEG_FIXED), and later ones, or one whose mprotect fails with
+ * ENOMEM, get none (SEG_OPEN): their header's SG_NEXT holds a canary,
+ * header ^ STACK_CANARY, and the chunks after the budget merge into few
+ * mappings.  An overflow runs down through the header (SG_NEXT, its
+ * highest word, first) before it reaches the 4 KiB a guard would take
+ * and then the stack below.  A task first run on such a stack gets
+ * TF_OPEN (its TCB, which no overflow of its stack reaches), and the
+ * scheduler loop checks the canary each time that task switches out
+ * (park, wait, yield through the loop, done): a changed canary is a fatal
+ * "stack overflow ... in task N".  Weaker than a guard, said plainly: the
+ * overflow is found when the task next switches out, not when it
+ * happens, so one that runs more than 4 KiB past its header may have
+ * written into the stack below by then (a task parked there, unless
+ * another worker resumes it in between, never runs again); and a frame
+ * that writes only below the canary is not seen, as a frame larger than
+ * a guard page jumps a guard.  arc_yield's fast path switches without
+ * the loop: the check waits for the task's next switch through it.
  *
  * Races: the pool and the chunk are the owner's alone.  G_CSFREE is read
  * without the lock only as a hint (a stale 0 maps a stack that was not
@@ -897,18 +915,32 @@ static void emit_stacks(Rt *rt)
     enc_bind(a, have);                        /* rax = the stack, rcx = past it */
     enc_mov(a, 8, M(RBX, WK_CSLAB), R(RCX));
     enc_mov(a, 8, R(RBX), R(RAX));
-    enc_mov(a, 8, R(RDI), R(RAX));
+    int guarded = enc_label(a), open = enc_label(a), classed = enc_label(a);
+    enc_mov(a, 4, R(RAX), I(1));
+    enc_lock_xadd(a, 8, mem_rip(st_sym, G_NGUARD), RAX);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(GUARD_BUDGET));
+    enc_jcc(a, CC_AE, open);
+    enc_mov(a, 8, R(RDI), R(RBX));
     enc_mov(a, 4, R(RSI), I(GUARD_SIZE));
     enc_mov(a, 4, R(RDX), I(K_PROT_NONE));
     rt_sys(a, SYS_mprotect);
-    int guarded = enc_label(a);
     enc_alu(a, ALU_CMP, 8, R(RAX), I(-4095));
     enc_jcc(a, CC_B, guarded);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(-K_ENOMEM));
+    enc_jcc(a, CC_E, open);
     enc_mov(a, 8, R(RSI), R(RAX));
     enc_unary(a, UN_NEG, 8, R(RSI));
-    rt_fatal_msg(cur_rt, a, "arc_rt_msg_stack_guard",
-                 "too many task stacks (see vm.max_map_count): mprotect of a guard failed with errno", RSI);
+    rt_fatal_msg(cur_rt, a, "arc_rt_msg_stack_guard", "mprotect of a task stack's guard failed with errno", RSI);
     enc_bind(a, guarded);
+    enc_mov(a, 8, M(RBX, GUARD_SIZE + SG_CLASS), I(SEG_FIXED));
+    enc_jmp(a, classed);
+    enc_bind(a, open);                        /* no guard: the canary instead */
+    enc_lea(a, 8, RAX, mem_b(RBX, GUARD_SIZE));
+    enc_mov(a, 8, M(RAX, SG_CLASS), I(SEG_OPEN));
+    enc_mov(a, 8, R(RCX), R(RAX));
+    enc_alu(a, ALU_XOR, 8, R(RCX), I(STACK_CANARY));
+    enc_mov(a, 8, M(RAX, SG_NEXT), R(RCX));
+    enc_bind(a, classed);
     enc_mov(a, 8, R(RAX), R(RBX));
     enc_pop(a, R(RBX));
     enc_ret(a);
@@ -996,6 +1028,18 @@ static void emit_sched_loop(Rt *rt)
     enc_test(a, 8, R(R12), R(R12));
     enc_jcc(a, CC_E, find);
     enc_mov(a, 8, M(RBX, WK_CUR), I(0));
+    /* a C task whose stack has no guard page: its canary (the flag is the
+     * TCB's, not the header's, which an overflow overwrites first) */
+    int checked = enc_label(a), overflow = enc_label(a);
+    enc_test(a, 1, M(R12, T_FLAGS), I(TF_OPEN));
+    enc_jcc(a, CC_E, checked);
+    enc_mov(a, 8, R(RAX), M(R12, T_STACK));
+    enc_alu(a, ALU_ADD, 8, R(RAX), I(GUARD_SIZE));
+    enc_mov(a, 8, R(RCX), M(RAX, SG_NEXT));
+    enc_alu(a, ALU_XOR, 8, R(RCX), R(RAX));
+    enc_alu(a, ALU_CMP, 8, R(RCX), I(STACK_CANARY));
+    enc_jcc(a, CC_NE, overflow);
+    enc_bind(a, checked);
     enc_mov(a, 8, R(RAX), M(RBX, WK_ACTION));
     enc_alu(a, ALU_CMP, 4, R(RAX), I(ACT_PARK));
     enc_jcc(a, CC_E, park);
@@ -1105,7 +1149,11 @@ static void emit_sched_loop(Rt *rt)
     enc_mov(a, 8, M(RDX, SG_TOTAL), R(RCX));
     enc_alu(a, ALU_ADD, 8, R(RAX), R(RCX));
     enc_mov(a, 8, M(RDX, SG_HI), R(RAX));
-    enc_mov(a, 8, M(RDX, SG_CLASS), I(SEG_FIXED));
+    int fixed = enc_label(a);                 /* SG_CLASS: set by arc_rt_stack_get */
+    enc_alu(a, ALU_CMP, 8, M(RDX, SG_CLASS), I(SEG_OPEN));
+    enc_jcc(a, CC_NE, fixed);
+    enc_alu(a, ALU_OR, 1, M(R12, T_FLAGS), I(TF_OPEN));
+    enc_bind(a, fixed);
     enc_lea(a, 8, RCX, mem_b(RDX, SG_HDR + RT_RESERVE + C_SLACK));   /* C runs here: stack.c */
     enc_bind(a, frame);                       /* rax = top, rdx = header, rcx = limit */
     enc_alu(a, ALU_SUB, 8, R(RAX), I(16 + FRAME_RET + 8));
@@ -1124,6 +1172,10 @@ static void emit_sched_loop(Rt *rt)
     enc_bind(a, twice);
     enc_mov(a, 8, R(RSI), M(RDI, T_ID));
     rt_fatal_msg(cur_rt, a, "arc_rt_msg_twice", "a task was awaited twice: task", RSI);
+    enc_bind(a, overflow);
+    enc_mov(a, 8, R(RSI), M(R12, T_ID));
+    rt_fatal_msg(cur_rt, a, "arc_rt_msg_open_overflow",
+                 "stack overflow (a C task's stack without a guard page: its canary was overwritten) in task", RSI);
     rt_end(rt, &fn);
 }
 
