@@ -862,8 +862,8 @@ static void emit_find_work(Rt *rt)
  * written into the stack below by then (a task parked there, unless
  * another worker resumes it in between, never runs again); and a frame
  * that writes only below the canary is not seen, as a frame larger than
- * a guard page jumps a guard.  arc_yield's fast path switches without
- * the loop: the check waits for the task's next switch through it.
+ * a guard page jumps a guard.  Such a task's arc_yield always takes the
+ * slow path, through the loop, so every switch checks.
  *
  * Races: the pool and the chunk are the owner's alone.  G_CSFREE is read
  * without the lock only as a hint (a stale 0 maps a stack that was not
@@ -1473,7 +1473,8 @@ static void emit_await(Rt *rt)
  * return at once.
  *
  * Fast path, when this worker's deque is empty and the global queue's head
- * is a task that has run before: swap the two under the queue lock (take
+ * is a task that has run before (and the yielding task is not TF_OPEN,
+ * whose canary the loop checks): swap the two under the queue lock (take
  * the head, append this task) and switch straight to the head, without the
  * round trip through the loop.  Ownership and order:
  *   - This task's registers are pushed and its T_SP stored before it is
@@ -1502,6 +1503,9 @@ static void emit_small_abi(Rt *rt)
     enc_alu(a, ALU_CMP, 1, G(G_INIT), I(0));
     enc_jcc(a, CC_E, none);
     rt_load_worker(a, R8);
+    enc_mov(a, 8, R(RDX), M(R8, WK_CUR));
+    enc_test(a, 1, M(RDX, T_FLAGS), I(TF_OPEN));
+    enc_jcc(a, CC_NE, slow);                  /* its canary is checked in the loop */
     enc_mov(a, 8, R(RDX), M(R8, WK_BOTTOM));
     enc_alu(a, ALU_CMP, 8, R(RDX), M(R8, WK_TOP));
     enc_jcc(a, CC_G, slow);                   /* the deque has work: the loop runs it first */
