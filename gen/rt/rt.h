@@ -86,6 +86,8 @@ enum {
     TF_MAIN = 1,        /* the main task: runs on the process stack */
     TF_DETACHED = 2,    /* arc_spawn_detached: no handle, freed when done */
     TF_SEG = 4,         /* spawned by Arc code (arc_rt_spawn*): segmented stack */
+    TF_OPEN = 8,        /* a C task whose stack has no guard page (SEG_OPEN): its
+                         * canary is checked whenever it switches out (sched.c) */
 };
 
 /* Stacks (gen/rt/stack.c has the whole story).  Every stack the runtime
@@ -113,6 +115,8 @@ enum {
     SEG_MIN_GROW = 4096,        /* classes 1.. : 4 KiB << (class - 1) */
     NSEGCLASS = 10,             /* class 9 = 1 MiB; above: SEG_LARGE */
     SEG_LARGE = NSEGCLASS, SEG_FIXED = NSEGCLASS + 1,
+    SEG_OPEN = NSEGCLASS + 2,   /* a C task's stack without a guard page: SG_NEXT holds
+                                 * its canary, header ^ STACK_CANARY (sched.c) */
     SEG_SLAB = 8 << 20,         /* segments are carved from slabs this big */
 };
 _Static_assert(WK_SEGFREE + 8 * NSEGCLASS <= WK_CSLAB, "segment lists fit before WK_CSLAB");
@@ -125,6 +129,7 @@ enum { CRASH_LO = -80, CRASH_HI = -88, CRASH_OVF = -96, CRASH_SEG = -136, CRASH_
  * the current stack is left, and an Arc task only while the current stack
  * has used at most half its budget (G_STACKSIZE). */
 enum { INLINE_RESERVE = 16 * 1024 };
+enum { STACK_CANARY = 0x5a17c0de, GUARD_BUDGET = 16384 };
 enum { GUARD_SIZE = 4096, DEFAULT_STACK_SIZE = 8 * 1024 * 1024, SCHED_STACK_SIZE = 64 * 1024,
        ALTSTACK_SIZE = 64 * 1024, STACK_POOL_MAX = 256, CSTACK_CHUNK_SHIFT = 4 };
 
@@ -150,6 +155,7 @@ enum {
     G_WORKERS = 192,    /* MAX_WORKERS worker block pointers, 0 until started */
     G_CSLOCK = 192 + 8 * 256,   /* C-task stacks beyond the workers' pools: spinlock, */
     G_CSFREE = G_CSLOCK + 8,    /* list (linked like WK_STACKS); own line */
+    G_NGUARD = G_CSLOCK + 16,   /* guard pages given to C-task stacks (lock xadd) */
     G_SIZE = G_CSLOCK + 64,
 };
 

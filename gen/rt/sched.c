@@ -842,10 +842,28 @@ static void emit_find_work(Rt *rt)
  * growing without bound: what one worker's pool cannot hold, any worker
  * takes back.  The stacks stay mapped at their peak count (touched pages
  * stay resident): issue 10's "return idle stacks" is not done here.
- * Each guard splits the chunk's mapping, so a process holds at most about
- * vm.max_map_count / 2 C-task stacks at once; past that the mprotect
- * fails and the task's start is a fatal error, never a stack without a
- * guard.
+ *
+ * Guards and canaries: each guard splits the chunk's mapping, so guards
+ * alone would stop a process near vm.max_map_count / 2 (32,765) C-task
+ * stacks, and the chunk mmaps after that fail too.  So the first
+ * GUARD_BUDGET stacks made (G_NGUARD, lock xadd) get a guard page
+ * (SG_CLASS SEG_FIXED), and later ones, or one whose mprotect fails with
+ * ENOMEM, get none (SEG_OPEN): their header's SG_NEXT holds a canary,
+ * header ^ STACK_CANARY, and the chunks after the budget merge into few
+ * mappings.  An overflow runs down through the header (SG_NEXT, its
+ * highest word, first) before it reaches the 4 KiB a guard would take
+ * and then the stack below.  A task first run on such a stack gets
+ * TF_OPEN (its TCB, which no overflow of its stack reaches), and the
+ * scheduler loop checks the canary each time that task switches out
+ * (park, wait, yield through the loop, done): a changed canary is a fatal
+ * "stack overflow ... in task N".  Weaker than a guard, said plainly: the
+ * overflow is found when the task next switches out, not when it
+ * happens, so one that runs more than 4 KiB past its header may have
+ * written into the stack below by then (a task parked there, unless
+ * another worker resumes it in between, never runs again); and a frame
+ * that writes only below the canary is not seen, as a frame larger than
+ * a guard page jumps a guard.  Such a task's arc_yield always takes the
+ * slow path, through the loop, so every switch checks.
  *
  * Races: the pool and the chunk are the owner's alone.  G_CSFREE is read
  * without the lock only as a hint (a stale 0 maps a stack that was not
@@ -897,18 +915,32 @@ static void emit_stacks(Rt *rt)
     enc_bind(a, have);                        /* rax = the stack, rcx = past it */
     enc_mov(a, 8, M(RBX, WK_CSLAB), R(RCX));
     enc_mov(a, 8, R(RBX), R(RAX));
-    enc_mov(a, 8, R(RDI), R(RAX));
+    int guarded = enc_label(a), open = enc_label(a), classed = enc_label(a);
+    enc_mov(a, 4, R(RAX), I(1));
+    enc_lock_xadd(a, 8, mem_rip(st_sym, G_NGUARD), RAX);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(GUARD_BUDGET));
+    enc_jcc(a, CC_AE, open);
+    enc_mov(a, 8, R(RDI), R(RBX));
     enc_mov(a, 4, R(RSI), I(GUARD_SIZE));
     enc_mov(a, 4, R(RDX), I(K_PROT_NONE));
     rt_sys(a, SYS_mprotect);
-    int guarded = enc_label(a);
     enc_alu(a, ALU_CMP, 8, R(RAX), I(-4095));
     enc_jcc(a, CC_B, guarded);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(-K_ENOMEM));
+    enc_jcc(a, CC_E, open);
     enc_mov(a, 8, R(RSI), R(RAX));
     enc_unary(a, UN_NEG, 8, R(RSI));
-    rt_fatal_msg(cur_rt, a, "arc_rt_msg_stack_guard",
-                 "too many task stacks (see vm.max_map_count): mprotect of a guard failed with errno", RSI);
+    rt_fatal_msg(cur_rt, a, "arc_rt_msg_stack_guard", "mprotect of a task stack's guard failed with errno", RSI);
     enc_bind(a, guarded);
+    enc_mov(a, 8, M(RBX, GUARD_SIZE + SG_CLASS), I(SEG_FIXED));
+    enc_jmp(a, classed);
+    enc_bind(a, open);                        /* no guard: the canary instead */
+    enc_lea(a, 8, RAX, mem_b(RBX, GUARD_SIZE));
+    enc_mov(a, 8, M(RAX, SG_CLASS), I(SEG_OPEN));
+    enc_mov(a, 8, R(RCX), R(RAX));
+    enc_alu(a, ALU_XOR, 8, R(RCX), I(STACK_CANARY));
+    enc_mov(a, 8, M(RAX, SG_NEXT), R(RCX));
+    enc_bind(a, classed);
     enc_mov(a, 8, R(RAX), R(RBX));
     enc_pop(a, R(RBX));
     enc_ret(a);
@@ -996,6 +1028,18 @@ static void emit_sched_loop(Rt *rt)
     enc_test(a, 8, R(R12), R(R12));
     enc_jcc(a, CC_E, find);
     enc_mov(a, 8, M(RBX, WK_CUR), I(0));
+    /* a C task whose stack has no guard page: its canary (the flag is the
+     * TCB's, not the header's, which an overflow overwrites first) */
+    int checked = enc_label(a), overflow = enc_label(a);
+    enc_test(a, 1, M(R12, T_FLAGS), I(TF_OPEN));
+    enc_jcc(a, CC_E, checked);
+    enc_mov(a, 8, R(RAX), M(R12, T_STACK));
+    enc_alu(a, ALU_ADD, 8, R(RAX), I(GUARD_SIZE));
+    enc_mov(a, 8, R(RCX), M(RAX, SG_NEXT));
+    enc_alu(a, ALU_XOR, 8, R(RCX), R(RAX));
+    enc_alu(a, ALU_CMP, 8, R(RCX), I(STACK_CANARY));
+    enc_jcc(a, CC_NE, overflow);
+    enc_bind(a, checked);
     enc_mov(a, 8, R(RAX), M(RBX, WK_ACTION));
     enc_alu(a, ALU_CMP, 4, R(RAX), I(ACT_PARK));
     enc_jcc(a, CC_E, park);
@@ -1105,7 +1149,11 @@ static void emit_sched_loop(Rt *rt)
     enc_mov(a, 8, M(RDX, SG_TOTAL), R(RCX));
     enc_alu(a, ALU_ADD, 8, R(RAX), R(RCX));
     enc_mov(a, 8, M(RDX, SG_HI), R(RAX));
-    enc_mov(a, 8, M(RDX, SG_CLASS), I(SEG_FIXED));
+    int fixed = enc_label(a);                 /* SG_CLASS: set by arc_rt_stack_get */
+    enc_alu(a, ALU_CMP, 8, M(RDX, SG_CLASS), I(SEG_OPEN));
+    enc_jcc(a, CC_NE, fixed);
+    enc_alu(a, ALU_OR, 1, M(R12, T_FLAGS), I(TF_OPEN));
+    enc_bind(a, fixed);
     enc_lea(a, 8, RCX, mem_b(RDX, SG_HDR + RT_RESERVE + C_SLACK));   /* C runs here: stack.c */
     enc_bind(a, frame);                       /* rax = top, rdx = header, rcx = limit */
     enc_alu(a, ALU_SUB, 8, R(RAX), I(16 + FRAME_RET + 8));
@@ -1124,6 +1172,10 @@ static void emit_sched_loop(Rt *rt)
     enc_bind(a, twice);
     enc_mov(a, 8, R(RSI), M(RDI, T_ID));
     rt_fatal_msg(cur_rt, a, "arc_rt_msg_twice", "a task was awaited twice: task", RSI);
+    enc_bind(a, overflow);
+    enc_mov(a, 8, R(RSI), M(R12, T_ID));
+    rt_fatal_msg(cur_rt, a, "arc_rt_msg_open_overflow",
+                 "stack overflow (a C task's stack without a guard page: its canary was overwritten) in task", RSI);
     rt_end(rt, &fn);
 }
 
@@ -1234,13 +1286,27 @@ static void emit_start_workers(Rt *rt)
  * C calls these: the task gets a whole stack (its code has no stack
  * checks).  Arc code calls arc_rt_spawn and arc_rt_spawn_detached, the
  * same with TF_SEG: the task starts on a small segment and grows
- * (stack.c). */
+ * (stack.c).
+ *
+ * Back-pressure: a spawn that leaves this worker's deque full (RING_SLOTS
+ * tasks not yet taken) yields (ACT_YIELD, as arc_yield's slow path): the
+ * spawner goes behind the global queue and the worker (and any thief)
+ * starts the queued tasks first.  So a loop spawning 100k tasks runs them
+ * 256 at a time as it goes, and each task starts (a sleeper sets its
+ * deadline) close to its spawn, instead of all of them queueing on the
+ * global list until the spawner blocks.  Fork-join keeps its deque far
+ * from full (LIFO, depth first) and never pays for it.  The yield is a
+ * scheduling point like any other: the spawner runs again once the queue
+ * it joined reaches it; no lock is held here.  Stack: this frame (32
+ * bytes), arc_rt_to_sched and arc_rt_switch's frame (80): within
+ * RT_RESERVE. */
+enum { SPAWN_YIELD = RING_SLOTS / 2 };
 static void emit_spawn(Rt *rt, const char *name, int flags)
 {
     RtFn fn;
     rt_begin(rt, &fn, name, SYM_GLOBAL);
     Asm *a = &fn.a;
-    int ready = enc_label(a);
+    int ready = enc_label(a), out = enc_label(a);
     enc_push(a, R(RBX));
     enc_push(a, R(R12));
     enc_push(a, R(R13));
@@ -1261,6 +1327,15 @@ static void emit_spawn(Rt *rt, const char *name, int flags)
     enc_mov(a, 8, M(R13, T_ID), R(RAX));
     enc_mov(a, 8, R(RDI), R(R13));
     enc_call_sym(a, S("arc_rt_push"));
+    rt_load_worker(a, RDI);
+    enc_mov(a, 8, R(RAX), M(RDI, WK_BOTTOM));
+    enc_alu(a, ALU_SUB, 8, R(RAX), M(RDI, WK_TOP));
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(SPAWN_YIELD));
+    enc_jcc(a, CC_L, out);
+    enc_mov(a, 4, R(RDI), I(ACT_YIELD));
+    enc_alu(a, ALU_XOR, 4, R(RSI), R(RSI));
+    enc_call_sym(a, S("arc_rt_to_sched"));
+    enc_bind(a, out);
     enc_mov(a, 8, R(RAX), R(R13));
     enc_pop(a, R(R13));
     enc_pop(a, R(R12));
@@ -1398,7 +1473,8 @@ static void emit_await(Rt *rt)
  * return at once.
  *
  * Fast path, when this worker's deque is empty and the global queue's head
- * is a task that has run before: swap the two under the queue lock (take
+ * is a task that has run before (and the yielding task is not TF_OPEN,
+ * whose canary the loop checks): swap the two under the queue lock (take
  * the head, append this task) and switch straight to the head, without the
  * round trip through the loop.  Ownership and order:
  *   - This task's registers are pushed and its T_SP stored before it is
@@ -1427,6 +1503,9 @@ static void emit_small_abi(Rt *rt)
     enc_alu(a, ALU_CMP, 1, G(G_INIT), I(0));
     enc_jcc(a, CC_E, none);
     rt_load_worker(a, R8);
+    enc_mov(a, 8, R(RDX), M(R8, WK_CUR));
+    enc_test(a, 1, M(RDX, T_FLAGS), I(TF_OPEN));
+    enc_jcc(a, CC_NE, slow);                  /* its canary is checked in the loop */
     enc_mov(a, 8, R(RDX), M(R8, WK_BOTTOM));
     enc_alu(a, ALU_CMP, 8, R(RDX), M(R8, WK_TOP));
     enc_jcc(a, CC_G, slow);                   /* the deque has work: the loop runs it first */

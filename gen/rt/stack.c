@@ -78,7 +78,8 @@
  * The process stack (main) gets a static header: its limit comes from
  * RLIMIT_STACK (step 5 of issue 10), and main grows by segments below it
  * like any task, with the whole G_STACKSIZE budget.  A C task (arc_spawn
- * from C) gets a G_STACKSIZE stack with a guard page (sched.c) whose
+ * from C) gets a G_STACKSIZE stack with a guard page or, past the guard
+ * budget, a canary (sched.c) whose
  * header says SG_TOTAL = G_STACKSIZE: Arc code it calls is checked, and
  * needing more is an overflow. */
 #include "gen/rt/rt.h"

@@ -9,11 +9,11 @@
 #     medians of $ROUNDS runs, ARC_WORKERS=1 and 2;
 #   - timer accuracy (arc_timer.c): 1, 10, 100 ms sleeps vs CLOCK_MONOTONIC;
 #   - SLEEPERS tasks (default 100000) sleeping 0-100 ms each
-#     (arc_sleepers.c): spawn time, last spawn to last wake-up, peak RSS;
-#     if the process cannot hold that many C-task stacks at once (each
-#     guard page splits a mapping: at most about vm.max_map_count / 2
-#     stacks, gen/rt/sched.c), the figure for 30000 instead; then the
-#     same with Arc tasks (arc_sleepers.arc).
+#     (arc_sleepers.c, C tasks: past the guard budget their stacks have
+#     canaries instead of guard pages, gen/rt/sched.c): spawn time, last
+#     spawn to last wake-up, first spawn to last wake-up, peak RSS; if
+#     the run fails, the figure for 30000 instead; then the same with Arc
+#     tasks (arc_sleepers.arc).
 # shellcheck disable=SC2086
 set -eu
 BUILD=${BUILD:-build}

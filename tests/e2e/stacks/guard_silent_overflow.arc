@@ -50,11 +50,13 @@ async func worker(sh: *Shared, id: int64, victim: int64) int64 {
     for i in 0..16 {
         mine[i] = id * 1000 + cast<int64>(i)
     }
-    let order = sh.started
     sh.started += 1
-    if order == victim - 1 {
-        // a 256 KiB user data block just below where the next stack would
-        // have gone with 64 KiB stacks (anywhere, if that is taken)
+    if id == victim {
+        // a 256 KiB user data block just below where the victim's next
+        // stack would have gone with 64 KiB stacks (anywhere, if that is
+        // taken).  The victim is picked by spawn order, not start order:
+        // tasks start in an order the scheduler chooses (a full deque
+        // makes the spawner yield, gen/rt/sched.c)
         let top = (cast<int64>(&mine) + 4095) & ~4095
         let want = top - 65536 - 65536 - DSIZE
         let r = syscall(9, want, DSIZE, 3, 0x100022, -1, 0)
@@ -67,7 +69,7 @@ async func worker(sh: *Shared, id: int64, victim: int64) int64 {
     for sh.go == 0 {
         yield
     }
-    if order == victim {
+    if id == victim {
         dprintf(1, "victim is task %lld\n", arc_task_id())
         let changed: int64 = 0
         for let i: int64 = 0; i < DSIZE; i++ {
