@@ -801,12 +801,17 @@ func _dprintf_nf(fd: int32, fmt: *byte, ...) int32 {
 func _vfprintf(f: *FILE, fmt: *byte, ap: *void, ff: func(*_Spec, *_Out, float64)) int32 {
     let o = _Out{f: f, ffmt: ff}
     _flock(f)
-    let r = _format(&o, fmt, ap)
+    return _pf_end(f, _format(&o, fmt, ap))
+}
+
+// The end of a formatted write to f (lock held): n bytes, or -1 when f
+// has an error.
+func _pf_end(f: *FILE, n: int32) int32 {
     if (f.flags & _F_ERR) != 0 {
-        r = -1
+        n = -1
     }
     _funlock(f)
-    return r
+    return n
 }
 
 func vfprintf(f: *FILE, fmt: *byte, ap: *void) int32 {
@@ -888,6 +893,75 @@ func _sprintf_nf(dst: *byte, fmt: *byte, ...) int32 {
     let r = _vsnprintf(dst, 0x7fffffffffffffff, fmt, ap, null)
     va_end(ap)
     return r
+}
+
+// --- printf with a literal format ------------------------------------------
+// The front end lowers printf(LITERAL, ...) and fprintf(f, LITERAL, ...)
+// whose conversions are all plain (no flag, width or precision; d i u x X
+// o c s p %, integers with no length or l ll z j t) to
+//     _flock(f), _fput of each literal run, a piece per conversion, _pf_end
+// once every argument is evaluated (gen/front/lower.c, printf_pieces), so
+// such a program links none of _format.  The bytes are _format's; each
+// piece returns how many it wrote.
+
+// d (v signed), u, x, X, o or p (v an address): v's digits
+func _pf_int(f: *FILE, v: int64, conv: byte) int32 {
+    let buf: [24]byte = {}
+    let end: *byte = &buf
+    end += 24
+    let p = end
+    let u = cast<uint64>(v)
+    if conv == 'd' && v < 0 {
+        u = 0 - u
+    }
+    let base: uint64 = 16
+    if conv == 'd' || conv == 'u' {
+        base = 10
+    } else if conv == 'o' {
+        base = 8
+    }
+    let digits = "0123456789abcdef"
+    if conv == 'X' {
+        digits = "0123456789ABCDEF"
+    }
+    for {
+        let q = u / base
+        p--
+        *p = digits[u - q * base]
+        u = q
+        if u == 0 {
+            break
+        }
+    }
+    if conv == 'p' {
+        if v == 0 {
+            p = "(nil)"
+            end = p + 5
+        } else {
+            p -= 2
+            p[0] = '0'
+            p[1] = 'x'
+        }
+    } else if conv == 'd' && v < 0 {
+        p--
+        *p = '-'
+    }
+    _fput(f, p, cast<usize>(end - p))
+    return cast<int32>(end - p)
+}
+
+func _pf_c(f: *FILE, c: int32) {
+    let b = cast<byte>(c)
+    _fput(f, &b, 1)
+}
+
+func _pf_s(f: *FILE, s: *byte) int32 {
+    if s == null {
+        s = "(null)"
+    }
+    let n = std.str.len(s)
+    _fput(f, s, n)
+    return cast<int32>(n)
 }
 
 // --- errno -------------------------------------------------------------------

@@ -680,6 +680,82 @@ static FuncDecl *nofloat_twin(Lower *L, FuncDecl *fd, Node *n)
     return c_layer_func(L, fam[i].twin, 1);
 }
 
+/* printf(LITERAL, ...) or fprintf(f, LITERAL, ...) for call n of fd,
+ * arguments already in args (the "..." marker after the format), lowered
+ * to the C layer's pieces (stdlib_arc/libc.arc, "printf with a literal
+ * format") when every conversion is plain: no flag, width or precision;
+ * d i u x X o with no length or l ll z j t (the argument an integer of
+ * that size), c, s, p, %%.  The output and the result are _format's; the
+ * pieces run after every argument is evaluated, with the FILE locked, as
+ * _vfprintf runs.  0: not specialised (call fd). */
+static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
+{
+    int fi = fd->sym && !strcmp(fd->sym, "printf") ? 0 : fd->sym && !strcmp(fd->sym, "fprintf") ? 1 : -1;
+    if (fi < 0 || n->method || n->nlist <= fi || n->list[fi]->kind != N_STR || !c_layer_func(L, fd->sym, 0))
+        return 0;
+    const char *fmt = n->list[fi]->str;
+    int na = n->nlist - fi - 1, ai = 0;
+    for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {   /* check: plain conversions only */
+        int wide = p[1] == 'l' || p[1] == 'z' || p[1] == 'j' || p[1] == 't';
+        const char *c = p + 1 + wide + (p[1] == 'l' && p[2] == 'l');
+        p = c + 1;
+        if (*c == '%' && !wide)
+            continue;
+        if (!*c || !strchr("diuxXocsp", *c) || ai == na || (wide && !strchr("diuxXo", *c)))
+            return 0;
+        Ty *t = n->list[fi + 1 + ai++]->ty;
+        if (*c == 's' || *c == 'p' ? t->kind != TY_PTR
+                                   : !(t->kind == TY_INT || t->kind == TY_BOOL) || (t->size == 8) != wide)
+            return 0;
+    }
+    FuncDecl *lock = c_layer_func(L, "_flock", 1), *put = c_layer_func(L, "_fput", 1),
+             *pint = c_layer_func(L, "_pf_int", 1), *pc = c_layer_func(L, "_pf_c", 1),
+             *ps = c_layer_func(L, "_pf_s", 1), *end = c_layer_func(L, "_pf_end", 1);
+    if (!lock || !put || !pint || !pc || !ps || !end || args[fi].kind != V_SYM)
+        return 0;
+    Val f = fi ? args[0] : emit1(L, OP_LOAD, T_PTR, ir_symval(L->m, "stdout", 0));
+    if (f.kind != V_VREG && f.kind != V_SYM) {
+        int c = tmp(L, T_PTR);
+        ir_emit(L->m, cur(L), OP_COPY, T_PTR, c, 1, f);
+        f = V(L, c);
+    }
+    Val fv = args[fi], a[3] = {f};
+    Val total = ir_int(T_I32, 0);
+    ai = 0;
+    emit_call(L, n, func_addr(L, lock, n->line), 1, a, lock->rty, 0);
+    for (const char *p = fmt, *run = fmt;; p++) {
+        if (*p && *p != '%')
+            continue;
+        int64_t len = p - run + (*p && p[1] == '%');   /* "%%": the run takes one '%' */
+        if (len) {
+            a[1] = fv, a[1].i += run - fmt, a[2] = ir_int(T_I64, len);
+            emit_call(L, n, func_addr(L, put, n->line), 3, a, put->rty, 0);
+            total = emit2(L, OP_ADD, T_I32, total, ir_int(T_I32, len));
+        }
+        if (!*p)
+            break;
+        int wide = p[1] == 'l' || p[1] == 'z' || p[1] == 'j' || p[1] == 't';
+        p += 1 + wide + (p[1] == 'l' && p[2] == 'l');
+        run = p + 1;
+        if (*p == '%')
+            continue;
+        Node *an = n->list[fi + 1 + ai];
+        Val v = args[fi + 2 + ai++];
+        FuncDecl *piece = *p == 'c' ? pc : *p == 's' ? ps : pint;
+        int sign = *p == 'd' || *p == 'i';
+        a[1] = piece != pint              ? v
+               : wide || *p == 'p'        ? to_i64(L, v, an->ty)
+               : v.kind == V_INT          ? ir_int(T_I64, sign ? (int64_t)(int32_t)v.i : (int64_t)(uint32_t)v.i)
+                                          : int_conv(L, v, T_I32, sign, T_I64);
+        a[2] = ir_int(T_I8, *p == 'i' ? 'd' : *p);
+        Val r = emit_call(L, n, func_addr(L, piece, n->line), piece == pint ? 3 : 2, a, piece->rty, 0);
+        total = emit2(L, OP_ADD, T_I32, total, piece == pc ? ir_int(T_I32, 1) : r);
+    }
+    a[1] = total;
+    *res = emit_call(L, n, func_addr(L, end, n->line), 2, a, end->rty, 0);
+    return 1;
+}
+
 static Val call(Lower *L, Node *n, int spawn)
 {
     FuncDecl *fd = n->fn;
@@ -695,6 +771,9 @@ static Val call(Lower *L, Node *n, int spawn)
         skip = 1;
     }
     k += lower_args(L, n->list, n->nlist, fd->ptys + skip, fd->nparams - skip, fd->variadic, args + k);
+    Val res;
+    if (!spawn && !fd->async && printf_pieces(L, fd, n, args + skip, &res))
+        return res;
     FuncDecl *twin = spawn || fd->async ? NULL : nofloat_twin(L, fd, n);
     Val callee = func_addr(L, twin ? twin : fd, n->line);
     return emit_call(L, n, callee, k, args, fd->rty, spawn || fd->async);

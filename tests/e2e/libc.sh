@@ -167,3 +167,51 @@ for p in nf_int:no nf_float:yes nf_var:yes; do
 done
 strip -o "$T/nf_int.s" "$T/nf_int" && strip -o "$T/nf_float.s" "$T/nf_float" &&
     echo "# stripped: integer-only printf program $(wc -c < "$T/nf_int.s") B, with %f $(wc -c < "$T/nf_float.s") B"
+
+# printf/fprintf with a literal format whose conversions are all plain are
+# lowered to the C layer's pieces (gen/front/lower.c, printf_pieces); the
+# others go to the general path.  One program per side, from the table
+# below (format, Arc arguments, C arguments; tab-separated): each call's
+# output and result ("[n]") through printf to stdout and through fprintf to
+# a file must be glibc's, byte for byte.
+cat > "$T/fmt.table" <<'TABLE'
+hello\n		
+%d %i %u\n	42, -42, 42	42, -42, 42u
+%d|%d|%d|%d\n	0, 2147483647, -2147483647 - 1, -1	0, 2147483647, -2147483647 - 1, -1
+%u %x %X %o\n	-1, -1, 255, 8	-1, -1, 255, 8
+%ld %li %lu %lx %lX %lo\n	cast<int64>(-5), cast<int64>(6), cast<uint64>(7), cast<uint64>(0xabc), cast<uint64>(0xabc), cast<uint64>(64)	-5L, 6L, 7UL, 0xabcUL, 0xabcUL, 64UL
+%ld %ld\n	cast<int64>(-9223372036854775807) - 1, cast<int64>(9223372036854775807)	-9223372036854775807L - 1, 9223372036854775807L
+%llu %llx %llo %lld\n	cast<uint64>(18446744073709551615), cast<uint64>(18446744073709551615), cast<uint64>(18446744073709551615), cast<int64>(0)	18446744073709551615ULL, 18446744073709551615ULL, 18446744073709551615ULL, 0LL
+%zu %zd %jd %td\n	cast<usize>(123), cast<isize>(-9), cast<int64>(7), cast<int64>(-3)	(size_t)123, (long)-9, (long)7, (long)-3
+%d %d %d %u\n	cast<int8>(-3), cast<uint8>(200), true, cast<uint32>(cast<int64>(4000000000))	(signed char)-3, (unsigned char)200, 1, 4000000000u
+%d %u %x %o %ld %c|%c\n	cast<int32>(strlen("abcd")) - 10, cast<int32>(strlen("abcd")) - 10, cast<int32>(strlen("abcd")) - 10, cast<int32>(strlen("abcd")) - 10, cast<int64>(strlen("ab")) - 9, cast<int32>(strlen("abc")) + 62, 0	(int)strlen("abcd") - 10, (int)strlen("abcd") - 10, (int)strlen("abcd") - 10, (int)strlen("abcd") - 10, (long)strlen("ab") - 9, (int)strlen("abc") + 62, 0
+%c%c%c|%s|%s|\n	'a', 'b', 'c', "str", ""	'a', 'b', 'c', "str", ""
+%s %p %p\n	cast<*byte>(null), cast<*void>(null), cast<*void>(cast<int64>(0x1234abcd))	(char *)0, (void *)0, (void *)0x1234abcdL
+100%% %%d %d%%%s\n	5, "x"	5, "x"
+%5d|%-5d|%05d|%+d|% d|%.3d|%8.3x|%#x|%#o\n	42, 42, -42, 42, 42, 7, 255, 255, 8	42, 42, -42, 42, 42, 7, 255, 255, 8
+%-8s|%.2s|%10p|%hhd|%hd|%*d|%-*d|\n	"ab", "abc", cast<*void>(cast<int64>(0xff)), 300, 70000, 6, 42, 4, 1	"ab", "abc", (void *)0xffL, 300, 70000, 6, 42, 4, 1
+%#lx %+ld %08lu %.0d|%c\n	cast<uint64>(0), cast<int64>(-1), cast<uint64>(99), 0, 65	0UL, -1L, 99UL, 0, 65
+TABLE
+awk -F'\t' 'BEGIN { print "namespace main\n\nextern c {\n    func printf(*byte, ...) int32\n    func fprintf(*void, *byte, ...) int32\n    func fopen(*byte, *byte) *void\n    func fclose(*void) int32\n}\n\nfunc main() int32 {\n    let f = fopen(\"fp.out\", \"w\")" }
+    { a = $2 == "" ? "" : ", " $2
+      printf "    printf(\"[%%d]\\n\", printf(\"%s\"%s))\n    fprintf(f, \"[%%d]\\n\", fprintf(f, \"%s\"%s))\n", $1, a, $1, a }
+    END { print "    fclose(f)\n    return 0\n}" }' "$T/fmt.table" > "$T/fmt.arc"
+awk -F'\t' 'BEGIN { print "#include <stdio.h>\n#include <string.h>\n\nint main(void)\n{\n    FILE *f = fopen(\"fp.out\", \"w\");" }
+    { a = $3 == "" ? "" : ", " $3
+      printf "    printf(\"[%%d]\\n\", printf(\"%s\"%s));\n    fprintf(f, \"[%%d]\\n\", fprintf(f, \"%s\"%s));\n", $1, a, $1, a }
+    END { print "    fclose(f);\n    return 0;\n}" }' "$T/fmt.table" > "$T/fmt.c"
+if gcc -w -fno-builtin -O2 -o "$T/fmt.glibc" "$T/fmt.c" && "$ARC" build "$T/fmt.arc" -o "$T/fmt"; then
+    in_dir glibc "" "$T/fmt.glibc" && cp "$T/run/fp.out" "$T/fmt.glibc.fp"
+    check "the format table's glibc program prints $(wc -l < "$T/fmt.table") formats" \
+        test "$(grep -c '^\[' "$T/glibc.out")" -eq "$(wc -l < "$T/fmt.table")"
+    for runner in "" "$QEMU"; do
+        in_dir arc "$runner" "$T/fmt"
+        check "printf with literal formats (${runner:-native}): glibc's bytes and results" cmp -s "$T/glibc.out" "$T/arc.out"
+        check "fprintf with literal formats (${runner:-native}): glibc's bytes and results" cmp -s "$T/fmt.glibc.fp" "$T/run/fp.out"
+    done
+    nm "$T/fmt" | grep -q '_pf_int$'
+    check "plain conversions are lowered to the pieces (_pf_int linked)" test $? -eq 0
+else
+    not_ok "the format table programs build"
+fi
+
