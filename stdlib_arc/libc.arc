@@ -897,19 +897,17 @@ func _sprintf_nf(dst: *byte, fmt: *byte, ...) int32 {
 
 // --- printf with a literal format ------------------------------------------
 // The front end lowers printf(LITERAL, ...) and fprintf(f, LITERAL, ...)
-// whose conversions are all plain (no flag, width or precision; d i u x X
-// o c s p %, integers with no length or l ll z j t) to
+// whose conversions the pieces print (d i u x X o c s p %; integers with
+// no length or l ll z j t; no precision; a width and flags on integers, a
+// width and - on %s: gen/front/lower.c, pf_conv) to
 //     _flock(f), _fput of each literal run, a piece per conversion, _pf_end
-// once every argument is evaluated (gen/front/lower.c, printf_pieces), so
-// such a program links none of _format.  The bytes are _format's; each
-// piece returns how many it wrote.
+// once every argument is evaluated (printf_pieces), so such a program
+// links none of _format.  The bytes are _format's; each piece returns how
+// many it wrote.
 
-// d (v signed), u, x, X, o or p (v an address): v's digits
-func _pf_int(f: *FILE, v: int64, conv: byte) int32 {
-    let buf: [24]byte = {}
-    let end: *byte = &buf
-    end += 24
-    let p = end
+// The digits of v (its magnitude for d) in base 10 (d u), 8 (o) or 16
+// (x X p), written backwards ending at end: the first one.
+func _pf_digits(end: *byte, v: int64, conv: byte) *byte {
     let u = cast<uint64>(v)
     if conv == 'd' && v < 0 {
         u = 0 - u
@@ -924,15 +922,24 @@ func _pf_int(f: *FILE, v: int64, conv: byte) int32 {
     if conv == 'X' {
         digits = "0123456789ABCDEF"
     }
+    let p = end
     for {
         let q = u / base
         p--
         *p = digits[u - q * base]
         u = q
         if u == 0 {
-            break
+            return p
         }
     }
+}
+
+// d (v signed; i comes as d), u, x, X, o or p (v an address)
+func _pf_int(f: *FILE, v: int64, conv: byte) int32 {
+    let buf: [24]byte = {}
+    let end: *byte = &buf
+    end += 24
+    let p = _pf_digits(end, v, conv)
     if conv == 'p' {
         if v == 0 {
             p = "(nil)"
@@ -950,6 +957,67 @@ func _pf_int(f: *FILE, v: int64, conv: byte) int32 {
     return cast<int32>(end - p)
 }
 
+// spec of _pf_intw and _pf_sw: the width | the flags
+const _PF_MINUS: int32 = 0x10000
+const _PF_PLUS: int32 = 0x20000
+const _PF_SPACE: int32 = 0x40000
+const _PF_ALT: int32 = 0x80000
+const _PF_ZERO: int32 = 0x100000
+
+// n bytes c (none when n <= 0)
+func _pf_pad(f: *FILE, c: byte, n: int32) {
+    for n > 0 {
+        _fput(f, &c, 1)
+        n--
+    }
+}
+
+// As _pf_int, with a width and flags (not p)
+func _pf_intw(f: *FILE, v: int64, conv: byte, spec: int32) int32 {
+    let buf: [24]byte = {}
+    let end: *byte = &buf
+    end += 24
+    let p = _pf_digits(end, v, conv)
+    let pre = ""
+    if conv == 'd' {
+        if v < 0 {
+            pre = "-"
+        } else if (spec & _PF_PLUS) != 0 {
+            pre = "+"
+        } else if (spec & _PF_SPACE) != 0 {
+            pre = " "
+        }
+    } else if (spec & _PF_ALT) != 0 {
+        if conv == 'o' && *p != '0' {
+            p--
+            *p = '0'
+        } else if conv == 'x' && v != 0 {
+            pre = "0x"
+        } else if conv == 'X' && v != 0 {
+            pre = "0X"
+        }
+    }
+    let npre = std.str.len(pre)
+    let n = cast<int32>(npre) + cast<int32>(end - p)
+    let fill = (spec & 0xffff) - n
+    let mode = spec & (_PF_MINUS | _PF_ZERO)
+    if mode == 0 {
+        _pf_pad(f, ' ', fill)
+    }
+    _fput(f, pre, npre)
+    if mode == _PF_ZERO {
+        _pf_pad(f, '0', fill)
+    }
+    _fput(f, p, cast<usize>(end - p))
+    if (spec & _PF_MINUS) != 0 {
+        _pf_pad(f, ' ', fill)
+    }
+    if fill > 0 {
+        return n + fill
+    }
+    return n
+}
+
 func _pf_c(f: *FILE, c: int32) {
     let b = cast<byte>(c)
     _fput(f, &b, 1)
@@ -962,6 +1030,26 @@ func _pf_s(f: *FILE, s: *byte) int32 {
     let n = std.str.len(s)
     _fput(f, s, n)
     return cast<int32>(n)
+}
+
+// %s with a width, and the flag - or none
+func _pf_sw(f: *FILE, s: *byte, spec: int32) int32 {
+    if s == null {
+        s = "(null)"
+    }
+    let n = cast<int32>(std.str.len(s))
+    let fill = (spec & 0xffff) - n
+    if (spec & _PF_MINUS) == 0 {
+        _pf_pad(f, ' ', fill)
+    }
+    _fput(f, s, cast<usize>(n))
+    if (spec & _PF_MINUS) != 0 {
+        _pf_pad(f, ' ', fill)
+    }
+    if fill > 0 {
+        return n + fill
+    }
+    return n
 }
 
 // --- errno -------------------------------------------------------------------

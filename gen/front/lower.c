@@ -680,79 +680,114 @@ static FuncDecl *nofloat_twin(Lower *L, FuncDecl *fd, Node *n)
     return c_layer_func(L, fam[i].twin, 1);
 }
 
+/* One conversion of a literal printf format, from its '%' to its
+ * letter: spec is the width | the flags (bit 16 + the index of the flag in
+ * "-+ #0": _PF_MINUS... in stdlib_arc/libc.arc), wide a length l ll z j t,
+ * bad a form the pieces do not print (precision, '*', hh, h, L, a width
+ * over 0xffff, a flag or width on %%). */
+typedef struct {
+    int spec, wide, bad;
+    char conv;
+} PfConv;
+
+static const char *pf_conv(const char *p, PfConv *c)
+{
+    static const char flags[] = "-+ #0";
+    *c = (PfConv){0};
+    for (p++; *p && strchr(flags, *p); p++)
+        c->spec |= 0x10000 << (strchr(flags, *p) - flags);
+    int w = 0;
+    for (; *p >= '0' && *p <= '9'; p++)
+        w = w > 0xffff ? w : w * 10 + (*p - '0');
+    c->spec |= w & 0xffff;
+    c->wide = *p == 'l' || *p == 'z' || *p == 'j' || *p == 't';
+    p += c->wide + (*p == 'l' && p[1] == 'l');
+    c->conv = *p;
+    c->bad = !*p || w > 0xffff ||
+             (*p == '%' ? c->spec || c->wide : !strchr("diuxXocsp", *p)) ||
+             (c->wide && !strchr("diuxXo", *p)) || (c->spec && !strchr("diuxXos", *p)) ||
+             (*p == 's' && c->spec & ~0x1ffff);
+    return *p ? p + 1 : p;
+}
+
 /* printf(LITERAL, ...) or fprintf(f, LITERAL, ...) for call n of fd,
  * arguments already in args (the "..." marker after the format), lowered
  * to the C layer's pieces (stdlib_arc/libc.arc, "printf with a literal
- * format") when every conversion is plain: no flag, width or precision;
- * d i u x X o with no length or l ll z j t (the argument an integer of
- * that size), c, s, p, %%.  The output and the result are _format's; the
- * pieces run after every argument is evaluated, with the FILE locked, as
- * _vfprintf runs.  0: not specialised (call fd). */
+ * format") when pf_conv takes every conversion and each argument is an
+ * integer of the conversion's size (a pointer for s and p).  The output
+ * and the result are _format's; the pieces run after every argument is
+ * evaluated, with the FILE locked, as _vfprintf runs.  0: not specialised
+ * (call fd). */
 static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
 {
     int fi = fd->sym && !strcmp(fd->sym, "printf") ? 0 : fd->sym && !strcmp(fd->sym, "fprintf") ? 1 : -1;
-    if (fi < 0 || n->method || n->nlist <= fi || n->list[fi]->kind != N_STR || !c_layer_func(L, fd->sym, 0))
+    if (fi < 0 || n->method || n->nlist <= fi || n->list[fi]->kind != N_STR || args[fi].kind != V_SYM ||
+        !c_layer_func(L, fd->sym, 0))
         return 0;
     const char *fmt = n->list[fi]->str;
     int na = n->nlist - fi - 1, ai = 0;
-    for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {   /* check: plain conversions only */
-        int wide = p[1] == 'l' || p[1] == 'z' || p[1] == 'j' || p[1] == 't';
-        const char *c = p + 1 + wide + (p[1] == 'l' && p[2] == 'l');
-        p = c + 1;
-        if (*c == '%' && !wide)
+    PfConv c;
+    for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
+        p = pf_conv(p, &c);
+        if (c.bad)
+            return 0;
+        if (c.conv == '%')
             continue;
-        if (!*c || !strchr("diuxXocsp", *c) || ai == na || (wide && !strchr("diuxXo", *c)))
+        if (ai == na)
             return 0;
         Ty *t = n->list[fi + 1 + ai++]->ty;
-        if (*c == 's' || *c == 'p' ? t->kind != TY_PTR
-                                   : !(t->kind == TY_INT || t->kind == TY_BOOL) || (t->size == 8) != wide)
+        if (c.conv == 's' || c.conv == 'p' ? t->kind != TY_PTR
+                                           : !(t->kind == TY_INT || t->kind == TY_BOOL) || (t->size == 8) != c.wide)
             return 0;
     }
-    FuncDecl *lock = c_layer_func(L, "_flock", 1), *put = c_layer_func(L, "_fput", 1),
-             *pint = c_layer_func(L, "_pf_int", 1), *pc = c_layer_func(L, "_pf_c", 1),
-             *ps = c_layer_func(L, "_pf_s", 1), *end = c_layer_func(L, "_pf_end", 1);
-    if (!lock || !put || !pint || !pc || !ps || !end || args[fi].kind != V_SYM)
-        return 0;
+    static const char *const names[] = {"_flock", "_fput", "_pf_int", "_pf_c", "_pf_s", "_pf_end", "_pf_intw", "_pf_sw"};
+    FuncDecl *fn[countof(names)];
+    for (int i = 0; i < countof(names); i++)
+        if (!(fn[i] = c_layer_func(L, names[i], 1)))
+            return 0;
     Val f = fi ? args[0] : emit1(L, OP_LOAD, T_PTR, ir_symval(L->m, "stdout", 0));
     if (f.kind != V_VREG && f.kind != V_SYM) {
-        int c = tmp(L, T_PTR);
-        ir_emit(L->m, cur(L), OP_COPY, T_PTR, c, 1, f);
-        f = V(L, c);
+        int t = tmp(L, T_PTR);
+        ir_emit(L->m, cur(L), OP_COPY, T_PTR, t, 1, f);
+        f = V(L, t);
     }
-    Val fv = args[fi], a[3] = {f};
+    Val fv = args[fi], a[4] = {f};
     Val total = ir_int(T_I32, 0);
     ai = 0;
-    emit_call(L, n, func_addr(L, lock, n->line), 1, a, lock->rty, 0);
-    for (const char *p = fmt, *run = fmt;; p++) {
-        if (*p && *p != '%')
-            continue;
-        int64_t len = p - run + (*p && p[1] == '%');   /* "%%": the run takes one '%' */
+    emit_call(L, n, func_addr(L, fn[0], n->line), 1, a, fn[0]->rty, 0);
+    for (const char *p = fmt, *run = fmt;;) {
+        const char *q = strchr(p, '%');
+        const char *next = q ? pf_conv(q, &c) : NULL;
+        int64_t len = (q ? q : p + strlen(p)) - run + (q && c.conv == '%');   /* "%%": the run takes one '%' */
         if (len) {
             a[1] = fv, a[1].i += run - fmt, a[2] = ir_int(T_I64, len);
-            emit_call(L, n, func_addr(L, put, n->line), 3, a, put->rty, 0);
+            emit_call(L, n, func_addr(L, fn[1], n->line), 3, a, fn[1]->rty, 0);
             total = emit2(L, OP_ADD, T_I32, total, ir_int(T_I32, len));
         }
-        if (!*p)
+        if (!q)
             break;
-        int wide = p[1] == 'l' || p[1] == 'z' || p[1] == 'j' || p[1] == 't';
-        p += 1 + wide + (p[1] == 'l' && p[2] == 'l');
-        run = p + 1;
-        if (*p == '%')
+        p = run = next;
+        if (c.conv == '%')
             continue;
         Node *an = n->list[fi + 1 + ai];
         Val v = args[fi + 2 + ai++];
-        FuncDecl *piece = *p == 'c' ? pc : *p == 's' ? ps : pint;
-        int sign = *p == 'd' || *p == 'i';
-        a[1] = piece != pint              ? v
-               : wide || *p == 'p'        ? to_i64(L, v, an->ty)
-               : v.kind == V_INT          ? ir_int(T_I64, sign ? (int64_t)(int32_t)v.i : (int64_t)(uint32_t)v.i)
+        int sign = c.conv == 'd' || c.conv == 'i';
+        FuncDecl *piece = c.conv == 'c' ? fn[3] : c.conv == 's' ? fn[c.spec ? 7 : 4] : fn[c.spec ? 6 : 2];
+        int k = 2;
+        a[1] = v;
+        if (piece == fn[2] || piece == fn[6]) {   /* an integer: 64 bits, and the conversion */
+            a[1] = c.wide || c.conv == 'p' ? to_i64(L, v, an->ty)
+                   : v.kind == V_INT      ? ir_int(T_I64, sign ? (int64_t)(int32_t)v.i : (int64_t)(uint32_t)v.i)
                                           : int_conv(L, v, T_I32, sign, T_I64);
-        a[2] = ir_int(T_I8, *p == 'i' ? 'd' : *p);
-        Val r = emit_call(L, n, func_addr(L, piece, n->line), piece == pint ? 3 : 2, a, piece->rty, 0);
-        total = emit2(L, OP_ADD, T_I32, total, piece == pc ? ir_int(T_I32, 1) : r);
+            a[k++] = ir_int(T_I8, sign ? 'd' : c.conv);
+        }
+        if (c.spec)
+            a[k++] = ir_int(T_I32, c.spec);
+        Val r = emit_call(L, n, func_addr(L, piece, n->line), k, a, piece->rty, 0);
+        total = emit2(L, OP_ADD, T_I32, total, piece == fn[3] ? ir_int(T_I32, 1) : r);
     }
     a[1] = total;
-    *res = emit_call(L, n, func_addr(L, end, n->line), 2, a, end->rty, 0);
+    *res = emit_call(L, n, func_addr(L, fn[5], n->line), 2, a, fn[5]->rty, 0);
     return 1;
 }
 

@@ -168,9 +168,9 @@ done
 strip -o "$T/nf_int.s" "$T/nf_int" && strip -o "$T/nf_float.s" "$T/nf_float" &&
     echo "# stripped: integer-only printf program $(wc -c < "$T/nf_int.s") B, with %f $(wc -c < "$T/nf_float.s") B"
 
-# printf/fprintf with a literal format whose conversions are all plain are
-# lowered to the C layer's pieces (gen/front/lower.c, printf_pieces); the
-# others go to the general path.  One program per side, from the table
+# printf/fprintf with a literal format whose conversions have no precision
+# are lowered to the C layer's pieces (gen/front/lower.c, printf_pieces);
+# the others go to the general path.  One program per side, from the table
 # below (format, Arc arguments, C arguments; tab-separated): each call's
 # output and result ("[n]") through printf to stdout and through fprintf to
 # a file must be glibc's, byte for byte.
@@ -184,13 +184,15 @@ hello\n
 %llu %llx %llo %lld\n	cast<uint64>(18446744073709551615), cast<uint64>(18446744073709551615), cast<uint64>(18446744073709551615), cast<int64>(0)	18446744073709551615ULL, 18446744073709551615ULL, 18446744073709551615ULL, 0LL
 %zu %zd %jd %td\n	cast<usize>(123), cast<isize>(-9), cast<int64>(7), cast<int64>(-3)	(size_t)123, (long)-9, (long)7, (long)-3
 %d %d %d %u\n	cast<int8>(-3), cast<uint8>(200), true, cast<uint32>(cast<int64>(4000000000))	(signed char)-3, (unsigned char)200, 1, 4000000000u
-%d %u %x %o %ld %c|%c\n	cast<int32>(strlen("abcd")) - 10, cast<int32>(strlen("abcd")) - 10, cast<int32>(strlen("abcd")) - 10, cast<int32>(strlen("abcd")) - 10, cast<int64>(strlen("ab")) - 9, cast<int32>(strlen("abc")) + 62, 0	(int)strlen("abcd") - 10, (int)strlen("abcd") - 10, (int)strlen("abcd") - 10, (int)strlen("abcd") - 10, (long)strlen("ab") - 9, (int)strlen("abc") + 62, 0
 %c%c%c|%s|%s|\n	'a', 'b', 'c', "str", ""	'a', 'b', 'c', "str", ""
 %s %p %p\n	cast<*byte>(null), cast<*void>(null), cast<*void>(cast<int64>(0x1234abcd))	(char *)0, (void *)0, (void *)0x1234abcdL
 100%% %%d %d%%%s\n	5, "x"	5, "x"
 %5d|%-5d|%05d|%+d|% d|%.3d|%8.3x|%#x|%#o\n	42, 42, -42, 42, 42, 7, 255, 255, 8	42, 42, -42, 42, 42, 7, 255, 255, 8
 %-8s|%.2s|%10p|%hhd|%hd|%*d|%-*d|\n	"ab", "abc", cast<*void>(cast<int64>(0xff)), 300, 70000, 6, 42, 4, 1	"ab", "abc", (void *)0xffL, 300, 70000, 6, 42, 4, 1
 %#lx %+ld %08lu %.0d|%c\n	cast<uint64>(0), cast<int64>(-1), cast<uint64>(99), 0, 65	0UL, -1L, 99UL, 0, 65
+%+5d|%-+5d|% 05d|%+05d|%-05d|%0d|%1d|%+u|%+x|% x|\n	-42, 42, 42, -7, 3, -8, 123, 9, 255, 255	-42, 42, 42, -7, 3, -8, 123, 9u, 255u, 255u
+%#8x|%#08x|%#-8X|%#o|%#x|%#5o|%#lo|%08u|%020lu|%-20ld|\n	255, 255, 255, 0, 0, 8, cast<int64>(0), 77, cast<uint64>(18446744073709551615), cast<int64>(-9223372036854775807) - 1	255, 255, 255, 0, 0, 8, 0L, 77u, 18446744073709551615UL, -9223372036854775807L - 1
+%20s|%-20s|%3s|%5s|%-7s|%s%10d\n	"right", "left", "longer", cast<*byte>(null), cast<*byte>(null), "", 0	"right", "left", "longer", (char *)0, (char *)0, "", 0
 TABLE
 awk -F'\t' 'BEGIN { print "namespace main\n\nextern c {\n    func printf(*byte, ...) int32\n    func fprintf(*void, *byte, ...) int32\n    func fopen(*byte, *byte) *void\n    func fclose(*void) int32\n}\n\nfunc main() int32 {\n    let f = fopen(\"fp.out\", \"w\")" }
     { a = $2 == "" ? "" : ", " $2
@@ -209,8 +211,8 @@ if gcc -w -fno-builtin -O2 -o "$T/fmt.glibc" "$T/fmt.c" && "$ARC" build "$T/fmt.
         check "printf with literal formats (${runner:-native}): glibc's bytes and results" cmp -s "$T/glibc.out" "$T/arc.out"
         check "fprintf with literal formats (${runner:-native}): glibc's bytes and results" cmp -s "$T/fmt.glibc.fp" "$T/run/fp.out"
     done
-    nm "$T/fmt" | grep -q '_pf_int$'
-    check "plain conversions are lowered to the pieces (_pf_int linked)" test $? -eq 0
+    check "conversions without precision are lowered to the pieces (_pf_int, _pf_intw, _pf_sw linked)" \
+        test "$(nm "$T/fmt" | grep -c -e '_pf_int$' -e '_pf_intw$' -e '_pf_sw$')" -eq 3
 else
     not_ok "the format table programs build"
 fi
