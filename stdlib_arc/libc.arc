@@ -897,9 +897,10 @@ func _sprintf_nf(dst: *byte, fmt: *byte, ...) int32 {
 
 // --- printf with a literal format ------------------------------------------
 // The front end lowers printf(LITERAL, ...) and fprintf(f, LITERAL, ...)
-// whose conversions the pieces print (d i u x X o c s p %; integers with
-// no length or l ll z j t; no precision; a width and flags on integers, a
-// width and - on %s: gen/front/lower.c, pf_conv) to
+// whose conversions the pieces print (d i u x X o c s p %, integers with
+// no length or l ll z j t, a width and flags on integers, a width and - on
+// %s; f F e E g G with any width, flags and precision: gen/front/lower.c,
+// pf_conv) to
 //     _flock(f), _fput of each literal run, a piece per conversion, _pf_end
 // once every argument is evaluated (printf_pieces), so such a program
 // links none of _format.  The bytes are _format's; each piece returns how
@@ -1016,6 +1017,17 @@ func _pf_intw(f: *FILE, v: int64, conv: byte, spec: int32) int32 {
         return n + fill
     }
     return n
+}
+
+// f F e E g G, with the width and flags of spec and precision prec (-1:
+// none): _fmt_float, without the format loop
+func _pf_float(f: *FILE, x: float64, conv: byte, spec: int32, prec: int32) int32 {
+    let s = _Spec{minus: (spec & _PF_MINUS) != 0, plus: (spec & _PF_PLUS) != 0, space: (spec & _PF_SPACE) != 0,
+                  alt: (spec & _PF_ALT) != 0, zero: (spec & _PF_ZERO) != 0, width: spec & 0xffff, prec: prec,
+                  conv: conv}
+    let o = _Out{f: f}
+    _fmt_float(&s, &o, x)
+    return cast<int32>(o.n)
 }
 
 func _pf_c(f: *FILE, c: int32) {

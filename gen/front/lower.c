@@ -682,11 +682,12 @@ static FuncDecl *nofloat_twin(Lower *L, FuncDecl *fd, Node *n)
 
 /* One conversion of a literal printf format, from its '%' to its
  * letter: spec is the width | the flags (bit 16 + the index of the flag in
- * "-+ #0": _PF_MINUS... in stdlib_arc/libc.arc), wide a length l ll z j t,
- * bad a form the pieces do not print (precision, '*', hh, h, L, a width
- * over 0xffff, a flag or width on %%). */
+ * "-+ #0": _PF_MINUS... in stdlib_arc/libc.arc), prec the precision (-1:
+ * none), wide a length l ll z j t, bad a form the pieces do not print
+ * ('*', hh, h, L, a width or precision over 0xffff, a precision but on a
+ * float, a flag or width on %% or c, a flag but - on s). */
 typedef struct {
-    int spec, wide, bad;
+    int spec, prec, wide, bad;
     char conv;
 } PfConv;
 
@@ -700,12 +701,17 @@ static const char *pf_conv(const char *p, PfConv *c)
     for (; *p >= '0' && *p <= '9'; p++)
         w = w > 0xffff ? w : w * 10 + (*p - '0');
     c->spec |= w & 0xffff;
+    c->prec = -1;
+    if (*p == '.')
+        for (c->prec = 0, p++; *p >= '0' && *p <= '9'; p++)
+            c->prec = c->prec > 0xffff ? c->prec : c->prec * 10 + (*p - '0');
     c->wide = *p == 'l' || *p == 'z' || *p == 'j' || *p == 't';
     p += c->wide + (*p == 'l' && p[1] == 'l');
     c->conv = *p;
-    c->bad = !*p || w > 0xffff ||
-             (*p == '%' ? c->spec || c->wide : !strchr("diuxXocsp", *p)) ||
-             (c->wide && !strchr("diuxXo", *p)) || (c->spec && !strchr("diuxXos", *p)) ||
+    int flt = *p && strchr("fFeEgG", *p);
+    c->bad = !*p || w > 0xffff || c->prec > 0xffff ||
+             (*p == '%' ? c->spec || c->wide || c->prec >= 0 : !strchr("diuxXocspfFeEgG", *p)) ||
+             (c->wide && !strchr("diuxXo", *p)) || (c->spec && strchr("cp", *p)) || (c->prec >= 0 && !flt) ||
              (*p == 's' && c->spec & ~0x1ffff);
     return *p ? p + 1 : p;
 }
@@ -736,11 +742,14 @@ static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
         if (ai == na)
             return 0;
         Ty *t = n->list[fi + 1 + ai++]->ty;
-        if (c.conv == 's' || c.conv == 'p' ? t->kind != TY_PTR
-                                           : !(t->kind == TY_INT || t->kind == TY_BOOL) || (t->size == 8) != c.wide)
+        if (strchr("fFeEgG", c.conv) ? t->kind != TY_FLOAT
+            : c.conv == 's' || c.conv == 'p'
+                ? t->kind != TY_PTR
+                : !(t->kind == TY_INT || t->kind == TY_BOOL) || (t->size == 8) != c.wide)
             return 0;
     }
-    static const char *const names[] = {"_flock", "_fput", "_pf_int", "_pf_c", "_pf_s", "_pf_end", "_pf_intw", "_pf_sw"};
+    static const char *const names[] = {"_flock", "_fput",    "_pf_int", "_pf_c",    "_pf_s",
+                                        "_pf_end", "_pf_intw", "_pf_sw",  "_pf_float"};
     FuncDecl *fn[countof(names)];
     for (int i = 0; i < countof(names); i++)
         if (!(fn[i] = c_layer_func(L, names[i], 1)))
@@ -751,7 +760,7 @@ static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
         ir_emit(L->m, cur(L), OP_COPY, T_PTR, t, 1, f);
         f = V(L, t);
     }
-    Val fv = args[fi], a[4] = {f};
+    Val fv = args[fi], a[5] = {f};
     Val total = ir_int(T_I32, 0);
     ai = 0;
     emit_call(L, n, func_addr(L, fn[0], n->line), 1, a, fn[0]->rty, 0);
@@ -772,17 +781,24 @@ static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
         Node *an = n->list[fi + 1 + ai];
         Val v = args[fi + 2 + ai++];
         int sign = c.conv == 'd' || c.conv == 'i';
-        FuncDecl *piece = c.conv == 'c' ? fn[3] : c.conv == 's' ? fn[c.spec ? 7 : 4] : fn[c.spec ? 6 : 2];
+        int flt = strchr("fFeEgG", c.conv) != NULL;
+        FuncDecl *piece = flt            ? fn[8]
+                          : c.conv == 'c' ? fn[3]
+                          : c.conv == 's' ? fn[c.spec ? 7 : 4]
+                                          : fn[c.spec ? 6 : 2];
         int k = 2;
         a[1] = v;
-        if (piece == fn[2] || piece == fn[6]) {   /* an integer: 64 bits, and the conversion */
+        if (piece == fn[2] || piece == fn[6]) {   /* an integer: 64 bits */
             a[1] = c.wide || c.conv == 'p' ? to_i64(L, v, an->ty)
                    : v.kind == V_INT      ? ir_int(T_I64, sign ? (int64_t)(int32_t)v.i : (int64_t)(uint32_t)v.i)
                                           : int_conv(L, v, T_I32, sign, T_I64);
-            a[k++] = ir_int(T_I8, sign ? 'd' : c.conv);
         }
-        if (c.spec)
+        if (flt || piece == fn[2] || piece == fn[6])
+            a[k++] = ir_int(T_I8, sign ? 'd' : c.conv);
+        if (c.spec || flt)
             a[k++] = ir_int(T_I32, c.spec);
+        if (flt)
+            a[k++] = ir_int(T_I32, c.prec);
         Val r = emit_call(L, n, func_addr(L, piece, n->line), k, a, piece->rty, 0);
         total = emit2(L, OP_ADD, T_I32, total, piece == fn[3] ? ir_int(T_I32, 1) : r);
     }

@@ -149,9 +149,13 @@ SRC
 printf 'hello 42    ab|ff  |%%f\n4\n005\n+9\n(nil)\n' > "$T/nf_int.want"
 printf '3.142\n' > "$T/nf_float.want"
 printf '1 (a format that is not a literal)\n' > "$T/nf_var.want"
-for p in nf_int:no nf_float:yes nf_var:yes; do
-    name=${p%:*}
+# name:float formatting:the format loop (nf_int's %5.2s needs the loop;
+# nf_float's %.3f is a piece's)
+for p in nf_int:no:yes nf_float:yes:no nf_var:yes:yes; do
+    name=${p%%:*}
     want=${p#*:}
+    wantloop=${want#*:}
+    want=${want%:*}
     if ! "$ARC" build "$T/$name.arc" -o "$T/$name" 2> "$T/$name.err"; then
         not_ok "$name builds"
         sed 's/^/# /' "$T/$name.err" | head -5
@@ -160,6 +164,10 @@ for p in nf_int:no nf_float:yes nf_var:yes; do
     has=no
     nm "$T/$name" | grep -q '_fmt_float$' && has=yes
     check "$name: float formatting linked: $has (want $want)" test $has = $want
+    # a literal format: the pieces, not the format loop
+    loop=no
+    nm "$T/$name" | grep -q '_format$' && loop=yes
+    check "$name: the format loop linked: $loop (want $wantloop)" test $loop = $wantloop
     for runner in "" "$QEMU"; do
         timeout 60 $runner "$T/$name" > "$T/$name.out" 2>&1
         check "$name (${runner:-native}) prints what glibc's printf would" cmp -s "$T/$name.want" "$T/$name.out"
@@ -168,9 +176,9 @@ done
 strip -o "$T/nf_int.s" "$T/nf_int" && strip -o "$T/nf_float.s" "$T/nf_float" &&
     echo "# stripped: integer-only printf program $(wc -c < "$T/nf_int.s") B, with %f $(wc -c < "$T/nf_float.s") B"
 
-# printf/fprintf with a literal format whose conversions have no precision
-# are lowered to the C layer's pieces (gen/front/lower.c, printf_pieces);
-# the others go to the general path.  One program per side, from the table
+# printf/fprintf with a literal format whose conversions the C layer's
+# pieces print are lowered to them (gen/front/lower.c, pf_conv and
+# printf_pieces); the others go to the general path.  One program per side, from the table
 # below (format, Arc arguments, C arguments; tab-separated): each call's
 # output and result ("[n]") through printf to stdout and through fprintf to
 # a file must be glibc's, byte for byte.
@@ -193,6 +201,9 @@ hello\n
 %+5d|%-+5d|% 05d|%+05d|%-05d|%0d|%1d|%+u|%+x|% x|\n	-42, 42, 42, -7, 3, -8, 123, 9, 255, 255	-42, 42, 42, -7, 3, -8, 123, 9u, 255u, 255u
 %#8x|%#08x|%#-8X|%#o|%#x|%#5o|%#lo|%08u|%020lu|%-20ld|\n	255, 255, 255, 0, 0, 8, cast<int64>(0), 77, cast<uint64>(18446744073709551615), cast<int64>(-9223372036854775807) - 1	255, 255, 255, 0, 0, 8, 0L, 77u, 18446744073709551615UL, -9223372036854775807L - 1
 %20s|%-20s|%3s|%5s|%-7s|%s%10d\n	"right", "left", "longer", cast<*byte>(null), cast<*byte>(null), "", 0	"right", "left", "longer", (char *)0, (char *)0, "", 0
+%f %.3f %.0f %#.0f %e %.2E %g %G %F\n	3.14159, 2.0005, 2.5, 3.0, 123456.789, -0.000123, 0.0001, 1e-5, 1e20	3.14159, 2.0005, 2.5, 3.0, 123456.789, -0.000123, 0.0001, 1e-5, 1e20
+%10.4f|%-12.3e|%+g|% .1f|%012.3f|%#g|%.9f|%.15g|%g\n	-1.5, 65536.0, 0.5, 7.25, -3.75, 100.0, 0.1, 0.1, cast<float32>(0.1)	-1.5, 65536.0, 0.5, 7.25, -3.75, 100.0, 0.1, 0.1, (double)0.1f
+%f %e %g|%5.1f|%.20f|%.0e\n	-0.0, 1e300, 1e-300, 9.96, 1.0 / 3.0, 5e-324	-0.0, 1e300, 1e-300, 9.96, 1.0 / 3.0, 5e-324
 TABLE
 awk -F'\t' 'BEGIN { print "namespace main\n\nextern c {\n    func printf(*byte, ...) int32\n    func fprintf(*void, *byte, ...) int32\n    func fopen(*byte, *byte) *void\n    func fclose(*void) int32\n}\n\nfunc main() int32 {\n    let f = fopen(\"fp.out\", \"w\")" }
     { a = $2 == "" ? "" : ", " $2
@@ -211,8 +222,8 @@ if gcc -w -fno-builtin -O2 -o "$T/fmt.glibc" "$T/fmt.c" && "$ARC" build "$T/fmt.
         check "printf with literal formats (${runner:-native}): glibc's bytes and results" cmp -s "$T/glibc.out" "$T/arc.out"
         check "fprintf with literal formats (${runner:-native}): glibc's bytes and results" cmp -s "$T/fmt.glibc.fp" "$T/run/fp.out"
     done
-    check "conversions without precision are lowered to the pieces (_pf_int, _pf_intw, _pf_sw linked)" \
-        test "$(nm "$T/fmt" | grep -c -e '_pf_int$' -e '_pf_intw$' -e '_pf_sw$')" -eq 3
+    check "the pieces print most of the table (_pf_int, _pf_intw, _pf_sw, _pf_float linked)" \
+        test "$(nm "$T/fmt" | grep -c -e '_pf_int$' -e '_pf_intw$' -e '_pf_sw$' -e '_pf_float$')" -eq 4
 else
     not_ok "the format table programs build"
 fi
