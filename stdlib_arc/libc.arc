@@ -772,7 +772,8 @@ func _format(out: *_Out, fmt: *byte, ap: *void) int32 {
 // Each one formats floats through _fmt_float.  Its _nf twin (printf and
 // _printf_nf, ...) passes null instead: the front end calls the twin where
 // a program's format is a string literal that converts no float and no
-// argument is a float (gen/front/lower.c, nofloat_twin), so a program
+// argument is a float (gen/front/lower.c, nofloat_twin; a printf or
+// fprintf the pieces below print calls neither), so a program
 // that never formats a float links none of the float formatting
 // (ld --gc-sections drops what only the full entry points reach).
 func _vdprintf(fd: int32, fmt: *byte, ap: *void, ff: func(*_Spec, *_Out, float64)) int32 {
