@@ -683,9 +683,10 @@ static FuncDecl *nofloat_twin(Lower *L, FuncDecl *fd, Node *n)
 /* One conversion of a literal printf format, from its '%' to its
  * letter: spec is the width | the flags (bit 16 + the index of the flag in
  * "-+ #0": _PF_MINUS... in stdlib_arc/libc.arc), prec the precision (-1:
- * none), wide a length l ll z j t, bad a form the pieces do not print
- * ('*', hh, h, L, a width or precision over 0xffff, a precision but on a
- * float, a flag or width on %% or c, a flag but - on s). */
+ * none), wide a length l ll z j t (l alone is allowed on a float), bad a
+ * form the pieces do not print ('*', hh, h, L, a width or precision over
+ * 0xffff, a precision but on a float, a flag or width on %% c p, a flag but
+ * - on s). */
 typedef struct {
     int spec, prec, wide, bad;
     char conv;
@@ -705,14 +706,15 @@ static const char *pf_conv(const char *p, PfConv *c)
     if (*p == '.')
         for (c->prec = 0, p++; *p >= '0' && *p <= '9'; p++)
             c->prec = c->prec > 0xffff ? c->prec : c->prec * 10 + (*p - '0');
+    int l = *p == 'l' && p[1] != 'l';   /* %lf is %f */
     c->wide = *p == 'l' || *p == 'z' || *p == 'j' || *p == 't';
     p += c->wide + (*p == 'l' && p[1] == 'l');
     c->conv = *p;
     int flt = *p && strchr("fFeEgG", *p);
     c->bad = !*p || w > 0xffff || c->prec > 0xffff ||
              (*p == '%' ? c->spec || c->wide || c->prec >= 0 : !strchr("diuxXocspfFeEgG", *p)) ||
-             (c->wide && !strchr("diuxXo", *p)) || (c->spec && strchr("cp", *p)) || (c->prec >= 0 && !flt) ||
-             (*p == 's' && c->spec & ~0x1ffff);
+             (c->wide && !strchr("diuxXo", *p) && !(flt && l)) || (c->spec && strchr("cp", *p)) ||
+             (c->prec >= 0 && !flt) || (*p == 's' && c->spec & ~0x1ffff);
     return *p ? p + 1 : p;
 }
 
