@@ -722,7 +722,8 @@ static const char *pf_conv(const char *p, PfConv *c)
  * arguments already in args (the "..." marker after the format), lowered
  * to the C layer's pieces (stdlib_arc/libc.arc, "printf with a literal
  * format") when pf_conv takes every conversion and each argument is an
- * integer of the conversion's size (a pointer for s and p).  The output
+ * integer of the conversion's size (a pointer for s and p, a float for
+ * f F e E g G).  The output
  * and the result are _format's; the pieces run after every argument is
  * evaluated, with the FILE locked, as _vfprintf runs.  0: not specialised
  * (call fd). */
