@@ -897,8 +897,9 @@ func _sprintf_nf(dst: *byte, fmt: *byte, ...) int32 {
 }
 
 // --- printf with a literal format ------------------------------------------
-// The front end lowers printf(LITERAL, ...) and fprintf(f, LITERAL, ...)
-// whose conversions the pieces print (d i u x X o c s p %, integers with
+// The front end lowers printf(LITERAL, ...), fprintf(f, LITERAL, ...) and
+// dprintf(fd, LITERAL, ...) (on _pf_dopen's FILE) whose conversions the
+// pieces print (d i u x X o c s p %, integers with
 // no length or l ll z j t, a width and flags on integers, a width and - on
 // %s; f F e E g G with any width, flags and precision: gen/front/lower.c,
 // pf_conv) to
@@ -957,6 +958,19 @@ func _pf_int(f: *FILE, v: int64, conv: byte) int32 {
     }
     _fput(f, p, cast<usize>(end - p))
     return cast<int32>(end - p)
+}
+
+// dprintf's FILE for the pieces (in the caller's frame): fd's, unbuffered
+// (one write at _pf_end when the call prints up to 256 bytes), never in
+// _files
+struct _DFile {
+    f: FILE
+    buf: [256]byte
+}
+
+func _pf_dopen(fd: int32, d: *_DFile) *FILE {
+    d.f = FILE{fd: fd, flags: _F_OPEN | _F_WRITE | _F_NBF, buf: &d.buf, cap: sizeof(_DFile) - sizeof(FILE)}
+    return &d.f
 }
 
 // spec of _pf_intw and _pf_sw: the width | the flags

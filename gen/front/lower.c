@@ -718,7 +718,8 @@ static const char *pf_conv(const char *p, PfConv *c)
     return *p ? p + 1 : p;
 }
 
-/* printf(LITERAL, ...) or fprintf(f, LITERAL, ...) for call n of fd,
+/* printf(LITERAL, ...), fprintf(f, LITERAL, ...) or dprintf(fd, LITERAL,
+ * ...) for call n of fd,
  * arguments already in args (the "..." marker after the format), lowered
  * to the C layer's pieces (stdlib_arc/libc.arc, "printf with a literal
  * format") when pf_conv takes every conversion and each argument is an
@@ -729,7 +730,13 @@ static const char *pf_conv(const char *p, PfConv *c)
  * (call fd). */
 static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
 {
-    int fi = fd->sym && !strcmp(fd->sym, "printf") ? 0 : fd->sym && !strcmp(fd->sym, "fprintf") ? 1 : -1;
+    int fi = !fd->sym                      ? -1
+             : !strcmp(fd->sym, "printf")  ? 0
+             : !strcmp(fd->sym, "fprintf") ? 1
+             : !strcmp(fd->sym, "dprintf") ? 2
+                                           : -1;
+    int dfd = fi == 2;   /* dprintf: the FILE is _pf_dopen's, in this frame */
+    fi -= dfd;
     if (fi < 0 || n->method || n->nlist <= fi || n->list[fi]->kind != N_STR || args[fi].kind != V_SYM ||
         !c_layer_func(L, fd->sym, 0))
         return 0;
@@ -751,13 +758,17 @@ static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
                 : !(t->kind == TY_INT || t->kind == TY_BOOL) || (t->size == 8) != c.wide)
             return 0;
     }
-    static const char *const names[] = {"_flock", "_fput",    "_pf_int", "_pf_c",    "_pf_s",
-                                        "_pf_end", "_pf_intw", "_pf_sw",  "_pf_float"};
+    static const char *const names[] = {"_flock", "_fput",    "_pf_int", "_pf_c",     "_pf_s",
+                                        "_pf_end", "_pf_intw", "_pf_sw",  "_pf_float", "_pf_dopen"};
     FuncDecl *fn[countof(names)];
     for (int i = 0; i < countof(names); i++)
         if (!(fn[i] = c_layer_func(L, names[i], 1)))
             return 0;
     Val f = fi ? args[0] : emit1(L, OP_LOAD, T_PTR, ir_symval(L->m, "stdout", 0));
+    if (dfd) {
+        Val d[2] = {args[0], slot(L, fn[9]->ptys[1]->base)};
+        f = emit_call(L, n, func_addr(L, fn[9], n->line), 2, d, fn[9]->rty, 0);
+    }
     if (f.kind != V_VREG && f.kind != V_SYM) {
         int t = tmp(L, T_PTR);
         ir_emit(L->m, cur(L), OP_COPY, T_PTR, t, 1, f);

@@ -180,8 +180,8 @@ strip -o "$T/nf_int.s" "$T/nf_int" && strip -o "$T/nf_float.s" "$T/nf_float" &&
 # pieces print are lowered to them (gen/front/lower.c, pf_conv and
 # printf_pieces); the others go to the general path.  One program per side, from the table
 # below (format, Arc arguments, C arguments; tab-separated): each call's
-# output and result ("[n]") through printf to stdout and through fprintf to
-# a file must be glibc's, byte for byte.
+# output and result ("[n]") through printf to stdout, through fprintf to a
+# file and through dprintf to stderr must be glibc's, byte for byte.
 cat > "$T/fmt.table" <<'TABLE'
 hello\n		
 %d %i %u\n	42, -42, 42	42, -42, 42u
@@ -206,22 +206,25 @@ hello\n
 %f %e %g|%5.1f|%.20f|%.0e\n	-0.0, 1e300, 1e-300, 9.96, 1.0 / 3.0, 5e-324	-0.0, 1e300, 1e-300, 9.96, 1.0 / 3.0, 5e-324
 %lf %8.3lf|%-10lg|%le\n	1.5, 2.25, 1e-7, 12345.678	1.5, 2.25, 1e-7, 12345.678
 TABLE
-awk -F'\t' 'BEGIN { print "namespace main\n\nextern c {\n    func printf(*byte, ...) int32\n    func fprintf(*void, *byte, ...) int32\n    func fopen(*byte, *byte) *void\n    func fclose(*void) int32\n}\n\nfunc main() int32 {\n    let f = fopen(\"fp.out\", \"w\")" }
+awk -F'\t' 'BEGIN { print "namespace main\n\nextern c {\n    func printf(*byte, ...) int32\n    func fprintf(*void, *byte, ...) int32\n    func dprintf(int32, *byte, ...) int32\n    func fopen(*byte, *byte) *void\n    func fclose(*void) int32\n}\n\nfunc main() int32 {\n    let f = fopen(\"fp.out\", \"w\")" }
     { a = $2 == "" ? "" : ", " $2
-      printf "    printf(\"[%%d]\\n\", printf(\"%s\"%s))\n    fprintf(f, \"[%%d]\\n\", fprintf(f, \"%s\"%s))\n", $1, a, $1, a }
+      printf "    printf(\"[%%d]\\n\", printf(\"%s\"%s))\n    fprintf(f, \"[%%d]\\n\", fprintf(f, \"%s\"%s))\n", $1, a, $1, a
+      printf "    dprintf(2, \"[%%d]\\n\", dprintf(2, \"%s\"%s))\n", $1, a }
     END { print "    fclose(f)\n    return 0\n}" }' "$T/fmt.table" > "$T/fmt.arc"
 awk -F'\t' 'BEGIN { print "#include <stdio.h>\n#include <string.h>\n\nint main(void)\n{\n    FILE *f = fopen(\"fp.out\", \"w\");" }
     { a = $3 == "" ? "" : ", " $3
-      printf "    printf(\"[%%d]\\n\", printf(\"%s\"%s));\n    fprintf(f, \"[%%d]\\n\", fprintf(f, \"%s\"%s));\n", $1, a, $1, a }
+      printf "    printf(\"[%%d]\\n\", printf(\"%s\"%s));\n    fprintf(f, \"[%%d]\\n\", fprintf(f, \"%s\"%s));\n", $1, a, $1, a
+      printf "    dprintf(2, \"[%%d]\\n\", dprintf(2, \"%s\"%s));\n", $1, a }
     END { print "    fclose(f);\n    return 0;\n}" }' "$T/fmt.table" > "$T/fmt.c"
 if gcc -w -fno-builtin -O2 -o "$T/fmt.glibc" "$T/fmt.c" && "$ARC" build "$T/fmt.arc" -o "$T/fmt"; then
-    in_dir glibc "" "$T/fmt.glibc" && cp "$T/run/fp.out" "$T/fmt.glibc.fp"
+    in_dir glibc "" "$T/fmt.glibc" && cp "$T/run/fp.out" "$T/fmt.glibc.fp" && cp "$T/glibc.err" "$T/fmt.glibc.err"
     check "the format table's glibc program prints $(wc -l < "$T/fmt.table") formats" \
         test "$(grep -c '^\[' "$T/glibc.out")" -eq "$(wc -l < "$T/fmt.table")"
     for runner in "" "$QEMU"; do
         in_dir arc "$runner" "$T/fmt"
         check "printf with literal formats (${runner:-native}): glibc's bytes and results" cmp -s "$T/glibc.out" "$T/arc.out"
         check "fprintf with literal formats (${runner:-native}): glibc's bytes and results" cmp -s "$T/fmt.glibc.fp" "$T/run/fp.out"
+        check "dprintf with literal formats (${runner:-native}): glibc's bytes and results" cmp -s "$T/fmt.glibc.err" "$T/arc.err"
     done
     check "the pieces print most of the table (_pf_int, _pf_intw, _pf_sw, _pf_float linked)" \
         test "$(nm "$T/fmt" | grep -c -e '_pf_int$' -e '_pf_intw$' -e '_pf_sw$' -e '_pf_float$')" -eq 4
