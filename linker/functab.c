@@ -131,13 +131,16 @@ static void functab_bytes(const FuncList *l, const char *const *skip, Buf *out)
     for (int i = 0; i < l->n; i++)
         n += !skipped(l->v[i].name, skip);
     uint64_t name = FTAB_HEAD + (uint64_t)n * FTAB_ENTRY;
-    buf_u64(out, (uint64_t)n);
+    buf_u32(out, (uint32_t)n);
     for (int i = 0; i < l->n; i++) {
         if (skipped(l->v[i].name, skip))
             continue;
         if (name > UINT32_MAX)
             die("function table names exceed 4 GiB");
-        buf_u64(out, l->v[i].addr);
+        if (l->v[i].addr > UINT32_MAX)
+            die("function %s at 0x%llx: the function table holds 32-bit addresses", l->v[i].name,
+                (unsigned long long)l->v[i].addr);
+        buf_u32(out, (uint32_t)l->v[i].addr);
         buf_u32(out, l->v[i].size > UINT32_MAX ? UINT32_MAX : (uint32_t)l->v[i].size);
         buf_u32(out, (uint32_t)name);
         name += strlen(l->v[i].name) + 1;
@@ -154,7 +157,7 @@ int functab_write_object(const FuncList *l, const char *const *skip, const char 
     Buf b = {0};
     functab_bytes(l, skip, &b);
     Elf *e = elf_new();
-    int sec = elf_section(e, ".arc_functab", SEC_RODATA, 8);
+    int sec = elf_section(e, ".arc_functab", SEC_RODATA, 4);
     elf_append(e, sec, b.p, b.len);
     int rc = elf_write(e, path);
     elf_free(e);

@@ -6,13 +6,14 @@
  * .arc_functab section, which linker/arc.ld keeps (and strip leaves, as it
  * is allocated) and gen/rt/signal.c's reporter reads:
  *
- *   u64 count
- *   count x { u64 addr; u32 size; u32 name }   sorted by addr;
+ *   u32 count
+ *   count x { u32 addr; u32 size; u32 name }   sorted by addr;
  *                                              name: offset from the start
  *   the names, NUL-terminated
  *
  * Every value is absolute: the object has no relocations, so it keeps no
- * section alive through --gc-sections. */
+ * section alive through --gc-sections.  Addresses fit in 32 bits: arc.ld
+ * links at 0x400000 (functab_write_object dies on one that does not). */
 #ifndef ARC_FUNCTAB_H
 #define ARC_FUNCTAB_H
 
@@ -21,15 +22,13 @@
 /* The table's layout, for both sides: functab_write_object here and the
  * reporter's lookup (gen/rt/signal.c). */
 enum {
-    FTAB_COUNT = 0,        /* u64 count */
-    FTAB_HEAD = 8,         /* the first entry */
-    FTAB_ENTRY = 16,       /* bytes per entry: */
-    FTAB_ENTRY_SHIFT = 4,  /*   1 << FTAB_ENTRY_SHIFT */
-    FTAB_ADDR = 0,         /*   u64 addr */
-    FTAB_SIZE = 8,         /*   u32 size */
-    FTAB_NAME = 12,        /*   u32 name: offset from the table's start */
+    FTAB_COUNT = 0,        /* u32 count */
+    FTAB_HEAD = 4,         /* the first entry */
+    FTAB_ENTRY = 12,       /* bytes per entry: */
+    FTAB_ADDR = 0,         /*   u32 addr */
+    FTAB_SIZE = 4,         /*   u32 size */
+    FTAB_NAME = 8,         /*   u32 name: offset from the table's start */
 };
-_Static_assert(1 << FTAB_ENTRY_SHIFT == FTAB_ENTRY, "entry size and shift agree");
 _Static_assert(FTAB_NAME + 4 == FTAB_ENTRY, "an entry is addr, size, name");
 
 typedef struct FuncSym {

@@ -772,7 +772,8 @@ func _format(out: *_Out, fmt: *byte, ap: *void) int32 {
 // Each one formats floats through _fmt_float.  Its _nf twin (printf and
 // _printf_nf, ...) passes null instead: the front end calls the twin where
 // a program's format is a string literal that converts no float and no
-// argument is a float (gen/front/lower.c, nofloat_twin), so a program
+// argument is a float (gen/front/lower.c, nofloat_twin; a printf or
+// fprintf the pieces below print calls neither), so a program
 // that never formats a float links none of the float formatting
 // (ld --gc-sections drops what only the full entry points reach).
 func _vdprintf(fd: int32, fmt: *byte, ap: *void, ff: func(*_Spec, *_Out, float64)) int32 {
@@ -801,12 +802,17 @@ func _dprintf_nf(fd: int32, fmt: *byte, ...) int32 {
 func _vfprintf(f: *FILE, fmt: *byte, ap: *void, ff: func(*_Spec, *_Out, float64)) int32 {
     let o = _Out{f: f, ffmt: ff}
     _flock(f)
-    let r = _format(&o, fmt, ap)
+    return _pf_end(f, _format(&o, fmt, ap))
+}
+
+// The end of a formatted write to f (lock held): n bytes, or -1 when f
+// has an error.
+func _pf_end(f: *FILE, n: int32) int32 {
     if (f.flags & _F_ERR) != 0 {
-        r = -1
+        n = -1
     }
     _funlock(f)
-    return r
+    return n
 }
 
 func vfprintf(f: *FILE, fmt: *byte, ap: *void) int32 {
@@ -888,6 +894,189 @@ func _sprintf_nf(dst: *byte, fmt: *byte, ...) int32 {
     let r = _vsnprintf(dst, 0x7fffffffffffffff, fmt, ap, null)
     va_end(ap)
     return r
+}
+
+// --- printf with a literal format ------------------------------------------
+// The front end lowers printf(LITERAL, ...), fprintf(f, LITERAL, ...) and
+// dprintf(fd, LITERAL, ...) (on _pf_dopen's FILE) whose conversions the
+// pieces print (d i u x X o c s p %, integers with
+// no length or l ll z j t, a width and flags on integers, a width and - on
+// %s; f F e E g G with any width, flags and precision: gen/front/lower.c,
+// pf_conv) to
+//     _flock(f), _fput of each literal run, a piece per conversion, _pf_end
+// once every argument is evaluated (printf_pieces), so such a program
+// links none of _format.  The bytes are _format's; each piece returns how
+// many it wrote.
+
+// The digits of v (its magnitude for d) in base 10 (d u), 8 (o) or 16
+// (x X p), written backwards ending at end: the first one.
+func _pf_digits(end: *byte, v: int64, conv: byte) *byte {
+    let u = cast<uint64>(v)
+    if conv == 'd' && v < 0 {
+        u = 0 - u
+    }
+    let base: uint64 = 16
+    if conv == 'd' || conv == 'u' {
+        base = 10
+    } else if conv == 'o' {
+        base = 8
+    }
+    let digits = "0123456789abcdef"
+    if conv == 'X' {
+        digits = "0123456789ABCDEF"
+    }
+    let p = end
+    for {
+        let q = u / base
+        p--
+        *p = digits[u - q * base]
+        u = q
+        if u == 0 {
+            return p
+        }
+    }
+}
+
+// d (v signed; i comes as d), u, x, X, o or p (v an address)
+func _pf_int(f: *FILE, v: int64, conv: byte) int32 {
+    let buf: [24]byte = {}
+    let end: *byte = &buf
+    end += 24
+    let p = _pf_digits(end, v, conv)
+    if conv == 'p' {
+        if v == 0 {
+            p = "(nil)"
+            end = p + 5
+        } else {
+            p -= 2
+            p[0] = '0'
+            p[1] = 'x'
+        }
+    } else if conv == 'd' && v < 0 {
+        p--
+        *p = '-'
+    }
+    _fput(f, p, cast<usize>(end - p))
+    return cast<int32>(end - p)
+}
+
+// dprintf's FILE for the pieces (in the caller's frame): fd's, unbuffered
+// (one write at _pf_end when the call prints up to 256 bytes), never in
+// _files
+struct _DFile {
+    f: FILE
+    buf: [256]byte
+}
+
+func _pf_dopen(fd: int32, d: *_DFile) *FILE {
+    d.f = FILE{fd: fd, flags: _F_OPEN | _F_WRITE | _F_NBF, buf: &d.buf, cap: sizeof(_DFile) - sizeof(FILE)}
+    return &d.f
+}
+
+// spec of _pf_intw and _pf_sw: the width | the flags
+const _PF_MINUS: int32 = 0x10000
+const _PF_PLUS: int32 = 0x20000
+const _PF_SPACE: int32 = 0x40000
+const _PF_ALT: int32 = 0x80000
+const _PF_ZERO: int32 = 0x100000
+
+// n bytes c (none when n <= 0)
+func _pf_pad(f: *FILE, c: byte, n: int32) {
+    for n > 0 {
+        _fput(f, &c, 1)
+        n--
+    }
+}
+
+// As _pf_int, with a width and flags (not p)
+func _pf_intw(f: *FILE, v: int64, conv: byte, spec: int32) int32 {
+    let buf: [24]byte = {}
+    let end: *byte = &buf
+    end += 24
+    let p = _pf_digits(end, v, conv)
+    let pre = ""
+    if conv == 'd' {
+        if v < 0 {
+            pre = "-"
+        } else if (spec & _PF_PLUS) != 0 {
+            pre = "+"
+        } else if (spec & _PF_SPACE) != 0 {
+            pre = " "
+        }
+    } else if (spec & _PF_ALT) != 0 {
+        if conv == 'o' && *p != '0' {
+            p--
+            *p = '0'
+        } else if conv == 'x' && v != 0 {
+            pre = "0x"
+        } else if conv == 'X' && v != 0 {
+            pre = "0X"
+        }
+    }
+    let npre = std.str.len(pre)
+    let n = cast<int32>(npre) + cast<int32>(end - p)
+    let fill = (spec & 0xffff) - n
+    let mode = spec & (_PF_MINUS | _PF_ZERO)
+    if mode == 0 {
+        _pf_pad(f, ' ', fill)
+    }
+    _fput(f, pre, npre)
+    if mode == _PF_ZERO {
+        _pf_pad(f, '0', fill)
+    }
+    _fput(f, p, cast<usize>(end - p))
+    if (spec & _PF_MINUS) != 0 {
+        _pf_pad(f, ' ', fill)
+    }
+    if fill > 0 {
+        return n + fill
+    }
+    return n
+}
+
+// f F e E g G, with the width and flags of spec and precision prec (-1:
+// none): _fmt_float, without the format loop
+func _pf_float(f: *FILE, x: float64, conv: byte, spec: int32, prec: int32) int32 {
+    let s = _Spec{minus: (spec & _PF_MINUS) != 0, plus: (spec & _PF_PLUS) != 0, space: (spec & _PF_SPACE) != 0,
+                  alt: (spec & _PF_ALT) != 0, zero: (spec & _PF_ZERO) != 0, width: spec & 0xffff, prec: prec,
+                  conv: conv}
+    let o = _Out{f: f}
+    _fmt_float(&s, &o, x)
+    return cast<int32>(o.n)
+}
+
+func _pf_c(f: *FILE, c: int32) {
+    let b = cast<byte>(c)
+    _fput(f, &b, 1)
+}
+
+func _pf_s(f: *FILE, s: *byte) int32 {
+    if s == null {
+        s = "(null)"
+    }
+    let n = std.str.len(s)
+    _fput(f, s, n)
+    return cast<int32>(n)
+}
+
+// %s with a width, and the flag - or none
+func _pf_sw(f: *FILE, s: *byte, spec: int32) int32 {
+    if s == null {
+        s = "(null)"
+    }
+    let n = cast<int32>(std.str.len(s))
+    let fill = (spec & 0xffff) - n
+    if (spec & _PF_MINUS) == 0 {
+        _pf_pad(f, ' ', fill)
+    }
+    _fput(f, s, cast<usize>(n))
+    if (spec & _PF_MINUS) != 0 {
+        _pf_pad(f, ' ', fill)
+    }
+    if fill > 0 {
+        return n + fill
+    }
+    return n
 }
 
 // --- errno -------------------------------------------------------------------

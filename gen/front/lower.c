@@ -680,6 +680,147 @@ static FuncDecl *nofloat_twin(Lower *L, FuncDecl *fd, Node *n)
     return c_layer_func(L, fam[i].twin, 1);
 }
 
+/* One conversion of a literal printf format, from its '%' to its
+ * letter: spec is the width | the flags (bit 16 + the index of the flag in
+ * "-+ #0": _PF_MINUS... in stdlib_arc/libc.arc), prec the precision (-1:
+ * none), wide a length l ll z j t (l alone is allowed on a float), bad a
+ * form the pieces do not print ('*', hh, h, L, a width or precision over
+ * 0xffff, a precision but on a float, a flag or width on %% c p, a flag but
+ * - on s). */
+typedef struct {
+    int spec, prec, wide, bad;
+    char conv;
+} PfConv;
+
+static const char *pf_conv(const char *p, PfConv *c)
+{
+    static const char flags[] = "-+ #0";
+    *c = (PfConv){0};
+    for (p++; *p && strchr(flags, *p); p++)
+        c->spec |= 0x10000 << (strchr(flags, *p) - flags);
+    int w = 0;
+    for (; *p >= '0' && *p <= '9'; p++)
+        w = w > 0xffff ? w : w * 10 + (*p - '0');
+    c->spec |= w & 0xffff;
+    c->prec = -1;
+    if (*p == '.')
+        for (c->prec = 0, p++; *p >= '0' && *p <= '9'; p++)
+            c->prec = c->prec > 0xffff ? c->prec : c->prec * 10 + (*p - '0');
+    int l = *p == 'l' && p[1] != 'l';   /* %lf is %f */
+    c->wide = *p == 'l' || *p == 'z' || *p == 'j' || *p == 't';
+    p += c->wide + (*p == 'l' && p[1] == 'l');
+    c->conv = *p;
+    int flt = *p && strchr("fFeEgG", *p);
+    c->bad = !*p || w > 0xffff || c->prec > 0xffff ||
+             (*p == '%' ? c->spec || c->wide || c->prec >= 0 : !strchr("diuxXocspfFeEgG", *p)) ||
+             (c->wide && !strchr("diuxXo", *p) && !(flt && l)) || (c->spec && strchr("cp", *p)) ||
+             (c->prec >= 0 && !flt) || (*p == 's' && c->spec & ~0x1ffff);
+    return *p ? p + 1 : p;
+}
+
+/* printf(LITERAL, ...), fprintf(f, LITERAL, ...) or dprintf(fd, LITERAL,
+ * ...) for call n of fd,
+ * arguments already in args (the "..." marker after the format), lowered
+ * to the C layer's pieces (stdlib_arc/libc.arc, "printf with a literal
+ * format") when pf_conv takes every conversion and each argument is an
+ * integer of the conversion's size (a pointer for s and p, a float for
+ * f F e E g G).  The output
+ * and the result are _format's; the pieces run after every argument is
+ * evaluated, with the FILE locked, as _vfprintf runs.  0: not specialised
+ * (call fd). */
+static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
+{
+    int fi = !fd->sym                      ? -1
+             : !strcmp(fd->sym, "printf")  ? 0
+             : !strcmp(fd->sym, "fprintf") ? 1
+             : !strcmp(fd->sym, "dprintf") ? 2
+                                           : -1;
+    int dfd = fi == 2;   /* dprintf: the FILE is _pf_dopen's, in this frame */
+    fi -= dfd;
+    if (fi < 0 || n->method || n->nlist <= fi || n->list[fi]->kind != N_STR || args[fi].kind != V_SYM ||
+        !c_layer_func(L, fd->sym, 0))
+        return 0;
+    const char *fmt = n->list[fi]->str;
+    int na = n->nlist - fi - 1, ai = 0;
+    PfConv c;
+    for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
+        p = pf_conv(p, &c);
+        if (c.bad)
+            return 0;
+        if (c.conv == '%')
+            continue;
+        if (ai == na)
+            return 0;
+        Ty *t = n->list[fi + 1 + ai++]->ty;
+        if (strchr("fFeEgG", c.conv) ? t->kind != TY_FLOAT
+            : c.conv == 's' || c.conv == 'p'
+                ? t->kind != TY_PTR
+                : !(t->kind == TY_INT || t->kind == TY_BOOL) || (t->size == 8) != c.wide)
+            return 0;
+    }
+    static const char *const names[] = {"_flock", "_fput",    "_pf_int", "_pf_c",     "_pf_s",
+                                        "_pf_end", "_pf_intw", "_pf_sw",  "_pf_float", "_pf_dopen"};
+    FuncDecl *fn[countof(names)];
+    for (int i = 0; i < countof(names); i++)
+        if (!(fn[i] = c_layer_func(L, names[i], 1)))
+            return 0;
+    Val f = fi ? args[0] : emit1(L, OP_LOAD, T_PTR, ir_symval(L->m, "stdout", 0));
+    if (dfd) {
+        Val d[2] = {args[0], slot(L, fn[9]->ptys[1]->base)};
+        f = emit_call(L, n, func_addr(L, fn[9], n->line), 2, d, fn[9]->rty, 0);
+    }
+    if (f.kind != V_VREG && f.kind != V_SYM) {
+        int t = tmp(L, T_PTR);
+        ir_emit(L->m, cur(L), OP_COPY, T_PTR, t, 1, f);
+        f = V(L, t);
+    }
+    Val fv = args[fi], a[5] = {f};
+    Val total = ir_int(T_I32, 0);
+    ai = 0;
+    emit_call(L, n, func_addr(L, fn[0], n->line), 1, a, fn[0]->rty, 0);
+    for (const char *p = fmt, *run = fmt;;) {
+        const char *q = strchr(p, '%');
+        const char *next = q ? pf_conv(q, &c) : NULL;
+        int64_t len = (q ? q : p + strlen(p)) - run + (q && c.conv == '%');   /* "%%": the run takes one '%' */
+        if (len) {
+            a[1] = fv, a[1].i += run - fmt, a[2] = ir_int(T_I64, len);
+            emit_call(L, n, func_addr(L, fn[1], n->line), 3, a, fn[1]->rty, 0);
+            total = emit2(L, OP_ADD, T_I32, total, ir_int(T_I32, len));
+        }
+        if (!q)
+            break;
+        p = run = next;
+        if (c.conv == '%')
+            continue;
+        Node *an = n->list[fi + 1 + ai];
+        Val v = args[fi + 2 + ai++];
+        int sign = c.conv == 'd' || c.conv == 'i';
+        int flt = strchr("fFeEgG", c.conv) != NULL;
+        FuncDecl *piece = flt            ? fn[8]
+                          : c.conv == 'c' ? fn[3]
+                          : c.conv == 's' ? fn[c.spec ? 7 : 4]
+                                          : fn[c.spec ? 6 : 2];
+        int k = 2;
+        a[1] = v;
+        if (piece == fn[2] || piece == fn[6]) {   /* an integer: 64 bits */
+            a[1] = c.wide || c.conv == 'p' ? to_i64(L, v, an->ty)
+                   : v.kind == V_INT      ? ir_int(T_I64, sign ? (int64_t)(int32_t)v.i : (int64_t)(uint32_t)v.i)
+                                          : int_conv(L, v, T_I32, sign, T_I64);
+        }
+        if (flt || piece == fn[2] || piece == fn[6])
+            a[k++] = ir_int(T_I8, sign ? 'd' : c.conv);
+        if (c.spec || flt)
+            a[k++] = ir_int(T_I32, c.spec);
+        if (flt)
+            a[k++] = ir_int(T_I32, c.prec);
+        Val r = emit_call(L, n, func_addr(L, piece, n->line), k, a, piece->rty, 0);
+        total = emit2(L, OP_ADD, T_I32, total, piece == fn[3] ? ir_int(T_I32, 1) : r);
+    }
+    a[1] = total;
+    *res = emit_call(L, n, func_addr(L, fn[5], n->line), 2, a, fn[5]->rty, 0);
+    return 1;
+}
+
 static Val call(Lower *L, Node *n, int spawn)
 {
     FuncDecl *fd = n->fn;
@@ -695,6 +836,9 @@ static Val call(Lower *L, Node *n, int spawn)
         skip = 1;
     }
     k += lower_args(L, n->list, n->nlist, fd->ptys + skip, fd->nparams - skip, fd->variadic, args + k);
+    Val res;
+    if (!spawn && !fd->async && printf_pieces(L, fd, n, args + skip, &res))
+        return res;
     FuncDecl *twin = spawn || fd->async ? NULL : nofloat_twin(L, fd, n);
     Val callee = func_addr(L, twin ? twin : fd, n->line);
     return emit_call(L, n, callee, k, args, fd->rty, spawn || fd->async);

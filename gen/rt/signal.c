@@ -558,8 +558,8 @@ static void emit_dec(Crash *c)
 /* sym: rax an address, rdx the bias.  The table linker/functab.c writes
  * (its layout: FTAB_* in linker/functab.h):
  *
- *   u64 count
- *   count x { u64 addr; u32 size; u32 name }   name: offset from the start
+ *   u32 count
+ *   count x { u32 addr; u32 size; u32 name }   name: offset from the start
  *   names, NUL-terminated
  *
  * A linear scan, every read checked against [start, end):
@@ -579,16 +579,17 @@ static void emit_sym(Crash *c)
     enc_alu(a, ALU_SUB, 8, opr(RCX), opr(R8));            /* table bytes */
     enc_alu(a, ALU_SUB, 8, opr(RCX), opi(FTAB_HEAD));
     enc_jcc_short(a, CC_B, unknown);
-    enc_shift(a, SH_SHR, 8, opr(RCX), opi(FTAB_ENTRY_SHIFT));   /* entries that fit */
-    enc_mov(a, 8, opr(R11), opm(mem_b(R8, FTAB_COUNT)));
-    enc_alu(a, ALU_CMP, 8, opr(R11), opr(RCX));
+    enc_mov(a, 4, opr(R11), opm(mem_b(R8, FTAB_COUNT)));
+    enc_imul3(a, 8, R10, opr(R11), FTAB_ENTRY);           /* the entries' bytes: no overflow */
+    enc_alu(a, ALU_CMP, 8, opr(R10), opr(RCX));
     enc_jcc_short(a, CC_A, unknown);
     enc_lea(a, 8, R10, mem_b(R8, FTAB_HEAD));
     enc_bind(a, loop);
     enc_test(a, 8, opr(R11), opr(R11));
     enc_jcc_short(a, CC_E, unknown);
     enc_mov(a, 8, opr(RDX), opr(RAX));
-    enc_alu(a, ALU_SUB, 8, opr(RDX), opm(mem_b(R10, FTAB_ADDR)));
+    enc_mov(a, 4, opr(RCX), opm(mem_b(R10, FTAB_ADDR)));
+    enc_alu(a, ALU_SUB, 8, opr(RDX), opr(RCX));
     enc_jcc_short(a, CC_B, next);
     enc_mov(a, 4, opr(RCX), opm(mem_b(R10, FTAB_SIZE)));
     enc_alu(a, ALU_CMP, 8, opr(RDX), opr(RCX));
@@ -608,7 +609,8 @@ static void emit_sym(Crash *c)
     enc_jcc_short(a, CC_AE, unknown);
     enc_call_label(a, c->putz);
     enc_mov(a, 8, opr(RAX), opr(RDI));
-    enc_alu(a, ALU_SUB, 8, opr(RAX), opm(mem_b(R10, FTAB_ADDR)));
+    enc_mov(a, 4, opr(RCX), opm(mem_b(R10, FTAB_ADDR)));
+    enc_alu(a, ALU_SUB, 8, opr(RAX), opr(RCX));
     enc_jcc_short(a, CC_E, done);
     enc_mov(a, 8, opr(RDI), opr(RAX));
     putc_lit(c, '+');

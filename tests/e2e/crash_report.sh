@@ -75,14 +75,26 @@ func main() int32 {
     return 0
 }
 SRC
-    "$ARC" build "$T/printf.arc" -o "$T/printf" && strip "$T/printf" ||
+    "$ARC" build "$T/printf.arc" -o "$T/printf" &&
+    "$ARC" build --no-crash-report "$T/printf.arc" -o "$T/printf.silent" ||
     not_ok "size hellos build"
+# a literal format with plain conversions links none of the general
+# formatting (gen/front/lower.c, printf_pieces)
+nm "$T/printf" | grep -q -e '_format$' -e '_fmt_int$'
+check "Arc printf hello links no _format or _fmt_int" test $? -ne 0
+strip "$T/printf" "$T/printf.silent"
 c=$(wc -c < "$T/hello")
 s=$(wc -c < "$T/hello.silent")
 p=$(wc -c < "$T/printf")
+ps=$(wc -c < "$T/printf.silent")
 echo "# stripped sizes: C hello $c B with crash reports, $s B with --no-crash-report;" \
-     "Arc printf hello $p B with crash reports; musl write hello $MUSL_HELLO B"
+     "Arc printf hello $p B with crash reports (target 4096), $ps B without (target 2048);" \
+     "musl write hello $MUSL_HELLO B"
 check "size: C hello with crash reports $c B < 4096, 3x $c <= $MUSL_HELLO; without $s B < 512; Arc printf hello $p B" \
     test "$c" -lt 4096 -a $((3 * c)) -le "$MUSL_HELLO" -a "$s" -lt 512
-"$T/printf" > "$T/printf.out"
-check "Arc printf hello prints 'hello 42'" sh -c "printf 'hello 42\n' | cmp -s - '$T/printf.out'"
+for runner in "" "$QEMU"; do
+    for prog in printf printf.silent; do
+        $runner "$T/$prog" > "$T/printf.out"
+        check "Arc $prog hello (${runner:-native}) prints 'hello 42'" sh -c "printf 'hello 42\n' | cmp -s - '$T/printf.out'"
+    done
+done
