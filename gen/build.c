@@ -10,7 +10,8 @@
  *   ir_verify         the IR's invariants (exit 1 on user IR)
  *   (check stops here)
  *   opt_inline        small functions inlined (Arc sources only: opt.c)
- *   ir_verify         again: a failure now is an internal error
+ *   opt_layout        cold blocks (ending in unreachable) last
+ *   ir_verify         after each: a failure now is an internal error
  *   rt_lower_module   spawn/await/yield -> runtime calls and thunks
  *   ir_verify         again: a failure now is an internal error
  *   (ir stops here: ir_print)
@@ -143,6 +144,9 @@ static Module *compile(const char *src, int front_only)
             opt_inline(m);
             if (ir_verify(m, stderr))
                 die("the IR is invalid after opt_inline");
+            opt_layout(m);
+            if (ir_verify(m, stderr))
+                die("the IR is invalid after opt_layout");
         }
         rt_lower_module(m);
         if (ir_verify(m, stderr))

@@ -1,7 +1,9 @@
-/* opt.c: the IR optimiser.  One pass today: inlining small functions.
+/* opt.c: the IR optimiser: inlining small functions, and cold blocks
+ * last.
  *
- * Needs: ir.h.  Produces: opt_inline(m), run by build.c on Arc sources
- * between the front end and rt_lower_module, and followed by ir_verify.
+ * Needs: ir.h.  Produces: opt_inline(m) and opt_layout(m), run by build.c
+ * on Arc sources between the front end and rt_lower_module, each
+ * followed by ir_verify.
  *
  * Inlining.  A call whose callee is defined in the module and is small
  * (at most INLINE_MAX instructions), not variadic, passes and returns no
@@ -187,5 +189,27 @@ void opt_inline(Module *m)
                 b = inline_call(m, f, b, i, g, seq++);
                 i = -1;
             }
+    }
+}
+
+/* Cold blocks last.  A block that ends in unreachable (a failed bounds
+ * check's call to arc_rt_index_fail, a runtime error) moves to the end of
+ * its function, in order, so the hot path falls through its checks
+ * instead of jumping over the cold code, and the cold code leaves the
+ * loops' instruction cache lines and live ranges. */
+void opt_layout(Module *m)
+{
+    for (int k = 0; k < m->nfuncs; k++) {
+        Func *f = m->funcs[k];
+        int *order = ir_alloc(m, ((size_t)f->nblocks + 1) * sizeof *order);
+        int j = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (int b = 0; b < f->nblocks; b++) {
+                const Block *bl = f->blocks[b];
+                int cold = b > 0 && bl->ninsts > 0 && bl->insts[bl->ninsts - 1].op == OP_UNREACHABLE;
+                if (cold == pass)
+                    order[j++] = b;
+            }
+        ir_reorder_blocks(m, f, order);
     }
 }

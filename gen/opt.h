@@ -6,5 +6,7 @@
 
 /* Inline calls to small non-recursive functions defined in m. */
 void opt_inline(Module *m);
+/* Blocks that end in unreachable moved to the end of their function. */
+void opt_layout(Module *m);
 
 #endif

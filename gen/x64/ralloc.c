@@ -9,8 +9,10 @@
  * register that no instruction in its interval clobbers:
  *   - a call strictly inside the interval clobbers the caller-saved
  *     registers and every xmm; so a value live across a call sits in
- *     rbx/r12..r15 or in a slot.  A call's own operands and result may use
- *     caller-saved registers (its argument moves are a parallel copy),
+ *     rbx/r12..r15 or in a slot (not across a call that never returns,
+ *     one followed by unreachable: nothing is live after it).  A call's
+ *     own operands and result may use caller-saved registers (its
+ *     argument moves are a parallel copy),
  *     except when it passes or returns aggregates: then nothing live at
  *     the call may;
  *   - any other instruction: the registers its expansion touches
@@ -91,6 +93,11 @@ void x64_ralloc(X64Fn *x)
             Clobber c = {2 * (x->istart[b] + i) + 2, 0, 0, 0, 0};
             inst_clobbers(x, in, 0, &c.ci, &c.ai);
             inst_clobbers(x, in, 1, &c.cf, &c.af);
+            /* a call that never returns (unreachable follows: a failed
+             * bounds check's arc_rt_index_fail) clobbers nothing for the
+             * intervals around it: no value is live after it */
+            if (in->op == OP_CALL && i + 1 < bl->ninsts && bl->insts[i + 1].op == OP_UNREACHABLE)
+                c.ci = c.cf = 0;
             saved |= (c.ci | c.ai) & CALLEE_SAVED;   /* cpuid writes rbx */
             if (in->op == OP_CALL) {
                 int regs[in->nargs + 1];
