@@ -154,10 +154,8 @@ static void x64_emit_func(X64Fn *x)
         for (int i = 0; i < f->blocks[b]->ninsts; i++) {
             x->curinst = x->istart[b] + i;
             x64_inst(x, &f->blocks[b]->insts[i]);
-            if (x->skip) {
-                x->skip = 0;
-                i++;
-            }
+            i += x->skip;
+            x->skip = 0;
         }
     }
     if (need) {

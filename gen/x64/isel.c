@@ -79,6 +79,8 @@ static int try_lea(X64Fn *x, int dst, Val a, Val b, int neg, int sz)
     return 1;
 }
 
+static int fuse_index(X64Fn *x, const Inst *in);
+
 static void gen_alu(X64Fn *x, const Inst *in)
 {
     static const AluOp alu[OP_COUNT] = {
@@ -88,6 +90,8 @@ static void gen_alu(X64Fn *x, const Inst *in)
     int sz = isz(in->type);
     if ((in->op == OP_ADD || in->op == OP_SUB) &&
         try_lea(x, in->dst, in->args[0], in->args[1], in->op == OP_SUB, sz))
+        return;
+    if (in->op == OP_MUL && fuse_index(x, in))
         return;
     Reg acc = acc_reg(x, in->dst, in->args[1]);
     x64_load(x, in->args[0], acc);
@@ -573,10 +577,9 @@ static void gen_ftoi(X64Fn *x, const Inst *in)
 }
 
 /* --- memory ------------------------------------------------------------- */
-static void gen_load(X64Fn *x, const Inst *in)
+static void load_from(X64Fn *x, const Inst *in, Mem m)
 {
     Asm *a = &x->a;
-    Mem m = x64_addr(x, in->args[0], RCX);
     Type t = in->type;
     if (type_is_flt(t)) {
         Xmm r = fdst(x, in->dst);
@@ -598,7 +601,15 @@ static void gen_load(X64Fn *x, const Inst *in)
     x64_store(x, in->dst, r);
 }
 
-static void gen_store(X64Fn *x, const Inst *in)
+static void gen_load(X64Fn *x, const Inst *in)
+{
+    load_from(x, in, x64_addr(x, in->args[0], RCX));
+}
+
+/* store in's value at m, or (have_m 0) at its address operand; the value
+ * is loaded first, into rax or xmm15, so it cannot disturb m's registers
+ * (allocatable ones) nor the rcx an address is loaded into after it */
+static void store_to(X64Fn *x, const Inst *in, int have_m, Mem m)
 {
     Asm *a = &x->a;
     Type t = in->type;
@@ -609,7 +620,8 @@ static void gen_store(X64Fn *x, const Inst *in)
             r = x->loc[v.vreg].r;
         else
             x64_loadf(x, v, XS0);
-        Mem m = x64_addr(x, in->args[1], RCX);
+        if (!have_m)
+            m = x64_addr(x, in->args[1], RCX);
         enc_movsf(a, x64_fsz(t), opm(m), opx(r));
         return;
     }
@@ -618,8 +630,64 @@ static void gen_store(X64Fn *x, const Inst *in)
         x64_load(x, v, RAX);
         src = opr(RAX);
     }
-    Mem m = x64_addr(x, in->args[1], RCX);
+    if (!have_m)
+        m = x64_addr(x, in->args[1], RCX);
     enc_mov(a, type_size(t), opm(m), src);
+}
+
+static void gen_store(X64Fn *x, const Inst *in)
+{
+    store_to(x, in, 0, mem_b(NOREG, 0));
+}
+
+/* An indexed access: `mul idx, c` (c = 1, 2, 4 or 8, idx in a register)
+ * whose value dies at the ptradd right after it, and that ptradd's value
+ * dying at the load or store right after that, become one load or store
+ * from [base + idx*c] (base a symbol: disp32, the program is linked
+ * non-PIE below 2 GiB; or a register), and the two are skipped; without
+ * the load or store, one lea.  Nothing runs in between, so idx and base
+ * are still in their registers.  0 when the pattern does not apply. */
+static int fuse_index(X64Fn *x, const Inst *in)
+{
+    const Block *b = x->f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur], gi = x->curinst;
+    Val idx = in->args[0], c = in->args[1];
+    if (in->type != T_I64 || c.kind != V_INT || (c.i != 1 && c.i != 2 && c.i != 4 && c.i != 8) ||
+        idx.kind != V_VREG || x->loc[idx.vreg].kind != LOC_REG || i + 1 >= b->ninsts)
+        return 0;
+    const Inst *pa = &b->insts[i + 1];
+    if (pa->op != OP_PTRADD || pa->args[1].kind != V_VREG || pa->args[1].vreg != in->dst ||
+        x->vend[in->dst] > 2 * (gi + 1) + 2)
+        return 0;
+    Val base = pa->args[0];
+    Reg ri = (Reg)x->loc[idx.vreg].r;
+    Mem m;
+    if (base.kind == V_SYM && base.i >= INT32_MIN / 2 && base.i <= INT32_MAX / 2)
+        m = mem_sym(x64_esym(x, base.sym), ri, (int)c.i, (int32_t)base.i);
+    else if (base.kind == V_VREG && x->loc[base.vreg].kind == LOC_REG)
+        m = mem_bis((Reg)x->loc[base.vreg].r, ri, (int)c.i, 0);
+    else
+        return 0;
+    const Inst *ls = i + 2 < b->ninsts ? &b->insts[i + 2] : NULL;
+    int dies = x->vend[pa->dst] <= 2 * (gi + 2) + 2;
+    if (ls && dies && (op_info[ls->op].flags & F_LOAD) && ls->args[0].kind == V_VREG &&
+        ls->args[0].vreg == pa->dst) {
+        load_from(x, ls, m);
+        x->skip = 2;
+        return 1;
+    }
+    if (ls && dies && ls->op == OP_STORE && ls->args[1].kind == V_VREG && ls->args[1].vreg == pa->dst &&
+        !(ls->args[0].kind == V_VREG && ls->args[0].vreg == pa->dst)) {
+        store_to(x, ls, 1, m);
+        x->skip = 2;
+        return 1;
+    }
+    if (pa->dst >= 0 && x->loc[pa->dst].kind == LOC_REG) {
+        enc_lea(&x->a, 8, (Reg)x->loc[pa->dst].r, m);
+        x->skip = 1;
+        return 1;
+    }
+    return 0;
 }
 
 /* Constant sizes got a frame slot (emit.c); others take rsp down. */

@@ -86,7 +86,8 @@ typedef struct X64Fn {
     int *blabel;
     int cur;            /* index of the block being emitted */
     int curinst;        /* global number of the instruction being emitted */
-    int skip;           /* isel fused the next instruction (cmp + br) */
+    int skip;           /* isel fused the next instructions into this one
+                         * (cmp + br; mul + ptradd + load/store): how many */
     JumpTable *tables;
     int ntables, captables;
 } X64Fn;
