@@ -7,10 +7,11 @@
  *
  * Inlining.  A call whose callee is defined in the module and is small
  * (at most INLINE_MAX instructions), not variadic, passes and returns no
- * aggregate by value, and holds nothing that can fault or call (no load,
- * store, call, alloca, intrinsic, or division by a variable: arithmetic,
- * comparisons, conversions and branches, as spectral-norm's a(i, j)) is
- * replaced by a copy of the callee's body:
+ * aggregate by value, and holds nothing that can fault or call (no load
+ * or store through a pointer, call, alloca, intrinsic, or division by a
+ * variable: arithmetic, comparisons, conversions, branches and globals,
+ * as spectral-norm's a(i, j) and fasta's rnd()) is replaced by a copy of
+ * the callee's body:
  *
  *     b:     ... %r = call $f(a, b) ; rest          b:    ... copy %p0' = a
  *                                                          copy %p1' = b
@@ -54,16 +55,21 @@ static Func *direct_callee(const Module *m, const Inst *in)
     return s->kind == SYM_FUNCDEF ? m->funcs[s->index] : NULL;
 }
 
-/* Can instruction in fault (and so be named in a crash report)?  Loads,
- * stores, calls and intrinsics may; so may an integer division unless
- * its divisor is a constant other than 0 and -1 (INT_MIN / -1 traps). */
+/* Can instruction in fault (and so be named in a crash report)?  Loads
+ * and stores through a pointer, calls and intrinsics may (a global's own
+ * address cannot fault); so may an integer division unless its divisor
+ * is a constant other than 0 and -1 (INT_MIN / -1 traps). */
 static int may_fault(const Inst *in)
 {
     switch (in->op) {
     case OP_SDIV: case OP_UDIV: case OP_SREM: case OP_UREM:
         return in->args[1].kind != V_INT || in->args[1].i == 0 || in->args[1].i == -1;
     case OP_LOAD: case OP_LOADS8: case OP_LOADU8: case OP_LOADS16: case OP_LOADU16:
-    case OP_LOADS32: case OP_LOADU32: case OP_STORE: case OP_INTRIN:
+    case OP_LOADS32: case OP_LOADU32:
+        return in->args[0].kind != V_SYM;
+    case OP_STORE:
+        return in->args[1].kind != V_SYM;
+    case OP_INTRIN:
         return 1;
     default:
         return (op_info[in->op].flags & F_CALL) || in->op == OP_ALLOCA;
