@@ -10,6 +10,7 @@
  *   ir_verify         the IR's invariants (exit 1 on user IR)
  *   (check stops here)
  *   opt_inline        small functions inlined (Arc sources only: opt.c)
+ *   opt_checks        bounds checks made earlier on the same path removed
  *   opt_layout        cold blocks (ending in unreachable) last
  *   ir_verify         after each: a failure now is an internal error
  *   rt_lower_module   spawn/await/yield -> runtime calls and thunks
@@ -144,6 +145,9 @@ static Module *compile(const char *src, int front_only)
             opt_inline(m);
             if (ir_verify(m, stderr))
                 die("the IR is invalid after opt_inline");
+            opt_checks(m);
+            if (ir_verify(m, stderr))
+                die("the IR is invalid after opt_checks");
             opt_layout(m);
             if (ir_verify(m, stderr))
                 die("the IR is invalid after opt_layout");

@@ -1,9 +1,9 @@
-/* opt.c: the IR optimiser: inlining small functions, and cold blocks
- * last.
+/* opt.c: the IR optimiser: inlining small functions, removing bounds
+ * checks already made, cold blocks last.
  *
- * Needs: ir.h.  Produces: opt_inline(m) and opt_layout(m), run by build.c
- * on Arc sources between the front end and rt_lower_module, each
- * followed by ir_verify.
+ * Needs: ir.h.  Produces: opt_inline(m), opt_checks(m) and opt_layout(m),
+ * run in that order by build.c on Arc sources between the front end and
+ * rt_lower_module, each followed by ir_verify.
  *
  * Inlining.  A call whose callee is defined in the module and is small
  * (at most INLINE_MAX instructions), not variadic, passes and returns no
@@ -217,5 +217,132 @@ void opt_layout(Module *m)
                     order[j++] = b;
             }
         ir_reorder_blocks(m, f, order);
+    }
+}
+
+/* Bounds checks already done.  The front end checks every a[i] with
+ *
+ *     %s = sext i64 i32 %i    (absent for an i64 index: %s is %i)
+ *     %t = ult i64 %s, N
+ *     br i8 %t, @inrange, @outofrange      (cold: ends in unreachable)
+ *
+ * Along a chain of blocks from @inrange, each entered only from the one
+ * before (straight-line code: a loop body's accesses), %i < N holds until
+ * something assigns %i; a later check of %i against N' >= N is then
+ * always true, and its branch becomes a jmp to its @inrange.  n-body's
+ * inner loop checks i and j eighteen times an iteration; two remain. */
+enum { MAX_FACTS = 32 };
+
+/* The check b ends with: its index vreg, bound and in-range block; 0 if
+ * b does not end with one. */
+static int check_of(const Func *f, const Block *b, int *v, int64_t *n, int *in)
+{
+    int k = b->ninsts;
+    if (k < 2)
+        return 0;
+    const Inst *br = &b->insts[k - 1], *lt = &b->insts[k - 2];
+    if (br->op != OP_BR || br->args[0].kind != V_VREG || lt->op != OP_ULT || lt->dst != br->args[0].vreg ||
+        lt->type != T_I64 || lt->args[0].kind != V_VREG || lt->args[1].kind != V_INT || lt->args[1].i <= 0)
+        return 0;
+    const Block *out = f->blocks[br->args[2].blk];
+    if (!out->ninsts || out->insts[out->ninsts - 1].op != OP_UNREACHABLE)
+        return 0;
+    *v = lt->args[0].vreg;
+    if (k >= 3 && b->insts[k - 3].op == OP_SEXT && b->insts[k - 3].dst == *v &&
+        b->insts[k - 3].args[0].kind == V_VREG)
+        *v = b->insts[k - 3].args[0].vreg;
+    *n = lt->args[1].i;
+    *in = br->args[1].blk;
+    return 1;
+}
+
+/* Reads of each vreg in f. */
+static int *count_uses(Module *m, const Func *f)
+{
+    int *uses = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *uses);
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+            const Inst *in = &f->blocks[b]->insts[i];
+            for (int a = 0; a < in->nargs; a++)
+                if (in->args[a].kind == V_VREG)
+                    uses[in->args[a].vreg]++;
+        }
+    return uses;
+}
+
+/* bl's check (check_of) is known to pass: its br becomes a jmp to the
+ * in-range block, and the compare (and the sext before it), read by
+ * nothing else, go. */
+static void drop_check(Func *f, Block *bl, int *uses)
+{
+    Inst br = bl->insts[bl->ninsts - 1];
+    const Inst *lt = &bl->insts[bl->ninsts - 2];
+    int keep = bl->ninsts - 1;
+    if (uses[lt->dst] == 1) {
+        keep--;
+        int s = lt->args[0].vreg;
+        const Inst *sx = keep > 0 ? &bl->insts[keep - 1] : NULL;
+        uses[s]--;
+        if (sx && sx->op == OP_SEXT && sx->dst == s && uses[s] == 0) {
+            uses[sx->args[0].vreg]--;
+            keep--;
+        }
+    }
+    (void)f;
+    bl->ninsts = keep + 1;
+    Inst *j = &bl->insts[keep];
+    *j = br;
+    j->op = OP_JMP;
+    j->type = T_VOID;
+    j->dst = -1;
+    j->args[0] = br.args[1];
+    j->nargs = 1;
+}
+
+void opt_checks(Module *m)
+{
+    for (int k = 0; k < m->nfuncs; k++) {
+        Func *f = m->funcs[k];
+        int *uses = count_uses(m, f);
+        int *npred = ir_alloc(m, ((size_t)f->nblocks + 1) * sizeof *npred);
+        for (int b = 0; b < f->nblocks; b++) {
+            int succ[64];
+            int ns = ir_succs(f->blocks[b], succ, 64);
+            for (int s = 0; s < ns && s < 64; s++)
+                npred[succ[s]]++;
+        }
+        for (int b = 0; b < f->nblocks; b++) {
+            int fv[MAX_FACTS], nf = 0, v, cur;
+            int64_t fn[MAX_FACTS], n;
+            if (!check_of(f, f->blocks[b], &v, &n, &cur))
+                continue;
+            fv[nf] = v, fn[nf++] = n;
+            for (int steps = 0; steps < f->nblocks && npred[cur] == 1 && cur != b; steps++) {
+                Block *bl = f->blocks[cur];
+                int cv, next;
+                int64_t cn;
+                int checks = check_of(f, bl, &cv, &cn, &next);
+                int body = bl->ninsts - (checks ? 2 : 1);
+                for (int i = 0; i < body; i++)
+                    for (int j = 0; j < nf; j++)
+                        if (bl->insts[i].dst == fv[j])
+                            fv[j--] = fv[--nf], fn[j + 1] = fn[nf];
+                if (checks) {
+                    int known = 0;
+                    for (int j = 0; j < nf; j++)
+                        known |= fv[j] == cv && fn[j] <= cn;
+                    if (known) {
+                        drop_check(f, bl, uses);
+                    } else if (nf < MAX_FACTS) {
+                        fv[nf] = cv, fn[nf++] = cn;
+                    }
+                    cur = next;
+                } else if (bl->ninsts && bl->insts[bl->ninsts - 1].op == OP_JMP) {
+                    cur = bl->insts[bl->ninsts - 1].args[0].blk;
+                } else {
+                    break;
+                }
+            }
+        }
     }
 }

@@ -6,6 +6,8 @@
 
 /* Inline calls to small non-recursive functions defined in m. */
 void opt_inline(Module *m);
+/* Bounds checks that the code before them already made, removed. */
+void opt_checks(Module *m);
 /* Blocks that end in unreachable moved to the end of their function. */
 void opt_layout(Module *m);
 
