@@ -2101,12 +2101,8 @@ func _m_exp_dd(xh: float64, xl: float64) float64 {
     return y * _m_pow2(k)
 }
 
-// log x as hi + lo (relative error about 2^-100) for finite x > 0.
-// x = 2^k m, sqrt(1/2) < m <= sqrt(2), f = m - 1 (exact); log m =
-// 2 atanh(s) = 2s + 2s^3/3 + 2s^5/5 + ..., s = f / (2 + f), |s| < 0.1716
-// (the atanh series: Abramowitz and Stegun 4.1.27); the first terms in
-// double-double, the tail to s^27 in float64.
-func _m_log_dd(x: float64) (float64, float64) {
+// x = 2^k (1 + f), sqrt(1/2) < 1 + f <= sqrt(2), for finite x > 0 (f exact)
+func _m_log_reduce(x: float64) (int32, float64) {
     let u = bit_cast<uint64>(x)
     let k: int32 = 0
     if u < _HIDDEN {
@@ -2121,7 +2117,16 @@ func _m_log_dd(x: float64) (float64, float64) {
     } else {
         u |= 0x3ff0000000000000
     }
-    let f = bit_cast<float64>(u) - 1.0
+    return (k, bit_cast<float64>(u) - 1.0)
+}
+
+// log x as hi + lo (relative error about 2^-100) for finite x > 0.
+// x = 2^k m, sqrt(1/2) < m <= sqrt(2), f = m - 1 (exact); log m =
+// 2 atanh(s) = 2s + 2s^3/3 + 2s^5/5 + ..., s = f / (2 + f), |s| < 0.1716
+// (the atanh series: Abramowitz and Stegun 4.1.27); the first terms in
+// double-double, the tail to s^27 in float64.
+func _m_log_dd(x: float64) (float64, float64) {
+    let (k, f) = _m_log_reduce(x)
     let dh = 2.0 + f
     let dl = f - (dh - 2.0)
     let sh = f / dh
@@ -2163,13 +2168,24 @@ func _m_log_special(x: float64) (float64, bool) {
     return (0.0, false)
 }
 
+// log without the double-double of _m_log_dd (faithful: about 0.75 ulp at
+// most by a count of its roundings):
+// log(1 + f) = 2s + s R, R = 2s^2/3 + 2s^4/5 + ..., and 2s = f - f^2/2 +
+// s f^2/2 (as s (2 + f) = f), so log(1 + f) = f - (f^2/2 - s (f^2/2 + R)),
+// where f is exact and the rest small beside it.
 func log(x: float64) float64 {
     let (v, done) = _m_log_special(x)
     if done {
         return v
     }
-    let (h, l) = _m_log_dd(x)
-    return h + l
+    let (k, f) = _m_log_reduce(x)
+    let s = f / (2.0 + f)
+    let z = s * s
+    let r = z * (_LG3_HI + z * (_LG5_HI + z * (_LG7 + z * (_LG9 + z * (_LG11 + z * (_LG13 + z * (_LG15 +
+        z * (_LG17 + z * (_LG19 + z * (_LG21 + z * (_LG23 + z * (_LG25 + z * _LG27))))))))))))
+    let hfsq = 0.5 * f * f
+    let kf = cast<float64>(k)
+    return kf * _LN2_1 + (f - (hfsq - (s * (hfsq + r) + kf * _LN2_2)))
 }
 
 func log2(x: float64) float64 {
