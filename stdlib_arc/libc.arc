@@ -1932,8 +1932,8 @@ const _INVLN10_LO: float64 = 1.098319650216765e-17
 const _LN2_HI: float64 = 0.6931471805599453
 const _LN2_LO: float64 = 2.3190468138462996e-17
 const _PIO2_1: float64 = 1.5707963267341256
-const _PIO2_2: float64 = 6.077100506506192e-11
-const _PIO2_3: float64 = 3.5215598651832e-27
+const _PIO2_2: float64 = 6.077100506303966e-11
+const _PIO2_3: float64 = 2.0222662487959506e-21
 const _INVPIO2: float64 = 0.6366197723675814
 const _PIO2_HI: float64 = 1.5707963267948966
 const _PIO2_LO: float64 = 6.123233995736766e-17
@@ -2299,7 +2299,8 @@ func pow(x: float64, y: float64) float64 {
 
 // x = n pi/2 + (rh + rl), |rh + rl| <= pi/4 (+ a rounding); returns n mod 4.
 // |x| < 10^6: Cody and Waite's reduction with pi/2 in three parts (n < 2^20,
-// so n * _PIO2_1 is exact and x - n * _PIO2_1 too, by Sterbenz's lemma).
+// so n * _PIO2_1 and n * _PIO2_2 are exact, and x - n * _PIO2_1 too, by
+// Sterbenz's lemma).
 // Larger x: Payne and Hanek's reduction (M. Payne, R. Hanek, "Radian
 // reduction for trigonometric functions", SIGNUM Newsletter 18, 1983):
 // x = m 2^e, m < 2^53; x * 2/pi mod 4 takes only the 256 bits of 2/pi
@@ -2309,10 +2310,14 @@ func _m_rem_pio2(x: float64) (int32, float64, float64) {
     if fabs(x) < 1000000.0 {
         let n = _m_nearest(x * _INVPIO2)
         let nf = cast<float64>(n)
-        let (ph, pl) = _m_two_prod(nf, _PIO2_2)
-        let (rh, rl) = _m_two_sum(x - nf * _PIO2_1, -ph)
-        let (h, l) = _m_two_sum(rh, (rl - pl) - nf * _PIO2_3)
-        return (n & 3, h, l)
+        let a = x - nf * _PIO2_1
+        let b = nf * _PIO2_2
+        let rh = a - b                      // and rl: a - b = rh + rl exactly (TwoSum, inline)
+        let bb = rh - a
+        let rl = (a - (rh - bb)) - (b + bb) - nf * _PIO2_3
+        let h = rh + rl                     // TwoSum again
+        let hh = h - rh
+        return (n & 3, h, (rh - (h - hh)) + (rl - hh))
     }
     let u = bit_cast<uint64>(x)
     let e = cast<int32>((u >> 52) & 0x7ff) - 1075     // x = m 2^e, e >= -33
