@@ -388,3 +388,6 @@ fi
 
 # --- the Benchmarks Game programs, Arc beside C (tests/bench/games.sh) -----
 BUILD=$BUILD ARC=$ARC sh $S/games.sh
+
+# --- math.h: sin exp log pow, C layer beside musl (tests/bench/math.sh) ---
+BUILD=$BUILD ARC=$ARC sh $S/math.sh

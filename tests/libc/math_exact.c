@@ -7,13 +7,10 @@
  * are the expect lines; musl's exactly rounded functions agree) and onto
  * the C layer. */
 #include "clib.h"
+#include "math_bits.h"
 #ifndef ARC_FREESTANDING
 #include <math.h>
-#include <stdint.h>
 #else
-typedef unsigned long uint64_t;
-typedef unsigned int uint32_t;
-typedef long int64_t;
 double sqrt(double), fabs(double), floor(double), ceil(double), trunc(double), round(double);
 double fmod(double, double);
 float sqrtf(float), fabsf(float), floorf(float), ceilf(float), truncf(float), roundf(float);
@@ -21,39 +18,6 @@ float fmodf(float, float);
 #endif
 
 enum { N = 1000000 };
-
-static uint64_t rng = 0x9E3779B97F4A7C15u;
-static uint64_t next(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-}
-
-static double dbits(uint64_t u)
-{
-    union { uint64_t u; double d; } v = {.u = u};
-    return v.d;
-}
-
-static uint64_t bitsd(double d)
-{
-    union { double d; uint64_t u; } v = {.d = d};
-    return v.u;
-}
-
-static float fbits(uint32_t u)
-{
-    union { uint32_t u; float f; } v = {.u = u};
-    return v.f;
-}
-
-static uint32_t bitsf(float f)
-{
-    union { float f; uint32_t u; } v = {.f = f};
-    return v.u;
-}
 
 static const uint64_t edges[] = {
     0, 0x8000000000000000u, 0x7ff0000000000000u, 0xfff0000000000000u,   /* +-0, +-inf */
