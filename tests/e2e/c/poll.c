@@ -87,9 +87,13 @@ int main(void)
     put_long(r);
     put(arc_now_ns() - t0 >= 3 * MS ? " not early\n" : " EARLY\n");
 
+    /* the waiter must be parked on pfd[0] before main's own wait, which
+     * then finds the fd taken: nothing tells when it is, so main gives it
+     * 20 ms (1 ms was not always enough under qemu on 4 workers of a
+     * loaded 2-core machine) */
     void *waiting = arc_spawn(waiter, (void *)(long)pfd[0]);
     arc_yield();
-    arc_sleep(1 * MS);
+    arc_sleep(20 * MS);
     put_kv("busy", arc_wait_fd(pfd[0], 1, arc_now_ns() + MS));
     void *cl = arc_spawn(closer, (void *)(long)pfd[0]);
     put_kv("close", arc_await(waiting));
