@@ -128,6 +128,14 @@ static void emit_vdso_init(Rt *rt)
     Asm *a = &fn.a;
     int scan = enc_label(a), found = enc_label(a), none = enc_label(a);
     int syl = enc_label(a), cmp = enc_label(a), next = enc_label(a), match = enc_label(a);
+    /* First the timer slack: 1 ns instead of the default 50 us, which the
+     * kernel adds to every timed wait (the poller's epoll_pwait2); set
+     * here, before any worker is cloned, every thread inherits it. */
+    enc_push(a, R(RCX));
+    enc_mov(a, 4, R(RDI), I(K_PR_SET_TIMERSLACK));
+    enc_mov(a, 4, R(RSI), I(1));
+    rt_sys(a, SYS_prctl);
+    enc_pop(a, R(RCX));
     enc_bind(a, scan);
     enc_mov(a, 8, R(RAX), M(RCX, 0));
     enc_test(a, 8, R(RAX), R(RAX));
@@ -548,8 +556,9 @@ static void emit_park(Rt *rt)
  *
  *   again: run the expired timers (one heap pop per lock hold; their
  *          tasks pushed once the heap is done, latest first);
- *          timeout = nearest deadline - now, none if the heap is empty,
- *          0 if not blocking or a timer ran;
+ *          timeout = nearest deadline - now (less EARLY_NS when over
+ *          TIMEOUT_SPLIT: below), none if the heap is empty, 0 if not
+ *          blocking or a timer ran;
  *          blocking: PL_BLOCKED = 1 (xchg: a full fence), then look for
  *          work (arc_rt_any_work); found: don't sleep;
  *          epoll_pwait2; PL_BLOCKED = 0; resume each ready fd's waiter;
@@ -564,6 +573,7 @@ static void emit_park(Rt *rt)
  * the eventfd, which ends (or pre-empts) the epoll_wait.  A new earliest
  * deadline kicks the same way (arc_rt_poll_park), so the timeout is never
  * longer than the nearest deadline. */
+enum { TIMEOUT_SPLIT = 2000000, EARLY_NS = 1000000 };
 enum { EV_BYTES = POLL_EVENTS * USIZE(epoll_event), NP_TS = EV_BYTES, NP_BUF = EV_BYTES + 16,
        NP_LIST = EV_BYTES + 24, NP_FRAME = EV_BYTES + 32 };
 static void emit_netpoll(Rt *rt)
@@ -622,6 +632,17 @@ static void emit_netpoll(Rt *rt)
     enc_alu(a, ALU_SUB, 8, R(R13), R(R12));
     enc_bind(a, haveto);
     unlock_poll(a);
+    /* A timeout over TIMEOUT_SPLIT ends EARLY_NS before the deadline: the
+     * kernel lets a wait of T run late by T/1000 (fs/select.c's
+     * estimate_accuracy: 100 us for a 100 ms sleep, more than our 200 us
+     * budget once a wake-up's own latency is added), so the long wait
+     * ends early, finds no timer due, and the loop waits again for the
+     * last millisecond, whose slack is the task's timer slack (50 us). */
+    int near = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, R(R13), I(TIMEOUT_SPLIT));
+    enc_jcc(a, CC_LE, near);                              /* -1 (none) too */
+    enc_alu(a, ALU_SUB, 8, R(R13), I(EARLY_NS));
+    enc_bind(a, near);
     /* push the expired timers' tasks latest first: this worker's deque
      * pops the earliest deadline first */
     int plist = enc_label(a), pdone = enc_label(a);

@@ -28,6 +28,7 @@
 #include <asm/ucontext.h>
 #include <asm/unistd.h>
 #include <asm/prctl.h>
+#include <linux/prctl.h>
 #include <asm/socket.h>
 #include <asm/stat.h>
 #include <asm/ioctls.h>
