@@ -28,8 +28,9 @@
  * whole.  Nor can inlining recurse.  Stack checks are unchanged: the
  * caller's frame grows by the callee's vregs and its check covers them.
  *
- * IR programs (.ir) are not inlined: they are the code generator's tests,
- * written call by call on purpose (calling conventions, spills). */
+ * IR programs (.ir) are not optimised: they are the code generator's
+ * tests, written call by call and check by check on purpose (calling
+ * conventions, spills). */
 #include <stdio.h>
 #include <string.h>
 
@@ -273,7 +274,7 @@ static int *count_uses(Module *m, const Func *f)
 /* bl's check (check_of) is known to pass: its br becomes a jmp to the
  * in-range block, and the compare (and the sext before it), read by
  * nothing else, go. */
-static void drop_check(Func *f, Block *bl, int *uses)
+static void drop_check(Block *bl, int *uses)
 {
     Inst br = bl->insts[bl->ninsts - 1];
     const Inst *lt = &bl->insts[bl->ninsts - 2];
@@ -288,7 +289,6 @@ static void drop_check(Func *f, Block *bl, int *uses)
             keep--;
         }
     }
-    (void)f;
     bl->ninsts = keep + 1;
     Inst *j = &bl->insts[keep];
     *j = br;
@@ -332,7 +332,7 @@ void opt_checks(Module *m)
                     for (int j = 0; j < nf; j++)
                         known |= fv[j] == cv && fn[j] <= cn;
                     if (known) {
-                        drop_check(f, bl, uses);
+                        drop_check(bl, uses);
                     } else if (nf < MAX_FACTS) {
                         fv[nf] = cv, fn[nf++] = cn;
                     }
