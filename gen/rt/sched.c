@@ -1346,7 +1346,8 @@ static void emit_spawn(Rt *rt, const char *name, int flags)
 
 /* long arc_await(void *task): its result.  Parks the calling task (never
  * the worker) until the task is done; the TCB is then freed, and a second
- * await of the same handle is reported (until the TCB is reused).
+ * await of the same handle is reported (until the TCB is reused), as is
+ * an await of a null handle.
  *
  * Fast path: a task that has not started and still sits at the bottom of
  * this worker's deque is taken back (arc_rt_pop: the CAS settles a race
@@ -1365,7 +1366,7 @@ static void emit_await(Rt *rt)
     rt_begin(rt, &fn, "arc_await", SYM_GLOBAL);
     Asm *a = &fn.a;
     int ready = enc_label(a), twice = enc_label(a), park = enc_label(a), free = enc_label(a);
-    int putback = enc_label(a);
+    int putback = enc_label(a), null = enc_label(a);
     /* a frame-pointer frame: an inline task runs under this one, and a
      * crash report's backtrace walks through it to the awaiter */
     enc_push(a, R(RBP));
@@ -1373,6 +1374,8 @@ static void emit_await(Rt *rt)
     enc_push(a, R(RBX));
     enc_push(a, R(R12));
     enc_mov(a, 8, R(RBX), R(RDI));
+    enc_test(a, 8, R(RBX), R(RBX));
+    enc_jcc(a, CC_E, null);
     enc_mov(a, 8, R(RAX), M(RBX, T_WAITER));
     enc_alu(a, ALU_CMP, 8, R(RAX), I(WAIT_DONE));
     enc_jcc(a, CC_E, ready);
@@ -1456,6 +1459,8 @@ static void emit_await(Rt *rt)
     enc_bind(a, twice);
     enc_mov(a, 8, R(RSI), M(RBX, T_ID));
     rt_fatal_msg(cur_rt, a, "arc_rt_msg_twice", "a task was awaited twice: task", RSI);
+    enc_bind(a, null);
+    rt_fatal_msg(cur_rt, a, "arc_rt_msg_null_await", "await of a null task handle", NOREG);
     rt_end(rt, &fn);
 }
 

@@ -58,7 +58,7 @@ done
 
 # Awaiting a task twice is a runtime error naming the task, exit status 2:
 # once after it finished (the handle was freed), once while another task is
-# already parked on it.
+# already parked on it; so is awaiting a null handle.
 cat > "$T/twice.c" <<'SRC'
 #include "arc_rt.h"
 #include "rt_print.h"
@@ -68,7 +68,10 @@ static long waiter(void *arg) { (void)arg; return arc_await(shared); }
 static long slow(void *arg) { for (int i = 0; i < 100; i++) arc_yield(); return (long)arg; }
 int main(int argc, char **argv)
 {
-    (void)argv;
+    if (argc > 1 && argv[1][0] == 'n') {
+        put("null\n");
+        return (int)arc_await(0);
+    }
     if (argc == 1) {
         void *t = arc_spawn(one, (void *)5);
         put_kv("first", arc_await(t));
@@ -104,6 +107,15 @@ for mode in native qemu; do
             ok "two tasks awaiting one: runtime error, task 2 ($mode, $w workers)"
         else
             not_ok "two tasks awaiting one: runtime error, task 2 ($mode, $w workers)"
+            echo "# status $st"; sed 's/^/# /' "$T/out" "$T/err" | head
+        fi
+        timeout 60 env ARC_WORKERS=$w $runner "$T/twice" null > "$T/out" 2> "$T/err"
+        st=$?
+        if [ $st -eq 2 ] && grep -q "^null$" "$T/out" &&
+           grep -q "^arc: runtime error: await of a null task handle$" "$T/err"; then
+            ok "await of a null handle: runtime error, not a fault ($mode, $w workers)"
+        else
+            not_ok "await of a null handle: runtime error, not a fault ($mode, $w workers)"
             echo "# status $st"; sed 's/^/# /' "$T/out" "$T/err" | head
         fi
     done
