@@ -141,20 +141,25 @@ static Module *compile(const char *src, int front_only)
         return NULL;
     }
     if (!front_only) {
-        if (input_kind(src) == IN_ARC && !getenv("ARC_NO_INLINE")) {
-            opt_inline(m);
+        /* each pass, then the verifier: a failure is an internal error;
+         * the optimiser's only on Arc sources (opt.c), inlining unless
+         * ARC_NO_INLINE is set (tests compare the two) */
+        static const struct {
+            void (*run)(Module *);
+            const char *name;
+            int opt;
+        } passes[] = {
+            {opt_inline, "opt_inline", 2}, {opt_checks, "opt_checks", 1},
+            {opt_layout, "opt_layout", 1}, {rt_lower_module, "rt_lower_module", 0},
+        };
+        int arc = input_kind(src) == IN_ARC, inline_ok = !getenv("ARC_NO_INLINE");
+        for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++) {
+            if (passes[i].opt && (!arc || (passes[i].opt == 2 && !inline_ok)))
+                continue;
+            passes[i].run(m);
             if (ir_verify(m, stderr))
-                die("the IR is invalid after opt_inline");
-            opt_checks(m);
-            if (ir_verify(m, stderr))
-                die("the IR is invalid after opt_checks");
-            opt_layout(m);
-            if (ir_verify(m, stderr))
-                die("the IR is invalid after opt_layout");
+                die("the IR is invalid after %s", passes[i].name);
         }
-        rt_lower_module(m);
-        if (ir_verify(m, stderr))
-            die("the IR is invalid after rt_lower_module");
     }
     return m;
 }
