@@ -117,13 +117,28 @@ static void emit_to_sched(Rt *rt)
  *
  *   r14 = entry rsp ([r14] = the failing call's return address), r15 = rbp
  *   [rsp, rsp+34)          the number, right to left, then '\n'
+ *   [rsp+FT_FLAGS]         the flags (with FATAL_NOHOOKS: see below)
  *   [rsp+FT_UC, +ucontext) a ucontext for the crash reporter's frame walk:
  *                          rip = [r14], rsp = r14 + 8, rbp = r15
  * With FATAL_BACKTRACE, arc_rt_crash(0, uc, uc) prints the walk and
  * returns (signal number 0: no signal, only the backtrace), called through
  * arc_rt_backtrace_fn: a program linked with --no-crash-report has none.
- * Then arc_exit(2) (exit.c): the exit hooks run, as on any exit. */
-enum { FT_UC = 48, FT_FRAME = (FT_UC + USIZE(ucontext) + 15) & ~15 };
+ * Then arc_exit(2) (exit.c): the exit hooks run, as on any exit.
+ *
+ * It runs on a stack of its own, FATAL_STACK bytes from mmap: the failing
+ * code may be at its stack's limit with only the runtime's reserve below
+ * (a failed bounds check deep in a task), and this frame (a ucontext) and
+ * the exit hooks need more.  The hook (arc_c_fini) has no check when its
+ * depth is at most EXIT_ROOM (gen/x64/depth.c), so it must find that room
+ * wherever arc_exit is called: here, on the process stack after main, or
+ * under a caller whose check counted it.  When the worker block exists
+ * (fs set), WK_LIMIT moves to the new stack, so checked code that the
+ * hooks call checks against it.  When mmap fails, the message and
+ * backtrace are written on the old stack and the process exits without
+ * running the hooks (buffered output is lost). */
+enum { FT_FLAGS = 40, FT_UC = 48, FT_FRAME = (FT_UC + USIZE(ucontext) + 15) & ~15 };
+enum { FATAL_STACK = 64 * 1024, FATAL_NOHOOKS = 1 << 30 };
+_Static_assert(EXIT_ROOM + RT_RESERVE + C_SLACK + FT_FRAME < FATAL_STACK, "the exit hook fits");
 static void emit_fatal(Rt *rt)
 {
     RtFn fn;
@@ -136,8 +151,30 @@ static void emit_fatal(Rt *rt)
     enc_mov(a, 8, R(RBX), R(RDI));
     enc_mov(a, 8, R(R12), R(RSI));
     enc_mov(a, 8, R(R13), R(RDX));
+    int nostack = enc_label(a), stacked = enc_label(a);
+    rt_mmap(a, I(FATAL_STACK), 0);
+    enc_alu(a, ALU_CMP, 8, R(RAX), I(-4095));
+    enc_jcc(a, CC_AE, nostack);
+    enc_lea(a, 8, RSP, mem_b(RAX, FATAL_STACK));
+    enc_push(a, R(RAX));
+    enc_push(a, R(RAX));        /* arch_prctl's word; rsp stays 16-aligned */
+    enc_mov(a, 4, R(RDI), I(K_ARCH_GET_FS));
+    enc_mov(a, 8, R(RSI), R(RSP));
+    rt_sys(a, SYS_arch_prctl);
+    enc_pop(a, R(RCX));
+    enc_pop(a, R(RAX));
+    enc_test(a, 8, R(RCX), R(RCX));
+    enc_jcc(a, CC_E, stacked);
+    enc_alu(a, ALU_ADD, 8, R(RAX), I(RT_RESERVE + C_SLACK));
+    rt_fs(a);
+    enc_mov(a, 8, opm(mem_b(NOREG, WK_LIMIT)), R(RAX));
+    enc_jmp(a, stacked);
+    enc_bind(a, nostack);
+    enc_alu(a, ALU_OR, 4, R(R13), I(FATAL_NOHOOKS));
+    enc_bind(a, stacked);
     enc_alu(a, ALU_AND, 8, R(RSP), I(-16));
     enc_alu(a, ALU_SUB, 8, R(RSP), I(FT_FRAME));
+    enc_mov(a, 4, M(RSP, FT_FLAGS), R(R13));    /* the backtrace call may not keep r13 */
     /* write(2, prefix) */
     enc_mov(a, 4, R(RDI), I(2));
     enc_lea(a, 8, RSI, mem_rip(pre, 0));
@@ -200,6 +237,12 @@ static void emit_fatal(Rt *rt)
     enc_call_ind(a, R(RAX));
     enc_bind(a, nobt);
     enc_mov(a, 4, R(RDI), I(2));
+    int hooks = enc_label(a);
+    enc_test(a, 4, M(RSP, FT_FLAGS), I(FATAL_NOHOOKS));
+    enc_jcc(a, CC_E, hooks);
+    enc_mov(a, 4, R(RAX), I(SYS_exit_group));
+    enc_syscall(a);
+    enc_bind(a, hooks);
     enc_jmp_sym(a, S("arc_exit"));            /* exit hooks, exit_group(2) */
     rt_end(rt, &fn);
 }

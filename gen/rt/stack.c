@@ -19,7 +19,10 @@
  * The scheme (Go's before 1.3, gcc's -fsplit-stack):
  *
  *   - Every Arc function that calls anything, or has a frame bigger than
- *     LEAF_FRAME_MAX, starts (gen/x64/emit.c) with
+ *     LEAF_FRAME_MAX, starts (gen/x64/emit.c) with the check below, except
+ *     those whose callers' checks already count their frames (nosplit
+ *     functions, main and the exit hook on a stack known to be big enough:
+ *     gen/x64/depth.c decides):
  *         lea r11, [rsp - N]; cmp r11, fs:[WK_LIMIT]; jb more
  *     where N covers its whole frame: return address slot, saved
  *     registers, slots and fixed allocas, the largest outgoing argument

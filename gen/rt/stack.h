@@ -11,6 +11,9 @@ enum {
     C_ROOM = 64 * 1024,         /* stack a call into C (or a dynamic alloca) gets */
     LEAF_FRAME_MAX = 128,       /* a leaf function this small needs no check */
     VA_COPY_MAX = 1024,         /* stack argument bytes copied for a variadic function */
+    /* the stack arc_exit's caller leaves the exit hook (arc_c_fini), which
+     * then needs no check: gen/x64/depth.c, arc_rt_fatal in sched.c */
+    EXIT_ROOM = 4 * 1024,
 };
 
 /* The fs segment prefix: the next instruction's absolute address

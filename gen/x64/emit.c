@@ -5,8 +5,10 @@
  * (so ld --gc-sections keeps only what is reached), symbols global when
  * exported, local otherwise.
  *
- * First webs.c on every function (then ir_verify again).
- * Per function: live.c, ralloc.c, then the fixed frame slots, then
+ * First webs.c on every function (then ir_verify again).  Then per
+ * function live.c, ralloc.c and the fixed frame slots, then depth.c over
+ * the whole module (which functions check, and for how much), then per
+ * function:
  *   entry:
  *     push rbp; mov rbp, rsp
  *     lea r11, [rbp + 8 - need]; cmp r11, fs:[0x70]; jb more   (stack check)
@@ -16,8 +18,9 @@
  *   more:
  *     pop rbp; mov r10d, <stack argument bytes>; call arc_rt_morestack; jmp entry
  *     <switch tables: int32 offsets from the table's start>
- * The check and its slow path are gen/rt/stack.c's protocol: `need` is the
- * whole frame below the entry rsp, so no frame jumps over the limit; the
+ * The check (absent when need is 0) and its slow path are gen/rt/stack.c's
+ * protocol: `need` is the whole frame below the entry rsp and the frames
+ * of the nosplit callees under it, so no frame jumps over the limit; the
  * slow path undoes the push and starts the function again on the new
  * segment, where the check passes. */
 #include "gen/x64/x64.h"
@@ -62,66 +65,11 @@ static void layout_frame(X64Fn *x)
     x64_frame_alloc(x, 0, 16);   /* saved registers + frame: a multiple of 16 */
 }
 
-/* A call the runtime's reserve does not cover: C code (a function not
- * defined in this module, outside the runtime's arc_ prefix) or an unknown
- * one (through a pointer).  Those get C_ROOM bytes of stack guaranteed
- * (stack.c). */
-static int calls_c(const Module *m, const Inst *in)
-{
-    const Val *callee = &in->args[0];
-    if (callee->kind != V_SYM || callee->i != 0)
-        return 1;
-    const Sym *s = &m->syms[callee->sym];
-    return s->kind != SYM_FUNCDEF && strncmp(s->name, "arc_", 4) != 0;
-}
-
-/* Bytes the function may take below its entry rsp (0: a small leaf that
- * needs no check): the saved rbp and registers, the frame, the largest
- * outgoing argument area and a return address, C_ROOM for C calls and
- * dynamic allocas (whose own check is in isel.c), 16 for intrinsics. */
-static int64_t stack_need(X64Fn *x)
-{
-    Func *f = x->f;
-    /* make bench measures what the checks cost with code built without
-     * them; such code is only safe on a big stack (main's) */
-    static int unchecked = -1;
-    if (unchecked < 0)
-        unchecked = getenv("ARC_NO_STACK_CHECK") != NULL;
-    if (unchecked)
-        return 0;
-    int64_t area = 0;
-    int calls = 0, room = 0, k = 0;
-    for (int b = 0; b < f->nblocks; b++)
-        for (int i = 0; i < f->blocks[b]->ninsts; i++, k++) {
-            const Inst *in = &f->blocks[b]->insts[i];
-            if (in->op == OP_CALL) {
-                int64_t n = x64_call_area(x->m, in);
-                calls = 1;
-                area = n > area ? n : area;
-                room |= calls_c(x->m, in);
-            } else if (in->op == OP_ALLOCA && !x->slot[k]) {
-                room = 1;
-            }
-        }
-    int64_t need = 8 + 8 * (int64_t)x->nsaved + x->frame + area + 8 * calls + 16;
-    if (room)
-        need += C_ROOM;
-    if (!calls && need <= LEAF_FRAME_MAX)
-        return 0;
-    if (need > INT32_MAX / 2)
-        fatal("function %s: a frame of %lld bytes is too large", x->m->syms[f->sym].name, (long long)need);
-    return need;
-}
-
 static void x64_emit_func(X64Fn *x)
 {
     Func *f = x->f;
     Asm *a = &x->a;
-    x64_live(x);
-    x64_ralloc(x);
-    layout_frame(x);
-
-    int64_t need = stack_need(x);
+    int64_t need = x->need;
     int entry = enc_label(a), more = enc_label(a);
     enc_bind(a, entry);
     enc_push(a, opr(RBP));
@@ -270,12 +218,25 @@ void x64_emit_module(Module *m, Elf *e)
         die("the IR is invalid after x64_split_webs");
     for (int i = 0; i < m->ndatas; i++)
         emit_data(m, e, elfsym, m->datas[i]);
+    /* every frame first: a check counts its nosplit callees' (depth.c) */
+    X64Fn *xs = xcalloc((size_t)m->nfuncs + 1, sizeof(X64Fn));
+    for (int i = 0; i < m->nfuncs; i++) {
+        Func *f = m->funcs[i];
+        if (m->syms[f->sym].kind != SYM_FUNCDEF)
+            continue;
+        X64Fn *x = &xs[i];
+        *x = (X64Fn){.m = m, .f = f, .elf = e, .elfsym = elfsym};
+        x64_live(x);
+        x64_ralloc(x);
+        layout_frame(x);
+    }
+    x64_stack_needs(m, xs);
     for (int i = 0; i < m->nfuncs; i++) {
         Func *f = m->funcs[i];
         const Sym *s = &m->syms[f->sym];
         if (s->kind != SYM_FUNCDEF)
             continue;
-        X64Fn x = {.m = m, .f = f, .elf = e, .elfsym = elfsym};
+        X64Fn x = xs[i];
         enc_init(&x.a);
         x64_emit_func(&x);
         if (elfsym[f->sym] < 0)
@@ -287,5 +248,6 @@ void x64_emit_module(Module *m, Elf *e)
                                  &x.a, 32);
         free_fn(&x);
     }
+    free(xs);
     free(elfsym);
 }

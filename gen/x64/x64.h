@@ -6,6 +6,7 @@
  *   ralloc.c   linear-scan register allocation; spill slots under pressure
  *   abi.c      SysV x86-64: parameters, calls, returns, variadics
  *   isel.c     one small generator per opcode, dispatched by a table
+ *   depth.c    the stack each function's check asks for (whole module)
  *   emit.c     the function frame, blocks, and the ELF object
  *
  * Registers (the allocator's view):
@@ -77,6 +78,8 @@ typedef struct X64Fn {
     int nsaved;
     int frame;          /* bytes below the saved registers (positive) */
     int dynamic;        /* has a dynamic alloca: rsp moves below the frame */
+    /* depth.c */
+    int64_t need;       /* bytes the prologue's stack check asks for; 0: none */
     /* emit.c: per instruction (global number) a frame slot offset */
     int *slot;
     int *pslot;         /* per parameter: slot of a by-value aggregate */
@@ -134,6 +137,10 @@ void x64_store(X64Fn *x, int vreg, Reg r);
 void x64_storef(X64Fn *x, int vreg, Xmm r);
 void x64_copy_bytes(X64Fn *x, Mem dst, Reg src, int64_t n);  /* rep movsb */
 void x64_load_part(X64Fn *x, Reg r, Mem m, int n);   /* n bytes (1..8) -> r */
+
+/* depth.c: X64Fn.need of every function (xs per Module.funcs index; f
+ * NULL for a declaration), after ralloc and the frame of each */
+void x64_stack_needs(Module *m, X64Fn *xs);
 
 /* emit.c */
 /* The whole module into e (one section per function and per datum). */

@@ -82,6 +82,10 @@ SRC
 # formatting (gen/front/lower.c, printf_pieces)
 nm "$T/printf" | grep -q -e '_format$' -e '_fmt_int$'
 check "Arc printf hello links no _format or _fmt_int" test $? -ne 0
+# main reaches only nosplit code and the exit hook fits its room
+# (gen/x64/depth.c): no stack check, so none of the segment machinery
+nm "$T/printf" | grep -q -e 'arc_rt_morestack$' -e 'arc_rt_seg_get$'
+check "Arc printf hello has no stack check: links no arc_rt_morestack or arc_rt_seg_get" test $? -ne 0
 strip "$T/printf" "$T/printf.silent"
 c=$(wc -c < "$T/hello")
 s=$(wc -c < "$T/hello.silent")

@@ -56,6 +56,19 @@ for src in tests/e2e/stacks/*.arc; do
     done
 done
 
+# Which functions check (gen/x64/depth.c): in nosplit_chain's listing the
+# chain and the task body have no check, the task's entry has one; a
+# recursive function (deep_recursion's) keeps its check.
+fn_checks() {
+    "$ARC" build --emit=asm "$1" | awk '/>:$/ { fn = $2 } /%fs:0x70/ { print fn }'
+}
+fn_checks tests/e2e/stacks/nosplit_chain.arc > "$T/checks"
+check "nosplit_chain: chain_a/b/c and worker have no stack check" \
+    sh -c "! grep -q -e '^<chain_' -e '^<worker>' '$T/checks'"
+check "nosplit_chain: worker.spawn0 (the task's entry) has one" grep -q '^<worker.spawn0>:' "$T/checks"
+fn_checks tests/e2e/stacks/deep_recursion.arc > "$T/checks"
+check "deep_recursion: the recursive rec keeps its check" grep -q '^<rec>:' "$T/checks"
+
 # C tasks past the guard budget (issue 11): stacks without guard pages,
 # their canaries checked at every switch (tests/e2e/stacks/open_stacks.h).
 "$ARC" header -o "$T/arc_rt.h" || not_ok "arc header"
