@@ -45,6 +45,7 @@ void enc_free(Asm *a)
     free(a->relocs);
     free(a->labels);
     free(a->uses);
+    free(a->jfit);
     memset(a, 0, sizeof *a);
 }
 
@@ -52,13 +53,14 @@ uint32_t enc_pos(const Asm *a) { return (uint32_t)a->code.len; }
 
 void enc_bytes(Asm *a, const void *p, size_t n) { buf_put(&a->code, p, n); }
 
-AsmMark enc_mark(const Asm *a) { return (AsmMark){(uint32_t)a->code.len, a->nrelocs, a->nuses}; }
+AsmMark enc_mark(const Asm *a) { return (AsmMark){(uint32_t)a->code.len, a->nrelocs, a->nuses, a->njumps}; }
 
 void enc_rewind(Asm *a, AsmMark m)
 {
     a->code.len = m.len;
     a->nrelocs = m.nrelocs;
     a->nuses = m.nuses;
+    a->njumps = m.njumps;
 }
 
 /* Intel's jump conditional code erratum (Skylake and later, with its
@@ -124,8 +126,10 @@ static void patch(Asm *a, uint32_t off, int width, int64_t v)
 }
 
 /* Reference label from a width-byte field at the current position, for an
- * instruction ending at end; addend is added to (label - end). */
-static void label_ref(Asm *a, int label, int width, uint32_t end, int32_t addend)
+ * instruction ending at end; addend is added to (label - end).  jump: the
+ * jump's number when it is one (relaxation), else -1; start its first byte. */
+static void label_ref_jump(Asm *a, int label, int width, uint32_t end, int32_t addend, int jump,
+                           uint32_t start)
 {
     check_label(a, label);
     uint32_t off = enc_pos(a);
@@ -135,7 +139,12 @@ static void label_ref(Asm *a, int label, int width, uint32_t end, int32_t addend
         return;
     }
     grow(&a->uses, &a->capuses, a->nuses + 1, sizeof *a->uses);
-    a->uses[a->nuses++] = (LabelUse){off, label, (uint8_t)width, end};
+    a->uses[a->nuses++] = (LabelUse){off, label, (uint8_t)width, end, jump, start};
+}
+
+static void label_ref(Asm *a, int label, int width, uint32_t end, int32_t addend)
+{
+    label_ref_jump(a, label, width, end, addend, -1, 0);
 }
 
 void enc_bind(Asm *a, int label)
@@ -154,7 +163,15 @@ void enc_bind(Asm *a, int label)
         uint8_t *f = a->code.p + u->off;
         int64_t addend = u->width == 1 ? (int8_t)f[0]
                                        : (int32_t)(f[0] | f[1] << 8 | f[2] << 16 | (uint32_t)f[3] << 24);
-        patch(a, u->off, u->width, (int64_t)t + addend - u->end);
+        int64_t v = (int64_t)t + addend - u->end;
+        if (u->jump >= 0 && u->width == 1 && !fits8(v)) {
+            a->jfit[u->jump] = JFIT_MISSED;     /* emitted again without the hint */
+            a->nmissed++;
+            v = 0;
+        } else if (u->jump >= 0 && u->width == 4 && fits8((int64_t)t - (u->start + 2))) {
+            a->jfit[u->jump] = JFIT_SHORT;
+        }
+        patch(a, u->off, u->width, v);
         *u = a->uses[--a->nuses];
     }
 }
@@ -609,13 +626,21 @@ static void jump(Asm *a, int op8, uint32_t op32, int label, int only_short)
 {
     check_label(a, label);
     int32_t t = a->labels[label];
-    if (only_short || (t >= 0 && fits8((int64_t)t - (enc_pos(a) + 2)))) {
+    uint32_t start = enc_pos(a);
+    int k = -1;
+    if (!only_short) {
+        k = a->njumps++;
+        grow(&a->jfit, &a->capjfit, a->njumps, 1);
+        a->jfit[k] = 0;
+    }
+    int hinted = k >= 0 && t < 0 && k < a->njhint && a->jhint[k];
+    if (only_short || hinted || (t >= 0 && fits8((int64_t)t - (start + 2)))) {
         put8(a, op8);
-        label_ref(a, label, 1, enc_pos(a) + 1, 0);
+        label_ref_jump(a, label, 1, enc_pos(a) + 1, 0, hinted ? k : -1, start);
         return;
     }
     emit_head(a, 0, 0, op32);
-    label_ref(a, label, 4, enc_pos(a) + 4, 0);
+    label_ref_jump(a, label, 4, enc_pos(a) + 4, 0, t < 0 ? k : -1, start);
 }
 
 void enc_jmp(Asm *a, int label) { jump(a, 0xEB, 0xE9, label, 0); }

@@ -95,7 +95,21 @@ typedef struct {
     int label;
     uint8_t width;  /* 1 (rel8) or 4 (rel32) */
     uint32_t end;   /* offset of the end of the instruction */
+    int jump;       /* a jump's number (Asm.njumps), or -1 */
+    uint32_t start; /* a jump's first byte */
 } LabelUse;
+
+/* Jump relaxation.  A forward jump's target is unknown when it is emitted,
+ * so enc_jmp and enc_jcc emit it rel32.  A client that can emit the same
+ * code again (gen/x64/emit.c) passes what a pass found as the next pass's
+ * hints: jhint[k] != 0 emits the k-th jump (enc_jmp/enc_jcc, numbered in
+ * emission order; rewound ones are numbered again) rel8 if it is forward.
+ * After a pass, jfit[k] is JFIT_SHORT for a forward rel32 jump that rel8
+ * would have reached from the same start, JFIT_MISSED for a hinted rel8
+ * jump that did not reach (its field is garbage; nmissed counts them: emit
+ * again without those hints).  Jumps only shrink from one pass to the
+ * next, but the padding of enc_unsplit may grow: hence the misses. */
+enum { JFIT_SHORT = 1, JFIT_MISSED = 2 };
 
 typedef struct Asm {
     Buf code;
@@ -105,6 +119,10 @@ typedef struct Asm {
     int nlabels, caplabels;
     LabelUse *uses;         /* references not yet patched */
     int nuses, capuses;
+    const uint8_t *jhint;   /* jump relaxation: see above (NULL: no hints) */
+    int njhint;
+    uint8_t *jfit;
+    int njumps, capjfit, nmissed;
 } Asm;
 
 /* A position to come back to: enc_rewind drops everything emitted since
@@ -112,7 +130,7 @@ typedef struct Asm {
  * bound in between. */
 typedef struct AsmMark {
     uint32_t len;
-    int nrelocs, nuses;
+    int nrelocs, nuses, njumps;
 } AsmMark;
 AsmMark enc_mark(const Asm *a);
 void enc_rewind(Asm *a, AsmMark m);
@@ -176,7 +194,7 @@ void enc_cmovcc(Asm *a, Cond cc, int size, Reg dst, Opnd src);
 /* --- control flow ----------------------------------------------------- */
 /* Backward jumps use rel8 when the target is in range; forward jumps use
  * rel32 unless the _short form is asked for (die() at bind if it does not
- * fit). */
+ * fit) or a relaxation hint says rel8 (above). */
 void enc_jmp(Asm *a, int label);
 void enc_jmp_short(Asm *a, int label);
 void enc_jcc(Asm *a, Cond cc, int label);

@@ -206,6 +206,45 @@ static void emit_data(Module *m, Elf *e, int *elfsym, const Data *d)
                s->linkage & L_EXPORT ? SYM_GLOBAL : SYM_LOCAL, SYM_OBJECT);
 }
 
+/* The function's code with each forward jump as short as it can be
+ * (enc.h, jump relaxation): a first pass emits them rel32 and finds which
+ * rel8 would reach; the next pass emits those rel8; a pass whose padding
+ * (enc_unsplit) pushed one out of reach is emitted again without it.
+ * Hints only ever go away, so this ends; the result is deterministic.
+ * Emission reads the IR and the allocation and changes neither: only
+ * blabel and the switch tables are per pass. */
+static void emit_relaxed(X64Fn *x)
+{
+    uint8_t *hint = NULL;
+    int nhint = 0, any = 0;
+    for (int pass = 0;; pass++) {
+        enc_init(&x->a);
+        x->a.jhint = hint;
+        x->a.njhint = nhint;
+        x->ntables = 0;
+        x64_emit_func(x);
+        if (pass == 0) {
+            nhint = x->a.njumps;
+            hint = xcalloc((size_t)nhint + 1, 1);
+            for (int k = 0; k < nhint; k++)
+                any |= hint[k] = x->a.jfit[k] == JFIT_SHORT;
+            if (!any)
+                break;
+        } else if (!x->a.nmissed) {
+            break;
+        } else {
+            for (int k = 0; k < nhint && k < x->a.njumps; k++)
+                if (x->a.jfit[k] == JFIT_MISSED)
+                    hint[k] = 0;
+        }
+        enc_free(&x->a);
+        free(x->blabel);
+        x->blabel = NULL;
+    }
+    x->a.jhint = NULL;
+    free(hint);
+}
+
 void x64_emit_module(Module *m, Elf *e)
 {
     int *elfsym = xmalloc(((size_t)m->nsyms + 1) * sizeof(int));
@@ -237,8 +276,7 @@ void x64_emit_module(Module *m, Elf *e)
         if (s->kind != SYM_FUNCDEF)
             continue;
         X64Fn x = xs[i];
-        enc_init(&x.a);
-        x64_emit_func(&x);
+        emit_relaxed(&x);
         if (elfsym[f->sym] < 0)
             elfsym[f->sym] = elf_symbol(e, s->name);
         char name[512];

@@ -831,6 +831,65 @@ static void test_forward_patch(void **state)
     enc_free(&a);
 }
 
+/* Jump relaxation (enc.h): "je 1f; jmp 2f; 10 nops; 1: 200 nops; 2: ret"
+ * emitted with the hints given. */
+static void relax_prog(Asm *a, const uint8_t *hint, int nhint)
+{
+    enc_init(a);
+    a->jhint = hint;
+    a->njhint = nhint;
+    int l1 = enc_label(a), l2 = enc_label(a);
+    enc_jcc(a, CC_E, l1);
+    enc_jmp(a, l2);
+    nops(a, 10);
+    enc_bind(a, l1);
+    nops(a, 200);
+    enc_bind(a, l2);
+    enc_ret(a);
+    enc_finish(a);
+}
+
+static void test_relax(void **state)
+{
+    (void)state;
+    Asm a;
+    /* no hints: both rel32 (as today); je's target is in rel8 reach */
+    relax_prog(&a, NULL, 0);
+    static const uint8_t pass0[] = {0x0f, 0x84, 15, 0, 0, 0, 0xe9, 210, 0, 0, 0};
+    assert_memory_equal(a.code.p, pass0, sizeof pass0);
+    assert_int_equal(a.njumps, 2);
+    assert_int_equal(a.jfit[0], JFIT_SHORT);
+    assert_int_equal(a.jfit[1], 0);
+    assert_int_equal(a.nmissed, 0);
+    enc_free(&a);
+    /* its finding as the hint: je rel8 (GNU as's choice), jmp still rel32 */
+    static const uint8_t hint[] = {1, 0};
+    relax_prog(&a, hint, 2);
+    static const uint8_t pass1[] = {0x74, 15, 0xe9, 210, 0, 0, 0};
+    assert_memory_equal(a.code.p, pass1, sizeof pass1);
+    assert_int_equal(a.code.len, 7 + 210 + 1);
+    assert_int_equal(a.nmissed, 0);
+    enc_free(&a);
+    /* a hint that does not reach: reported, for another pass */
+    static const uint8_t wrong[] = {1, 1};
+    relax_prog(&a, wrong, 2);
+    assert_int_equal(a.nmissed, 1);
+    assert_int_equal(a.jfit[1], JFIT_MISSED);
+    assert_int_equal(a.jfit[0], 0);
+    enc_free(&a);
+    /* a rewound jump is numbered again (enc_unsplit re-emits its jump) */
+    enc_init(&a);
+    int l = enc_label(&a);
+    AsmMark m = enc_mark(&a);
+    enc_jmp(&a, l);
+    enc_rewind(&a, m);
+    enc_jmp(&a, l);
+    assert_int_equal(a.njumps, 1);
+    enc_bind(&a, l);
+    assert_int_equal(a.jfit[0], JFIT_SHORT);
+    enc_free(&a);
+}
+
 /* Run fn in a child; it must die (abort). */
 static void expect_death(void (*fn)(void))
 {
@@ -937,6 +996,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_against_gnu_as),
         cmocka_unit_test(test_forward_patch),
+        cmocka_unit_test(test_relax),
         cmocka_unit_test(test_label_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
