@@ -5,24 +5,36 @@
 
 #include "gen/rt/rt.h"
 
-static void runtime_build(Elf *e)
+/* The generators run more than once for jump relaxation (rt.h): the first
+ * pass finds the forward jumps that rel8 reaches, the next emits them
+ * rel8, and any pass where one missed is followed by another without it. */
+static Elf *runtime_build(void)
 {
-    Rt rt = {.elf = e};
-    rt_emit_start(&rt);
-    rt_emit_syscalls(&rt);
-    rt_emit_sched(&rt);
-    rt_emit_poll(&rt);
-    rt_emit_mem(&rt);
-    rt_emit_stack(&rt);
-    rt_emit_signal(&rt);
-    rt_emit_exit(&rt);
-    rt_emit_lock(&rt);
+    Rt rt = {0};
+    for (;; rt.pass++) {
+        rt.elf = elf_new();
+        rt.fn = 0;
+        rt.missed = 0;
+        rt_emit_start(&rt);
+        rt_emit_syscalls(&rt);
+        rt_emit_sched(&rt);
+        rt_emit_poll(&rt);
+        rt_emit_mem(&rt);
+        rt_emit_stack(&rt);
+        rt_emit_signal(&rt);
+        rt_emit_exit(&rt);
+        rt_emit_lock(&rt);
+        if (rt.pass > 0 && !rt.missed)
+            break;
+        elf_free(rt.elf);
+    }
+    rt_free_hints(&rt);
+    return rt.elf;
 }
 
 int runtime_write(const char *path)
 {
-    Elf *e = elf_new();
-    runtime_build(e);
+    Elf *e = runtime_build();
     int rc = elf_write(e, path);
     elf_free(e);
     return rc;

@@ -27,15 +27,56 @@ void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind)
 {
     current = rt;
     enc_init(&fn->a);
+    if (rt->fn < rt->nfn) {
+        fn->a.jhint = rt->hint[rt->fn];
+        fn->a.njhint = rt->nhint[rt->fn];
+    }
+    rt->fn++;
     fn->sym = elf_symbol(rt->elf, name);
     fn->name = name;
     fn->bind = bind;
     fn->cold = 0;
 }
 
+/* Relaxation: what this pass found for the function just generated. */
+static void relax_record(Rt *rt, const Asm *a)
+{
+    int i = rt->fn - 1;
+    if (rt->pass == 0) {
+        if (rt->nfn != i)
+            die("rt: functions out of order");
+        grow(&rt->hint, &rt->capfn, i + 1, sizeof *rt->hint);
+        grow(&rt->nhint, &rt->capn, i + 1, sizeof *rt->nhint);
+        rt->hint[i] = xcalloc((size_t)a->njumps + 1, 1);
+        rt->nhint[i] = a->njumps;
+        rt->nfn = i + 1;
+        for (int k = 0; k < a->njumps; k++)
+            rt->hint[i][k] = a->jfit[k] == JFIT_SHORT;
+        return;
+    }
+    if (i >= rt->nfn)
+        die("rt: a function more than in the first pass");
+    for (int k = 0; k < a->njumps && k < rt->nhint[i]; k++)
+        if (a->jfit[k] == JFIT_MISSED)
+            rt->hint[i][k] = 0;
+    rt->missed += a->nmissed;
+}
+
+void rt_free_hints(Rt *rt)
+{
+    for (int i = 0; i < rt->nfn; i++)
+        free(rt->hint[i]);
+    free(rt->hint);
+    free(rt->nhint);
+    rt->hint = NULL;
+    rt->nhint = NULL;
+    rt->nfn = rt->capfn = rt->capn = 0;
+}
+
 void rt_end(Rt *rt, RtFn *fn)
 {
     enc_finish(&fn->a);
+    relax_record(rt, &fn->a);
     char *sec = secname(".text.", fn->name);
     int id = elf_add_function(rt->elf, sec, fn->sym, fn->bind, &fn->a);
     if (fn->cold)

@@ -17,8 +17,18 @@
 #include "image/elf.h"
 #include "uapi_layout/uapi.h"
 
+/* The runtime being generated.  Jump relaxation (enc.h): image/runtime.c
+ * runs the generators more than once; per function, in generation order,
+ * hint[i] (nhint[i] entries) says which forward jumps to emit rel8.  The
+ * first pass records the jumps rel8 would reach; a later pass drops any
+ * hint that missed and counts it in missed (another pass follows). */
 typedef struct Rt {
     Elf *elf;
+    uint8_t **hint;
+    int *nhint;
+    int nfn, capfn, capn;
+    int fn;             /* functions begun in this pass */
+    int pass, missed;
 } Rt;
 
 /* The runtime's own structures.  These are ours, not the kernel's, so their
@@ -278,6 +288,8 @@ typedef struct RtFn {
 
 void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind);
 void rt_end(Rt *rt, RtFn *fn);
+/* Free the relaxation hints (after the last pass). */
+void rt_free_hints(Rt *rt);
 
 /* A reference to a symbol by name (defined here or by the program). */
 int rt_sym(Rt *rt, const char *name);
