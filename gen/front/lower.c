@@ -493,6 +493,33 @@ static Val logical(Lower *L, Node *n, Val a)
     return V(L, r);
 }
 
+/* Branch on the condition c: to t when true, to f when false.  && and ||
+ * (and !) become control flow, so each comparison feeds its own branch
+ * (isel fuses the two) instead of going through a byte.  Past COND_DEPTH
+ * nested operators the rest is lowered as a value (chain() walks a long
+ * chain without recursion): the front end must not recurse without bound
+ * on its input. */
+enum { COND_DEPTH = 64 };
+static void cond_br(Lower *L, Node *c, Block *t, Block *f, int depth)
+{
+    if (depth < COND_DEPTH && !c->konst && c->kind == N_BINARY &&
+        (c->op == TK_ANDAND || c->op == TK_OROR)) {
+        Block *mid = new_block(L, c->op == TK_ANDAND ? "and" : "or");
+        if (c->op == TK_ANDAND)
+            cond_br(L, c->a, mid, f, depth + 1);
+        else
+            cond_br(L, c->a, t, mid, depth + 1);
+        L->b = mid;
+        cond_br(L, c->b, t, f, depth + 1);
+        return;
+    }
+    if (depth < COND_DEPTH && !c->konst && c->kind == N_UNARY && c->op == TK_BANG) {
+        cond_br(L, c->a, f, t, depth + 1);
+        return;
+    }
+    br(L, rval(L, c), t, f);
+}
+
 /* ++x, --x, x++, x-- */
 static Val incdec(Lower *L, Node *n)
 {
@@ -1320,7 +1347,7 @@ static void stmt(Lower *L, Node *n)
     }
     case N_IF: {
         Block *t = new_block(L, "then"), *e = n->c ? new_block(L, "else") : NULL, *done = new_block(L, "endif");
-        br(L, rval(L, n->a), t, e ? e : done);
+        cond_br(L, n->a, t, e ? e : done, 0);
         L->b = t;
         block(L, n->b);
         jmp(L, done);
@@ -1341,7 +1368,7 @@ static void stmt(Lower *L, Node *n)
         jmp(L, cond);
         L->b = cond;
         if (n->b)
-            br(L, rval(L, n->b), body, done);
+            cond_br(L, n->b, body, done, 0);
         else
             jmp(L, body);
         L->b = body;

@@ -123,6 +123,13 @@ done
     "$ARC" build --emit=obj tests/arc/basics.arc -o "$T/d2.o"
 check "arc build of .arc is deterministic" cmp -s "$T/d1.o" "$T/d2.o"
 
+# Conditions as branches (lower.c, cond_br): both()'s a > 0 && b > 0 is
+# two compares, each branching on its own: no byte copied or flipped.
+"$ARC" ir tests/arc/cond_branch.arc | awk '/^func i32 [$]both[(]/,/^}/' > "$T/both.ir"
+check "cond_branch.arc: both() branches on each compare (two sgt, two br, no i8 copy or xor)" \
+    sh -c "test \$(grep -c ' sgt ' '$T/both.ir') = 2 && test \$(grep -c '	br ' '$T/both.ir') = 2 &&
+           ! grep -q -e 'copy i8' -e 'xor i8' '$T/both.ir'"
+
 # Inlining (gen/opt.c): which calls inline.arc keeps, and the same output
 # with the pass off (ARC_NO_INLINE=1).
 "$ARC" ir tests/arc/inline.arc > "$T/inl.ir"
