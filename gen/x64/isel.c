@@ -640,6 +640,15 @@ static void gen_store(X64Fn *x, const Inst *in)
     store_to(x, in, 0, mem_b(NOREG, 0));
 }
 
+/* Does load_from read its memory with one instruction (not x64_load_part's
+ * byte loop, which clears the destination first: it may share a register
+ * with a fused address's base or index)? */
+static int one_move(const Inst *ld)
+{
+    int ms = op_info[ld->op].msize ? op_info[ld->op].msize : type_size(ld->type);
+    return type_is_flt(ld->type) || ms == 1 || ms == 2 || ms == 4 || ms == 8;
+}
+
 /* An indexed access: `mul idx, c` (c = 1, 2, 4 or 8, idx in a register)
  * whose value dies at the ptradd right after it, and that ptradd's value
  * dying at the load or store right after that, become one load or store
@@ -671,7 +680,7 @@ static int fuse_index(X64Fn *x, const Inst *in)
     const Inst *ls = i + 2 < b->ninsts ? &b->insts[i + 2] : NULL;
     int dies = x->vend[pa->dst] <= 2 * (gi + 2) + 2;
     if (ls && dies && (op_info[ls->op].flags & F_LOAD) && ls->args[0].kind == V_VREG &&
-        ls->args[0].vreg == pa->dst) {
+        ls->args[0].vreg == pa->dst && one_move(ls)) {
         load_from(x, ls, m);
         x->skip = 2;
         return 1;
@@ -717,8 +726,49 @@ static void gen_alloca(X64Fn *x, const Inst *in)
     x64_store(x, in->dst, RAX);
 }
 
+/* A field access: `ptradd base, c` (c a constant) whose value dies at the
+ * load or store right after it becomes one access at [base + c], and the
+ * load or store is skipped.  base in a register, or a symbol (disp32:
+ * non-PIE below 2 GiB), or in its slot (loaded into rcx first: load_from
+ * writes only its destination, store_to loads its value into rax).  0
+ * when the pattern does not apply. */
+static int fuse_disp(X64Fn *x, const Inst *in)
+{
+    const Block *b = x->f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur], gi = x->curinst;
+    Val base = in->args[0], c = in->args[1];
+    if (c.kind != V_INT || c.i < INT32_MIN / 2 || c.i > INT32_MAX / 2 || in->dst < 0 ||
+        i + 1 >= b->ninsts || x->vend[in->dst] > 2 * (gi + 1) + 2)
+        return 0;
+    const Inst *ls = &b->insts[i + 1];
+    int load = (op_info[ls->op].flags & F_LOAD) && ls->args[0].kind == V_VREG && ls->args[0].vreg == in->dst;
+    int store = ls->op == OP_STORE && ls->args[1].kind == V_VREG && ls->args[1].vreg == in->dst &&
+                !(ls->args[0].kind == V_VREG && ls->args[0].vreg == in->dst);
+    if ((!load && !store) || (load && !one_move(ls)))
+        return 0;
+    Mem m;
+    if (base.kind == V_SYM && base.i + c.i >= INT32_MIN / 2 && base.i + c.i <= INT32_MAX / 2) {
+        m = mem_sym(x64_esym(x, base.sym), NOREG, 1, (int32_t)(base.i + c.i));
+    } else if (base.kind == V_VREG && x->loc[base.vreg].kind == LOC_REG) {
+        m = mem_b((Reg)x->loc[base.vreg].r, (int32_t)c.i);
+    } else if (base.kind == V_VREG && x->loc[base.vreg].kind == LOC_STACK) {
+        x64_load(x, base, RCX);
+        m = mem_b(RCX, (int32_t)c.i);
+    } else {
+        return 0;
+    }
+    if (load)
+        load_from(x, ls, m);
+    else
+        store_to(x, ls, 1, m);
+    x->skip = 1;
+    return 1;
+}
+
 static void gen_ptradd(X64Fn *x, const Inst *in)
 {
+    if (fuse_disp(x, in))
+        return;
     if (try_lea(x, in->dst, in->args[0], in->args[1], 0, 8))
         return;
     Reg acc = acc_reg(x, in->dst, in->args[1]);
