@@ -346,3 +346,375 @@ void opt_checks(Module *m)
         }
     }
 }
+
+/* --- straight-line code: blocks joined, values numbered, dead code ------ */
+
+/* The terminator of b, or NULL when b has none (yet). */
+static const Inst *terminator(const Block *b)
+{
+    const Inst *t = b->ninsts ? &b->insts[b->ninsts - 1] : NULL;
+    return t && (op_info[t->op].flags & F_TERM) ? t : NULL;
+}
+
+/* Edges into each block (a branch with both targets the same counts
+ * twice), from the blocks with from[b] set (all when from is NULL). */
+static int *count_preds(Module *m, const Func *f, const char *from)
+{
+    int *npred = ir_alloc(m, ((size_t)f->nblocks + 1) * sizeof *npred);
+    for (int b = 0; b < f->nblocks; b++) {
+        const Inst *t = terminator(f->blocks[b]);
+        for (int a = 0; t && (!from || from[b]) && a < t->nargs; a++)
+            if (t->args[a].kind == V_BLOCK)
+                npred[t->args[a].blk]++;
+    }
+    return npred;
+}
+
+/* Blocks joined.  A block that ends in `jmp @s`, where @s is entered from
+ * nowhere else (and is not the entry), takes @s's instructions in place
+ * of the jmp: opt_checks leaves a loop body as such a chain, one block
+ * per removed check.  Blocks no path from the entry reaches (the failure
+ * blocks of removed checks) are dropped. */
+void opt_merge(Module *m)
+{
+    for (int k = 0; k < m->nfuncs; k++) {
+        Func *f = m->funcs[k];
+        int n = f->nblocks;
+        if (!n)
+            continue;
+        char *live = ir_alloc(m, (size_t)n + 1), *gone = ir_alloc(m, (size_t)n + 1);
+        int *work = ir_alloc(m, ((size_t)n + 1) * sizeof *work), nw = 0;
+        live[0] = 1;
+        work[nw++] = 0;
+        while (nw) {
+            const Inst *t = terminator(f->blocks[work[--nw]]);
+            for (int a = 0; t && a < t->nargs; a++)
+                if (t->args[a].kind == V_BLOCK && !live[t->args[a].blk]) {
+                    live[t->args[a].blk] = 1;
+                    work[nw++] = t->args[a].blk;
+                }
+        }
+        int *npred = count_preds(m, f, live);
+        for (int b = 0; b < n; b++) {
+            Block *bl = f->blocks[b];
+            const Inst *t;
+            while (live[b] && !gone[b] && (t = terminator(bl)) && t->op == OP_JMP) {
+                int s = t->args[0].blk;
+                Block *sb = f->blocks[s];
+                if (s == b || s == 0 || npred[s] != 1)
+                    break;
+                bl->ninsts--;
+                ir_grow(m, &bl->insts, &bl->capinsts, bl->ninsts + sb->ninsts, sizeof(Inst));
+                memcpy(bl->insts + bl->ninsts, sb->insts, (size_t)sb->ninsts * sizeof(Inst));
+                bl->ninsts += sb->ninsts;
+                gone[s] = 1;
+            }
+        }
+        int j = 0;
+        for (int b = 0; b < n; b++)
+            if (live[b] && !gone[b])
+                work[j++] = b;
+        if (j < n)
+            ir_keep_blocks(m, f, work, j);
+    }
+}
+
+/* Value numbering.  Along each extended basic block (a block and, in
+ * turn, its successors entered from nowhere else: a dominator-tree path
+ * of straight-line code), a pure instruction computing what an earlier one
+ * on the path computed, from operands that have not been assigned since,
+ * becomes a copy of that one's result; and each use of a copy's
+ * destination reads the copy's source instead, while neither has been
+ * assigned.  Pure: no side effect, no call, no memory access (a load is
+ * never merged: a store or call between may change what it reads), no
+ * division (it may trap).  An `i64 mul` by 1, 2, 4 or 8 is left alone:
+ * it scales an array index, and the code generator folds each one into
+ * its memory access (x64/isel.c: fuse_index), which a shared value would
+ * prevent.
+ *
+ * Vregs are not SSA, so every fact records the version (the count of
+ * definitions met so far, in the walk) of each vreg it involves, and
+ * holds only while those versions are current.  Facts form a stack:
+ * leaving a block's subtree pops the facts its blocks added, so a sibling
+ * sees only its own path's.  Versions are never rolled back, which only
+ * forgets facts.
+ *
+ * Then copies into place: `%t = op ...` followed in the same block by
+ * `%d = copy %t`, the only read of %t, with no read or write of %d
+ * between, becomes `%d = op ...` (the front end assigns every Arc local
+ * through such a copy).  opt_dce then removes what is left unread. */
+typedef struct {
+    Op op;        /* OP_COPY: dst is a copy of a[0] */
+    Type type;
+    int nargs, dst;
+    Val a[2];
+    int ver[3];   /* versions of dst and of the vreg operands */
+    unsigned h;
+    int prev;     /* the fact before it in its hash chain, -1 none */
+} Fact;
+
+enum { FACT_HASH = 1024 };
+
+typedef struct {
+    Fact *facts;
+    int n;
+    int head[FACT_HASH];
+    int *ver;
+} Facts;
+
+static unsigned val_hash(const Val *v)
+{
+    uint64_t bits = 0;
+    switch (v->kind) {
+    case V_VREG: bits = (uint64_t)v->vreg; break;
+    case V_INT: bits = (uint64_t)v->i; break;
+    case V_FLT: memcpy(&bits, &v->f, sizeof bits); break;
+    case V_SYM: bits = (uint64_t)v->sym * 31 + (uint64_t)v->i; break;
+    default: break;
+    }
+    return (unsigned)(bits ^ bits >> 29) * 7 + (unsigned)v->kind * 131 + (unsigned)v->type;
+}
+
+static int same_val(const Val *a, const Val *b)
+{
+    if (a->kind != b->kind || a->type != b->type)
+        return 0;
+    switch (a->kind) {
+    case V_VREG: return a->vreg == b->vreg;
+    case V_INT: return a->i == b->i;
+    case V_FLT: return !memcmp(&a->f, &b->f, sizeof a->f);
+    case V_SYM: return a->sym == b->sym && a->i == b->i;
+    default: return 0;
+    }
+}
+
+/* May in be numbered (see above)?  Its operands must be values, none of
+ * them its own destination. */
+static int numberable(const Inst *in)
+{
+    if (in->dst < 0 || in->agg || in->nargs > 2 || in->op == OP_COPY ||
+        (op_info[in->op].flags & (F_SIDE | F_CALL | F_LOAD | F_TERM)))
+        return 0;
+    if (in->op == OP_MUL && in->type == T_I64 && in->args[1].kind == V_INT &&
+        (in->args[1].i == 1 || in->args[1].i == 2 || in->args[1].i == 4 || in->args[1].i == 8))
+        return 0;
+    for (int a = 0; a < in->nargs; a++) {
+        const Val *v = &in->args[a];
+        if (v->agg || (v->kind != V_VREG && v->kind != V_INT && v->kind != V_FLT && v->kind != V_SYM) ||
+            (v->kind == V_VREG && v->vreg == in->dst))
+            return 0;
+    }
+    return 1;
+}
+
+static unsigned fact_hash(Op op, Type type, int nargs, const Val *a)
+{
+    unsigned h = (unsigned)op * 2654435761u + (unsigned)type;
+    for (int i = 0; i < nargs; i++)
+        h = h * 31 + val_hash(&a[i]);
+    return h % FACT_HASH;
+}
+
+static int fact_holds(const Facts *fs, const Fact *e)
+{
+    if (fs->ver[e->dst] != e->ver[0])
+        return 0;
+    for (int i = 0; i < e->nargs; i++)
+        if (e->a[i].kind == V_VREG && fs->ver[e->a[i].vreg] != e->ver[1 + i])
+            return 0;
+    return 1;
+}
+
+/* The fact computing (op, type, a[0..nargs-1]) that still holds; -1 none.
+ * For a copy, a[0] is the destination asked about. */
+static int fact_find(const Facts *fs, Op op, Type type, int nargs, const Val *a)
+{
+    for (int e = fs->head[fact_hash(op, type, nargs, a)]; e >= 0; e = fs->facts[e].prev) {
+        const Fact *x = &fs->facts[e];
+        if (x->op != op || !fact_holds(fs, x))
+            continue;
+        if (op == OP_COPY) {
+            if (x->dst == a[0].vreg)
+                return e;
+            continue;
+        }
+        if (x->type != type || x->nargs != nargs)
+            continue;
+        int same = 1;
+        for (int i = 0; i < nargs; i++)
+            same &= same_val(&x->a[i], &a[i]);
+        if (same)
+            return e;
+    }
+    return -1;
+}
+
+static void fact_push(Facts *fs, const Inst *in)
+{
+    Fact *e = &fs->facts[fs->n];
+    *e = (Fact){.op = in->op, .type = in->type, .nargs = in->nargs, .dst = in->dst};
+    for (int i = 0; i < in->nargs; i++) {
+        e->a[i] = in->args[i];
+        if (e->a[i].kind == V_VREG)
+            e->ver[1 + i] = fs->ver[e->a[i].vreg];
+    }
+    e->ver[0] = fs->ver[in->dst];
+    if (in->op == OP_COPY) {   /* found by its destination */
+        Val d = {.kind = V_VREG, .type = in->type, .vreg = in->dst};
+        e->h = fact_hash(OP_COPY, T_VOID, 1, &d);
+    } else {
+        e->h = fact_hash(in->op, in->type, in->nargs, in->args);
+    }
+    e->prev = fs->head[e->h];
+    fs->head[e->h] = fs->n++;
+}
+
+/* Back to the first n facts. */
+static void fact_pop(Facts *fs, int n)
+{
+    while (fs->n > n) {
+        const Fact *e = &fs->facts[--fs->n];
+        fs->head[e->h] = e->prev;
+    }
+}
+
+static void number_block(const Func *f, Block *bl, Facts *fs)
+{
+    for (int i = 0; i < bl->ninsts; i++) {
+        Inst *in = &bl->insts[i];
+        for (int a = 0; a < in->nargs; a++) {
+            if (in->args[a].kind != V_VREG)
+                continue;
+            Val d = {.kind = V_VREG, .type = in->args[a].type, .vreg = in->args[a].vreg};
+            int e = fact_find(fs, OP_COPY, T_VOID, 1, &d);
+            if (e >= 0)
+                in->args[a].vreg = fs->facts[e].a[0].vreg;
+        }
+        if (numberable(in)) {
+            int e = fact_find(fs, in->op, in->type, in->nargs, in->args);
+            if (e >= 0) {
+                in->op = OP_COPY;
+                in->type = f->vregs[in->dst].type;
+                in->nargs = 1;
+                in->args[0] = ir_vreg(f, fs->facts[e].dst);
+            }
+        }
+        if (in->dst < 0)
+            continue;
+        fs->ver[in->dst]++;
+        if ((in->op == OP_COPY && in->args[0].kind == V_VREG && in->args[0].vreg != in->dst) ||
+            numberable(in))
+            fact_push(fs, in);
+    }
+}
+
+/* Does in read vreg v? */
+static int reads(const Inst *in, int v)
+{
+    for (int a = 0; a < in->nargs; a++)
+        if (in->args[a].kind == V_VREG && in->args[a].vreg == v)
+            return 1;
+    return 0;
+}
+
+/* `%t = op ...; ...; %d = copy %t` -> `%d = op ...` (see above). */
+static void fold_copies(Block *bl, int *uses)
+{
+    for (int j = 0; j < bl->ninsts; j++) {
+        Inst *c = &bl->insts[j];
+        if (c->op != OP_COPY || c->args[0].kind != V_VREG)
+            continue;
+        int t = c->args[0].vreg, d = c->dst;
+        if (t == d || uses[t] != 1)
+            continue;
+        int k = j - 1;
+        while (k >= 0 && bl->insts[k].dst != t && bl->insts[k].dst != d && !reads(&bl->insts[k], d))
+            k--;
+        if (k < 0 || bl->insts[k].dst != t)
+            continue;
+        bl->insts[k].dst = d;
+        uses[t]--;
+        memmove(c, c + 1, (size_t)(bl->ninsts - j - 1) * sizeof *c);
+        bl->ninsts--;
+        j--;
+    }
+}
+
+void opt_cse(Module *m)
+{
+    for (int k = 0; k < m->nfuncs; k++) {
+        Func *f = m->funcs[k];
+        int nb = f->nblocks;
+        if (!nb)
+            continue;
+        Facts *fs = ir_alloc(m, sizeof *fs);
+        fs->facts = ir_alloc(m, ((size_t)ninsts(f) + 1) * sizeof *fs->facts);
+        fs->ver = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *fs->ver);
+        for (int h = 0; h < FACT_HASH; h++)
+            fs->head[h] = -1;
+        int *npred = count_preds(m, f, NULL);
+        char *seen = ir_alloc(m, (size_t)nb + 1);
+        /* depth-first over the extended blocks: (block, facts at entry) */
+        int *stack = ir_alloc(m, (2 * (size_t)nb + 2) * sizeof *stack), sp = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (int r = 0; r < nb; r++) {
+                if (seen[r] || (!pass && r != 0 && npred[r] == 1))
+                    continue;
+                seen[r] = 1;
+                stack[sp++] = r, stack[sp++] = 0;
+                while (sp) {
+                    int n = stack[--sp], b = stack[--sp];
+                    fact_pop(fs, n);
+                    number_block(f, f->blocks[b], fs);
+                    const Inst *t = terminator(f->blocks[b]);
+                    for (int a = 0; t && a < t->nargs; a++) {
+                        int s = t->args[a].kind == V_BLOCK ? t->args[a].blk : 0;
+                        if (s != 0 && npred[s] == 1 && !seen[s]) {
+                            seen[s] = 1;
+                            stack[sp++] = s, stack[sp++] = fs->n;
+                        }
+                    }
+                }
+            }
+        int *uses = count_uses(m, f);
+        for (int b = 0; b < nb; b++)
+            fold_copies(f->blocks[b], uses);
+    }
+}
+
+/* Dead code.  An instruction whose result nothing reads, and that has no
+ * other effect, goes; so does a copy of a vreg to itself.  Kept: side
+ * effects and calls, and what may fault (a load through a pointer, a
+ * division): a program that faults must still fault where it did.  A
+ * vreg that no instruction reads is dead at all its definitions (vregs
+ * are not SSA, but an unread one is unread everywhere); removing one
+ * instruction can make its operands unread, so this repeats until
+ * nothing changes. */
+void opt_dce(Module *m)
+{
+    for (int k = 0; k < m->nfuncs; k++) {
+        Func *f = m->funcs[k];
+        int *uses = count_uses(m, f);
+        for (int changed = 1; changed;) {
+            changed = 0;
+            for (int b = 0; b < f->nblocks; b++) {
+                Block *bl = f->blocks[b];
+                int j = 0;
+                for (int i = 0; i < bl->ninsts; i++) {
+                    Inst *in = &bl->insts[i];
+                    int selfcopy = in->op == OP_COPY && in->args[0].kind == V_VREG && in->args[0].vreg == in->dst;
+                    if (in->dst >= 0 && (uses[in->dst] == 0 || selfcopy) && !may_fault(in) &&
+                        !(op_info[in->op].flags & (F_SIDE | F_CALL | F_TERM))) {
+                        for (int a = 0; a < in->nargs; a++)
+                            if (in->args[a].kind == V_VREG)
+                                uses[in->args[a].vreg]--;
+                        changed = 1;
+                        continue;
+                    }
+                    bl->insts[j++] = *in;
+                }
+                bl->ninsts = j;
+            }
+        }
+    }
+}
