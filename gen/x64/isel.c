@@ -81,6 +81,21 @@ static int try_lea(X64Fn *x, int dst, Val a, Val b, int neg, int sz)
 
 static int fuse_index(X64Fn *x, const Inst *in);
 
+/* The operands of in, swapped when the operation is commutative and its
+ * second operand sits in the destination's register (where the result is
+ * computed in place: the allocator gives a dying operand's register to
+ * the result, ralloc.c), so that the first one is. */
+static void operands(const X64Fn *x, const Inst *in, Val *a, Val *b)
+{
+    *a = in->args[0], *b = in->args[1];
+    if ((op_info[in->op].flags & F_COMM) && in->dst >= 0 && b->kind == V_VREG &&
+        x->loc[b->vreg].kind == x->loc[in->dst].kind && x->loc[b->vreg].kind != LOC_STACK &&
+        x->loc[b->vreg].r == x->loc[in->dst].r) {
+        Val t = *a;
+        *a = *b, *b = t;
+    }
+}
+
 static void gen_alu(X64Fn *x, const Inst *in)
 {
     static const AluOp alu[OP_COUNT] = {
@@ -93,9 +108,11 @@ static void gen_alu(X64Fn *x, const Inst *in)
         return;
     if (in->op == OP_MUL && fuse_index(x, in))
         return;
-    Reg acc = acc_reg(x, in->dst, in->args[1]);
-    x64_load(x, in->args[0], acc);
-    Opnd b = src_op(x, in->args[1], RCX, sz);
+    Val va, vb;
+    operands(x, in, &va, &vb);
+    Reg acc = acc_reg(x, in->dst, vb);
+    x64_load(x, va, acc);
+    Opnd b = src_op(x, vb, RCX, sz);
     if (in->op != OP_MUL)
         enc_alu(&x->a, alu[in->op], sz, opr(acc), b);
     else if (b.kind == OPND_IMM)
@@ -387,9 +404,10 @@ static void gen_farith(X64Fn *x, const Inst *in)
     static const SseOp ss[OP_COUNT] = {
         [OP_FADD] = SSE_ADDSS, [OP_FSUB] = SSE_SUBSS, [OP_FMUL] = SSE_MULSS, [OP_FDIV] = SSE_DIVSS,
     };
-    Xmm acc = facc(x, in->dst, in->args[1]);
-    Val b = in->args[1];
-    x64_loadf(x, in->args[0], acc);
+    Val va, b;
+    operands(x, in, &va, &b);
+    Xmm acc = facc(x, in->dst, b);
+    x64_loadf(x, va, acc);
     Opnd src;
     if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_XMM) {
         src = opx(x->loc[b.vreg].r);
@@ -403,18 +421,22 @@ static void gen_farith(X64Fn *x, const Inst *in)
     x64_storef(x, in->dst, acc);
 }
 
+/* In dst's register when it has one: the operand copied there first, so
+ * sqrtsd (which keeps the upper lane) does not wait for the register's
+ * previous value. */
 static void gen_funary(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
-    x64_loadf(x, in->args[0], XS0);
+    Xmm r = fdst(x, in->dst);
+    x64_loadf(x, in->args[0], r);
     if (in->op == OP_FSQRT) {
-        enc_sse(a, in->type == T_F32 ? SSE_SQRTSS : SSE_SQRTSD, XS0, opx(XS0));
+        enc_sse(a, in->type == T_F32 ? SSE_SQRTSS : SSE_SQRTSD, r, opx(r));
     } else {   /* fneg: flip the sign bit */
         enc_mov(a, 8, opr(RAX), opi(in->type == T_F32 ? 0x80000000LL : INT64_MIN));
         enc_movdq(a, 8, opx(XS1), opr(RAX));
-        enc_sse(a, SSE_XORPS, XS0, opx(XS1));
+        enc_sse(a, SSE_XORPS, r, opx(XS1));
     }
-    x64_storef(x, in->dst, XS0);
+    x64_storef(x, in->dst, r);
 }
 
 /* ucomis[sd] a, b sets ZF PF CF: a>b 0 0 0; a<b 0 0 1; a==b 1 0 0;

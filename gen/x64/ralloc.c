@@ -17,10 +17,15 @@
  *     the call may;
  *   - any other instruction: the registers its expansion touches
  *     (x64_scratch), for every interval containing it, ends included.
+ * An interval that starts at the instruction defining it (one that does
+ * not read it) may take the register of an operand whose interval ends
+ * there: isel.c reads every operand before it writes the destination.
+ * It prefers its first operand's (`subsd` in place, a copy that moves
+ * nothing), or for a commutative operation its second's.
  * Free registers are taken in the order of pref[] below (caller-saved
  * first: no save in the prologue), after the vreg's hint when that is
  * free: the argument register a parameter arrives in or a call operand
- * leaves in.  When no register is free, the active interval that ends
+ * leaves in; those of dying operands come last.  When no register is free, the active interval that ends
  * last gives up its register if that helps (it goes to a slot), otherwise
  * the current one is spilled. */
 #include "gen/x64/x64.h"
@@ -140,6 +145,12 @@ void x64_ralloc(X64Fn *x)
     sort_ctx = x;
     qsort(order, (size_t)n, sizeof(int), by_start);
 
+    /* the instruction at each position (2k + 2: the k-th) */
+    const Inst **at = xmalloc(((size_t)x->ninst + 1) * sizeof *at);
+    for (int b = 0, k = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++)
+            at[k++] = &f->blocks[b]->insts[i];
+
     int *active = xmalloc(((size_t)nv + 1) * sizeof(int));
     int nact = 0;
     int *spilled = xcalloc((size_t)nv + 1, sizeof(int));
@@ -152,16 +163,36 @@ void x64_ralloc(X64Fn *x)
             if (x->vend[active[i]] >= x->vstart[v])
                 active[j++] = active[i];
         nact = j;
-        uint32_t busy = 0;
+        /* born at its definition: the operands dying there can give up
+         * their registers (an interval ending at s is an operand of the
+         * instruction at s, as any later point would extend it) */
+        int s = x->vstart[v];
+        const Inst *def = s >= 2 && s % 2 == 0 ? at[(s - 2) / 2] : NULL;
+        int born = def && def->dst == v;
+        for (int a = 0; born && a < def->nargs; a++)
+            born = !(def->args[a].kind == V_VREG && def->args[a].vreg == v);
+        uint32_t busy = 0, dying = 0;
         for (int i = 0; i < nact; i++)
-            if (type_is_flt(f->vregs[active[i]].type) == flt)
-                busy |= 1u << x->loc[active[i]].r;
+            if (type_is_flt(f->vregs[active[i]].type) == flt) {
+                if (born && x->vend[active[i]] == s)
+                    dying |= 1u << x->loc[active[i]].r;
+                else
+                    busy |= 1u << x->loc[active[i]].r;
+            }
         uint32_t avail = (flt ? XMM_ALLOC : INT_ALLOC) & ~busy & ~forbid[v];
         if (avail) {
             int r = hint[v];
+            for (int a = 0; (r < 0 || !(avail >> r & 1)) && born && a < def->nargs && a < 2; a++) {
+                const Val *o = &def->args[a];
+                if (a == 1 && !(op_info[def->op].flags & F_COMM))
+                    break;
+                r = o->kind == V_VREG && x->loc[o->vreg].kind == (flt ? LOC_XMM : LOC_REG) &&
+                    (dying >> x->loc[o->vreg].r & 1) ? x->loc[o->vreg].r : -1;
+            }
             if (r < 0 || !(avail >> r & 1)) {
+                uint32_t from = avail & ~dying ? avail & ~dying : avail;
                 const int *pref = flt ? pref_flt : pref_int;
-                for (r = pref[0]; !(avail >> r & 1);)
+                for (r = pref[0]; !(from >> r & 1);)
                     r = *++pref;
             }
             x->loc[v] = (Loc){flt ? LOC_XMM : LOC_REG, r};
@@ -206,5 +237,6 @@ void x64_ralloc(X64Fn *x)
     free(hint);
     free(order);
     free(active);
+    free(at);
     free(spilled);
 }
