@@ -24,6 +24,8 @@ Opnd x64_locop(X64Fn *x, int v)
         return opr((Reg)l.r);
     if (l.kind == LOC_XMM)
         return opx(l.r);
+    if (l.kind == LOC_NONE)
+        die("x64: %%%s has no location (never live)", x->f->vregs[v].name);
     return opm(mem_b(RBP, l.r));
 }
 

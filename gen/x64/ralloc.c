@@ -230,8 +230,10 @@ void x64_ralloc(X64Fn *x)
         if (saved >> r & 1)
             x->nsaved++;
     x->frame = 0;
+    /* a vreg never live appears in no instruction (the passes removed
+     * its uses and definitions): it needs no slot */
     for (int v = 0; v < nv; v++)
-        if (spilled[v] || x->vstart[v] < 0 || x->loc[v].kind == LOC_NONE)
+        if (x->vstart[v] >= 0 && (spilled[v] || x->loc[v].kind == LOC_NONE))
             x->loc[v] = (Loc){LOC_STACK, x64_frame_alloc(x, 8, 8)};
     free(forbid);
     free(hint);
