@@ -1,9 +1,11 @@
 /* opt.c: the IR optimiser: inlining small functions, removing bounds
- * checks already made, cold blocks last.
+ * checks already made, joining straight-line blocks, value numbering and
+ * dead code, cold blocks last.
  *
- * Needs: ir.h.  Produces: opt_inline(m), opt_checks(m) and opt_layout(m),
- * run in that order by build.c on Arc sources between the front end and
- * rt_lower_module, each followed by ir_verify.
+ * Needs: ir.h.  Produces: opt_inline(m), opt_checks(m), opt_merge(m),
+ * opt_cse(m), opt_dce(m) and opt_layout(m), run in that order by build.c
+ * on Arc sources between the front end and rt_lower_module, each followed
+ * by ir_verify.
  *
  * Inlining.  A call whose callee is defined in the module and is small
  * (at most INLINE_MAX instructions), not variadic, passes and returns no
@@ -221,6 +223,27 @@ void opt_layout(Module *m)
     }
 }
 
+/* The terminator of b, or NULL when b has none (yet). */
+static const Inst *terminator(const Block *b)
+{
+    const Inst *t = b->ninsts ? &b->insts[b->ninsts - 1] : NULL;
+    return t && (op_info[t->op].flags & F_TERM) ? t : NULL;
+}
+
+/* Edges into each block (a branch with both targets the same counts
+ * twice), from the blocks with from[b] set (all when from is NULL). */
+static int *count_preds(Module *m, const Func *f, const char *from)
+{
+    int *npred = ir_alloc(m, ((size_t)f->nblocks + 1) * sizeof *npred);
+    for (int b = 0; b < f->nblocks; b++) {
+        const Inst *t = terminator(f->blocks[b]);
+        for (int a = 0; t && (!from || from[b]) && a < t->nargs; a++)
+            if (t->args[a].kind == V_BLOCK)
+                npred[t->args[a].blk]++;
+    }
+    return npred;
+}
+
 /* Bounds checks already done.  The front end checks every a[i] with
  *
  *     %s = sext i64 i32 %i    (absent for an i64 index: %s is %i)
@@ -304,13 +327,7 @@ void opt_checks(Module *m)
     for (int k = 0; k < m->nfuncs; k++) {
         Func *f = m->funcs[k];
         int *uses = count_uses(m, f);
-        int *npred = ir_alloc(m, ((size_t)f->nblocks + 1) * sizeof *npred);
-        for (int b = 0; b < f->nblocks; b++) {
-            int succ[64];
-            int ns = ir_succs(f->blocks[b], succ, 64);
-            for (int s = 0; s < ns && s < 64; s++)
-                npred[succ[s]]++;
-        }
+        int *npred = count_preds(m, f, NULL);
         for (int b = 0; b < f->nblocks; b++) {
             int fv[MAX_FACTS], nf = 0, v, cur;
             int64_t fn[MAX_FACTS], n;
@@ -348,27 +365,6 @@ void opt_checks(Module *m)
 }
 
 /* --- straight-line code: blocks joined, values numbered, dead code ------ */
-
-/* The terminator of b, or NULL when b has none (yet). */
-static const Inst *terminator(const Block *b)
-{
-    const Inst *t = b->ninsts ? &b->insts[b->ninsts - 1] : NULL;
-    return t && (op_info[t->op].flags & F_TERM) ? t : NULL;
-}
-
-/* Edges into each block (a branch with both targets the same counts
- * twice), from the blocks with from[b] set (all when from is NULL). */
-static int *count_preds(Module *m, const Func *f, const char *from)
-{
-    int *npred = ir_alloc(m, ((size_t)f->nblocks + 1) * sizeof *npred);
-    for (int b = 0; b < f->nblocks; b++) {
-        const Inst *t = terminator(f->blocks[b]);
-        for (int a = 0; t && (!from || from[b]) && a < t->nargs; a++)
-            if (t->args[a].kind == V_BLOCK)
-                npred[t->args[a].blk]++;
-    }
-    return npred;
-}
 
 /* Blocks joined.  A block that ends in `jmp @s`, where @s is entered from
  * nowhere else (and is not the entry), takes @s's instructions in place

@@ -477,13 +477,17 @@ static void gen_ext(X64Fn *x, const Inst *in)
     Val s = in->args[0];
     int ss = type_size(s.type);
     Reg r = acc_reg(x, in->dst, (Val){0});
-    x64_load(x, s, r);
-    if (in->op == OP_SEXT)
-        enc_movsx(&x->a, 8, r, ss, opr(r));
-    else if (ss == 4)
-        enc_mov(&x->a, 4, opr(r), opr(r));
+    Opnd src = opr(r);   /* the source's own register, else r loaded */
+    if (s.kind == V_VREG && x->loc[s.vreg].kind == LOC_REG)
+        src = x64_locop(x, s.vreg);
     else
-        enc_movzx(&x->a, 4, r, ss, opr(r));
+        x64_load(x, s, r);
+    if (in->op == OP_SEXT)
+        enc_movsx(&x->a, 8, r, ss, src);
+    else if (ss == 4)
+        enc_mov(&x->a, 4, opr(r), src);
+    else
+        enc_movzx(&x->a, 4, r, ss, src);
     x64_store(x, in->dst, r);
 }
 

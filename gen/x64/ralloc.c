@@ -25,9 +25,13 @@
  * Free registers are taken in the order of pref[] below (caller-saved
  * first: no save in the prologue), after the vreg's hint when that is
  * free: the argument register a parameter arrives in or a call operand
- * leaves in; those of dying operands come last.  When no register is free, the active interval that ends
- * last gives up its register if that helps (it goes to a slot), otherwise
- * the current one is spilled. */
+ * leaves in; those of dying operands come last.  When no register is free, one interval
+ * goes to a slot: of the current one and the active ones whose register
+ * it may take, the one whose reads and writes are sparsest (its spill
+ * cost: each weighted 8^loop depth, over its length), the one that ends
+ * last among equals.  Loop depth comes from the layout: a branch back from
+ * block b to block h <= b puts h..b one loop deeper (the front end lays
+ * each loop out contiguously). */
 #include "gen/x64/x64.h"
 
 #include <stdlib.h>
@@ -151,6 +155,38 @@ void x64_ralloc(X64Fn *x)
         for (int i = 0; i < f->blocks[b]->ninsts; i++)
             at[k++] = &f->blocks[b]->insts[i];
 
+    /* spill costs: reads and writes weighted by loop depth */
+    int nb = f->nblocks;
+    int *depth = xcalloc((size_t)nb + 2, sizeof(int));
+    for (int b = 0; b < nb; b++) {
+        const Block *bl = f->blocks[b];
+        const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
+        for (int a = 0; t && a < t->nargs; a++)
+            if (t->args[a].kind == V_BLOCK && t->args[a].blk <= b) {
+                depth[t->args[a].blk]++;
+                depth[b + 1]--;
+            }
+    }
+    double *cost = xcalloc((size_t)nv + 1, sizeof(double));
+    for (int b = 0, d = 0; b < nb; b++) {
+        d += depth[b];
+        double w = 1;
+        for (int k = 0; k < d && k < 6; k++)
+            w *= 8;
+        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+            const Inst *in = &f->blocks[b]->insts[i];
+            for (int a = 0; a < in->nargs; a++)
+                if (in->args[a].kind == V_VREG)
+                    cost[in->args[a].vreg] += w;
+            if (in->dst >= 0)
+                cost[in->dst] += w;
+        }
+    }
+    for (int v = 0; v < nv; v++)
+        if (x->vstart[v] >= 0)
+            cost[v] /= x->vend[v] - x->vstart[v] + 1;
+    free(depth);
+
     int *active = xmalloc(((size_t)nv + 1) * sizeof(int));
     int nact = 0;
     int *spilled = xcalloc((size_t)nv + 1, sizeof(int));
@@ -199,15 +235,23 @@ void x64_ralloc(X64Fn *x)
             active[nact++] = v;
             continue;
         }
-        /* steal from the active interval that ends last, if allowed */
+        /* steal from the sparsest active interval, if allowed and
+         * sparser than v (not one ending at s, nor one whose register
+         * an interval born at s also holds: that one is still live) */
         int best = -1;
         for (int i = 0; i < nact; i++) {
-            int w = active[i];
-            if (type_is_flt(f->vregs[w].type) != flt || x->vend[w] <= x->vend[v])
+            int w = active[i], c = best < 0 ? v : active[best];
+            if (type_is_flt(f->vregs[w].type) != flt || x->vend[w] <= s)
                 continue;
             if (forbid[v] >> x->loc[w].r & 1)
                 continue;
-            if (best < 0 || x->vend[w] > x->vend[active[best]])
+            int shared = 0;
+            for (int j = 0; j < nact; j++)
+                shared |= j != i && type_is_flt(f->vregs[active[j]].type) == flt &&
+                          x->loc[active[j]].r == x->loc[w].r;
+            if (shared)
+                continue;
+            if (cost[w] < cost[c] || (cost[w] == cost[c] && x->vend[w] > x->vend[c]))
                 best = i;
         }
         if (best >= 0) {
@@ -240,5 +284,6 @@ void x64_ralloc(X64Fn *x)
     free(order);
     free(active);
     free(at);
+    free(cost);
     free(spilled);
 }
