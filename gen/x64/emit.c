@@ -16,6 +16,7 @@
  *   more:
  *     pop rbp; mov r10d, <stack argument bytes>; call arc_rt_morestack; jmp entry
  *     <switch tables: int32 offsets from the table's start>
+ *     <float constants, 8-aligned, read rip-relative>
  * The check and its slow path are gen/rt/stack.c's protocol: `need` is the
  * whole frame below the entry rsp, so no frame jumps over the limit; the
  * slow path undoes the push and starts the function again on the new
@@ -180,6 +181,13 @@ static void x64_emit_func(X64Fn *x)
         }
         free(jt->targets);
     }
+    if (x->nfconsts)
+        while (enc_pos(a) % 8)
+            enc_int3(a);
+    for (int i = 0; i < x->nfconsts; i++) {
+        enc_bind(a, x->fconsts[i].label);
+        enc_bytes(a, &x->fconsts[i].bits, (size_t)x->fconsts[i].size);   /* little endian */
+    }
     enc_finish(a);
 }
 
@@ -195,6 +203,7 @@ static void free_fn(X64Fn *x)
     free(x->pslot);
     free(x->blabel);
     free(x->tables);
+    free(x->fconsts);
     enc_free(&x->a);
 }
 

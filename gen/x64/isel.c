@@ -413,6 +413,8 @@ static void gen_farith(X64Fn *x, const Inst *in)
         src = opx(x->loc[b.vreg].r);
     } else if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_STACK) {
         src = opm(mem_b(RBP, x->loc[b.vreg].r));   /* addsd/ss read 8/4 bytes */
+    } else if (b.kind == V_FLT) {
+        src = opm(x64_fconst(x, b));
     } else {
         x64_loadf(x, b, XS1);
         src = opx(XS1);
@@ -442,28 +444,78 @@ static void gen_funary(X64Fn *x, const Inst *in)
 /* ucomis[sd] a, b sets ZF PF CF: a>b 0 0 0; a<b 0 0 1; a==b 1 0 0;
  * unordered 1 1 1.  "o" predicates must be false and "u" ones true when
  * PF is set; those that a single condition cannot express swap the
- * operands or combine with setp/setnp. */
+ * operands or combine with setp/setnp (as a branch: jp to the false or
+ * the true block first). */
+static const struct { Cond cc; char swap, combine; } fcmp_tab[OP_COUNT] = {
+    [OP_FOEQ] = {CC_E, 0, 'a'},  [OP_FONE] = {CC_NE, 0, 'a'},
+    [OP_FOLT] = {CC_A, 1, 0},    [OP_FOLE] = {CC_AE, 1, 0},
+    [OP_FOGT] = {CC_A, 0, 0},    [OP_FOGE] = {CC_AE, 0, 0},
+    [OP_FORD] = {CC_NP, 0, 0},   [OP_FUEQ] = {CC_E, 0, 0},
+    [OP_FUNE] = {CC_NE, 0, 'o'}, [OP_FULT] = {CC_B, 0, 0},
+    [OP_FULE] = {CC_BE, 0, 0},   [OP_FUGT] = {CC_B, 1, 0},
+    [OP_FUGE] = {CC_BE, 1, 0},   [OP_FUNO] = {CC_P, 0, 0},
+};
+
+/* ucomis[sd] of in's operands in the table's order: the first from its
+ * xmm or xmm14, the second from its xmm, its slot or xmm15. */
+static void emit_ucomis(X64Fn *x, const Inst *in)
+{
+    int sw = fcmp_tab[in->op].swap;
+    Val a = in->args[sw], b = in->args[!sw];
+    Xmm ra = XS0;
+    if (a.kind == V_VREG && x->loc[a.vreg].kind == LOC_XMM)
+        ra = x->loc[a.vreg].r;
+    else
+        x64_loadf(x, a, XS0);
+    Opnd ob;
+    if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_XMM) {
+        ob = opx(x->loc[b.vreg].r);
+    } else if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_STACK) {
+        ob = opm(mem_b(RBP, x->loc[b.vreg].r));   /* ucomis[sd] read 4/8 bytes */
+    } else if (b.kind == V_FLT) {
+        ob = opm(x64_fconst(x, b));
+    } else {
+        x64_loadf(x, b, XS1);
+        ob = opx(XS1);
+    }
+    enc_sse(&x->a, in->type == T_F32 ? SSE_UCOMISS : SSE_UCOMISD, ra, ob);
+}
+
+/* A float compare whose only use is the branch right after it: ucomis
+ * and conditional jumps (the branch is skipped: x->skip). */
+static void fcmp_branch(X64Fn *x, const Inst *in, int t, int f)
+{
+    Asm *a = &x->a;
+    Cond cc = fcmp_tab[in->op].cc;
+    int next = t == x->cur + 1;
+    emit_ucomis(x, in);
+    if (fcmp_tab[in->op].combine)   /* unordered: false for 'a', true for 'o' */
+        enc_jcc(a, CC_P, x->blabel[fcmp_tab[in->op].combine == 'a' ? f : t]);
+    if (next) {
+        enc_jcc(a, (Cond)(cc ^ 1), x->blabel[f]);
+    } else {
+        enc_jcc(a, cc, x->blabel[t]);
+        jump_to(x, f);
+    }
+}
+
 static void gen_fcmp(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
-    static const struct { Cond cc; char swap, combine; } t[OP_COUNT] = {
-        [OP_FOEQ] = {CC_E, 0, 'a'},  [OP_FONE] = {CC_NE, 0, 'a'},
-        [OP_FOLT] = {CC_A, 1, 0},    [OP_FOLE] = {CC_AE, 1, 0},
-        [OP_FOGT] = {CC_A, 0, 0},    [OP_FOGE] = {CC_AE, 0, 0},
-        [OP_FORD] = {CC_NP, 0, 0},   [OP_FUEQ] = {CC_E, 0, 0},
-        [OP_FUNE] = {CC_NE, 0, 'o'}, [OP_FULT] = {CC_B, 0, 0},
-        [OP_FULE] = {CC_BE, 0, 0},   [OP_FUGT] = {CC_B, 1, 0},
-        [OP_FUGE] = {CC_BE, 1, 0},   [OP_FUNO] = {CC_P, 0, 0},
-    };
-    x64_loadf(x, in->args[0], XS0);
-    x64_loadf(x, in->args[1], XS1);
-    int sw = t[in->op].swap;
-    enc_sse(a, in->type == T_F32 ? SSE_UCOMISS : SSE_UCOMISD, sw ? XS1 : XS0, opx(sw ? XS0 : XS1));
-    enc_setcc(a, t[in->op].cc, opr(RAX));
-    if (t[in->op].combine == 'a') {        /* and ordered */
+    const Block *b = x->f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur];
+    const Inst *nx = i + 1 < b->ninsts ? &b->insts[i + 1] : NULL;
+    if (fuses(x, in, nx, x->curinst)) {
+        fcmp_branch(x, in, nx->args[1].blk, nx->args[2].blk);
+        x->skip = 1;
+        return;
+    }
+    emit_ucomis(x, in);
+    enc_setcc(a, fcmp_tab[in->op].cc, opr(RAX));
+    if (fcmp_tab[in->op].combine == 'a') {        /* and ordered */
         enc_setcc(a, CC_NP, opr(RCX));
         enc_alu(a, ALU_AND, 1, opr(RAX), opr(RCX));
-    } else if (t[in->op].combine == 'o') { /* or unordered */
+    } else if (fcmp_tab[in->op].combine == 'o') { /* or unordered */
         enc_setcc(a, CC_P, opr(RCX));
         enc_alu(a, ALU_OR, 1, opr(RAX), opr(RCX));
     }

@@ -1,12 +1,13 @@
 // Value numbering (gen/opt.c: opt_cse, opt_dce).  The same pure
-// computation twice on a straight-line path is computed once, and each
-// result here depends on the pass keeping what must stay apart: loads of
-// one place with a store, a store through an alias or a call between
-// (never merged); an operand assigned between two equal-looking
-// expressions; a copy whose source is assigned after it; facts of one
-// branch of an if not used in the other, nor after the join; a loop whose
-// variables change every iteration.  tests/e2e/arc.sh checks in `arc ir`
-// that index() computes its sign extension once.
+// computation, or load of one place, twice on a straight-line path is
+// done once (a store's value is read back without a load), and each
+// result here depends on the pass keeping apart what must stay apart:
+// loads of one place with a store, a store through an alias, a call or
+// an intrinsic (memcpy) between; an operand assigned between two
+// equal-looking expressions; a copy whose source is assigned after it;
+// facts of one branch of an if not used in the other, nor after the join;
+// a loop whose variables change every iteration.  tests/e2e/arc.sh checks
+// in `arc ir` that index() computes its sign extension once.
 // expect: index 3 3 3 12
 // expect: store 5 7 12
 // expect: alias 5 9
@@ -16,6 +17,7 @@
 // expect: branches 12 -2 | 10 2
 // expect: loop 0 45 384
 // expect: floats 2.5 -0 0 -nan
+// expect: memcpy 4 9 forwarded 11 12
 namespace main
 
 extern c {
@@ -97,5 +99,18 @@ func main() int32 {
     let neg = -z
     let nan = z / z
     printf("floats %g %g %g %g\n", n1, neg, z, nan)
+
+    // an intrinsic writing memory between two loads; a stored value
+    // read back, then the place written through another name
+    let src: [4]int32 = {9, 9, 9, 9}
+    let m1 = a[3]
+    memcpy(&a[3], &src[0], 4)
+    let m2 = a[3]
+    let w = &a[1]
+    *w = 11
+    let f1 = *w
+    a[1] = 12
+    let f2 = *w
+    printf("memcpy %d %d forwarded %d %d\n", m1, m2, f1, f2)
     return 0
 }
