@@ -2,63 +2,6 @@
  * against the same comparison in C, on every pair of the values below. */
 long arc_write(int fd, const void *p, unsigned long n);
 
-int fb_foeq_f32(float, float);
-int fbn_foeq_f32(float, float);
-int fb_fone_f32(float, float);
-int fbn_fone_f32(float, float);
-int fb_folt_f32(float, float);
-int fbn_folt_f32(float, float);
-int fb_fole_f32(float, float);
-int fbn_fole_f32(float, float);
-int fb_fogt_f32(float, float);
-int fbn_fogt_f32(float, float);
-int fb_foge_f32(float, float);
-int fbn_foge_f32(float, float);
-int fb_ford_f32(float, float);
-int fbn_ford_f32(float, float);
-int fb_fueq_f32(float, float);
-int fbn_fueq_f32(float, float);
-int fb_fune_f32(float, float);
-int fbn_fune_f32(float, float);
-int fb_fult_f32(float, float);
-int fbn_fult_f32(float, float);
-int fb_fule_f32(float, float);
-int fbn_fule_f32(float, float);
-int fb_fugt_f32(float, float);
-int fbn_fugt_f32(float, float);
-int fb_fuge_f32(float, float);
-int fbn_fuge_f32(float, float);
-int fb_funo_f32(float, float);
-int fbn_funo_f32(float, float);
-int fb_foeq_f64(double, double);
-int fbn_foeq_f64(double, double);
-int fb_fone_f64(double, double);
-int fbn_fone_f64(double, double);
-int fb_folt_f64(double, double);
-int fbn_folt_f64(double, double);
-int fb_fole_f64(double, double);
-int fbn_fole_f64(double, double);
-int fb_fogt_f64(double, double);
-int fbn_fogt_f64(double, double);
-int fb_foge_f64(double, double);
-int fbn_foge_f64(double, double);
-int fb_ford_f64(double, double);
-int fbn_ford_f64(double, double);
-int fb_fueq_f64(double, double);
-int fbn_fueq_f64(double, double);
-int fb_fune_f64(double, double);
-int fbn_fune_f64(double, double);
-int fb_fult_f64(double, double);
-int fbn_fult_f64(double, double);
-int fb_fule_f64(double, double);
-int fbn_fule_f64(double, double);
-int fb_fugt_f64(double, double);
-int fbn_fugt_f64(double, double);
-int fb_fuge_f64(double, double);
-int fbn_fuge_f64(double, double);
-int fb_funo_f64(double, double);
-int fbn_funo_f64(double, double);
-
 static long failures;
 
 static void put(const char *s)
@@ -78,69 +21,57 @@ static void check(const char *name, int got, int want)
     }
 }
 
-static void pairs_f32(float a, float b)
-{
-    check("fb_foeq_f32", fb_foeq_f32(a, b), a == b);
-    check("fbn_foeq_f32", fbn_foeq_f32(a, b), a == b);
-    check("fb_fone_f32", fb_fone_f32(a, b), (a < b || a > b));
-    check("fbn_fone_f32", fbn_fone_f32(a, b), (a < b || a > b));
-    check("fb_folt_f32", fb_folt_f32(a, b), a < b);
-    check("fbn_folt_f32", fbn_folt_f32(a, b), a < b);
-    check("fb_fole_f32", fb_fole_f32(a, b), a <= b);
-    check("fbn_fole_f32", fbn_fole_f32(a, b), a <= b);
-    check("fb_fogt_f32", fb_fogt_f32(a, b), a > b);
-    check("fbn_fogt_f32", fbn_fogt_f32(a, b), a > b);
-    check("fb_foge_f32", fb_foge_f32(a, b), a >= b);
-    check("fbn_foge_f32", fbn_foge_f32(a, b), a >= b);
-    check("fb_ford_f32", fb_ford_f32(a, b), (a == a && b == b));
-    check("fbn_ford_f32", fbn_ford_f32(a, b), (a == a && b == b));
-    check("fb_fueq_f32", fb_fueq_f32(a, b), (a == b || a != a || b != b));
-    check("fbn_fueq_f32", fbn_fueq_f32(a, b), (a == b || a != a || b != b));
-    check("fb_fune_f32", fb_fune_f32(a, b), a != b);
-    check("fbn_fune_f32", fbn_fune_f32(a, b), a != b);
-    check("fb_fult_f32", fb_fult_f32(a, b), !(a >= b));
-    check("fbn_fult_f32", fbn_fult_f32(a, b), !(a >= b));
-    check("fb_fule_f32", fb_fule_f32(a, b), !(a > b));
-    check("fbn_fule_f32", fbn_fule_f32(a, b), !(a > b));
-    check("fb_fugt_f32", fb_fugt_f32(a, b), !(a <= b));
-    check("fbn_fugt_f32", fbn_fugt_f32(a, b), !(a <= b));
-    check("fb_fuge_f32", fb_fuge_f32(a, b), !(a < b));
-    check("fbn_fuge_f32", fbn_fuge_f32(a, b), !(a < b));
-    check("fb_funo_f32", fb_funo_f32(a, b), (a != a || b != b));
-    check("fbn_funo_f32", fbn_funo_f32(a, b), (a != a || b != b));
-}
+/* PAIRS(T, CT): the declarations, and pairs_T(a, b) checking every
+ * predicate in both layouts against C on a, b */
+#define PAIRS(T, CT) \
+    int fb_foeq_##T(CT, CT); int fbn_foeq_##T(CT, CT); \
+    int fb_fone_##T(CT, CT); int fbn_fone_##T(CT, CT); \
+    int fb_folt_##T(CT, CT); int fbn_folt_##T(CT, CT); \
+    int fb_fole_##T(CT, CT); int fbn_fole_##T(CT, CT); \
+    int fb_fogt_##T(CT, CT); int fbn_fogt_##T(CT, CT); \
+    int fb_foge_##T(CT, CT); int fbn_foge_##T(CT, CT); \
+    int fb_ford_##T(CT, CT); int fbn_ford_##T(CT, CT); \
+    int fb_fueq_##T(CT, CT); int fbn_fueq_##T(CT, CT); \
+    int fb_fune_##T(CT, CT); int fbn_fune_##T(CT, CT); \
+    int fb_fult_##T(CT, CT); int fbn_fult_##T(CT, CT); \
+    int fb_fule_##T(CT, CT); int fbn_fule_##T(CT, CT); \
+    int fb_fugt_##T(CT, CT); int fbn_fugt_##T(CT, CT); \
+    int fb_fuge_##T(CT, CT); int fbn_fuge_##T(CT, CT); \
+    int fb_funo_##T(CT, CT); int fbn_funo_##T(CT, CT); \
+    static void pairs_##T(CT a, CT b) \
+    { \
+        check("fb_foeq_" #T, fb_foeq_##T(a, b), a == b); \
+        check("fbn_foeq_" #T, fbn_foeq_##T(a, b), a == b); \
+        check("fb_fone_" #T, fb_fone_##T(a, b), (a < b || a > b)); \
+        check("fbn_fone_" #T, fbn_fone_##T(a, b), (a < b || a > b)); \
+        check("fb_folt_" #T, fb_folt_##T(a, b), a < b); \
+        check("fbn_folt_" #T, fbn_folt_##T(a, b), a < b); \
+        check("fb_fole_" #T, fb_fole_##T(a, b), a <= b); \
+        check("fbn_fole_" #T, fbn_fole_##T(a, b), a <= b); \
+        check("fb_fogt_" #T, fb_fogt_##T(a, b), a > b); \
+        check("fbn_fogt_" #T, fbn_fogt_##T(a, b), a > b); \
+        check("fb_foge_" #T, fb_foge_##T(a, b), a >= b); \
+        check("fbn_foge_" #T, fbn_foge_##T(a, b), a >= b); \
+        check("fb_ford_" #T, fb_ford_##T(a, b), (a == a && b == b)); \
+        check("fbn_ford_" #T, fbn_ford_##T(a, b), (a == a && b == b)); \
+        check("fb_fueq_" #T, fb_fueq_##T(a, b), (a == b || a != a || b != b)); \
+        check("fbn_fueq_" #T, fbn_fueq_##T(a, b), (a == b || a != a || b != b)); \
+        check("fb_fune_" #T, fb_fune_##T(a, b), a != b); \
+        check("fbn_fune_" #T, fbn_fune_##T(a, b), a != b); \
+        check("fb_fult_" #T, fb_fult_##T(a, b), !(a >= b)); \
+        check("fbn_fult_" #T, fbn_fult_##T(a, b), !(a >= b)); \
+        check("fb_fule_" #T, fb_fule_##T(a, b), !(a > b)); \
+        check("fbn_fule_" #T, fbn_fule_##T(a, b), !(a > b)); \
+        check("fb_fugt_" #T, fb_fugt_##T(a, b), !(a <= b)); \
+        check("fbn_fugt_" #T, fbn_fugt_##T(a, b), !(a <= b)); \
+        check("fb_fuge_" #T, fb_fuge_##T(a, b), !(a < b)); \
+        check("fbn_fuge_" #T, fbn_fuge_##T(a, b), !(a < b)); \
+        check("fb_funo_" #T, fb_funo_##T(a, b), (a != a || b != b)); \
+        check("fbn_funo_" #T, fbn_funo_##T(a, b), (a != a || b != b)); \
+    }
 
-static void pairs_f64(double a, double b)
-{
-    check("fb_foeq_f64", fb_foeq_f64(a, b), a == b);
-    check("fbn_foeq_f64", fbn_foeq_f64(a, b), a == b);
-    check("fb_fone_f64", fb_fone_f64(a, b), (a < b || a > b));
-    check("fbn_fone_f64", fbn_fone_f64(a, b), (a < b || a > b));
-    check("fb_folt_f64", fb_folt_f64(a, b), a < b);
-    check("fbn_folt_f64", fbn_folt_f64(a, b), a < b);
-    check("fb_fole_f64", fb_fole_f64(a, b), a <= b);
-    check("fbn_fole_f64", fbn_fole_f64(a, b), a <= b);
-    check("fb_fogt_f64", fb_fogt_f64(a, b), a > b);
-    check("fbn_fogt_f64", fbn_fogt_f64(a, b), a > b);
-    check("fb_foge_f64", fb_foge_f64(a, b), a >= b);
-    check("fbn_foge_f64", fbn_foge_f64(a, b), a >= b);
-    check("fb_ford_f64", fb_ford_f64(a, b), (a == a && b == b));
-    check("fbn_ford_f64", fbn_ford_f64(a, b), (a == a && b == b));
-    check("fb_fueq_f64", fb_fueq_f64(a, b), (a == b || a != a || b != b));
-    check("fbn_fueq_f64", fbn_fueq_f64(a, b), (a == b || a != a || b != b));
-    check("fb_fune_f64", fb_fune_f64(a, b), a != b);
-    check("fbn_fune_f64", fbn_fune_f64(a, b), a != b);
-    check("fb_fult_f64", fb_fult_f64(a, b), !(a >= b));
-    check("fbn_fult_f64", fbn_fult_f64(a, b), !(a >= b));
-    check("fb_fule_f64", fb_fule_f64(a, b), !(a > b));
-    check("fbn_fule_f64", fbn_fule_f64(a, b), !(a > b));
-    check("fb_fugt_f64", fb_fugt_f64(a, b), !(a <= b));
-    check("fbn_fugt_f64", fbn_fugt_f64(a, b), !(a <= b));
-    check("fb_fuge_f64", fb_fuge_f64(a, b), !(a < b));
-    check("fbn_fuge_f64", fbn_fuge_f64(a, b), !(a < b));
-    check("fb_funo_f64", fb_funo_f64(a, b), (a != a || b != b));
-    check("fbn_funo_f64", fbn_funo_f64(a, b), (a != a || b != b));
-}
+PAIRS(f32, float)
+PAIRS(f64, double)
 
 long fbranch_main(void)
 {
