@@ -11,6 +11,12 @@
  *   (check stops here)
  *   opt_inline        small functions inlined (Arc sources only: opt.c)
  *   opt_checks        bounds checks made earlier on the same path removed
+ *   opt_merge         jumps threaded, jumps to single-entry blocks joined,
+ *                     unreachable blocks dropped
+ *   opt_cse           common subexpressions, copies propagated and folded,
+ *                     branches already decided on the way removed
+ *   opt_merge         again: what that left straight-line is joined
+ *   opt_dce           unread results of instructions without effects removed
  *   opt_layout        cold blocks (ending in unreachable) last
  *   ir_verify         after each: a failure now is an internal error
  *   rt_lower_module   spawn/await/yield -> runtime calls and thunks
@@ -150,6 +156,8 @@ static Module *compile(const char *src, int front_only)
             int opt;
         } passes[] = {
             {opt_inline, "opt_inline", 2}, {opt_checks, "opt_checks", 1},
+            {opt_merge, "opt_merge", 1}, {opt_cse, "opt_cse", 1}, {opt_merge, "opt_merge", 1},
+            {opt_dce, "opt_dce", 1},
             {opt_layout, "opt_layout", 1}, {rt_lower_module, "rt_lower_module", 0},
         };
         int arc = input_kind(src) == IN_ARC, inline_ok = !getenv("ARC_NO_INLINE");

@@ -433,21 +433,30 @@ Type ir_result_type(const Inst *in)
 
 void ir_reorder_blocks(Module *m, Func *f, const int *order)
 {
+    ir_keep_blocks(m, f, order, f->nblocks);
+}
+
+void ir_keep_blocks(Module *m, Func *f, const int *order, int n)
+{
     Block **old = f->blocks;
     int *newid = ir_alloc(m, (size_t)f->nblocks * sizeof *newid);
+    for (int i = 0; i < f->nblocks; i++)
+        newid[i] = -1;
     f->blocks = ir_alloc(m, (size_t)f->capblocks * sizeof *f->blocks);
     f->blockmap = NULL;
-    for (int i = 0; i < f->nblocks; i++) {
+    for (int i = 0; i < n; i++) {
         f->blocks[i] = old[order[i]];
         newid[order[i]] = i;
         f->blocks[i]->id = i;
         map_put(&f->blockmap, f->blocks[i]->name, i, map_alloc, m);
     }
-    for (int b = 0; b < f->nblocks; b++)
+    int nold = f->nblocks;
+    f->nblocks = n;
+    for (int b = 0; b < n; b++)
         for (int i = 0; i < f->blocks[b]->ninsts; i++) {
             Inst *in = &f->blocks[b]->insts[i];
             for (int a = 0; a < in->nargs; a++)
-                if (in->args[a].kind == V_BLOCK && in->args[a].blk >= 0 && in->args[a].blk < f->nblocks)
+                if (in->args[a].kind == V_BLOCK && in->args[a].blk >= 0 && in->args[a].blk < nold)
                     in->args[a].blk = newid[in->args[a].blk];
         }
 }

@@ -314,6 +314,9 @@ Type ir_result_type(const Inst *in);
 /* Put f's blocks in the order order[0..nblocks-1] (old indices), renumber
  * them and every block operand; order[0] becomes the entry. */
 void ir_reorder_blocks(Module *m, Func *f, const int *order);
+/* The same with only the n blocks order[0..n-1] kept: the others must be
+ * the target of no kept block's terminator. */
+void ir_keep_blocks(Module *m, Func *f, const int *order, int n);
 
 /* Successor blocks of a block's terminator (up to *cap; returns count). */
 int ir_succs(const Block *b, int *out, int cap);

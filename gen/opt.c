@@ -1,9 +1,11 @@
 /* opt.c: the IR optimiser: inlining small functions, removing bounds
- * checks already made, cold blocks last.
+ * checks already made, joining straight-line blocks, value numbering and
+ * dead code, cold blocks last.
  *
- * Needs: ir.h.  Produces: opt_inline(m), opt_checks(m) and opt_layout(m),
- * run in that order by build.c on Arc sources between the front end and
- * rt_lower_module, each followed by ir_verify.
+ * Needs: ir.h.  Produces: opt_inline(m), opt_checks(m), opt_merge(m),
+ * opt_cse(m), opt_dce(m) and opt_layout(m), run in that order by build.c
+ * on Arc sources between the front end and rt_lower_module, each followed
+ * by ir_verify.
  *
  * Inlining.  A call whose callee is defined in the module and is small
  * (at most INLINE_MAX instructions), not variadic, passes and returns no
@@ -32,6 +34,7 @@
  * tests, written call by call and check by check on purpose (calling
  * conventions, spills). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gen/ir.h"
@@ -221,6 +224,27 @@ void opt_layout(Module *m)
     }
 }
 
+/* The terminator of b, or NULL when b has none (yet). */
+static const Inst *terminator(const Block *b)
+{
+    const Inst *t = b->ninsts ? &b->insts[b->ninsts - 1] : NULL;
+    return t && (op_info[t->op].flags & F_TERM) ? t : NULL;
+}
+
+/* Edges into each block (a branch with both targets the same counts
+ * twice), from the blocks with from[b] set (all when from is NULL). */
+static int *count_preds(Module *m, const Func *f, const char *from)
+{
+    int *npred = ir_alloc(m, ((size_t)f->nblocks + 1) * sizeof *npred);
+    for (int b = 0; b < f->nblocks; b++) {
+        const Inst *t = terminator(f->blocks[b]);
+        for (int a = 0; t && (!from || from[b]) && a < t->nargs; a++)
+            if (t->args[a].kind == V_BLOCK)
+                npred[t->args[a].blk]++;
+    }
+    return npred;
+}
+
 /* Bounds checks already done.  The front end checks every a[i] with
  *
  *     %s = sext i64 i32 %i    (absent for an i64 index: %s is %i)
@@ -304,13 +328,7 @@ void opt_checks(Module *m)
     for (int k = 0; k < m->nfuncs; k++) {
         Func *f = m->funcs[k];
         int *uses = count_uses(m, f);
-        int *npred = ir_alloc(m, ((size_t)f->nblocks + 1) * sizeof *npred);
-        for (int b = 0; b < f->nblocks; b++) {
-            int succ[64];
-            int ns = ir_succs(f->blocks[b], succ, 64);
-            for (int s = 0; s < ns && s < 64; s++)
-                npred[succ[s]]++;
-        }
+        int *npred = count_preds(m, f, NULL);
         for (int b = 0; b < f->nblocks; b++) {
             int fv[MAX_FACTS], nf = 0, v, cur;
             int64_t fn[MAX_FACTS], n;
@@ -344,5 +362,560 @@ void opt_checks(Module *m)
                 }
             }
         }
+    }
+}
+
+/* --- straight-line code: blocks joined, values numbered, dead code ------ */
+
+/* Jumps threaded, then blocks joined.  A branch to a block that is only
+ * `jmp @y` goes to @y instead; a `jmp` to a block that is only a `br`
+ * becomes a copy of that br (the condition is the same vreg at the end of
+ * either block: a loop condition `a && b` ends in such a block).  A block
+ * that ends in `jmp @s`, where @s is entered from nowhere else (and is
+ * not the entry), takes @s's instructions in place of the jmp: opt_checks
+ * leaves a loop body as such a chain, one block per removed check.
+ * Blocks no path from the entry reaches (the failure blocks of removed
+ * checks, those the threading bypassed) are dropped. */
+static void thread_jumps(Module *m, Func *f)
+{
+    int n = f->nblocks;
+    for (int b = 0; b < n; b++) {
+        Block *bl = f->blocks[b];
+        Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
+        if (!t || !(op_info[t->op].flags & F_TERM))
+            continue;
+        for (int a = 0; a < t->nargs; a++) {
+            if (t->args[a].kind != V_BLOCK)
+                continue;
+            int y = t->args[a].blk;
+            for (int steps = 0; steps < n; steps++) {
+                const Block *yb = f->blocks[y];
+                if (yb->ninsts != 1 || yb->insts[0].op != OP_JMP || yb->insts[0].args[0].blk == y)
+                    break;
+                y = yb->insts[0].args[0].blk;
+            }
+            t->args[a].blk = y;
+        }
+        const Block *sb = t->op == OP_JMP ? f->blocks[t->args[0].blk] : NULL;
+        if (sb && sb != bl && sb->ninsts == 1 && sb->insts[0].op == OP_BR) {
+            const Inst *br = &sb->insts[0];
+            Val *args = ir_alloc(m, (size_t)br->nargs * sizeof *args);
+            memcpy(args, br->args, (size_t)br->nargs * sizeof *args);
+            int line = t->line, col = t->col;
+            *t = *br;
+            t->args = args;
+            t->capargs = br->nargs;
+            t->line = line, t->col = col;
+        }
+    }
+}
+
+void opt_merge(Module *m)
+{
+    for (int k = 0; k < m->nfuncs; k++) {
+        Func *f = m->funcs[k];
+        int n = f->nblocks;
+        if (!n)
+            continue;
+        thread_jumps(m, f);
+        char *live = ir_alloc(m, (size_t)n + 1), *gone = ir_alloc(m, (size_t)n + 1);
+        int *work = ir_alloc(m, ((size_t)n + 1) * sizeof *work), nw = 0;
+        live[0] = 1;
+        work[nw++] = 0;
+        while (nw) {
+            const Inst *t = terminator(f->blocks[work[--nw]]);
+            for (int a = 0; t && a < t->nargs; a++)
+                if (t->args[a].kind == V_BLOCK && !live[t->args[a].blk]) {
+                    live[t->args[a].blk] = 1;
+                    work[nw++] = t->args[a].blk;
+                }
+        }
+        int *npred = count_preds(m, f, live);
+        for (int b = 0; b < n; b++) {
+            Block *bl = f->blocks[b];
+            const Inst *t;
+            while (live[b] && !gone[b] && (t = terminator(bl)) && t->op == OP_JMP) {
+                int s = t->args[0].blk;
+                Block *sb = f->blocks[s];
+                if (s == b || s == 0 || npred[s] != 1)
+                    break;
+                bl->ninsts--;
+                ir_grow(m, &bl->insts, &bl->capinsts, bl->ninsts + sb->ninsts, sizeof(Inst));
+                memcpy(bl->insts + bl->ninsts, sb->insts, (size_t)sb->ninsts * sizeof(Inst));
+                bl->ninsts += sb->ninsts;
+                gone[s] = 1;
+            }
+        }
+        int j = 0;
+        for (int b = 0; b < n; b++)
+            if (live[b] && !gone[b])
+                work[j++] = b;
+        if (j < n)
+            ir_keep_blocks(m, f, work, j);
+    }
+}
+
+/* Value numbering.  Along each extended basic block (a block and, in
+ * turn, its successors entered from nowhere else: a dominator-tree path
+ * of straight-line code), a pure instruction computing what an earlier one
+ * on the path computed, from operands that have not been assigned since,
+ * becomes a copy of that one's result; and each use of a copy's
+ * destination reads the copy's source instead, while neither has been
+ * assigned.  Pure: no side effect, no call, no memory access, no division
+ * (it may trap).  An `i64 mul` by 1, 2, 4 or 8 is left alone: it scales
+ * an array index, and the code generator folds each one into its memory
+ * access (x64/isel.c: fuse_index), which a shared value would prevent.
+ *
+ * Loads too, with the memory version (stores, calls and intrinsics met so
+ * far, atomics included): a load of an address already loaded, or just
+ * stored to (`store v, p; ...; load p` reads v), with no store, call or
+ * intrinsic between, becomes a copy.  The earlier access would have
+ * faulted first, so no fault is lost.  Loops are not crossed: a loop
+ * header is entered from two places, so a loop reads memory again each
+ * time round.
+ *
+ * A branch already decided: entering a block along the true (false) edge
+ * of `br %c`, a `br %c` there, %c not assigned since, becomes a jmp to
+ * its true (false) target.
+ *
+ * Vregs are not SSA, so every fact records the version (the count of
+ * definitions met so far, in the walk) of each vreg it involves, and
+ * holds only while those versions are current.  Facts form a stack:
+ * leaving a block's subtree pops the facts its blocks added, so a sibling
+ * sees only its own path's; the memory version goes back to its parent's
+ * too.  Vreg versions are never rolled back, which only forgets facts.
+ *
+ * Copies into place, before numbering (which would make more reads of
+ * %t) and after: `%t = op ...` followed in the same block by `%d = copy
+ * %t`, the only read of %t, with no read or write of %d between, becomes
+ * `%d = op ...` (the front end assigns every Arc local through such a
+ * copy).  opt_dce then removes what is left unread. */
+typedef struct {
+    Op op;        /* OP_COPY: dst is a copy of a[0] */
+    Type type;
+    int nargs, dst;
+    Val a[2];
+    int ver[3];   /* versions of dst and of the vreg operands */
+    int mem;      /* a load's: the memory version; -1 for the others */
+    unsigned h;
+    int prev;     /* the fact before it in its hash chain, -1 none */
+} Fact;
+
+typedef struct {
+    Fact *facts;
+    int n;
+    int *head;        /* hash chains: a power of two, twice the instructions */
+    unsigned mask;
+    int *ver;
+    int mem;          /* stores, calls and intrinsics met so far */
+} Facts;
+
+static unsigned val_hash(const Val *v)
+{
+    uint64_t bits = 0;
+    switch (v->kind) {
+    case V_VREG: bits = (uint64_t)v->vreg; break;
+    case V_INT: bits = (uint64_t)v->i; break;
+    case V_FLT: memcpy(&bits, &v->f, sizeof bits); break;
+    case V_SYM: bits = (uint64_t)v->sym * 31 + (uint64_t)v->i; break;
+    default: break;
+    }
+    return (unsigned)(bits ^ bits >> 29) * 7 + (unsigned)v->kind * 131 + (unsigned)v->type;
+}
+
+static int same_val(const Val *a, const Val *b)
+{
+    if (a->kind != b->kind || a->type != b->type)
+        return 0;
+    switch (a->kind) {
+    case V_VREG: return a->vreg == b->vreg;
+    case V_INT: return a->i == b->i;
+    case V_FLT: return !memcmp(&a->f, &b->f, sizeof a->f);
+    case V_SYM: return a->sym == b->sym && a->i == b->i;
+    default: return 0;
+    }
+}
+
+/* May in be numbered (see above)?  Its operands must be values, none of
+ * them its own destination. */
+static int numberable(const Inst *in)
+{
+    if (in->dst < 0 || in->agg || in->nargs > 2 || in->op == OP_COPY ||
+        (op_info[in->op].flags & (F_SIDE | F_CALL | F_LOAD | F_TERM)))
+        return 0;
+    if (in->op == OP_MUL && in->type == T_I64 && in->args[1].kind == V_INT &&
+        (in->args[1].i == 1 || in->args[1].i == 2 || in->args[1].i == 4 || in->args[1].i == 8))
+        return 0;
+    for (int a = 0; a < in->nargs; a++) {
+        const Val *v = &in->args[a];
+        if (v->agg || (v->kind != V_VREG && v->kind != V_INT && v->kind != V_FLT && v->kind != V_SYM) ||
+            (v->kind == V_VREG && v->vreg == in->dst))
+            return 0;
+    }
+    return 1;
+}
+
+/* May load in be numbered: merged with an earlier load of the same
+ * address, or with the value a store there wrote, while no store, call
+ * or intrinsic came between (see above)? */
+static int loadable(const Inst *in)
+{
+    const Val *p = &in->args[0];
+    return (op_info[in->op].flags & F_LOAD) && in->dst >= 0 && in->nargs == 1 && !in->agg &&
+           (p->kind == V_SYM || (p->kind == V_VREG && p->vreg != in->dst));
+}
+
+static unsigned fact_hash(const Facts *fs, Op op, Type type, int nargs, const Val *a)
+{
+    unsigned h = (unsigned)op * 2654435761u + (unsigned)type;
+    for (int i = 0; i < nargs; i++)
+        h = h * 31 + val_hash(&a[i]);
+    return (h ^ h >> 15) & fs->mask;
+}
+
+static int fact_holds(const Facts *fs, const Fact *e)
+{
+    if (fs->ver[e->dst] != e->ver[0] || (e->mem >= 0 && e->mem != fs->mem))
+        return 0;
+    for (int i = 0; i < e->nargs; i++)
+        if (e->a[i].kind == V_VREG && fs->ver[e->a[i].vreg] != e->ver[1 + i])
+            return 0;
+    return 1;
+}
+
+/* The fact computing (op, type, a[0..nargs-1]) that still holds; -1 none.
+ * For a copy, a[0] is the destination asked about. */
+static int fact_find(const Facts *fs, Op op, Type type, int nargs, const Val *a)
+{
+    for (int e = fs->head[fact_hash(fs, op, type, nargs, a)]; e >= 0; e = fs->facts[e].prev) {
+        const Fact *x = &fs->facts[e];
+        if (x->op != op || !fact_holds(fs, x))
+            continue;
+        if (op == OP_COPY || op == OP_BR) {
+            if (x->dst == a[0].vreg)
+                return e;
+            continue;
+        }
+        if (x->type != type || x->nargs != nargs)
+            continue;
+        int same = 1;
+        for (int i = 0; i < nargs; i++)
+            same &= same_val(&x->a[i], &a[i]);
+        if (same)
+            return e;
+    }
+    return -1;
+}
+
+static void fact_push(Facts *fs, const Inst *in)
+{
+    Fact *e = &fs->facts[fs->n];
+    *e = (Fact){.op = in->op, .type = in->type, .nargs = in->nargs, .dst = in->dst,
+                .mem = (op_info[in->op].flags & F_LOAD) ? fs->mem : -1};
+    for (int i = 0; i < in->nargs; i++) {
+        e->a[i] = in->args[i];
+        if (e->a[i].kind == V_VREG)
+            e->ver[1 + i] = fs->ver[e->a[i].vreg];
+    }
+    e->ver[0] = fs->ver[in->dst];
+    if (in->op == OP_COPY) {   /* found by its destination */
+        Val d = {.kind = V_VREG, .type = in->type, .vreg = in->dst};
+        e->h = fact_hash(fs, OP_COPY, T_VOID, 1, &d);
+    } else {
+        e->h = fact_hash(fs, in->op, in->type, in->nargs, in->args);
+    }
+    e->prev = fs->head[e->h];
+    fs->head[e->h] = fs->n++;
+}
+
+/* Along the edge just taken, vreg c of `br %c` is nonzero (taken 1) or 0. */
+static void fact_branch(Facts *fs, int c, int taken)
+{
+    Fact *e = &fs->facts[fs->n];
+    Val d = {.kind = V_VREG, .vreg = c};
+    *e = (Fact){.op = OP_BR, .nargs = 0, .dst = c, .a = {{.kind = V_INT, .i = taken}}, .mem = -1};
+    e->ver[0] = fs->ver[c];
+    e->h = fact_hash(fs, OP_BR, T_VOID, 1, &d);
+    e->prev = fs->head[e->h];
+    fs->head[e->h] = fs->n++;
+}
+
+/* Back to the first n facts. */
+static void fact_pop(Facts *fs, int n)
+{
+    while (fs->n > n) {
+        const Fact *e = &fs->facts[--fs->n];
+        fs->head[e->h] = e->prev;
+    }
+}
+
+static void number_block(const Func *f, Block *bl, Facts *fs)
+{
+    for (int i = 0; i < bl->ninsts; i++) {
+        Inst *in = &bl->insts[i];
+        for (int a = 0; a < in->nargs; a++) {
+            if (in->args[a].kind != V_VREG)
+                continue;
+            Val d = {.kind = V_VREG, .type = in->args[a].type, .vreg = in->args[a].vreg};
+            int e = fact_find(fs, OP_COPY, T_VOID, 1, &d);
+            if (e >= 0)
+                in->args[a].vreg = fs->facts[e].a[0].vreg;
+        }
+        if (numberable(in) || loadable(in)) {
+            int e = fact_find(fs, in->op, in->type, in->nargs, in->args);
+            if (e >= 0) {
+                in->op = OP_COPY;
+                in->type = f->vregs[in->dst].type;
+                in->nargs = 1;
+                in->args[0] = ir_vreg(f, fs->facts[e].dst);
+            }
+        }
+        if (in->op == OP_BR && in->args[0].kind == V_VREG) {
+            Val c = {.kind = V_VREG, .vreg = in->args[0].vreg};
+            int e = fact_find(fs, OP_BR, T_VOID, 1, &c);
+            if (e >= 0) {   /* taken on the way here: known */
+                in->op = OP_JMP;
+                in->type = T_VOID;
+                in->args[0] = in->args[fs->facts[e].a[0].i ? 1 : 2];
+                in->nargs = 1;
+            }
+        }
+        if (in->op == OP_STORE || in->op == OP_INTRIN || (op_info[in->op].flags & F_CALL))
+            fs->mem++;
+        if (in->op == OP_STORE && in->args[0].kind == V_VREG && !in->args[0].agg &&
+            (in->args[1].kind == V_SYM || in->args[1].kind == V_VREG)) {
+            /* a load of the same type from there reads the value stored */
+            Inst ld = {.op = OP_LOAD, .type = in->type, .dst = in->args[0].vreg, .args = &in->args[1],
+                       .nargs = 1};
+            fact_push(fs, &ld);
+        }
+        if (in->dst < 0)
+            continue;
+        fs->ver[in->dst]++;
+        if ((in->op == OP_COPY && in->args[0].kind == V_VREG && in->args[0].vreg != in->dst) ||
+            numberable(in) || loadable(in))
+            fact_push(fs, in);
+    }
+}
+
+/* Does in read vreg v? */
+static int reads(const Inst *in, int v)
+{
+    for (int a = 0; a < in->nargs; a++)
+        if (in->args[a].kind == V_VREG && in->args[a].vreg == v)
+            return 1;
+    return 0;
+}
+
+/* `%t = op ...; ...; %d = copy %t` -> `%d = op ...` (see above), the def
+ * looked for at most FOLD_REACH instructions back (linear in a block of
+ * any size).  The folded copies are dropped at the end. */
+enum { FOLD_REACH = 32 };
+
+static void fold_copies(Block *bl, int *uses)
+{
+    int folded = 0;
+    for (int j = 0; j < bl->ninsts; j++) {
+        Inst *c = &bl->insts[j];
+        if (c->op != OP_COPY || c->args[0].kind != V_VREG)
+            continue;
+        int t = c->args[0].vreg, d = c->dst;
+        if (t == d || uses[t] != 1)
+            continue;
+        int k = j - 1;
+        while (k >= 0 && k >= j - FOLD_REACH && bl->insts[k].dst != t && bl->insts[k].dst != d &&
+               !reads(&bl->insts[k], d))
+            k--;
+        if (k < 0 || k < j - FOLD_REACH || bl->insts[k].dst != t)
+            continue;
+        bl->insts[k].dst = d;
+        uses[t]--;
+        c->dst = -1;   /* dropped below */
+        folded = 1;
+    }
+    int n = 0;
+    for (int j = 0; j < bl->ninsts; j++)
+        if (!folded || bl->insts[j].op != OP_COPY || bl->insts[j].dst >= 0)
+            bl->insts[n++] = bl->insts[j];
+    bl->ninsts = n;
+}
+
+void opt_cse(Module *m)
+{
+    for (int k = 0; k < m->nfuncs; k++) {
+        Func *f = m->funcs[k];
+        int nb = f->nblocks;
+        if (!nb)
+            continue;
+        Facts *fs = ir_alloc(m, sizeof *fs);
+        fs->facts = ir_alloc(m, ((size_t)ninsts(f) + 1) * sizeof *fs->facts);
+        fs->ver = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *fs->ver);
+        fs->mask = 1023;
+        while (fs->mask < 2 * (unsigned)ninsts(f))
+            fs->mask = fs->mask * 2 + 1;
+        fs->head = ir_alloc(m, ((size_t)fs->mask + 1) * sizeof *fs->head);
+        for (unsigned h = 0; h <= fs->mask; h++)
+            fs->head[h] = -1;
+        int *uses = count_uses(m, f);
+        for (int b = 0; b < nb; b++)
+            fold_copies(f->blocks[b], uses);
+        int *npred = count_preds(m, f, NULL);
+        char *seen = ir_alloc(m, (size_t)nb + 1);
+        /* depth-first over the extended blocks; the facts and the memory
+         * version at a block's entry are those at its parent's end (the
+         * stores of a sibling's subtree are not on its path), plus the
+         * br condition known on the edge into it */
+        typedef struct { int b, n, mem, c, taken; } Visit;
+        Visit *stack = ir_alloc(m, ((size_t)nb + 1) * sizeof *stack);
+        int sp = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (int r = 0; r < nb; r++) {
+                if (seen[r] || (!pass && r != 0 && npred[r] == 1))
+                    continue;
+                seen[r] = 1;
+                stack[sp++] = (Visit){r, 0, fs->mem, -1, 0};
+                while (sp) {
+                    Visit v = stack[--sp];
+                    fact_pop(fs, v.n);
+                    fs->mem = v.mem;
+                    if (v.c >= 0)
+                        fact_branch(fs, v.c, v.taken);
+                    number_block(f, f->blocks[v.b], fs);
+                    const Inst *t = terminator(f->blocks[v.b]);
+                    for (int a = 0; t && a < t->nargs; a++) {
+                        int s = t->args[a].kind == V_BLOCK ? t->args[a].blk : 0;
+                        if (s != 0 && npred[s] == 1 && !seen[s]) {
+                            int br = t->op == OP_BR && t->args[0].kind == V_VREG;
+                            seen[s] = 1;
+                            stack[sp++] = (Visit){s, fs->n, fs->mem, br ? t->args[0].vreg : -1, a == 1};
+                        }
+                    }
+                }
+            }
+        uses = count_uses(m, f);
+        for (int b = 0; b < nb; b++)
+            fold_copies(f->blocks[b], uses);
+    }
+}
+
+/* Dead code.  An instruction whose result is never read, and that has
+ * no other effect, goes; so does a copy of a vreg to itself.  Kept: side
+ * effects and calls, and what may fault (a load through a pointer, a
+ * division): a program that faults must still fault where it did.
+ * First by counting reads: a vreg that no instruction reads is dead at
+ * all its definitions; removing one instruction can make its operands
+ * unread, so this repeats until nothing changes.  Then by liveness (the
+ * usual backward dataflow over the blocks, in bit sets): a definition
+ * that every path overwrites before reading (`%r = copy 0` before an if
+ * that assigns %r on both sides) goes too; functions whose bit sets
+ * would pass 8 MiB get only the first. */
+static int removable(const Inst *in)
+{
+    return in->dst >= 0 && !may_fault(in) && !(op_info[in->op].flags & (F_SIDE | F_CALL | F_TERM));
+}
+
+static int dead_by_count(Func *f, int *uses)
+{
+    int removed = 0;
+    for (int b = 0; b < f->nblocks; b++) {
+        Block *bl = f->blocks[b];
+        int j = 0;
+        for (int i = 0; i < bl->ninsts; i++) {
+            Inst *in = &bl->insts[i];
+            int selfcopy = in->op == OP_COPY && in->args[0].kind == V_VREG && in->args[0].vreg == in->dst;
+            if (removable(in) && (uses[in->dst] == 0 || selfcopy)) {
+                for (int a = 0; a < in->nargs; a++)
+                    if (in->args[a].kind == V_VREG)
+                        uses[in->args[a].vreg]--;
+                removed++;
+                continue;
+            }
+            bl->insts[j++] = *in;
+        }
+        bl->ninsts = j;
+    }
+    return removed;
+}
+
+static int dead_by_liveness(Func *f)
+{
+    int nb = f->nblocks;
+    size_t nw = ((size_t)f->nvregs + 63) / 64;
+    if (!nb || (size_t)nb * nw > ((size_t)1 << 20))
+        return 0;
+    uint64_t *gen = xcalloc((size_t)nb * nw, 8), *kill = xcalloc((size_t)nb * nw, 8);
+    uint64_t *in = xcalloc((size_t)nb * nw, 8), *out = xcalloc((size_t)nb * nw, 8);
+    for (int b = 0; b < nb; b++) {
+        uint64_t *g = gen + (size_t)b * nw, *kl = kill + (size_t)b * nw;
+        const Block *bl = f->blocks[b];
+        for (int i = 0; i < bl->ninsts; i++) {
+            const Inst *x = &bl->insts[i];
+            for (int a = 0; a < x->nargs; a++) {
+                int v = x->args[a].kind == V_VREG ? x->args[a].vreg : -1;
+                if (v >= 0 && !(kl[v / 64] >> (v % 64) & 1))
+                    g[v / 64] |= (uint64_t)1 << (v % 64);
+            }
+            if (x->dst >= 0)
+                kl[x->dst / 64] |= (uint64_t)1 << (x->dst % 64);
+        }
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int b = nb - 1; b >= 0; b--) {
+            uint64_t *o = out + (size_t)b * nw, *iw = in + (size_t)b * nw;
+            const Inst *t = terminator(f->blocks[b]);
+            for (int a = 0; t && a < t->nargs; a++)
+                if (t->args[a].kind == V_BLOCK)
+                    for (size_t w = 0; w < nw; w++)
+                        o[w] |= in[(size_t)t->args[a].blk * nw + w];
+            for (size_t w = 0; w < nw; w++) {
+                uint64_t nin = gen[(size_t)b * nw + w] | (o[w] & ~kill[(size_t)b * nw + w]);
+                changed |= nin != iw[w];
+                iw[w] = nin;
+            }
+        }
+    }
+    int removed = 0;
+    uint64_t *live = gen;   /* reused: one block at a time */
+    for (int b = 0; b < nb; b++) {
+        Block *bl = f->blocks[b];
+        memcpy(live, out + (size_t)b * nw, nw * 8);
+        char *drop = xcalloc((size_t)bl->ninsts + 1, 1);
+        for (int i = bl->ninsts - 1; i >= 0; i--) {
+            const Inst *x = &bl->insts[i];
+            if (removable(x) && !(live[x->dst / 64] >> (x->dst % 64) & 1)) {
+                drop[i] = 1;
+                removed++;
+                continue;
+            }
+            if (x->dst >= 0)
+                live[x->dst / 64] &= ~((uint64_t)1 << (x->dst % 64));
+            for (int a = 0; a < x->nargs; a++)
+                if (x->args[a].kind == V_VREG)
+                    live[x->args[a].vreg / 64] |= (uint64_t)1 << (x->args[a].vreg % 64);
+        }
+        int j = 0;
+        for (int i = 0; i < bl->ninsts; i++)
+            if (!drop[i])
+                bl->insts[j++] = bl->insts[i];
+        bl->ninsts = j;
+        free(drop);
+    }
+    free(gen);
+    free(kill);
+    free(in);
+    free(out);
+    return removed;
+}
+
+void opt_dce(Module *m)
+{
+    for (int k = 0; k < m->nfuncs; k++) {
+        Func *f = m->funcs[k];
+        int *uses = count_uses(m, f);
+        while (dead_by_count(f, uses))
+            ;
+        for (int round = 0; round < 4 && dead_by_liveness(f); round++)
+            ;
     }
 }

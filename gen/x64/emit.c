@@ -18,6 +18,7 @@
  *   more:
  *     pop rbp; mov r10d, <stack argument bytes>; call arc_rt_morestack; jmp entry
  *     <switch tables: int32 offsets from the table's start>
+ *     <float constants, 8-aligned, read rip-relative>
  * The check (absent when need is 0) and its slow path are gen/rt/stack.c's
  * protocol: `need` is the whole frame below the entry rsp and the frames
  * of the nosplit callees under it, so no frame jumps over the limit; the
@@ -128,6 +129,13 @@ static void x64_emit_func(X64Fn *x)
         }
         free(jt->targets);
     }
+    if (x->nfconsts)
+        while (enc_pos(a) % 8)
+            enc_int3(a);
+    for (int i = 0; i < x->nfconsts; i++) {
+        enc_bind(a, x->fconsts[i].label);
+        enc_bytes(a, &x->fconsts[i].bits, (size_t)x->fconsts[i].size);   /* little endian */
+    }
     enc_finish(a);
 }
 
@@ -143,6 +151,7 @@ static void free_fn(X64Fn *x)
     free(x->pslot);
     free(x->blabel);
     free(x->tables);
+    free(x->fconsts);
     enc_free(&x->a);
 }
 
@@ -212,7 +221,7 @@ static void emit_data(Module *m, Elf *e, int *elfsym, const Data *d)
  * (enc_unsplit) pushed one out of reach is emitted again without it.
  * Hints only ever go away, so this ends; the result is deterministic.
  * Emission reads the IR and the allocation and changes neither: only
- * blabel and the switch tables are per pass. */
+ * blabel, the switch tables and the float constants are per pass. */
 static void emit_relaxed(X64Fn *x)
 {
     uint8_t *hint = NULL;
@@ -222,6 +231,7 @@ static void emit_relaxed(X64Fn *x)
         x->a.jhint = hint;
         x->a.njhint = nhint;
         x->ntables = 0;
+        x->nfconsts = 0;
         x64_emit_func(x);
         if (pass == 0) {
             nhint = x->a.njumps;

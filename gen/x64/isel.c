@@ -81,6 +81,21 @@ static int try_lea(X64Fn *x, int dst, Val a, Val b, int neg, int sz)
 
 static int fuse_index(X64Fn *x, const Inst *in);
 
+/* The operands of in, swapped when the operation is commutative and its
+ * second operand sits in the destination's register (where the result is
+ * computed in place: the allocator gives a dying operand's register to
+ * the result, ralloc.c), so that the first one is. */
+static void operands(const X64Fn *x, const Inst *in, Val *a, Val *b)
+{
+    *a = in->args[0], *b = in->args[1];
+    if ((op_info[in->op].flags & F_COMM) && in->dst >= 0 && b->kind == V_VREG &&
+        x->loc[b->vreg].kind == x->loc[in->dst].kind && x->loc[b->vreg].kind != LOC_STACK &&
+        x->loc[b->vreg].r == x->loc[in->dst].r) {
+        Val t = *a;
+        *a = *b, *b = t;
+    }
+}
+
 static void gen_alu(X64Fn *x, const Inst *in)
 {
     static const AluOp alu[OP_COUNT] = {
@@ -93,9 +108,11 @@ static void gen_alu(X64Fn *x, const Inst *in)
         return;
     if (in->op == OP_MUL && fuse_index(x, in))
         return;
-    Reg acc = acc_reg(x, in->dst, in->args[1]);
-    x64_load(x, in->args[0], acc);
-    Opnd b = src_op(x, in->args[1], RCX, sz);
+    Val va, vb;
+    operands(x, in, &va, &vb);
+    Reg acc = acc_reg(x, in->dst, vb);
+    x64_load(x, va, acc);
+    Opnd b = src_op(x, vb, RCX, sz);
     if (in->op != OP_MUL)
         enc_alu(&x->a, alu[in->op], sz, opr(acc), b);
     else if (b.kind == OPND_IMM)
@@ -387,14 +404,17 @@ static void gen_farith(X64Fn *x, const Inst *in)
     static const SseOp ss[OP_COUNT] = {
         [OP_FADD] = SSE_ADDSS, [OP_FSUB] = SSE_SUBSS, [OP_FMUL] = SSE_MULSS, [OP_FDIV] = SSE_DIVSS,
     };
-    Xmm acc = facc(x, in->dst, in->args[1]);
-    Val b = in->args[1];
-    x64_loadf(x, in->args[0], acc);
+    Val va, b;
+    operands(x, in, &va, &b);
+    Xmm acc = facc(x, in->dst, b);
+    x64_loadf(x, va, acc);
     Opnd src;
     if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_XMM) {
         src = opx(x->loc[b.vreg].r);
     } else if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_STACK) {
         src = opm(mem_b(RBP, x->loc[b.vreg].r));   /* addsd/ss read 8/4 bytes */
+    } else if (b.kind == V_FLT) {
+        src = opm(x64_fconst(x, b));
     } else {
         x64_loadf(x, b, XS1);
         src = opx(XS1);
@@ -403,45 +423,99 @@ static void gen_farith(X64Fn *x, const Inst *in)
     x64_storef(x, in->dst, acc);
 }
 
+/* In dst's register when it has one: the operand copied there first, so
+ * sqrtsd (which keeps the upper lane) does not wait for the register's
+ * previous value. */
 static void gen_funary(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
-    x64_loadf(x, in->args[0], XS0);
+    Xmm r = fdst(x, in->dst);
+    x64_loadf(x, in->args[0], r);
     if (in->op == OP_FSQRT) {
-        enc_sse(a, in->type == T_F32 ? SSE_SQRTSS : SSE_SQRTSD, XS0, opx(XS0));
+        enc_sse(a, in->type == T_F32 ? SSE_SQRTSS : SSE_SQRTSD, r, opx(r));
     } else {   /* fneg: flip the sign bit */
         enc_mov(a, 8, opr(RAX), opi(in->type == T_F32 ? 0x80000000LL : INT64_MIN));
         enc_movdq(a, 8, opx(XS1), opr(RAX));
-        enc_sse(a, SSE_XORPS, XS0, opx(XS1));
+        enc_sse(a, SSE_XORPS, r, opx(XS1));
     }
-    x64_storef(x, in->dst, XS0);
+    x64_storef(x, in->dst, r);
 }
 
 /* ucomis[sd] a, b sets ZF PF CF: a>b 0 0 0; a<b 0 0 1; a==b 1 0 0;
  * unordered 1 1 1.  "o" predicates must be false and "u" ones true when
  * PF is set; those that a single condition cannot express swap the
- * operands or combine with setp/setnp. */
+ * operands or combine with setp/setnp (as a branch: jp to the false or
+ * the true block first). */
+static const struct { Cond cc; char swap, combine; } fcmp_tab[OP_COUNT] = {
+    [OP_FOEQ] = {CC_E, 0, 'a'},  [OP_FONE] = {CC_NE, 0, 'a'},
+    [OP_FOLT] = {CC_A, 1, 0},    [OP_FOLE] = {CC_AE, 1, 0},
+    [OP_FOGT] = {CC_A, 0, 0},    [OP_FOGE] = {CC_AE, 0, 0},
+    [OP_FORD] = {CC_NP, 0, 0},   [OP_FUEQ] = {CC_E, 0, 0},
+    [OP_FUNE] = {CC_NE, 0, 'o'}, [OP_FULT] = {CC_B, 0, 0},
+    [OP_FULE] = {CC_BE, 0, 0},   [OP_FUGT] = {CC_B, 1, 0},
+    [OP_FUGE] = {CC_BE, 1, 0},   [OP_FUNO] = {CC_P, 0, 0},
+};
+
+/* ucomis[sd] of in's operands in the table's order: the first from its
+ * xmm or xmm14, the second from its xmm, its slot or xmm15. */
+static void emit_ucomis(X64Fn *x, const Inst *in)
+{
+    int sw = fcmp_tab[in->op].swap;
+    Val a = in->args[sw], b = in->args[!sw];
+    Xmm ra = XS0;
+    if (a.kind == V_VREG && x->loc[a.vreg].kind == LOC_XMM)
+        ra = x->loc[a.vreg].r;
+    else
+        x64_loadf(x, a, XS0);
+    Opnd ob;
+    if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_XMM) {
+        ob = opx(x->loc[b.vreg].r);
+    } else if (b.kind == V_VREG && x->loc[b.vreg].kind == LOC_STACK) {
+        ob = opm(mem_b(RBP, x->loc[b.vreg].r));   /* ucomis[sd] read 4/8 bytes */
+    } else if (b.kind == V_FLT) {
+        ob = opm(x64_fconst(x, b));
+    } else {
+        x64_loadf(x, b, XS1);
+        ob = opx(XS1);
+    }
+    enc_sse(&x->a, in->type == T_F32 ? SSE_UCOMISS : SSE_UCOMISD, ra, ob);
+}
+
+/* A float compare whose only use is the branch right after it: ucomis
+ * and conditional jumps (the branch is skipped: x->skip). */
+static void fcmp_branch(X64Fn *x, const Inst *in, int t, int f)
+{
+    Asm *a = &x->a;
+    Cond cc = fcmp_tab[in->op].cc;
+    int next = t == x->cur + 1;
+    emit_ucomis(x, in);
+    if (fcmp_tab[in->op].combine)   /* unordered: false for 'a', true for 'o' */
+        enc_jcc(a, CC_P, x->blabel[fcmp_tab[in->op].combine == 'a' ? f : t]);
+    if (next) {
+        enc_jcc(a, (Cond)(cc ^ 1), x->blabel[f]);
+    } else {
+        enc_jcc(a, cc, x->blabel[t]);
+        jump_to(x, f);
+    }
+}
+
 static void gen_fcmp(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
-    static const struct { Cond cc; char swap, combine; } t[OP_COUNT] = {
-        [OP_FOEQ] = {CC_E, 0, 'a'},  [OP_FONE] = {CC_NE, 0, 'a'},
-        [OP_FOLT] = {CC_A, 1, 0},    [OP_FOLE] = {CC_AE, 1, 0},
-        [OP_FOGT] = {CC_A, 0, 0},    [OP_FOGE] = {CC_AE, 0, 0},
-        [OP_FORD] = {CC_NP, 0, 0},   [OP_FUEQ] = {CC_E, 0, 0},
-        [OP_FUNE] = {CC_NE, 0, 'o'}, [OP_FULT] = {CC_B, 0, 0},
-        [OP_FULE] = {CC_BE, 0, 0},   [OP_FUGT] = {CC_B, 1, 0},
-        [OP_FUGE] = {CC_BE, 1, 0},   [OP_FUNO] = {CC_P, 0, 0},
-    };
-    x64_loadf(x, in->args[0], XS0);
-    x64_loadf(x, in->args[1], XS1);
-    int sw = t[in->op].swap;
-    enc_sse(a, in->type == T_F32 ? SSE_UCOMISS : SSE_UCOMISD, sw ? XS1 : XS0, opx(sw ? XS0 : XS1));
-    enc_setcc(a, t[in->op].cc, opr(RAX));
-    if (t[in->op].combine == 'a') {        /* and ordered */
+    const Block *b = x->f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur];
+    const Inst *nx = i + 1 < b->ninsts ? &b->insts[i + 1] : NULL;
+    if (fuses(x, in, nx, x->curinst)) {
+        fcmp_branch(x, in, nx->args[1].blk, nx->args[2].blk);
+        x->skip = 1;
+        return;
+    }
+    emit_ucomis(x, in);
+    enc_setcc(a, fcmp_tab[in->op].cc, opr(RAX));
+    if (fcmp_tab[in->op].combine == 'a') {        /* and ordered */
         enc_setcc(a, CC_NP, opr(RCX));
         enc_alu(a, ALU_AND, 1, opr(RAX), opr(RCX));
-    } else if (t[in->op].combine == 'o') { /* or unordered */
+    } else if (fcmp_tab[in->op].combine == 'o') { /* or unordered */
         enc_setcc(a, CC_P, opr(RCX));
         enc_alu(a, ALU_OR, 1, opr(RAX), opr(RCX));
     }
@@ -455,13 +529,17 @@ static void gen_ext(X64Fn *x, const Inst *in)
     Val s = in->args[0];
     int ss = type_size(s.type);
     Reg r = acc_reg(x, in->dst, (Val){0});
-    x64_load(x, s, r);
-    if (in->op == OP_SEXT)
-        enc_movsx(&x->a, 8, r, ss, opr(r));
-    else if (ss == 4)
-        enc_mov(&x->a, 4, opr(r), opr(r));
+    Opnd src = opr(r);   /* the source's own register, else r loaded */
+    if (s.kind == V_VREG && x->loc[s.vreg].kind == LOC_REG)
+        src = x64_locop(x, s.vreg);
     else
-        enc_movzx(&x->a, 4, r, ss, opr(r));
+        x64_load(x, s, r);
+    if (in->op == OP_SEXT)
+        enc_movsx(&x->a, 8, r, ss, src);
+    else if (ss == 4)
+        enc_mov(&x->a, 4, opr(r), src);
+    else
+        enc_movzx(&x->a, 4, r, ss, src);
     x64_store(x, in->dst, r);
 }
 

@@ -24,6 +24,8 @@ Opnd x64_locop(X64Fn *x, int v)
         return opr((Reg)l.r);
     if (l.kind == LOC_XMM)
         return opx(l.r);
+    if (l.kind == LOC_NONE)
+        die("x64: %%%s has no location (never live)", x->f->vregs[v].name);
     return opm(mem_b(RBP, l.r));
 }
 
@@ -68,6 +70,32 @@ void x64_load(X64Fn *x, Val v, Reg r)
     }
 }
 
+/* The bits of a float constant at its type's size (4 or 8). */
+static uint64_t flt_bits(Val v)
+{
+    uint64_t bits;
+    if (v.type == T_F32) {
+        float fl = (float)v.f;
+        uint32_t b32;
+        memcpy(&b32, &fl, 4);
+        return b32;
+    }
+    memcpy(&bits, &v.f, 8);
+    return bits;
+}
+
+Mem x64_fconst(X64Fn *x, Val v)
+{
+    int size = v.type == T_F32 ? 4 : 8;
+    uint64_t bits = flt_bits(v);
+    for (int i = 0; i < x->nfconsts; i++)
+        if (x->fconsts[i].bits == bits && x->fconsts[i].size == size)
+            return mem_label(x->fconsts[i].label);
+    grow(&x->fconsts, &x->capfconsts, x->nfconsts + 1, sizeof *x->fconsts);
+    x->fconsts[x->nfconsts] = (struct FConst){enc_label(&x->a), size, bits};
+    return mem_label(x->fconsts[x->nfconsts++].label);
+}
+
 void x64_loadf(X64Fn *x, Val v, Xmm r)
 {
     Asm *a = &x->a;
@@ -84,8 +112,14 @@ void x64_loadf(X64Fn *x, Val v, Xmm r)
         }
         return;
     }
-    x64_load(x, v, RAX);   /* a constant: its bits through rax */
-    enc_movdq(a, 8, opx(r), opr(RAX));
+    if (v.kind == V_FLT && flt_bits(v) == 0) {   /* +0.0: no load */
+        enc_sse(a, SSE_XORPS, r, opx(r));
+    } else if (v.kind == V_FLT) {                 /* from the function's pool */
+        enc_movsf(a, v.type == T_F32 ? 4 : 8, opx(r), opm(x64_fconst(x, v)));
+    } else {
+        x64_load(x, v, RAX);   /* its bits through rax */
+        enc_movdq(a, 8, opx(r), opr(RAX));
+    }
 }
 
 void x64_store(X64Fn *x, int vreg, Reg r)

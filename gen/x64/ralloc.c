@@ -17,12 +17,21 @@
  *     the call may;
  *   - any other instruction: the registers its expansion touches
  *     (x64_scratch), for every interval containing it, ends included.
+ * An interval that starts at the instruction defining it (one that does
+ * not read it) may take the register of an operand whose interval ends
+ * there: isel.c reads every operand before it writes the destination.
+ * It prefers its first operand's (`subsd` in place, a copy that moves
+ * nothing), or for a commutative operation its second's.
  * Free registers are taken in the order of pref[] below (caller-saved
  * first: no save in the prologue), after the vreg's hint when that is
  * free: the argument register a parameter arrives in or a call operand
- * leaves in.  When no register is free, the active interval that ends
- * last gives up its register if that helps (it goes to a slot), otherwise
- * the current one is spilled. */
+ * leaves in; those of dying operands come last.  When no register is free, one interval
+ * goes to a slot: of the current one and the active ones whose register
+ * it may take, the one whose reads and writes are sparsest (its spill
+ * cost: each weighted 8^loop depth, over its length), the one that ends
+ * last among equals.  Loop depth comes from the layout: a branch back from
+ * block b to block h <= b puts h..b one loop deeper (the front end lays
+ * each loop out contiguously). */
 #include "gen/x64/x64.h"
 
 #include <stdlib.h>
@@ -140,6 +149,44 @@ void x64_ralloc(X64Fn *x)
     sort_ctx = x;
     qsort(order, (size_t)n, sizeof(int), by_start);
 
+    /* the instruction at each position (2k + 2: the k-th) */
+    const Inst **at = xmalloc(((size_t)x->ninst + 1) * sizeof *at);
+    for (int b = 0, k = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++)
+            at[k++] = &f->blocks[b]->insts[i];
+
+    /* spill costs: reads and writes weighted by loop depth */
+    int nb = f->nblocks;
+    int *depth = xcalloc((size_t)nb + 2, sizeof(int));
+    for (int b = 0; b < nb; b++) {
+        const Block *bl = f->blocks[b];
+        const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
+        for (int a = 0; t && a < t->nargs; a++)
+            if (t->args[a].kind == V_BLOCK && t->args[a].blk <= b) {
+                depth[t->args[a].blk]++;
+                depth[b + 1]--;
+            }
+    }
+    double *cost = xcalloc((size_t)nv + 1, sizeof(double));
+    for (int b = 0, d = 0; b < nb; b++) {
+        d += depth[b];
+        double w = 1;
+        for (int k = 0; k < d && k < 6; k++)
+            w *= 8;
+        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+            const Inst *in = &f->blocks[b]->insts[i];
+            for (int a = 0; a < in->nargs; a++)
+                if (in->args[a].kind == V_VREG)
+                    cost[in->args[a].vreg] += w;
+            if (in->dst >= 0)
+                cost[in->dst] += w;
+        }
+    }
+    for (int v = 0; v < nv; v++)
+        if (x->vstart[v] >= 0)
+            cost[v] /= x->vend[v] - x->vstart[v] + 1;
+    free(depth);
+
     int *active = xmalloc(((size_t)nv + 1) * sizeof(int));
     int nact = 0;
     int *spilled = xcalloc((size_t)nv + 1, sizeof(int));
@@ -152,31 +199,59 @@ void x64_ralloc(X64Fn *x)
             if (x->vend[active[i]] >= x->vstart[v])
                 active[j++] = active[i];
         nact = j;
-        uint32_t busy = 0;
+        /* born at its definition: the operands dying there can give up
+         * their registers (an interval ending at s is an operand of the
+         * instruction at s, as any later point would extend it) */
+        int s = x->vstart[v];
+        const Inst *def = s >= 2 && s % 2 == 0 ? at[(s - 2) / 2] : NULL;
+        int born = def && def->dst == v;
+        for (int a = 0; born && a < def->nargs; a++)
+            born = !(def->args[a].kind == V_VREG && def->args[a].vreg == v);
+        uint32_t busy = 0, dying = 0;
         for (int i = 0; i < nact; i++)
-            if (type_is_flt(f->vregs[active[i]].type) == flt)
-                busy |= 1u << x->loc[active[i]].r;
+            if (type_is_flt(f->vregs[active[i]].type) == flt) {
+                if (born && x->vend[active[i]] == s)
+                    dying |= 1u << x->loc[active[i]].r;
+                else
+                    busy |= 1u << x->loc[active[i]].r;
+            }
         uint32_t avail = (flt ? XMM_ALLOC : INT_ALLOC) & ~busy & ~forbid[v];
         if (avail) {
             int r = hint[v];
+            for (int a = 0; (r < 0 || !(avail >> r & 1)) && born && a < def->nargs && a < 2; a++) {
+                const Val *o = &def->args[a];
+                if (a == 1 && !(op_info[def->op].flags & F_COMM))
+                    break;
+                r = o->kind == V_VREG && x->loc[o->vreg].kind == (flt ? LOC_XMM : LOC_REG) &&
+                    (dying >> x->loc[o->vreg].r & 1) ? x->loc[o->vreg].r : -1;
+            }
             if (r < 0 || !(avail >> r & 1)) {
+                uint32_t from = avail & ~dying ? avail & ~dying : avail;
                 const int *pref = flt ? pref_flt : pref_int;
-                for (r = pref[0]; !(avail >> r & 1);)
+                for (r = pref[0]; !(from >> r & 1);)
                     r = *++pref;
             }
             x->loc[v] = (Loc){flt ? LOC_XMM : LOC_REG, r};
             active[nact++] = v;
             continue;
         }
-        /* steal from the active interval that ends last, if allowed */
+        /* steal from the sparsest active interval, if allowed and
+         * sparser than v (not one ending at s, nor one whose register
+         * an interval born at s also holds: that one is still live) */
         int best = -1;
         for (int i = 0; i < nact; i++) {
-            int w = active[i];
-            if (type_is_flt(f->vregs[w].type) != flt || x->vend[w] <= x->vend[v])
+            int w = active[i], c = best < 0 ? v : active[best];
+            if (type_is_flt(f->vregs[w].type) != flt || x->vend[w] <= s)
                 continue;
             if (forbid[v] >> x->loc[w].r & 1)
                 continue;
-            if (best < 0 || x->vend[w] > x->vend[active[best]])
+            int shared = 0;
+            for (int j = 0; j < nact; j++)
+                shared |= j != i && type_is_flt(f->vregs[active[j]].type) == flt &&
+                          x->loc[active[j]].r == x->loc[w].r;
+            if (shared)
+                continue;
+            if (cost[w] < cost[c] || (cost[w] == cost[c] && x->vend[w] > x->vend[c]))
                 best = i;
         }
         if (best >= 0) {
@@ -199,12 +274,16 @@ void x64_ralloc(X64Fn *x)
         if (saved >> r & 1)
             x->nsaved++;
     x->frame = 0;
+    /* a vreg never live appears in no instruction (the passes removed
+     * its uses and definitions): it needs no slot */
     for (int v = 0; v < nv; v++)
-        if (spilled[v] || x->vstart[v] < 0 || x->loc[v].kind == LOC_NONE)
+        if (x->vstart[v] >= 0 && (spilled[v] || x->loc[v].kind == LOC_NONE))
             x->loc[v] = (Loc){LOC_STACK, x64_frame_alloc(x, 8, 8)};
     free(forbid);
     free(hint);
     free(order);
     free(active);
+    free(at);
+    free(cost);
     free(spilled);
 }

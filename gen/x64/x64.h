@@ -93,6 +93,10 @@ typedef struct X64Fn {
                          * (cmp + br; mul + ptradd + load/store): how many */
     JumpTable *tables;
     int ntables, captables;
+    /* float constants, emitted after the code (and the tables) and read
+     * rip-relative: label and the 4 or 8 bytes */
+    struct FConst { int label, size; uint64_t bits; } *fconsts;
+    int nfconsts, capfconsts;
 } X64Fn;
 
 /* webs.c */
@@ -133,6 +137,7 @@ Opnd x64_locop(X64Fn *x, int vreg);             /* its register or slot */
 int x64_esym(X64Fn *x, int sym);
 void x64_load(X64Fn *x, Val v, Reg r);        /* any int/ptr value -> r (64 bits) */
 void x64_loadf(X64Fn *x, Val v, Xmm r);       /* any float value -> r */
+Mem x64_fconst(X64Fn *x, Val v);              /* a float constant's pool entry */
 void x64_store(X64Fn *x, int vreg, Reg r);
 void x64_storef(X64Fn *x, int vreg, Xmm r);
 void x64_copy_bytes(X64Fn *x, Mem dst, Reg src, int64_t n);  /* rep movsb */

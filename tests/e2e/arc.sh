@@ -143,3 +143,20 @@ if ARC_NO_INLINE=1 "$ARC" build tests/arc/inline.arc -o "$T/inl_off" && "$ARC" b
 else
     not_ok "inline.arc builds with ARC_NO_INLINE=1"
 fi
+
+# Value numbering and dead code (gen/opt.c: opt_cse, opt_dce) happen:
+# index() in cse_values.arc sign-extends its index once for its three
+# a[i]; dce_div.arc's unread quotient is still computed (it may fault),
+# its unread sum and copy are not; n-body's inner loop (advance) extends
+# i and j once each and computes its float results in place.
+"$ARC" ir tests/arc/cse_values.arc | sed -n '/^func i32 \$index(/,/^}/p' > "$T/cse.ir"
+check "cse_values.arc: index() has one sext for its three a[i]" test "$(grep -c ' = sext ' "$T/cse.ir")" -eq 1
+"$ARC" ir tests/arc/dce_div.arc | sed -n '/^export func i32 \$main(/,/^}/p' > "$T/dce.ir"
+check "dce_div.arc: the unread sdiv kept, the unread add and copy removed" \
+    sh -c "grep -q ' = sdiv ' '$T/dce.ir' && ! grep -q ' = add ' '$T/dce.ir' && ! grep -q '%alias' '$T/dce.ir'"
+"$ARC" ir tests/arc/cse_branches.arc | sed -n '/^func i32 \$twice(/,/^}/p' > "$T/br.ir"
+check "cse_branches.arc: twice() tests c once (the inner tests are decided)" test "$(grep -c '	br ' "$T/br.ir")" -eq 1
+"$ARC" build --emit=asm tests/bench/arc/nbody.arc | sed -n '/<advance>:/,/^$/p' > "$T/adv.s"
+check "nbody advance: at most 3 movslq and 6 movaps (was 48 and 41), no spill" \
+    sh -c "test $(grep -c movslq "$T/adv.s") -le 3 && test $(grep -c movaps "$T/adv.s") -le 6 &&
+           test $(grep -c 'mov[a-z]* .*(%rbp)' "$T/adv.s") -eq 0"
