@@ -803,7 +803,7 @@ void opt_cse(Module *m)
  * effects and calls, and what may fault (a load through a pointer, a
  * division): a program that faults must still fault where it did.
  * First by counting reads: a vreg that no instruction reads is dead at
- * all its definitions; removing one instruction can make its operands
+ * all its definitions (a call keeps only its effect); removing one instruction can make its operands
  * unread, so this repeats until nothing changes.  Then by liveness (the
  * usual backward dataflow over the blocks, in bit sets): a definition
  * that every path overwrites before reading (`%r = copy 0` before an if
@@ -823,6 +823,8 @@ static int dead_by_count(Func *f, int *uses)
         for (int i = 0; i < bl->ninsts; i++) {
             Inst *in = &bl->insts[i];
             int selfcopy = in->op == OP_COPY && in->args[0].kind == V_VREG && in->args[0].vreg == in->dst;
+            if (in->op == OP_CALL && in->dst >= 0 && !in->agg && uses[in->dst] == 0)
+                in->dst = -1;   /* the call stays, its result unread */
             if (removable(in) && (uses[in->dst] == 0 || selfcopy)) {
                 for (int a = 0; a < in->nargs; a++)
                     if (in->args[a].kind == V_VREG)
