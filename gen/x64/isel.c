@@ -214,6 +214,49 @@ static void gen_div_pow2(X64Fn *x, const Inst *in, int k)
     x64_store(x, in->dst, RAX);
 }
 
+/* Unsigned division of an 8- to 32-bit value by a constant d (not a
+ * power of two, below 2^32) without div: with M = ceil(2^64 / d), the
+ * quotient is the high half of x * M (mul: rdx), exact for every x below
+ * 2^32 because x * (M - 2^64/d) / 2^64 < 2^-32 < 1/d leaves the floor
+ * unchanged; the remainder is x - q * d.
+ *     eax = x (zero-extended); rcx = M; mul rcx      -> rdx quotient
+ *     remainder: eax = x again; rdx *= d; eax -= edx
+ * Returns 0 when d does not qualify. */
+static int gen_udiv_const(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    Val b = in->args[1];
+    int bits = 8 * type_size(in->type);
+    if ((in->op != OP_UDIV && in->op != OP_UREM) || bits > 32 || b.kind != V_INT)
+        return 0;
+    uint64_t d = (uint64_t)b.i & (bits == 32 ? 0xffffffffu : (1u << bits) - 1);
+    if (d < 3 || !(d & (d - 1)))
+        return 0;
+    uint64_t m = UINT64_MAX / d + 1;
+    for (int pass = 0; pass < 1 + (in->op == OP_UREM); pass++) {
+        x64_load(x, in->args[0], RAX);
+        if (bits == 32)
+            enc_mov(a, 4, opr(RAX), opr(RAX));
+        else
+            extend(x, RAX, in->type, 0);
+        if (pass == 0) {
+            enc_mov(a, 8, opr(RCX), opi((int64_t)m));
+            enc_unary(a, UN_MUL, 8, opr(RCX));
+        }
+    }
+    if (in->op == OP_UREM) {
+        if (d <= INT32_MAX) {
+            enc_imul3(a, 8, RDX, opr(RDX), (int32_t)d);
+        } else {
+            enc_mov(a, 8, opr(RCX), opi((int64_t)d));
+            enc_imul(a, 8, RDX, opr(RCX));
+        }
+        enc_alu(a, ALU_SUB, 4, opr(RAX), opr(RDX));
+    }
+    x64_store(x, in->dst, in->op == OP_UREM ? RAX : RDX);
+    return 1;
+}
+
 static void gen_div(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
@@ -226,6 +269,8 @@ static void gen_div(X64Fn *x, const Inst *in)
         gen_div_pow2(x, in, k);
         return;
     }
+    if (gen_udiv_const(x, in))
+        return;
     int known = b.kind == V_INT;
     int may_overflow = sign && type_size(in->type) >= 4 && (!known || const_minus1(b, sz));
     x64_load(x, in->args[0], RAX);

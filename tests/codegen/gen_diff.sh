@@ -32,6 +32,15 @@ for t in i8 i16 i32 i64; do
                 $t $op $k $t $t $op $t $((1 << k)) $t
         done
     done
+    # unsigned division by other constants (i8..i32: a multiply by the
+    # reciprocal, isel.c gen_udiv_const; i64: div)
+    case $t in i8) ds="3 10 255" ;; i16) ds="7 1000 65535" ;; i32) ds="3 7 641 139968 4294967291" ;; *) ds="3 1000000007" ;; esac
+    for d in $ds; do
+        for op in udiv urem; do
+            printf '\nexport func %s $t_%sc%s_%s(%s %%a) {\n@e:\n\t%%r = %s %s %%a, %s\n\tret %s %%r\n}\n' \
+                $t $op $d $t $t $op $t $d $t
+        done
+    done
     for op in neg not; do
         printf '\nexport func %s $t_%s_%s(%s %%a) {\n@e:\n\t%%r = %s %s %%a\n\tret %s %%r\n}\n' \
             $t $op $t $t $op $t $t
