@@ -214,46 +214,60 @@ static void gen_div_pow2(X64Fn *x, const Inst *in, int k)
     x64_store(x, in->dst, RAX);
 }
 
-/* Unsigned division of an 8- to 32-bit value by a constant d (not a
- * power of two, below 2^32) without div: with M = ceil(2^64 / d), the
- * quotient is the high half of x * M (mul: rdx), exact for every x below
- * 2^32 because x * (M - 2^64/d) / 2^64 < 2^-32 < 1/d leaves the floor
- * unchanged; the remainder is x - q * d.
- *     eax = x (zero-extended); rcx = M; mul rcx      -> rdx quotient
- *     remainder: eax = x again; rdx *= d; eax -= edx
- * Returns 0 when d does not qualify. */
-static int gen_udiv_const(X64Fn *x, const Inst *in)
+/* Division of an 8- to 32-bit value by a constant d (3 <= d < 2^31 for
+ * signed, < 2^32 for unsigned, not a power of two) without div: with
+ * M = ceil(2^64 / d), the quotient is the high half of x * M (mul, or
+ * imul for signed x: rdx), exact for every x in 32 bits because
+ * x * (M - 2^64/d) / 2^64 lies within 2^-32 < 1/d of 0 and so does not
+ * move the floor, except that a negative x lands just below an exact
+ * quotient and the floor must become truncation: add 1 when x < 0
+ * (x's sign bit).  The remainder is x - q * d.
+ *     rax = x (extended to 64 bits); rcx = M; mul/imul rcx  -> rdx
+ *     signed: rax = x again; shr rax, 63; rdx += rax
+ *     remainder: rax = x again; rdx *= d; eax -= edx
+ * Returns 0 when the divisor does not qualify. */
+static int gen_div_const(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
     Val b = in->args[1];
     int bits = 8 * type_size(in->type);
-    if ((in->op != OP_UDIV && in->op != OP_UREM) || bits > 32 || b.kind != V_INT)
+    int sign = in->op == OP_SDIV || in->op == OP_SREM, rem = in->op == OP_SREM || in->op == OP_UREM;
+    if (bits > 32 || b.kind != V_INT)
         return 0;
     uint64_t d = (uint64_t)b.i & (bits == 32 ? 0xffffffffu : (1u << bits) - 1);
-    if (d < 3 || !(d & (d - 1)))
+    if (d < 3 || !(d & (d - 1)) || (sign && d >= (1ull << (bits - 1))))
         return 0;
     uint64_t m = UINT64_MAX / d + 1;
-    for (int pass = 0; pass < 1 + (in->op == OP_UREM); pass++) {
-        x64_load(x, in->args[0], RAX);
-        if (bits == 32)
-            enc_mov(a, 4, opr(RAX), opr(RAX));
-        else
-            extend(x, RAX, in->type, 0);
-        if (pass == 0) {
-            enc_mov(a, 8, opr(RCX), opi((int64_t)m));
-            enc_unary(a, UN_MUL, 8, opr(RCX));
-        }
+    /* x into rax, extended to 64 bits */
+    #define LOAD_X()                                          \
+        do {                                                  \
+            x64_load(x, in->args[0], RAX);                    \
+            extend(x, RAX, in->type, sign);                   \
+            if (sign)                                         \
+                enc_movsx(a, 8, RAX, 4, opr(RAX));            \
+            else                                              \
+                enc_mov(a, 4, opr(RAX), opr(RAX));            \
+        } while (0)
+    LOAD_X();
+    enc_mov(a, 8, opr(RCX), opi((int64_t)m));
+    enc_unary(a, sign ? UN_IMUL1 : UN_MUL, 8, opr(RCX));
+    if (sign) {
+        LOAD_X();
+        enc_shift(a, SH_SHR, 8, opr(RAX), opi(63));
+        enc_alu(a, ALU_ADD, 8, opr(RDX), opr(RAX));
     }
-    if (in->op == OP_UREM) {
+    if (rem) {
+        LOAD_X();
         if (d <= INT32_MAX) {
             enc_imul3(a, 8, RDX, opr(RDX), (int32_t)d);
-        } else {
+        } else {   /* an imm32 would sign-extend */
             enc_mov(a, 8, opr(RCX), opi((int64_t)d));
             enc_imul(a, 8, RDX, opr(RCX));
         }
         enc_alu(a, ALU_SUB, 4, opr(RAX), opr(RDX));
     }
-    x64_store(x, in->dst, in->op == OP_UREM ? RAX : RDX);
+    #undef LOAD_X
+    x64_store(x, in->dst, rem ? RAX : RDX);
     return 1;
 }
 
@@ -269,7 +283,7 @@ static void gen_div(X64Fn *x, const Inst *in)
         gen_div_pow2(x, in, k);
         return;
     }
-    if (gen_udiv_const(x, in))
+    if (gen_div_const(x, in))
         return;
     int known = b.kind == V_INT;
     int may_overflow = sign && type_size(in->type) >= 4 && (!known || const_minus1(b, sz));
