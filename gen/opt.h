@@ -15,7 +15,8 @@ void opt_merge(Module *m);
 void opt_cse(Module *m);
 /* Instructions with no effect and an unread result removed. */
 void opt_dce(Module *m);
-/* Blocks that end in unreachable moved to the end of their function. */
+/* Blocks that end in unreachable moved to the end of their function; a
+ * br's single-entry true target right after it. */
 void opt_layout(Module *m);
 
 #endif
