@@ -17,7 +17,7 @@
  *                     branches already decided on the way removed
  *   opt_merge         again: what that left straight-line is joined
  *   opt_dce           unread results of instructions without effects removed
- *   opt_layout        cold blocks (ending in unreachable) last
+ *   opt_layout        cold blocks (ending in unreachable) last, true-target chains
  *   ir_verify         after each: a failure now is an internal error
  *   rt_lower_module   spawn/await/yield -> runtime calls and thunks
  *   ir_verify         again: a failure now is an internal error

@@ -202,28 +202,6 @@ void opt_inline(Module *m)
     }
 }
 
-/* Cold blocks last.  A block that ends in unreachable (a failed bounds
- * check's call to arc_rt_index_fail, a runtime error) moves to the end of
- * its function, in order, so the hot path falls through its checks
- * instead of jumping over the cold code, and the cold code leaves the
- * loops' instruction cache lines and live ranges. */
-void opt_layout(Module *m)
-{
-    for (int k = 0; k < m->nfuncs; k++) {
-        Func *f = m->funcs[k];
-        int *order = ir_alloc(m, ((size_t)f->nblocks + 1) * sizeof *order);
-        int j = 0;
-        for (int pass = 0; pass < 2; pass++)
-            for (int b = 0; b < f->nblocks; b++) {
-                const Block *bl = f->blocks[b];
-                int cold = b > 0 && bl->ninsts > 0 && bl->insts[bl->ninsts - 1].op == OP_UNREACHABLE;
-                if (cold == pass)
-                    order[j++] = b;
-            }
-        ir_reorder_blocks(m, f, order);
-    }
-}
-
 /* The terminator of b, or NULL when b has none (yet). */
 static const Inst *terminator(const Block *b)
 {
@@ -243,6 +221,55 @@ static int *count_preds(Module *m, const Func *f, const char *from)
                 npred[t->args[a].blk]++;
     }
     return npred;
+}
+
+/* Cold blocks last, and chains.  A block that ends in unreachable (a
+ * failed bounds check's call to arc_rt_index_fail, a runtime error)
+ * moves to the end of its function, in order, so the hot path falls
+ * through its checks instead of jumping over the cold code, and the cold
+ * code leaves the loops' instruction cache lines and live ranges.  The
+ * others keep their order, except that a block entered only from the
+ * block just placed, as the true target of its br, comes right after it
+ * (and so on along the chain): the second test of a loop condition
+ * `a && b` then follows the first, and the body follows both, instead of
+ * sitting where the front end created it.  Not a block that calls: live
+ * intervals are spans of this order (x64/live.c), and a call moved into
+ * the span of a loop's values would push them out of the caller-saved
+ * registers. */
+static int cold(const Block *bl)
+{
+    return bl->ninsts > 0 && bl->insts[bl->ninsts - 1].op == OP_UNREACHABLE;
+}
+
+static int calls(const Block *bl)
+{
+    for (int i = 0; i < bl->ninsts; i++)
+        if (op_info[bl->insts[i].op].flags & F_CALL)
+            return 1;
+    return 0;
+}
+
+void opt_layout(Module *m)
+{
+    for (int k = 0; k < m->nfuncs; k++) {
+        Func *f = m->funcs[k];
+        int n = f->nblocks;
+        int *order = ir_alloc(m, ((size_t)n + 1) * sizeof *order);
+        char *placed = ir_alloc(m, (size_t)n + 1);
+        int *npred = count_preds(m, f, NULL);
+        int j = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (int b = 0; b < n; b++) {
+                for (int c = b; c >= 0 && !placed[c] && (c == 0 || cold(f->blocks[c]) == pass);) {
+                    placed[c] = 1;
+                    order[j++] = c;
+                    const Inst *t = terminator(f->blocks[c]);
+                    int s = t && t->op == OP_BR ? t->args[1].blk : -1;
+                    c = s > 0 && npred[s] == 1 && !cold(f->blocks[s]) && !calls(f->blocks[s]) && !pass ? s : -1;
+                }
+            }
+        ir_reorder_blocks(m, f, order);
+    }
 }
 
 /* Bounds checks already done.  The front end checks every a[i] with
@@ -803,7 +830,7 @@ void opt_cse(Module *m)
  * effects and calls, and what may fault (a load through a pointer, a
  * division): a program that faults must still fault where it did.
  * First by counting reads: a vreg that no instruction reads is dead at
- * all its definitions; removing one instruction can make its operands
+ * all its definitions (a call keeps only its effect); removing one instruction can make its operands
  * unread, so this repeats until nothing changes.  Then by liveness (the
  * usual backward dataflow over the blocks, in bit sets): a definition
  * that every path overwrites before reading (`%r = copy 0` before an if
@@ -823,6 +850,8 @@ static int dead_by_count(Func *f, int *uses)
         for (int i = 0; i < bl->ninsts; i++) {
             Inst *in = &bl->insts[i];
             int selfcopy = in->op == OP_COPY && in->args[0].kind == V_VREG && in->args[0].vreg == in->dst;
+            if (in->op == OP_CALL && in->dst >= 0 && !in->agg && uses[in->dst] == 0)
+                in->dst = -1;   /* the call stays, its result unread */
             if (removable(in) && (uses[in->dst] == 0 || selfcopy)) {
                 for (int a = 0; a < in->nargs; a++)
                     if (in->args[a].kind == V_VREG)

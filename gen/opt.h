@@ -8,14 +8,17 @@
 void opt_inline(Module *m);
 /* Bounds checks that the code before them already made, removed. */
 void opt_checks(Module *m);
-/* Jumps to blocks entered from nowhere else joined; unreachable blocks dropped. */
+/* Jumps threaded; jumps to blocks entered from nowhere else joined;
+ * unreachable blocks dropped. */
 void opt_merge(Module *m);
-/* Common subexpressions along straight-line paths; copies propagated and
- * folded into the instruction computing them. */
+/* Common subexpressions and repeated loads along straight-line paths,
+ * branches already decided there; copies propagated and folded into the
+ * instruction computing them. */
 void opt_cse(Module *m);
-/* Instructions with no effect and an unread result removed. */
+/* Instructions with no effect and an unread (or overwritten) result removed. */
 void opt_dce(Module *m);
-/* Blocks that end in unreachable moved to the end of their function. */
+/* Blocks that end in unreachable moved to the end of their function; a
+ * br's single-entry true target right after it. */
 void opt_layout(Module *m);
 
 #endif

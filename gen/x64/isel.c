@@ -214,6 +214,63 @@ static void gen_div_pow2(X64Fn *x, const Inst *in, int k)
     x64_store(x, in->dst, RAX);
 }
 
+/* Division of an 8- to 32-bit value by a constant d (3 <= d < 2^31 for
+ * signed, < 2^32 for unsigned, not a power of two) without div: with
+ * M = ceil(2^64 / d), the quotient is the high half of x * M (mul, or
+ * imul for signed x: rdx), exact for every x in 32 bits because
+ * x * (M - 2^64/d) / 2^64 lies within 2^-32 < 1/d of 0 and so does not
+ * move the floor, except that a negative x lands just below an exact
+ * quotient and the floor must become truncation: add 1 when x < 0
+ * (x's sign bit).  The remainder is x - q * d.
+ *     rax = x (extended to 64 bits); rcx = M; mul/imul rcx  -> rdx
+ *     signed: rax = x again; shr rax, 63; rdx += rax
+ *     remainder: rax = x again; rdx *= d; eax -= edx
+ * Returns 0 when the divisor does not qualify. */
+static int gen_div_const(X64Fn *x, const Inst *in)
+{
+    Asm *a = &x->a;
+    Val b = in->args[1];
+    int bits = 8 * type_size(in->type);
+    int sign = in->op == OP_SDIV || in->op == OP_SREM, rem = in->op == OP_SREM || in->op == OP_UREM;
+    if (bits > 32 || b.kind != V_INT)
+        return 0;
+    uint64_t d = (uint64_t)b.i & (bits == 32 ? 0xffffffffu : (1u << bits) - 1);
+    if (d < 3 || !(d & (d - 1)) || (sign && d >= (1ull << (bits - 1))))
+        return 0;
+    uint64_t m = UINT64_MAX / d + 1;
+    /* x into rax, extended to 64 bits */
+    #define LOAD_X()                                          \
+        do {                                                  \
+            x64_load(x, in->args[0], RAX);                    \
+            extend(x, RAX, in->type, sign);                   \
+            if (sign)                                         \
+                enc_movsx(a, 8, RAX, 4, opr(RAX));            \
+            else                                              \
+                enc_mov(a, 4, opr(RAX), opr(RAX));            \
+        } while (0)
+    LOAD_X();
+    enc_mov(a, 8, opr(RCX), opi((int64_t)m));
+    enc_unary(a, sign ? UN_IMUL1 : UN_MUL, 8, opr(RCX));
+    if (sign) {
+        LOAD_X();
+        enc_shift(a, SH_SHR, 8, opr(RAX), opi(63));
+        enc_alu(a, ALU_ADD, 8, opr(RDX), opr(RAX));
+    }
+    if (rem) {
+        LOAD_X();
+        if (d <= INT32_MAX) {
+            enc_imul3(a, 8, RDX, opr(RDX), (int32_t)d);
+        } else {   /* an imm32 would sign-extend */
+            enc_mov(a, 8, opr(RCX), opi((int64_t)d));
+            enc_imul(a, 8, RDX, opr(RCX));
+        }
+        enc_alu(a, ALU_SUB, 4, opr(RAX), opr(RDX));
+    }
+    #undef LOAD_X
+    x64_store(x, in->dst, rem ? RAX : RDX);
+    return 1;
+}
+
 static void gen_div(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
@@ -226,6 +283,8 @@ static void gen_div(X64Fn *x, const Inst *in)
         gen_div_pow2(x, in, k);
         return;
     }
+    if (gen_div_const(x, in))
+        return;
     int known = b.kind == V_INT;
     int may_overflow = sign && type_size(in->type) >= 4 && (!known || const_minus1(b, sz));
     x64_load(x, in->args[0], RAX);

@@ -147,7 +147,30 @@ POW2_DECLS(int16_t, i16, 1) POW2_DECLS(int16_t, i16, 3) POW2_DECLS(int16_t, i16,
 POW2_DECLS(int32_t, i32, 1) POW2_DECLS(int32_t, i32, 3) POW2_DECLS(int32_t, i32, 30)
 POW2_DECLS(int64_t, i64, 1) POW2_DECLS(int64_t, i64, 3) POW2_DECLS(int64_t, i64, 30)
 
-static void test_pow2(int64_t v)
+/* Division by other constants (gen_diff.sh's t_<op>c<d>_<type>): unsigned,
+ * and signed too (SCONST) below the sign bit. */
+#define UCONST_DECLS(T, tn, d) T t_udivc##d##_##tn(T), t_uremc##d##_##tn(T);
+#define SCONST_DECLS(T, tn, d) UCONST_DECLS(T, tn, d) T t_sdivc##d##_##tn(T), t_sremc##d##_##tn(T);
+#define UCONST_CK(T, UT, tn, d, a) do { \
+        CK("udivc" #d "_" #tn, (UT)t_udivc##d##_##tn(a), (UT)((UT)a / (UT)d##u), a, d); \
+        CK("uremc" #d "_" #tn, (UT)t_uremc##d##_##tn(a), (UT)((UT)a % (UT)d##u), a, d); \
+    } while (0)
+#define SCONST_CK(T, UT, tn, d, a) do { \
+        UCONST_CK(T, UT, tn, d, a); \
+        CK("sdivc" #d "_" #tn, t_sdivc##d##_##tn(a), (T)(a / (T)d), a, d); \
+        CK("sremc" #d "_" #tn, t_sremc##d##_##tn(a), (T)(a % (T)d), a, d); \
+    } while (0)
+SCONST_DECLS(int8_t, i8, 3) SCONST_DECLS(int8_t, i8, 10) SCONST_DECLS(int8_t, i8, 100)
+UCONST_DECLS(int8_t, i8, 255)
+SCONST_DECLS(int16_t, i16, 7) SCONST_DECLS(int16_t, i16, 1000) SCONST_DECLS(int16_t, i16, 32767)
+UCONST_DECLS(int16_t, i16, 65535)
+SCONST_DECLS(int32_t, i32, 3) SCONST_DECLS(int32_t, i32, 7) SCONST_DECLS(int32_t, i32, 641)
+SCONST_DECLS(int32_t, i32, 139968) SCONST_DECLS(int32_t, i32, 2147483647)
+UCONST_DECLS(int32_t, i32, 4294967291)
+UCONST_DECLS(int64_t, i64, 3) UCONST_DECLS(int64_t, i64, 1000000007)
+
+/* Division by constants: 2^k and others. */
+static void test_const_div(int64_t v)
 {
     int8_t a8 = (int8_t)v;
     int16_t a16 = (int16_t)v;
@@ -160,6 +183,15 @@ static void test_pow2(int64_t v)
     POW2_CK(int32_t, uint32_t, i32, 30, a32);
     POW2_CK(int64_t, uint64_t, i64, 1, v); POW2_CK(int64_t, uint64_t, i64, 3, v);
     POW2_CK(int64_t, uint64_t, i64, 30, v);
+    SCONST_CK(int8_t, uint8_t, i8, 3, a8); SCONST_CK(int8_t, uint8_t, i8, 10, a8);
+    SCONST_CK(int8_t, uint8_t, i8, 100, a8); UCONST_CK(int8_t, uint8_t, i8, 255, a8);
+    SCONST_CK(int16_t, uint16_t, i16, 7, a16); SCONST_CK(int16_t, uint16_t, i16, 1000, a16);
+    SCONST_CK(int16_t, uint16_t, i16, 32767, a16); UCONST_CK(int16_t, uint16_t, i16, 65535, a16);
+    SCONST_CK(int32_t, uint32_t, i32, 3, a32); SCONST_CK(int32_t, uint32_t, i32, 7, a32);
+    SCONST_CK(int32_t, uint32_t, i32, 641, a32); SCONST_CK(int32_t, uint32_t, i32, 139968, a32);
+    SCONST_CK(int32_t, uint32_t, i32, 2147483647, a32);
+    UCONST_CK(int32_t, uint32_t, i32, 4294967291, a32);
+    UCONST_CK(int64_t, uint64_t, i64, 3, v); UCONST_CK(int64_t, uint64_t, i64, 1000000007, v);
 }
 
 INT_DECLS(int8_t, i8)
@@ -267,7 +299,7 @@ long diff_main(void)
             test_i64(a, b);
         }
         test_ext(i < NE ? (uint64_t)edges[i] : next());
-        test_pow2(i < NE ? edges[i] : (int64_t)next());
+        test_const_div(i < NE ? edges[i] : (int64_t)next());
     }
     static const double fe[] = {
         0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 3.14159, -2.5, 1e300, -1e300, 1e-310, -1e-300,

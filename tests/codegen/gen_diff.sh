@@ -32,6 +32,19 @@ for t in i8 i16 i32 i64; do
                 $t $op $k $t $t $op $t $((1 << k)) $t
         done
     done
+    # division by other constants (i8..i32: a multiply by the reciprocal,
+    # isel.c gen_div_const; i64: div); signed ones below the sign bit
+    # (sign: the sign bit's value; 0 for i64, divided by div anyway)
+    case $t in i8) ds="3 10 100 255" sign=128 ;; i16) ds="7 1000 32767 65535" sign=32768 ;;
+        i32) ds="3 7 641 139968 2147483647 4294967291" sign=2147483648 ;; *) ds="3 1000000007" sign=0 ;; esac
+    for d in $ds; do
+        ops="udiv urem"
+        [ "$d" -lt "$sign" ] && ops="udiv urem sdiv srem"
+        for op in $ops; do
+            printf '\nexport func %s $t_%sc%s_%s(%s %%a) {\n@e:\n\t%%r = %s %s %%a, %s\n\tret %s %%r\n}\n' \
+                $t $op $d $t $t $op $t $d $t
+        done
+    done
     for op in neg not; do
         printf '\nexport func %s $t_%s_%s(%s %%a) {\n@e:\n\t%%r = %s %s %%a\n\tret %s %%r\n}\n' \
             $t $op $t $t $op $t $t
