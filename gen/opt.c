@@ -8,12 +8,15 @@
  * by ir_verify.
  *
  * Inlining.  A call whose callee is defined in the module and is small
- * (at most INLINE_MAX instructions), not variadic, passes and returns no
- * aggregate by value, and holds nothing that can fault or call (no load
- * or store through a pointer, call, alloca, intrinsic, or division by a
+ * (at most INLINE_MAX instructions besides jumps and copies), not
+ * variadic, passes no aggregate by value, and holds nothing that can fault
+ * or call (no load or store through a pointer other than into its own
+ * constant allocas, no call, dynamic alloca, intrinsic, or division by a
  * variable: arithmetic, comparisons, conversions, branches and globals,
- * as spectral-norm's a(i, j) and fasta's rnd()) is replaced by a copy of
- * the callee's body:
+ * as spectral-norm's a(i, j) and fasta's rnd(), and tuples built in an
+ * alloca and returned, as libc's double-double helpers) is replaced by a
+ * copy of the callee's body, in up to INLINE_ROUNDS rounds (a function
+ * whose calls all went becomes a candidate in the next):
  *
  *     b:     ... %r = call $f(a, b) ; rest          b:    ... copy %p0' = a
  *                                                          copy %p1' = b
@@ -24,6 +27,9 @@
  *
  * The vregs are not SSA (ir.h), so the parameters and the result are
  * plain copies, and the copied blocks sit right after the call's block.
+ * A tuple result is its alloca's address, which becomes the caller's:
+ * one frame slot per inlined copy, as a call's result has one per call
+ * site, and nothing else points to it.
  * The crash reporter loses nothing: an inlined body has no frame of its
  * own, but it cannot fault, so every report still names the function
  * where the fault happened, and it calls nothing, so backtraces are
@@ -47,6 +53,17 @@ static int ninsts(const Func *f)
     int n = 0;
     for (int b = 0; b < f->nblocks; b++)
         n += f->blocks[b]->ninsts;
+    return n;
+}
+
+/* f's size for INLINE_MAX: its instructions but the jumps and copies
+ * (which an earlier inlining adds and later passes mostly remove). */
+static int inline_size(const Func *f)
+{
+    int n = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++)
+            n += f->blocks[b]->insts[i].op != OP_JMP && f->blocks[b]->insts[i].op != OP_COPY;
     return n;
 }
 
@@ -80,22 +97,105 @@ static int may_fault(const Inst *in)
     }
 }
 
-/* May f be inlined?  Small, not variadic, no aggregate by value, and
- * nothing in it can fault or call: a crash report then always names
- * the function where the fault happened (an inlined body has no frame of
- * its own), and no inlining can recurse. */
-static int inlinable(const Func *f)
+/* f's frame memory: per vreg, the bytes of the constant-size alloca it
+ * points to the start of, when that alloca is its only definition
+ * (0: not one).  A load or store at [alloca + c] inside those bytes cannot
+ * fault (the alloca is a slot of the frame: x64/emit.c). */
+static int64_t *frame_vregs(Module *m, const Func *f)
 {
-    if (f->variadic || f->retagg || ninsts(f) > INLINE_MAX)
+    int64_t *size = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *size);
+    int *defs = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *defs);
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+            const Inst *in = &f->blocks[b]->insts[i];
+            if (in->dst < 0)
+                continue;
+            defs[in->dst]++;
+            if (in->op == OP_ALLOCA && in->args[0].kind == V_INT && in->args[0].i > 0 &&
+                in->args[0].i <= 4096 && in->args[1].kind == V_INT && in->args[1].i <= 16)
+                size[in->dst] = in->args[0].i;
+        }
+    for (int v = 0; v < f->nvregs; v++)
+        if (defs[v] != 1)
+            size[v] = 0;
+    /* a copy of such a pointer, defined once, is one too (an inlined
+     * callee's result: inline_call's copy of its alloca) */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+                const Inst *in = &f->blocks[b]->insts[i];
+                if (in->op == OP_COPY && in->dst >= 0 && defs[in->dst] == 1 && !size[in->dst] &&
+                    in->args[0].kind == V_VREG && size[in->args[0].vreg]) {
+                    size[in->dst] = size[in->args[0].vreg];
+                    changed = 1;
+                }
+            }
+    }
+    return size;
+}
+
+/* Is the address a (plus a constant off, through a ptradd defined once
+ * in def[]) inside frame memory for n bytes? */
+static int in_frame(const int64_t *size, const Inst *const *def, Val a, int64_t n)
+{
+    int64_t off = 0;
+    if (a.kind != V_VREG)
+        return 0;
+    const Inst *d = def[a.vreg];
+    if (d && d->op == OP_PTRADD && d->args[0].kind == V_VREG && d->args[1].kind == V_INT) {
+        off = d->args[1].i;
+        a = d->args[0];
+    }
+    return size[a.vreg] > 0 && off >= 0 && off + n <= size[a.vreg];
+}
+
+/* May f be inlined?  Small, not variadic, no aggregate parameter, and
+ * nothing in it can fault or call: a crash report then always names the
+ * function where the fault happened (an inlined body has no frame of its
+ * own), and no inlining can recurse.  Its constant allocas and the loads
+ * and stores inside them cannot fault; an aggregate result (a tuple) is
+ * allowed when each ret returns such an alloca, which becomes the
+ * caller's (a slot per inlined copy, as a call's result has one per call
+ * site), so the caller's pointer to the result aliases nothing else. */
+static int inlinable(Module *m, const Func *f)
+{
+    if (f->variadic || inline_size(f) > INLINE_MAX)
         return 0;
     for (int i = 0; i < f->nparams; i++)
         if (f->params[i].agg)
             return 0;
+    int64_t *size = frame_vregs(m, f);
+    /* each vreg's definition when it has exactly one */
+    const Inst **def = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *def);
+    char *many = ir_alloc(m, (size_t)f->nvregs + 1);
     for (int b = 0; b < f->nblocks; b++)
         for (int i = 0; i < f->blocks[b]->ninsts; i++) {
             const Inst *in = &f->blocks[b]->insts[i];
-            if (may_fault(in))
+            if (in->dst < 0)
+                continue;
+            many[in->dst] = def[in->dst] != NULL;
+            def[in->dst] = in;
+        }
+    for (int v = 0; v < f->nvregs; v++)
+        if (many[v])
+            def[v] = NULL;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+            const Inst *in = &f->blocks[b]->insts[i];
+            int safe = (in->op == OP_ALLOCA && in->dst >= 0 && size[in->dst]) ||
+                       ((op_info[in->op].flags & F_LOAD) && !in->agg &&
+                        in_frame(size, def, in->args[0], op_info[in->op].msize ? op_info[in->op].msize
+                                                                                : type_size(in->type))) ||
+                       (in->op == OP_STORE && !in->args[0].agg &&
+                        in_frame(size, def, in->args[1], type_size(in->type)));
+            if (!safe && may_fault(in))
                 return 0;
+            if (in->op == OP_RET && f->retagg) {
+                if (in->nargs < 1 || in->args[0].kind != V_VREG || !size[in->args[0].vreg])
+                    return 0;
+                continue;
+            }
             for (int a = 0; a < in->nargs; a++)
                 if (in->args[a].agg)
                     return 0;
@@ -148,6 +248,7 @@ static int inline_call(Module *m, Func *f, int bi, int k, const Func *g, int seq
                     Val v = in->args[0];
                     if (v.kind == V_VREG)
                         v.vreg = vmap[v.vreg];
+                    v.agg = 0;      /* an aggregate result: its slot's address */
                     ir_emit(m, to, OP_COPY, f->vregs[call.dst].type, call.dst, 1, v);
                 }
                 ir_emit(m, to, OP_JMP, T_VOID, -1, 1, ir_blk(f, cont));
@@ -182,23 +283,32 @@ static int inline_call(Module *m, Func *f, int bi, int k, const Func *g, int seq
     return cont->id;
 }
 
+/* Rounds: a function whose only calls were inlined in one round may be
+ * a candidate in the next (a double-double add over two_sum and
+ * fast_sum); INLINE_ROUNDS bounds the growth. */
+enum { INLINE_ROUNDS = 3 };
+
 void opt_inline(Module *m)
 {
     char *cand = ir_alloc(m, (size_t)m->nfuncs + 1);
-    for (int k = 0; k < m->nfuncs; k++)
-        cand[k] = (char)inlinable(m->funcs[k]);
     int seq = 0;
-    for (int k = 0; k < m->nfuncs; k++) {
-        Func *f = m->funcs[k];
-        for (int b = 0; b < f->nblocks; b++)
-            for (int i = 0; i < f->blocks[b]->ninsts; i++) {
-                const Inst *in = &f->blocks[b]->insts[i];
-                Func *g = direct_callee(m, in);
-                if (!g || g == f || !cand[m->syms[g->sym].index])
-                    continue;
-                b = inline_call(m, f, b, i, g, seq++);
-                i = -1;
-            }
+    for (int round = 0, more = 1; round < INLINE_ROUNDS && more; round++) {
+        more = 0;
+        for (int k = 0; k < m->nfuncs; k++)
+            cand[k] = (char)inlinable(m, m->funcs[k]);
+        for (int k = 0; k < m->nfuncs; k++) {
+            Func *f = m->funcs[k];
+            for (int b = 0; b < f->nblocks; b++)
+                for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+                    const Inst *in = &f->blocks[b]->insts[i];
+                    Func *g = direct_callee(m, in);
+                    if (!g || g == f || !cand[m->syms[g->sym].index])
+                        continue;
+                    b = inline_call(m, f, b, i, g, seq++);
+                    i = -1;
+                    more = 1;
+                }
+        }
     }
 }
 

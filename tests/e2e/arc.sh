@@ -123,6 +123,20 @@ done
     "$ARC" build --emit=obj tests/arc/basics.arc -o "$T/d2.o"
 check "arc build of .arc is deterministic" cmp -s "$T/d1.o" "$T/d2.o"
 
+# Tuple results inlined (gen/opt.c): divmod, two_sum and add2 (whose own
+# call went in the round before) no longer called; peek (a load through a
+# pointer) and snap (a global's value) are.
+"$ARC" ir tests/arc/inline_tuple.arc | awk '/^export func i32 [$]main[(]/,/^}/' > "$T/tup.ir"
+tcalls() { grep -c "call :tuple[.0-9]* [$]$1(" "$T/tup.ir"; }
+check "inline_tuple.arc: divmod, two_sum, add2 inlined; peek and snap called" \
+    sh -c "test $(tcalls divmod)$(tcalls two_sum)$(tcalls add2) = 000 && test $(tcalls peek) = 1 && test $(tcalls snap) = 1"
+if ARC_NO_INLINE=1 "$ARC" build tests/arc/inline_tuple.arc -o "$T/tup_off" && "$ARC" build tests/arc/inline_tuple.arc -o "$T/tup_on"; then
+    check "inline_tuple.arc: the same output with inlining off" \
+        sh -c "'$T/tup_on' > '$T/ton.out' && '$T/tup_off' > '$T/toff.out' && cmp -s '$T/ton.out' '$T/toff.out'"
+else
+    not_ok "inline_tuple.arc builds with ARC_NO_INLINE=1"
+fi
+
 # Conditions as branches (lower.c, cond_br): both()'s a > 0 && b > 0 is
 # two compares, each branching on its own: no byte copied or flipped.
 "$ARC" ir tests/arc/cond_branch.arc | awk '/^func i32 [$]both[(]/,/^}/' > "$T/both.ir"
