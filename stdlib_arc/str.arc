@@ -177,10 +177,34 @@ func parse_float(s: string) (float64, bool) {
     return (x, true)
 }
 
+// v in decimal into the 24 bytes at buf, right-aligned: the index of the
+// first digit (or '-')
+func int_digits(buf: *byte, v: int64) int64 {
+    let u = cast<uint64>(v)
+    if v < 0 {
+        u = 0 - u
+    }
+    let i: int64 = 24
+    for {
+        let q = u / 10
+        i--
+        buf[i] = cast<byte>(u - q * 10) + '0'
+        u = q
+        if u == 0 {
+            break
+        }
+    }
+    if v < 0 {
+        i--
+        buf[i] = '-'
+    }
+    return i
+}
+
 func format_int(v: int64) string {
     let buf: [24]byte = {}
-    let n = snprintf(&buf[0], 24, "%lld", v)
-    return copy_n(&buf[0], cast<int64>(n))
+    let i = int_digits(&buf[0], v)
+    return copy_n(&buf[i], 24 - i)
 }
 
 // %.{p}g for p = 1, 2, ... 17 until strtod gives x back (17 significant
@@ -257,9 +281,9 @@ struct Builder {
     }
 
     func add_int(self b: *Builder, v: int64) {
-        let s = format_int(v)
-        b.add(s)
-        delete(s)
+        let buf: [24]byte = {}
+        let i = int_digits(&buf[0], v)
+        b.add_n(&buf[i], 24 - i)
     }
 
     func add_float(self b: *Builder, x: float64) {

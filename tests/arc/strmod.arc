@@ -99,6 +99,18 @@ func main() int32 {
     str.free(f4)
     str.free(f5)
 
+    let bi: str.Builder = {}
+    bi.add_int(0)
+    bi.add_byte(' ')
+    bi.add_int(-7)
+    bi.add_byte(' ')
+    bi.add_int(9223372036854775807)
+    bi.add_byte(' ')
+    bi.add_int(-9223372036854775807 - 1)
+    let si = bi.to_string()
+    printf("add_int %s\n", si)
+    str.free(si)
+
     let b: str.Builder = {}
     let s0 = b.to_string()
     printf("builder empty [%s] %lld\n", s0, b.len())
@@ -153,6 +165,7 @@ func main() int32 {
 // expect: parse_float("") 0 0
 // expect: parse_float(" 1") 0 0
 // expect: format -9223372036854775808 0.3333333333333333 100 1e+21 -0 12345678901234568 10000000000000000
+// expect: add_int 0 -7 9223372036854775807 -9223372036854775808
 // expect: builder empty [] 0
 // expect: builder 111 x=12 y=0.25abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv
 // expect: builder freed 0
