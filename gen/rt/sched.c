@@ -1054,6 +1054,19 @@ static void emit_trampoline(Rt *rt)
  *              (stored before) and returns the waiter to requeue, if one
  *              parked.  Exactly one of the CAS and the xchg sees the other,
  *              so a waiter is requeued exactly once. */
+/* arc_rt_stack_fns: the scheduler loop gets and frees task stacks through
+ * this table, [SF_C_GET, SF_C_PUT] for a C task's (arc_rt_stack_get/put)
+ * and [SF_SEG_GET, SF_SEG_PUT] for an Arc task's first segment
+ * (arc_rt_seg_get/put, stack.c), which the spawns of each kind fill in
+ * (emit_spawn).  So a program only links the stacks of the tasks it can
+ * start: an Arc program without arc_spawn has no C-task stacks, a C
+ * program no segments.  Each pair is written once, by the first spawn of
+ * its kind (a zero test first: spawns on every worker then only read the
+ * line), before that task is pushed; the loop reads it only for a task it
+ * took from a queue, after the push that published it. */
+enum { SF_C_GET = 0, SF_C_PUT = 8, SF_SEG_GET = 16, SF_SEG_PUT = 24 };
+static Opnd SF(int32_t off) { return opm(mem_rip(S("arc_rt_stack_fns"), off)); }
+
 static void emit_sched_loop(Rt *rt)
 {
     RtFn fn;
@@ -1131,10 +1144,10 @@ static void emit_sched_loop(Rt *rt)
     enc_mov(a, 8, R(RSI), M(R12, T_STACK));
     enc_test(a, 1, M(R12, T_FLAGS), I(TF_SEG));
     enc_jcc(a, CC_E, cput);
-    enc_call_sym(a, S("arc_rt_seg_put"));    /* its only segment left: see stack.c */
+    enc_call_ind(a, SF(SF_SEG_PUT));         /* its only segment left: see stack.c */
     enc_jmp(a, put);
     enc_bind(a, cput);
-    enc_call_sym(a, S("arc_rt_stack_put"));
+    enc_call_ind(a, SF(SF_C_PUT));
     enc_bind(a, put);
     int awaitable = enc_label(a);
     enc_test(a, 1, M(R12, T_FLAGS), I(TF_DETACHED));
@@ -1174,7 +1187,7 @@ static void emit_sched_loop(Rt *rt)
     enc_mov(a, 8, R(RDI), R(RBX));
     enc_mov(a, 4, R(RSI), I(FIRST_SEG));
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
-    enc_call_sym(a, S("arc_rt_seg_get"));    /* FIRST_SEG is within any budget */
+    enc_call_ind(a, SF(SF_SEG_GET));         /* FIRST_SEG is within any budget */
     enc_mov(a, 8, M(RAX, SG_PREV), I(0));
     enc_mov(a, 8, M(R12, T_STACK), R(RAX));
     enc_mov(a, 8, R(RDX), R(RAX));
@@ -1183,7 +1196,7 @@ static void emit_sched_loop(Rt *rt)
     enc_jmp(a, frame);
     enc_bind(a, cstack);
     enc_mov(a, 8, R(RDI), R(RBX));
-    enc_call_sym(a, S("arc_rt_stack_get"));
+    enc_call_ind(a, SF(SF_C_GET));
     enc_mov(a, 8, M(R12, T_STACK), R(RAX));
     enc_lea(a, 8, RDX, mem_b(RAX, GUARD_SIZE));
     enc_mov(a, 8, M(RDX, SG_PREV), I(0));
@@ -1359,6 +1372,14 @@ static void emit_spawn(Rt *rt, const char *name, int flags)
     enc_jcc(a, CC_NE, ready);
     enc_call_sym(a, S("arc_rt_init"));
     enc_bind(a, ready);
+    int have = enc_label(a), off = flags & TF_SEG ? SF_SEG_GET : SF_C_GET;
+    enc_alu(a, ALU_CMP, 8, SF(off), I(0));
+    enc_jcc(a, CC_NE, have);
+    enc_lea(a, 8, RAX, mem_rip(S(flags & TF_SEG ? "arc_rt_seg_get" : "arc_rt_stack_get"), 0));
+    enc_mov(a, 8, SF(off), R(RAX));
+    enc_lea(a, 8, RAX, mem_rip(S(flags & TF_SEG ? "arc_rt_seg_put" : "arc_rt_stack_put"), 0));
+    enc_mov(a, 8, SF(off + 8), R(RAX));
+    enc_bind(a, have);
     enc_call_sym(a, S("arc_rt_tcb_alloc"));
     enc_mov(a, 8, R(R13), R(RAX));
     enc_mov(a, 8, M(R13, T_FN), R(RBX));
@@ -1670,6 +1691,7 @@ void rt_emit_sched(Rt *rt)
     emit_find_work(rt);
     emit_stacks(rt);
     emit_trampoline(rt);
+    rt_bss(rt, "arc_rt_stack_fns", 64, 64, SYM_LOCAL);   /* a line of its own */
     emit_sched_loop(rt);
     emit_start_workers(rt);
     emit_spawn(rt, "arc_spawn", 0);

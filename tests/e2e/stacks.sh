@@ -82,6 +82,16 @@ for src in tests/e2e/stacks/*.c; do
     run_both "$name" "$T/$name" "$src" "$(directive workers "$src")"
 done
 
+# Each program links the stacks of the tasks it can start (sched.c,
+# arc_rt_stack_fns): an Arc program without arc_spawn no C-task stacks,
+# a C program no segments.
+nm "$T/short_tasks" | grep -q ' arc_rt_stack_get$'
+check "short_tasks (Arc tasks only) links no arc_rt_stack_get" test $? -ne 0
+nm "$T/open_stacks" | grep -q ' arc_rt_seg_get$'
+check "open_stacks (C tasks only) links no arc_rt_seg_get" test $? -ne 0
+nm "$T/open_stacks" | grep -q ' arc_rt_stack_get$'
+check "open_stacks links arc_rt_stack_get" test $? -eq 0
+
 # No system call per task start: 100,000 tasks, under 1,000 mmap, munmap
 # and mprotect calls in all (native: strace does not follow qemu's guest).
 if command -v strace > /dev/null; then
