@@ -179,11 +179,12 @@ static int pow2_divisor(Val b, Type t)
     return k <= 30 && k < bits - 1 ? k : 0;
 }
 
-/* Division by 2^k without div: unsigned, shr k or and 2^k-1; signed,
- * rounding toward zero, with the bias (2^k - 1 when a < 0, else 0) made
- * from a's sign:
- *     rdx = a sar (w-1); rdx = rdx shr (w-k); rdx += a
- *     quotient: rax = rdx sar k      remainder: rax = a - (rdx and -2^k)
+/* Division by 2^k without div, in the destination's register r (else
+ * rax): unsigned, shr k or and 2^k-1; signed, rounding toward zero, with
+ * the bias (2^k - 1 when a < 0, else 0) made from a's sign in rdx:
+ *     rdx = a sar (w-1) (not for k = 1); rdx = rdx shr (w-k)
+ *     quotient: r += rdx; r = r sar k
+ *     remainder: rdx += a; r -= rdx and -2^k
  * at w = 32 (8- and 16-bit operands are extended to 32 first) or 64. */
 static void gen_div_pow2(X64Fn *x, const Inst *in, int k)
 {
@@ -191,27 +192,29 @@ static void gen_div_pow2(X64Fn *x, const Inst *in, int k)
     int sign = in->op == OP_SDIV || in->op == OP_SREM;
     int rem = in->op == OP_SREM || in->op == OP_UREM;
     int sz = isz(in->type);
-    x64_load(x, in->args[0], RAX);
-    extend(x, RAX, in->type, sign);
+    Reg r = acc_reg(x, in->dst, (Val){0});
+    x64_load(x, in->args[0], r);
+    extend(x, r, in->type, sign);
     if (!sign) {
         if (rem)
-            enc_alu(a, ALU_AND, sz, opr(RAX), opi(((int64_t)1 << k) - 1));
+            enc_alu(a, ALU_AND, sz, opr(r), opi(((int64_t)1 << k) - 1));
         else
-            enc_shift(a, SH_SHR, sz, opr(RAX), opi(k));
+            enc_shift(a, SH_SHR, sz, opr(r), opi(k));
     } else {
-        enc_mov(a, sz, opr(RDX), opr(RAX));
-        enc_shift(a, SH_SAR, sz, opr(RDX), opi(8 * sz - 1));
+        enc_mov(a, sz, opr(RDX), opr(r));
+        if (k > 1)
+            enc_shift(a, SH_SAR, sz, opr(RDX), opi(8 * sz - 1));
         enc_shift(a, SH_SHR, sz, opr(RDX), opi(8 * sz - k));
-        enc_alu(a, ALU_ADD, sz, opr(RDX), opr(RAX));
         if (rem) {
+            enc_alu(a, ALU_ADD, sz, opr(RDX), opr(r));
             enc_alu(a, ALU_AND, sz, opr(RDX), opi(-((int64_t)1 << k)));
-            enc_alu(a, ALU_SUB, sz, opr(RAX), opr(RDX));
+            enc_alu(a, ALU_SUB, sz, opr(r), opr(RDX));
         } else {
-            enc_mov(a, sz, opr(RAX), opr(RDX));
-            enc_shift(a, SH_SAR, sz, opr(RAX), opi(k));
+            enc_alu(a, ALU_ADD, sz, opr(r), opr(RDX));
+            enc_shift(a, SH_SAR, sz, opr(r), opi(k));
         }
     }
-    x64_store(x, in->dst, RAX);
+    x64_store(x, in->dst, r);
 }
 
 /* Division of an 8- to 32-bit value by a constant d (3 <= d < 2^31 for

@@ -25,7 +25,8 @@
  * Free registers are taken in the order of pref[] below (caller-saved
  * first: no save in the prologue), after the vreg's hint when that is
  * free: the argument register a parameter arrives in or a call operand
- * leaves in; those of dying operands come last.  When no register is free, one interval
+ * leaves in; those of dying operands after the free caller-saved ones,
+ * before the callee-saved ones.  When no register is free, one interval
  * goes to a slot: of the current one and the active ones whose register
  * it may take, the one whose reads and writes are sparsest (its spill
  * cost: each weighted 8^loop depth, over its length), the one that ends
@@ -226,7 +227,12 @@ void x64_ralloc(X64Fn *x)
                     (dying >> x->loc[o->vreg].r & 1) ? x->loc[o->vreg].r : -1;
             }
             if (r < 0 || !(avail >> r & 1)) {
-                uint32_t from = avail & ~dying ? avail & ~dying : avail;
+                /* a free caller-saved register, else a dying operand's,
+                 * else a callee-saved one (saved in the prologue) */
+                uint32_t callee = flt ? 0 : CALLEE_SAVED;
+                uint32_t from = avail & ~dying & ~callee;
+                if (!from)
+                    from = avail & dying ? avail & dying : avail;
                 const int *pref = flt ? pref_flt : pref_int;
                 for (r = pref[0]; !(from >> r & 1);)
                     r = *++pref;
