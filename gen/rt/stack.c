@@ -104,7 +104,14 @@ static void emit_seg_get(Rt *rt)
     int over = enc_label(a), carve = enc_label(a), slab = enc_label(a), map = enc_label(a);
     int init = enc_label(a), classify = enc_label(a);
     /* the hot-split cache first, if it is big enough (before any sizing:
-     * this is the path a call loop on a segment boundary takes) */
+     * this is the path a call loop on a segment boundary takes).  Not for
+     * a task's first segment (FIRST_SEG bytes or less, from the scheduler
+     * loop): that one's limit keeps only RT_RESERVE below it, which is
+     * safe because a FIRST_SEG segment is too small for any C call; a
+     * cached segment can be big enough for one, and C on it would run its
+     * C_SLACK through the header. */
+    enc_alu(a, ALU_CMP, 8, R(RSI), I(FIRST_SEG));
+    enc_jcc(a, CC_BE, classify);
     enc_mov(a, 8, R(RAX), M(RDI, WK_SEGCACHE));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_E, classify);
@@ -198,14 +205,15 @@ static void emit_seg_get(Rt *rt)
     rt_end(rt, &fn);
 
     /* arc_rt_seg_put(rdi worker, rsi header): to the worker's list of its
-     * class, or back to the kernel (SEG_LARGE).  Clobbers rax rcx rsi rdi
-     * r11. */
+     * class, or back to the kernel (SEG_LARGE); a runtime error for any
+     * other class.  Clobbers rax rcx rsi rdi r11. */
     rt_begin(rt, &fn, "arc_rt_seg_put", SYM_GLOBAL);
     a = &fn.a;
-    int unmap = enc_label(a);
+    int unmap = enc_label(a), bad = enc_label(a);
     enc_mov(a, 8, R(RAX), M(RSI, SG_CLASS));
     enc_alu(a, ALU_CMP, 8, R(RAX), I(SEG_LARGE));
-    enc_jcc(a, CC_AE, unmap);
+    enc_jcc(a, CC_A, bad);
+    enc_jcc(a, CC_E, unmap);
     enc_mov(a, 8, R(RCX), opm(mem_bis(RDI, RAX, 8, WK_SEGFREE)));
     enc_mov(a, 8, M(RSI, SG_NEXT), R(RCX));
     enc_mov(a, 8, opm(mem_bis(RDI, RAX, 8, WK_SEGFREE)), R(RSI));
@@ -216,6 +224,10 @@ static void emit_seg_get(Rt *rt)
     enc_alu(a, ALU_SUB, 8, R(RSI), R(RDI));
     rt_sys(a, SYS_munmap);
     enc_ret(a);
+    /* a class no segment has: its header was overwritten (frames ran
+     * through it); freeing it would corrupt a list or unmap at random */
+    enc_bind(a, bad);
+    rt_fatal_msg(rt, a, "arc_rt_msg_seg_header", "a stack segment's header was overwritten: class", RAX);
     rt_end(rt, &fn);
 }
 
