@@ -64,7 +64,8 @@
  *     the pages of freed segments stay resident until reused.
  *   - Hot split: lessstack keeps the segment it leaves in WK_SEGCACHE
  *     (one per worker) and morestack takes it first, so a call loop that
- *     straddles a segment boundary allocates nothing.
+ *     straddles a segment boundary allocates nothing.  A new task's first
+ *     segment never comes from there (arc_rt_seg_get).
  *
  * Ownership (two workers racing): a segment in use belongs to the task
  * whose chain holds it and is touched only by the worker running that
