@@ -113,13 +113,35 @@ static void push_scope(Check *c, Scope *s)
 
 static void pop_scope(Check *c) { c->scope = c->scope->up; }
 
+/* A plain function: no receiver, not a method, not a generic instance. */
+static int plain_func(const FuncDecl *f)
+{
+    return !f->recv && !f->owner && !f->origin && !(f->nparams && f->params[0].self);
+}
+
+/* The first plain function named name (qualified), in prog.funcs order.
+ * Through c->funcmap, the first plain function of each name, extended to
+ * the functions added since the last call: a program of n functions that
+ * calls them is checked in O(n), not O(n^2).  A function only ever stops
+ * being plain (a receiver or owner is found, a literal is renamed), never
+ * starts, so a hit that no longer matches falls back to the scan. */
 static FuncDecl *find_func(Check *c, const char *name)
 {
     name = qual(c, name);
-    for (int i = 0; i < c->fe->prog.nfuncs; i++) {
-        FuncDecl *f = c->fe->prog.funcs[i];
-        if (!f->recv && !f->owner && !f->origin && !strcmp(f->name, name) &&
-            !(f->nparams && f->params[0].self))
+    const Program *p = &c->fe->prog;
+    for (; c->nfmapped < p->nfuncs; c->nfmapped++) {
+        const FuncDecl *f = p->funcs[c->nfmapped];
+        if (plain_func(f) && map_get(c->funcmap, f->name) < 0)
+            map_put(&c->funcmap, f->name, c->nfmapped, scope_alloc, c->fe);
+    }
+    int i = map_get(c->funcmap, name);
+    if (i < 0)
+        return NULL;
+    if (plain_func(p->funcs[i]) && !strcmp(p->funcs[i]->name, name))
+        return p->funcs[i];
+    for (i = 0; i < p->nfuncs; i++) {
+        FuncDecl *f = p->funcs[i];
+        if (plain_func(f) && !strcmp(f->name, name))
             return f;
     }
     return NULL;
@@ -1931,13 +1953,13 @@ static void check_symbols(Check *c)
     }
 }
 
-static void dup_global(Check *c, const char *name, int line, int col, const char **seen, int n)
+/* A top-level name: an error when *seen has it already, else added. */
+static void dup_global(Check *c, const char *name, int line, int col, Map **seen)
 {
-    for (int i = 0; i < n; i++)
-        if (!strcmp(seen[i], name)) {
-            fe_error(c->fe, line, col, "'%s' is already declared", name);
-            return;
-        }
+    if (map_get(*seen, name) >= 0)
+        fe_error(c->fe, line, col, "'%s' is already declared", name);
+    else
+        map_put(seen, name, 0, scope_alloc, c->fe);
 }
 
 /* The init functions of f's imports (depth first), then f's own. */
@@ -1999,23 +2021,20 @@ void check(Front *fe)
     Program *g = &fe->prog;
 
     /* one namespace for top-level names (methods live in their struct) */
-    const char **seen = NULL;
-    int nseen = 0, capseen = 0;
+    Map *seen = NULL;
     for (int i = 0; i < g->nstructs; i++) {
         StructDecl *s = g->structs[i];
         fe_enter(fe, s->file);
-        dup_global(c, s->name, s->line, s->col, seen, nseen);
+        dup_global(c, s->name, s->line, s->col, &seen);
         if (prim(c, s->name) || !strcmp(s->name, "Task"))
             fe_error(fe, s->line, s->col, "'%s' is a built-in type", s->name);
-        FE_PUSH(fe, seen, nseen, capseen, s->name);
     }
     for (int i = 0; i < g->nenums; i++) {
         EnumDecl *e = g->enums[i];
         fe_enter(fe, e->file);
         e->vals = fe_alloc(fe, sizeof(int64_t) * (size_t)(e->nmembers + 1));
         e->mstate = fe_alloc(fe, sizeof(int) * (size_t)(e->nmembers + 1));
-        dup_global(c, e->name, e->line, e->col, seen, nseen);
-        FE_PUSH(fe, seen, nseen, capseen, e->name);
+        dup_global(c, e->name, e->line, e->col, &seen);
     }
     for (int i = 0; i < g->nconsts; i++) {
         Node *n = g->consts[i];
@@ -2025,8 +2044,7 @@ void check(Front *fe)
             ERR(n, "a top-level constant cannot unpack a tuple");
             continue;
         }
-        dup_global(c, n->name, n->line, n->col, seen, nseen);
-        FE_PUSH(fe, seen, nseen, capseen, n->name);
+        dup_global(c, n->name, n->line, n->col, &seen);
         Var *v = declare(c, &c->globals, n->name, n->line, n->col, c->t_err);
         v->is_const = n->op == TK_CONST;
         v->init = n;
@@ -2044,13 +2062,8 @@ void check(Front *fe)
         if (f->owner || (f->nparams && f->params[0].self))
             continue;
         fe_enter(fe, f->file);
-        for (int j = 0; j < nseen; j++)
-            if (!strcmp(seen[j], f->name)) {
-                /* an extern c declaration of a built-in is the built-in */
-                fe_error(fe, f->line, f->col, "'%s' is already declared", f->name);
-                break;
-            }
-        FE_PUSH(fe, seen, nseen, capseen, f->name);
+        /* (an extern c declaration of a built-in is the built-in) */
+        dup_global(c, f->name, f->line, f->col, &seen);
         if (!f->body) {
             for (int j = 0; j < countof(builtins); j++)
                 if (!strcmp(builtins[j].name, f->cname ? f->cname : f->name))

@@ -37,6 +37,8 @@ typedef struct Check {
     int nconstdepth;       /* enum values and constants being evaluated */
     Ty **pending;          /* struct types still to lay out */
     int npending, cappending;
+    Map *funcmap;          /* find_func's index: name -> prog.funcs index */
+    int nfmapped;          /* prog.funcs[0 .. nfmapped) are in it */
     Ty *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16, *t_u32, *t_u64,
        *t_f32, *t_f64, *t_uint, *t_uflt, *t_null, *t_err, *t_bytep, *t_voidp,
        *t_string;   /* *byte spelled string: == compares contents */
