@@ -366,8 +366,9 @@ void elf_serialize(Elf *e, Buf *b)
     int note = 1 + e->nsecs + nrela;
     int symtab = note + 1, strtab = note + 2, shstrtab = note + 3;
     int shnum = shstrtab + 1;
-    if (shnum >= SHN_LORESERVE)
-        die("%d sections: more than an ELF section index can hold", shnum);
+    if (shnum >= SHN_LORESERVE)   /* a limit of the input, not a bug: one section per function and datum */
+        fatal("the object needs %d sections, more than an ELF section index holds (%d): too many "
+              "functions and data for one object", shnum, SHN_LORESERVE - 1);
     Shdr *sh = xcalloc((size_t)shnum, sizeof *sh);
     size_t base = b->len;
 

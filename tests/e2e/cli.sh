@@ -139,3 +139,15 @@ expect_error "build a.arc b.arc: one source file per program" 2 \
 check "build a.arc b.arc: no output" test ! -e "$T/two"
 echo text > "$T/x.txt"
 expect_error "build x.txt: unknown kind of input" 2 "x.txt: unknown kind of input" "$ARC" build "$T/p.arc" "$T/x.txt"
+# A program too big for one object (image/elf.c: a section per function
+# and datum, and an ELF section index stops at 65,279): a clear error and
+# no output, not an internal error.  60,000 functions, each calling the
+# next (the checker looks each callee up in a map: about a second).
+awk 'BEGIN { print "namespace main"
+             for (i = 0; i < 59999; i++) printf "func f%d(x: int64) int64 { return f%d(x) + 1 }\n", i, i + 1
+             print "func f59999(x: int64) int64 { return x }"
+             print "func main() int32 { return cast<int32>(f0(0) - 59999) }" }' > "$T/huge.arc"
+expect_error "build: 60,000 functions: too many sections for one object" 1 \
+    "arc: error: the object needs 120003 sections, more than an ELF section index holds (65279)" \
+    "$ARC" build "$T/huge.arc" -o "$T/huge"
+check "build: 60,000 functions: no output" test ! -e "$T/huge"
