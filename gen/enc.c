@@ -618,6 +618,22 @@ void enc_cmovcc(Asm *a, Cond cc, int size, Reg dst, Opnd src)
     emit_rm(a, size_flags(size), 0x0F40 + (cc & 15), dst, src, 0);
 }
 
+int enc_relax_hints(const Asm *a, uint8_t **hint, int *nhint, int first)
+{
+    int again = 0;
+    if (first) {
+        *nhint = a->njumps;
+        *hint = xcalloc((size_t)*nhint + 1, 1);
+        for (int k = 0; k < *nhint; k++)
+            again |= (*hint)[k] = a->jfit[k] == JFIT_SHORT;
+        return again;
+    }
+    for (int k = 0; k < *nhint && k < a->njumps; k++)
+        if (a->jfit[k] == JFIT_MISSED)
+            (*hint)[k] = 0;
+    return a->nmissed > 0;
+}
+
 /* --- control flow -------------------------------------------------------- */
 
 /* A jump to a label: op8 rel8 or op32 rel32.  Backward jumps take rel8 when

@@ -125,6 +125,12 @@ typedef struct Asm {
     int njumps, capjfit, nmissed;
 } Asm;
 
+/* The next pass's hints from pass a's findings: after the first pass
+ * (first != 0; *hint NULL) a new array of a->njumps entries, set where
+ * JFIT_SHORT, returning whether any is set; after a later pass the missed
+ * ones cleared, returning whether any missed.  Either way: 1 = emit again. */
+int enc_relax_hints(const Asm *a, uint8_t **hint, int *nhint, int first);
+
 /* A position to come back to: enc_rewind drops everything emitted since
  * (bytes, relocations, forward label references).  No label may have been
  * bound in between. */

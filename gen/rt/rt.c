@@ -47,19 +47,11 @@ static void relax_record(Rt *rt, const Asm *a)
             die("rt: functions out of order");
         grow(&rt->hint, &rt->capfn, i + 1, sizeof *rt->hint);
         grow(&rt->nhint, &rt->capn, i + 1, sizeof *rt->nhint);
-        rt->hint[i] = xcalloc((size_t)a->njumps + 1, 1);
-        rt->nhint[i] = a->njumps;
         rt->nfn = i + 1;
-        for (int k = 0; k < a->njumps; k++)
-            rt->hint[i][k] = a->jfit[k] == JFIT_SHORT;
-        return;
-    }
-    if (i >= rt->nfn)
+    } else if (i >= rt->nfn) {
         die("rt: a function more than in the first pass");
-    for (int k = 0; k < a->njumps && k < rt->nhint[i]; k++)
-        if (a->jfit[k] == JFIT_MISSED)
-            rt->hint[i][k] = 0;
-    rt->missed += a->nmissed;
+    }
+    rt->missed += enc_relax_hints(a, &rt->hint[i], &rt->nhint[i], rt->pass == 0) && rt->pass > 0;
 }
 
 void rt_free_hints(Rt *rt)

@@ -225,7 +225,7 @@ static void emit_data(Module *m, Elf *e, int *elfsym, const Data *d)
 static void emit_relaxed(X64Fn *x)
 {
     uint8_t *hint = NULL;
-    int nhint = 0, any = 0;
+    int nhint = 0;
     for (int pass = 0;; pass++) {
         enc_init(&x->a);
         x->a.jhint = hint;
@@ -233,20 +233,8 @@ static void emit_relaxed(X64Fn *x)
         x->ntables = 0;
         x->nfconsts = 0;
         x64_emit_func(x);
-        if (pass == 0) {
-            nhint = x->a.njumps;
-            hint = xcalloc((size_t)nhint + 1, 1);
-            for (int k = 0; k < nhint; k++)
-                any |= hint[k] = x->a.jfit[k] == JFIT_SHORT;
-            if (!any)
-                break;
-        } else if (!x->a.nmissed) {
+        if (!enc_relax_hints(&x->a, &hint, &nhint, pass == 0))
             break;
-        } else {
-            for (int k = 0; k < nhint && k < x->a.njumps; k++)
-                if (x->a.jfit[k] == JFIT_MISSED)
-                    hint[k] = 0;
-        }
         enc_free(&x->a);
         free(x->blabel);
         x->blabel = NULL;
