@@ -67,13 +67,14 @@ void enc_rewind(Asm *a, AsmMark m)
  * microcode fix): a 32-byte chunk of code holding a jump (a macro-fused
  * compare and jump counts as one) that crosses or ends on the chunk's end
  * is not kept in the decoded-uop cache and runs from the slow decoders.
- * gen/x64's functions start 32-byte aligned (emit.c), so offsets here
- * are chunk offsets (the runtime's, 16-byte aligned, do not use this).
+ * gen/x64's hot functions start 32-byte aligned and set a->chunked
+ * (emit.c), so offsets here are chunk offsets (the others and the
+ * runtime's, 16-byte aligned, do not use this).
  * Code 32 bytes or longer cannot be helped. */
 int enc_unsplit(Asm *a, AsmMark m, uint32_t from)
 {
     uint32_t e = enc_pos(a);
-    if (e - from >= 32 || ((from >> 5) == ((e - 1) >> 5) && e % 32))
+    if (!a->chunked || e - from >= 32 || ((from >> 5) == ((e - 1) >> 5) && e % 32))
         return 0;
     enc_rewind(a, m);
     enc_nops(a, (int)(32 - from % 32));

@@ -123,6 +123,7 @@ typedef struct Asm {
     int njhint;
     uint8_t *jfit;
     int njumps, capjfit, nmissed;
+    int chunked;            /* enc_unsplit pads (the code starts 32-aligned) */
 } Asm;
 
 /* The next pass's hints from pass a's findings: after the first pass
@@ -144,7 +145,8 @@ void enc_rewind(Asm *a, AsmMark m);
  * jump: when they cross or end on a 32-byte boundary, rewinds to m, pads
  * with nops so `from` starts a chunk and returns 1 (emit it again); else
  * 0.  The hot jumps of gen/x64 (branches, block jumps, calls, the stack
- * check) go through it; returns are moved by a 1-byte nop. */
+ * check) go through it; returns are moved by a 1-byte nop.  Only where
+ * a->chunked is set (emit.c: hot functions); elsewhere it returns 0. */
 int enc_unsplit(Asm *a, AsmMark m, uint32_t from);
 
 void enc_init(Asm *a);

@@ -439,7 +439,7 @@ static void x64_epilogue(X64Fn *x)
         if (x->usedsaved >> r & 1)
             enc_pop(a, opr((Reg)r));
     enc_pop(a, opr(RBP));
-    if (enc_pos(a) % 32 == 31)
+    if (a->chunked && enc_pos(a) % 32 == 31)
         enc_nop(a);     /* enc_unsplit: a ret ending on a 32-byte boundary */
     enc_ret(a);
 }

@@ -227,6 +227,7 @@ void x64_stack_needs(Module *m, X64Fn *xs)
             continue;
         int free_ = unchecked || w.leaf[fi] || w.nosplit[fi] || free_root(&w, fi);
         xs[fi].need = free_ ? 0 : w.depth[fi];
+        xs[fi].cyclic = w.cyc[fi];
     }
     free(called);
     free(taken);

@@ -222,12 +222,51 @@ static void emit_data(Module *m, Elf *e, int *elfsym, const Data *d)
  * Hints only ever go away, so this ends; the result is deterministic.
  * Emission reads the IR and the allocation and changes neither: only
  * blabel, the switch tables and the float constants are per pass. */
+/* A call or a system call: its cost dwarfs a jump's decoding. */
+static int calls_out(const Block *bl)
+{
+    for (int i = 0; i < bl->ninsts; i++) {
+        const Inst *in = &bl->insts[i];
+        if (in->op == OP_CALL || (in->op == OP_INTRIN && in->args[0].i == IN_SYSCALL))
+            return 1;
+    }
+    return 0;
+}
+
+/* Hot: on a call cycle, or a loop (a branch from block b back to h <= b;
+ * the front end lays each loop out contiguously: its body is h..b) that
+ * neither calls nor makes a system call.  Only a hot function pays for
+ * enc_unsplit's padding and a 32-byte start; the others are packed with
+ * no padding at all. */
+static int hot(const X64Fn *x)
+{
+    const Func *f = x->f;
+    if (x->cyclic)
+        return 1;
+    for (int b = 0; b < f->nblocks; b++) {
+        const Block *bl = f->blocks[b];
+        const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
+        for (int a = 0; t && a < t->nargs; a++) {
+            if (t->args[a].kind != V_BLOCK || t->args[a].blk > b)
+                continue;
+            int h = t->args[a].blk;
+            while (h <= b && !calls_out(f->blocks[h]))
+                h++;
+            if (h > b)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void emit_relaxed(X64Fn *x)
 {
+    int chunked = hot(x);
     uint8_t *hint = NULL;
     int nhint = 0;
     for (int pass = 0;; pass++) {
         enc_init(&x->a);
+        x->a.chunked = chunked;
         x->a.jhint = hint;
         x->a.njhint = nhint;
         x->ntables = 0;
@@ -281,7 +320,7 @@ void x64_emit_module(Module *m, Elf *e)
         snprintf(name, sizeof name, ".text.%s", s->name);
         /* 32: enc_unsplit's chunks start at the function's start */
         elf_add_function_aligned(e, name, elfsym[f->sym], s->linkage & L_EXPORT ? SYM_GLOBAL : SYM_LOCAL,
-                                 &x.a, 32);
+                                 &x.a, x.a.chunked ? 32 : 1);
         free_fn(&x);
     }
     free(xs);

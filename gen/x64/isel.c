@@ -124,9 +124,10 @@ static void gen_alu(X64Fn *x, const Inst *in)
 
 static void gen_unary(X64Fn *x, const Inst *in)
 {
-    x64_load(x, in->args[0], RAX);
-    enc_unary(&x->a, in->op == OP_NEG ? UN_NEG : UN_NOT, isz(in->type), opr(RAX));
-    x64_store(x, in->dst, RAX);
+    Reg acc = acc_reg(x, in->dst, (Val){.kind = V_INT});
+    x64_load(x, in->args[0], acc);
+    enc_unary(&x->a, in->op == OP_NEG ? UN_NEG : UN_NOT, isz(in->type), opr(acc));
+    x64_store(x, in->dst, acc);
 }
 
 /* Extend the low size(t) bytes of r to 32 (or 64 for i64) bits. */
@@ -395,7 +396,11 @@ static uint32_t emit_cmp(X64Fn *x, const Inst *in)
         x64_load(x, a, RAX);
     Opnd b = src_op(x, in->args[1], RCX, sz);
     uint32_t at = enc_pos(&x->a);
-    enc_alu(&x->a, ALU_CMP, sz, opr(ra), b);
+    /* against 0: test sets the same flags (CF = OF = 0), a byte shorter */
+    if (b.kind == OPND_IMM && b.imm == 0)
+        enc_test(&x->a, sz, opr(ra), opr(ra));
+    else
+        enc_alu(&x->a, ALU_CMP, sz, opr(ra), b);
     return at;
 }
 
@@ -845,24 +850,26 @@ static void gen_alloca(X64Fn *x, const Inst *in)
     Asm *a = &x->a;
     int s = x->slot[x->curinst];
     if (s) {
-        enc_lea(a, 8, RAX, mem_b(RBP, s));
-    } else {
-        int64_t align = in->args[1].i;
-        x64_load(x, in->args[0], RAX);
-        enc_alu(a, ALU_ADD, 8, opr(RAX), opi(15));
-        enc_alu(a, ALU_AND, 8, opr(RAX), opi(-16));
-        enc_alu(a, ALU_SUB, 8, opr(RSP), opr(RAX));
-        if (align > 16)
-            enc_alu(a, ALU_AND, 8, opr(RSP), opi(-align));
-        /* below the stack limit: a stack overflow (gen/rt/stack.c) */
-        int ok = enc_label(a);
-        rt_fs(a);
-        enc_alu(a, ALU_CMP, 8, opr(RSP), opm(mem_b(NOREG, STACK_LIMIT_SLOT)));
-        enc_jcc(a, CC_AE, ok);
-        enc_call_sym(a, elf_symbol(x->elf, "arc_rt_stack_overflow"));
-        enc_bind(a, ok);
-        enc_mov(a, 8, opr(RAX), opr(RSP));
+        Reg d = acc_reg(x, in->dst, (Val){.kind = V_INT});
+        enc_lea(a, 8, d, mem_b(RBP, s));
+        x64_store(x, in->dst, d);
+        return;
     }
+    int64_t align = in->args[1].i;
+    x64_load(x, in->args[0], RAX);
+    enc_alu(a, ALU_ADD, 8, opr(RAX), opi(15));
+    enc_alu(a, ALU_AND, 8, opr(RAX), opi(-16));
+    enc_alu(a, ALU_SUB, 8, opr(RSP), opr(RAX));
+    if (align > 16)
+        enc_alu(a, ALU_AND, 8, opr(RSP), opi(-align));
+    /* below the stack limit: a stack overflow (gen/rt/stack.c) */
+    int ok = enc_label(a);
+    rt_fs(a);
+    enc_alu(a, ALU_CMP, 8, opr(RSP), opm(mem_b(NOREG, STACK_LIMIT_SLOT)));
+    enc_jcc(a, CC_AE, ok);
+    enc_call_sym(a, elf_symbol(x->elf, "arc_rt_stack_overflow"));
+    enc_bind(a, ok);
+    enc_mov(a, 8, opr(RAX), opr(RSP));
     x64_store(x, in->dst, RAX);
 }
 

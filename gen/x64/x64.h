@@ -80,6 +80,7 @@ typedef struct X64Fn {
     int dynamic;        /* has a dynamic alloca: rsp moves below the frame */
     /* depth.c */
     int64_t need;       /* bytes the prologue's stack check asks for; 0: none */
+    int cyclic;         /* on a call cycle (the target of a back edge) */
     /* emit.c: per instruction (global number) a frame slot offset */
     int *slot;
     int *pslot;         /* per parameter: slot of a by-value aggregate */
