@@ -426,14 +426,34 @@ void x64_call(X64Fn *x, const Inst *in)
 static void x64_epilogue(X64Fn *x)
 {
     Asm *a = &x->a;
-    /* Without a frame below the saved registers or a dynamic alloca, rsp
-     * is already rbp - 8 * nsaved here: every call's stack area is popped
-     * right after it (x64_call), and nothing else moves rsp. */
-    if (x->frame || x->dynamic) {
+    /* Outside hot code (emit.c), a return jumps to the function's first
+     * epilogue when that is longer than a jump could be (rel32: 5 bytes).
+     * The choice depends only on the frame, so every emission pass of
+     * emit_relaxed makes the same one and numbers the same jumps. */
+    int len = 2 + (x->dynamic || x->frame > 8 ? 4 : x->frame ? 1 : 0);
+    for (int r = 0; r < 16; r++)
+        len += (x->usedsaved >> r & 1) ? 1 + (r >= 8) : 0;
+    if (!a->chunked && len > 5) {
+        if (x->epilogue >= 0) {
+            enc_jmp(a, x->epilogue);
+            return;
+        }
+        x->epilogue = enc_label(a);
+        enc_bind(a, x->epilogue);
+    }
+    /* Without a dynamic alloca, rsp is rbp - 8 * nsaved - frame here:
+     * every call's stack area is popped right after it (x64_call), and
+     * nothing else moves rsp.  So the frame goes by its size, which does
+     * not wait for rbp's reload as rbp - 8 * nsaved would. */
+    if (x->dynamic) {
         if (x->nsaved)
             enc_lea(a, 8, RSP, mem_b(RBP, -8 * x->nsaved));
         else
             enc_mov(a, 8, opr(RSP), opr(RBP));
+    } else if (x->frame == 8) {
+        enc_pop(a, opr(RCX));   /* the prologue's push: 1 byte, not 4 */
+    } else if (x->frame) {
+        enc_alu(a, ALU_ADD, 8, opr(RSP), opi(x->frame));
     }
     for (int r = 15; r >= 0; r--)
         if (x->usedsaved >> r & 1)

@@ -72,6 +72,7 @@ static void x64_emit_func(X64Fn *x)
     Asm *a = &x->a;
     int64_t need = x->need;
     int entry = enc_label(a), more = enc_label(a);
+    x->epilogue = -1;
     enc_bind(a, entry);
     enc_push(a, opr(RBP));
     enc_mov(a, 8, opr(RBP), opr(RSP));
@@ -90,7 +91,9 @@ static void x64_emit_func(X64Fn *x)
     for (int r = 0; r < 16; r++)
         if (x->usedsaved >> r & 1)
             enc_push(a, opr((Reg)r));
-    if (x->frame)
+    if (x->frame == 8 && !x->dynamic)
+        enc_push(a, opr(RAX));  /* a slot (its value unused) in 1 byte */
+    else if (x->frame)
         enc_alu(a, ALU_SUB, 8, opr(RSP), opi(x->frame));
     x64_params(x);
 
