@@ -418,7 +418,7 @@ void x64_call(X64Fn *x, const Inst *in)
     } else if (type_is_flt(in->type)) {
         x64_storef(x, in->dst, 0);
     } else {
-        x64_store(x, in->dst, RAX);
+        x64_result_rax(x, in);
     }
 }
 

@@ -291,10 +291,12 @@ void x64_emit_module(Module *m, Elf *e)
     for (int i = 0; i < m->nsyms; i++)
         elfsym[i] = -1;
     for (int i = 0; i < m->nfuncs; i++)
-        if (m->syms[m->funcs[i]->sym].kind == SYM_FUNCDEF)
+        if (m->syms[m->funcs[i]->sym].kind == SYM_FUNCDEF) {
             x64_split_webs(m, m->funcs[i]);
+            x64_remat_addrs(m, m->funcs[i]);
+        }
     if (ir_verify(m, stderr))
-        die("the IR is invalid after x64_split_webs");
+        die("the IR is invalid after x64_split_webs and x64_remat_addrs");
     for (int i = 0; i < m->ndatas; i++)
         emit_data(m, e, elfsym, m->datas[i]);
     /* every frame first: a check counts its nosplit callees' (depth.c) */

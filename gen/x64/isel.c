@@ -879,6 +879,91 @@ static void gen_alloca(X64Fn *x, const Inst *in)
  * non-PIE below 2 GiB), or in its slot (loaded into rcx first: load_from
  * writes only its destination, store_to loads its value into rax).  0
  * when the pattern does not apply. */
+/* The instruction k after the current one in its block, or NULL. */
+static const Inst *ahead(const X64Fn *x, int k)
+{
+    const Block *b = x->f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur] + k;
+    return i < b->ninsts ? &b->insts[i] : NULL;
+}
+
+/* Does vreg v's interval end by the instruction k after the current one? */
+static int dies_by(const X64Fn *x, int v, int k)
+{
+    return x->vend[v] <= 2 * (x->curinst + k) + 2;
+}
+
+static int same_val(Val a, Val b)
+{
+    switch (a.kind == b.kind ? a.kind : V_NONE) {
+    case V_VREG: return a.vreg == b.vreg;
+    case V_INT: return a.i == b.i;
+    case V_SYM: return a.sym == b.sym && a.i == b.i;
+    default: return 0;
+    }
+}
+
+static int is_vreg(Val a, int v) { return a.kind == V_VREG && a.vreg == v; }
+
+/* A read-modify-write of a field (addr.c gives each access its own
+ * ptradd):
+ *     %q = ptradd b, c;  %v = load %q;  %w = op %v, y
+ *     %q2 = ptradd b, c; store %w, %q2
+ * with op add, sub, and, or or xor, every value dying in the pattern, the
+ * load and the store as wide (an extending load's upper bits never reach
+ * the stored ones), y a constant or (4 and 8 bytes) a register, becomes
+ * `op y, c(b)` and the four after the first are skipped.  The base is in
+ * a register or a symbol (nothing runs in between: it still holds). */
+static int fuse_rmw(X64Fn *x, const Inst *in)
+{
+    static const AluOp alu[OP_COUNT] = {
+        [OP_ADD] = ALU_ADD, [OP_SUB] = ALU_SUB, [OP_AND] = ALU_AND,
+        [OP_OR] = ALU_OR, [OP_XOR] = ALU_XOR,
+    };
+    const Inst *ld = ahead(x, 1), *op = ahead(x, 2), *pa = ahead(x, 3), *st = ahead(x, 4);
+    Val base = in->args[0], c = in->args[1];
+    if (!st || (ld->op != OP_LOAD && !op_info[ld->op].msize) || !(op_info[ld->op].flags & F_LOAD) ||
+        type_is_flt(ld->type) || !is_vreg(ld->args[0], in->dst) ||
+        !dies_by(x, in->dst, 1) || ld->dst < 0)
+        return 0;
+    int width = op_info[ld->op].msize ? op_info[ld->op].msize : type_size(ld->type);
+    if (!(op->op == OP_ADD || op->op == OP_SUB || op->op == OP_AND || op->op == OP_OR ||
+          op->op == OP_XOR) || op->dst < 0 || !dies_by(x, ld->dst, 2))
+        return 0;
+    Val y;
+    if (is_vreg(op->args[0], ld->dst))
+        y = op->args[1];
+    else if (op->op != OP_SUB && is_vreg(op->args[1], ld->dst))
+        y = op->args[0];
+    else
+        return 0;
+    if (is_vreg(y, ld->dst))
+        return 0;   /* v op v */
+    if (pa->op != OP_PTRADD || !same_val(pa->args[0], base) || !same_val(pa->args[1], c) ||
+        pa->dst < 0 || st->op != OP_STORE || type_is_flt(st->type) ||
+        type_size(st->type) != width || !is_vreg(st->args[1], pa->dst) ||
+        !is_vreg(st->args[0], op->dst) ||
+        !dies_by(x, op->dst, 4) || !dies_by(x, pa->dst, 4))
+        return 0;
+    Opnd src;
+    if (y.kind == V_INT && (width == 1 || (y.i >= INT32_MIN && y.i <= INT32_MAX)))
+        src = opi(width == 1 ? (int8_t)y.i : width == 2 ? (int16_t)y.i : y.i);
+    else if (y.kind == V_VREG && x->loc[y.vreg].kind == LOC_REG && width >= 4)
+        src = opr((Reg)x->loc[y.vreg].r);
+    else
+        return 0;
+    Mem m;
+    if (base.kind == V_SYM && base.i + c.i >= INT32_MIN / 2 && base.i + c.i <= INT32_MAX / 2)
+        m = mem_sym(x64_esym(x, base.sym), NOREG, 1, (int32_t)(base.i + c.i));
+    else if (base.kind == V_VREG && x->loc[base.vreg].kind == LOC_REG)
+        m = mem_b((Reg)x->loc[base.vreg].r, (int32_t)c.i);
+    else
+        return 0;
+    enc_alu(&x->a, alu[op->op], width, opm(m), src);
+    x->skip = 4;
+    return 1;
+}
+
 static int fuse_disp(X64Fn *x, const Inst *in)
 {
     const Block *b = x->f->blocks[x->cur];
@@ -887,6 +972,8 @@ static int fuse_disp(X64Fn *x, const Inst *in)
     if (c.kind != V_INT || c.i < INT32_MIN / 2 || c.i > INT32_MAX / 2 || in->dst < 0 ||
         i + 1 >= b->ninsts || x->vend[in->dst] > 2 * (gi + 1) + 2)
         return 0;
+    if (fuse_rmw(x, in))
+        return 1;
     const Inst *ls = &b->insts[i + 1];
     int load = (op_info[ls->op].flags & F_LOAD) && ls->args[0].kind == V_VREG && ls->args[0].vreg == in->dst;
     int store = ls->op == OP_STORE && ls->args[1].kind == V_VREG && ls->args[1].vreg == in->dst &&
@@ -969,8 +1056,7 @@ static void gen_intrin(X64Fn *x, const Inst *in)
     }
     switch (ii->res) {
     case RES_RAX:
-        if (in->dst >= 0)
-            x64_store(x, in->dst, RAX);
+        x64_result_rax(x, in);
         break;
     case RES_RDX_RAX:
         enc_shift(a, SH_SHL, 8, opr(RDX), opi(32));
@@ -1149,6 +1235,25 @@ uint32_t x64_scratch(const X64Fn *x, const Inst *in)
     default:
         return 0;
     }
+}
+
+/* Store in's result, just left in rax.  When the next instruction is an
+ * integer compare of it (its first operand, not its second) and nothing
+ * else reads it, the compare reads it from rax: emit_cmp reads its first
+ * operand's register before it writes rax (set_result) or rcx (the
+ * second operand).  After webs.c the vreg has no other definition or
+ * use, so its location may change here, as returned_next does. */
+void x64_result_rax(X64Fn *x, const Inst *in)
+{
+    const Block *b = x->f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur];
+    if (in->dst < 0)
+        return;
+    const Inst *nx = i + 1 < b->ninsts ? &b->insts[i + 1] : NULL;
+    if (nx && is_icmp(nx->op) && is_vreg(nx->args[0], in->dst) && !is_vreg(nx->args[1], in->dst) &&
+        dies_by(x, in->dst, 1))
+        x->loc[in->dst] = (Loc){LOC_REG, RAX};
+    x64_store(x, in->dst, RAX);
 }
 
 /* The result of in is returned by the next instruction and used nowhere

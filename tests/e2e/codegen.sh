@@ -37,6 +37,18 @@ for pat in 'mov    0x8(%r[a-z0-9]*),%r' 'movswq 0x4(%r' 'movzbl -0x1(%r' 'movsd 
     check "fields.ir: a fused access '$pat'" grep -q -- "$pat" "$T/fields.s"
 done
 
+# rmw.ir's field updates are one instruction each (addr.c, isel.c
+# fuse_rmw); a call's result compared right away is tested in rax
+# (x64_result_rax); the list walks keep their address register.
+"$ARC" build --emit=asm tests/codegen/rmw.ir > "$T/rmw.s"
+for pat in 'orl    [$]0x10,0x4(%r' 'add    %r[a-z0-9]*,0x8(%r' 'addb   [$]0xa,0x18(%r' \
+           'xorw   [$]0x1002,0x1a(%r' 'subq   [$]0x7,0x10(%r' 'andq   [$]0x40,0x10(%r' \
+           'subq   [$]0x7,0x0$' 'test   %rax,%rax'; do
+    check "rmw.ir: '$pat'" grep -q -- "$pat" "$T/rmw.s"
+done
+n=$(awk '/<walk2?>:/,/^$/' "$T/rmw.s" | grep -c 'lea    0x8(%r')
+check "rmw.ir: both list walks keep the address in a register ($n lea)" test "$n" -eq 2
+
 # The generated differential test is the generator's current output.
 mkdir -p "$T/gen/tests/codegen"
 cp tests/codegen/gen_diff.sh "$T/gen/tests/codegen/"
