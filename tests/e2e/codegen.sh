@@ -49,6 +49,13 @@ done
 n=$(awk '/<walk2?>:/,/^$/' "$T/rmw.s" | grep -c 'lea    0x8(%r')
 check "rmw.ir: both list walks keep the address in a register ($n lea)" test "$n" -eq 2
 
+# hot.ir: only the loop without a call and the recursion are 32-aligned
+"$ARC" build --emit=obj tests/codegen/hot.ir -o "$T/hot.o"
+for fa in back:1 spin:32 calls:1 rec:32 main:1; do
+    al=$(readelf -SW "$T/hot.o" | awk -v s=".text.${fa%%:*}" '{ for (i = 1; i < NF; i++) if ($i == s) print $NF }')
+    check "hot.ir: .text.${fa%%:*} aligned ${fa#*:} (is $al)" test "$al" = "${fa#*:}"
+done
+
 # The generated differential test is the generator's current output.
 mkdir -p "$T/gen/tests/codegen"
 cp tests/codegen/gen_diff.sh "$T/gen/tests/codegen/"
