@@ -1228,6 +1228,14 @@ uint32_t x64_scratch(const X64Fn *x, const Inst *in)
         return RM(RDX);
     case OP_INTRIN: {   /* argument and string registers, rsi for NOREG, va_arg's rdx */
         const IntrinInfo *ii = &intrin_info[in->args[0].i];
+        if (in->args[0].i == IN_SYSCALL) {
+            /* the kernel keeps every register but rax, rcx and r11; only
+             * the arguments passed are written (gen_intrin) */
+            uint32_t m = ii->writes | ii->clobbers;
+            for (int i = 0; i < in->nargs - 1; i++)
+                m |= RM(ii->argregs[i]);
+            return m;
+        }
         return CALLER_SAVED | ii->reads | ii->writes | ii->clobbers;
     }
     case OP_RET:        /* aggregates: rsi rdi rcx rdx r11 (x64_ret) */

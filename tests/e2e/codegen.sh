@@ -56,6 +56,12 @@ for fa in back:1 spin:32 calls:1 rec:32 main:1; do
     check "hot.ir: .text.${fa%%:*} aligned ${fa#*:} (is $al)" test "$al" = "${fa#*:}"
 done
 
+# syscall_live.ir: values live across a syscall stay in caller-saved
+# registers it leaves alone: around() saves no callee-saved register.
+"$ARC" build --emit=asm tests/codegen/syscall_live.ir > "$T/sl.s"
+check "syscall_live.ir: around() pushes no callee-saved register" \
+    sh -c "awk '/<around>:/,/^\$/' '$T/sl.s' | grep -q syscall && ! awk '/<around>:/,/^\$/' '$T/sl.s' | grep -q -e 'push   %rbx' -e 'push   %r1[2-5]'"
+
 # The generated differential test is the generator's current output.
 mkdir -p "$T/gen/tests/codegen"
 cp tests/codegen/gen_diff.sh "$T/gen/tests/codegen/"
