@@ -22,6 +22,32 @@
 
 static int isz(Type t) { return t == T_I64 || t == T_PTR ? 8 : 4; }
 
+/* The instruction k after the current one in its block, or NULL. */
+static const Inst *ahead(const X64Fn *x, int k)
+{
+    const Block *b = x->f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur] + k;
+    return i < b->ninsts ? &b->insts[i] : NULL;
+}
+
+/* Does vreg v's interval end by the instruction k after the current one? */
+static int dies_by(const X64Fn *x, int v, int k)
+{
+    return x->vend[v] <= 2 * (x->curinst + k) + 2;
+}
+
+static int same_val(Val a, Val b)
+{
+    switch (a.kind == b.kind ? a.kind : V_NONE) {
+    case V_VREG: return a.vreg == b.vreg;
+    case V_INT: return a.i == b.i;
+    case V_SYM: return a.sym == b.sym && a.i == b.i;
+    default: return 0;
+    }
+}
+
+static int is_vreg(Val a, int v) { return a.kind == V_VREG && a.vreg == v; }
+
 static Mem x64_addr(X64Fn *x, Val p, Reg scratch)
 {
     if (p.kind == V_SYM)
@@ -80,6 +106,8 @@ static int try_lea(X64Fn *x, int dst, Val a, Val b, int neg, int sz)
 }
 
 static int fuse_index(X64Fn *x, const Inst *in);
+static int and_branch(X64Fn *x, const Inst *in);
+static void cmp_branch(X64Fn *x, const Inst *in, Cond c, int t, int f);
 
 /* The operands of in, swapped when the operation is commutative and its
  * second operand sits in the destination's register (where the result is
@@ -107,6 +135,8 @@ static void gen_alu(X64Fn *x, const Inst *in)
         try_lea(x, in->dst, in->args[0], in->args[1], in->op == OP_SUB, sz))
         return;
     if (in->op == OP_MUL && fuse_index(x, in))
+        return;
+    if (in->op == OP_AND && and_branch(x, in))
         return;
     Val va, vb;
     operands(x, in, &va, &vb);
@@ -415,15 +445,67 @@ static void jump_to(X64Fn *x, int blk)
     } while (enc_unsplit(&x->a, m, m.len));
 }
 
-/* The compare in and the branch on it, macro-fused: the pair kept within
- * a 32-byte chunk (enc_unsplit) */
+/* test for `and a, b` whose only use is a compare with 0: returns where
+ * the test starts.  A constant mask within the low byte tests that byte
+ * (of a register, or of a slot: little endian). */
+static uint32_t emit_test(X64Fn *x, const Inst *and_)
+{
+    int sz = isz(and_->type);
+    Val a = and_->args[0], b = and_->args[1];
+    if (a.kind == V_INT) {
+        Val t = a;
+        a = b, b = t;
+    }
+    Opnd oa;
+    if (a.kind == V_VREG && x->loc[a.vreg].kind != LOC_XMM) {
+        oa = x64_locop(x, a.vreg);
+    } else {
+        x64_load(x, a, RAX);
+        oa = opr(RAX);
+    }
+    Opnd ob;
+    if (b.kind == V_INT && b.i >= 0 && b.i <= 255) {
+        sz = 1;
+        ob = opi(b.i);
+    } else {
+        ob = src_op(x, b, RCX, sz);
+        if (ob.kind == OPND_MEM && oa.kind == OPND_MEM) {
+            x64_load(x, b, RCX);
+            ob = opr(RCX);
+        }
+    }
+    uint32_t at = enc_pos(&x->a);
+    enc_test(&x->a, sz, oa, ob);
+    return at;
+}
+
+/* `%m = and a, b; %c = eq/ne %m, 0; br %c`, %m and %c dying there: one
+ * test and a jump (the compare and branch skipped).  0 when the pattern
+ * does not apply. */
+static int and_branch(X64Fn *x, const Inst *in)
+{
+    const Inst *cmp = ahead(x, 1), *br = ahead(x, 2);
+    if (!br || (cmp->op != OP_EQ && cmp->op != OP_NE) || in->dst < 0 || !dies_by(x, in->dst, 1) ||
+        !is_vreg(cmp->args[0], in->dst) || cmp->args[1].kind != V_INT || cmp->args[1].i != 0 ||
+        !fuses(x, cmp, br, x->curinst + 1))
+        return 0;
+    Val b = in->args[1];
+    if (b.kind == V_INT && (b.i < INT32_MIN || b.i > INT32_MAX) && isz(in->type) == 8)
+        return 0;
+    cmp_branch(x, in, cmp->op == OP_EQ ? CC_E : CC_NE, br->args[1].blk, br->args[2].blk);
+    x->skip = 2;
+    return 1;
+}
+
+/* The compare in (or the test of the and in: and_branch) and the branch
+ * on it, macro-fused: the pair kept within a 32-byte chunk (enc_unsplit) */
 static void cmp_branch(X64Fn *x, const Inst *in, Cond c, int t, int f)
 {
     AsmMark m;
     uint32_t from;
     do {
         m = enc_mark(&x->a);
-        from = emit_cmp(x, in);
+        from = in->op == OP_AND ? emit_test(x, in) : emit_cmp(x, in);
         enc_jcc(&x->a, t == x->cur + 1 ? (Cond)(c ^ 1) : c, x->blabel[t == x->cur + 1 ? f : t]);
     } while (enc_unsplit(&x->a, m, from));
     if (t != x->cur + 1)
@@ -879,31 +961,6 @@ static void gen_alloca(X64Fn *x, const Inst *in)
  * non-PIE below 2 GiB), or in its slot (loaded into rcx first: load_from
  * writes only its destination, store_to loads its value into rax).  0
  * when the pattern does not apply. */
-/* The instruction k after the current one in its block, or NULL. */
-static const Inst *ahead(const X64Fn *x, int k)
-{
-    const Block *b = x->f->blocks[x->cur];
-    int i = x->curinst - x->istart[x->cur] + k;
-    return i < b->ninsts ? &b->insts[i] : NULL;
-}
-
-/* Does vreg v's interval end by the instruction k after the current one? */
-static int dies_by(const X64Fn *x, int v, int k)
-{
-    return x->vend[v] <= 2 * (x->curinst + k) + 2;
-}
-
-static int same_val(Val a, Val b)
-{
-    switch (a.kind == b.kind ? a.kind : V_NONE) {
-    case V_VREG: return a.vreg == b.vreg;
-    case V_INT: return a.i == b.i;
-    case V_SYM: return a.sym == b.sym && a.i == b.i;
-    default: return 0;
-    }
-}
-
-static int is_vreg(Val a, int v) { return a.kind == V_VREG && a.vreg == v; }
 
 /* A read-modify-write of a field (addr.c gives each access its own
  * ptradd):

@@ -62,6 +62,14 @@ done
 check "syscall_live.ir: around() pushes no callee-saved register" \
     sh -c "awk '/<around>:/,/^\$/' '$T/sl.s' | grep -q syscall && ! awk '/<around>:/,/^\$/' '$T/sl.s' | grep -q -e 'push   %rbx' -e 'push   %r1[2-5]'"
 
+# and_test.ir: the flag tests are test + jump
+"$ARC" build --emit=asm tests/codegen/and_test.ir > "$T/at.s"
+for fp in 'low:test   [$]0x8,%[a-z0-9]*b*$' 'wide:test   [$]0x100,%e' 'second:test   [$]0x80,%sil' \
+          'bit:test   %r[a-z0-9]*,%r' 'huge:and ' 'kept:and '; do
+    check "and_test.ir: ${fp%%:*}() has '${fp#*:}'" \
+        sh -c "awk '/<${fp%%:*}>:/,/^\$/' '$T/at.s' | grep -q -- '${fp#*:}'"
+done
+
 # The generated differential test is the generator's current output.
 mkdir -p "$T/gen/tests/codegen"
 cp tests/codegen/gen_diff.sh "$T/gen/tests/codegen/"
