@@ -114,7 +114,7 @@ static void emit_parse(Rt *rt)
  * the .rodata symbol name; to label unset when it is not set. */
 static void env_number(Asm *a, int name, int unset)
 {
-    enc_lea(a, 8, RDI, mem_rip(name, 0));
+    enc_mov_sym32(a, RDI, name, 0);
     enc_call_sym(a, S("arc_rt_getenv"));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_E, unset);
