@@ -430,7 +430,7 @@ static void x64_epilogue(X64Fn *x)
      * epilogue when that is longer than a jump could be (rel32: 5 bytes).
      * The choice depends only on the frame, so every emission pass of
      * emit_relaxed makes the same one and numbers the same jumps. */
-    int len = 2 + (x->dynamic || x->frame > 8 ? 4 : x->frame ? 1 : 0);
+    int len = 2 + (x->dynamic || x->frame > 16 ? 4 : x->frame / 8);
     for (int r = 0; r < 16; r++)
         len += (x->usedsaved >> r & 1) ? 1 + (r >= 8) : 0;
     if (!a->chunked && len > 5) {
@@ -450,9 +450,10 @@ static void x64_epilogue(X64Fn *x)
             enc_lea(a, 8, RSP, mem_b(RBP, -8 * x->nsaved));
         else
             enc_mov(a, 8, opr(RSP), opr(RBP));
-    } else if (x->frame == 8) {
-        enc_pop(a, opr(RCX));   /* the prologue's push: 1 byte, not 4 */
-    } else if (x->frame) {
+    } else if (x->frame <= 16) {
+        for (int k = 0; k < x->frame; k += 8)
+            enc_pop(a, opr(RCX));   /* the prologue's pushes: 1 byte each */
+    } else {
         enc_alu(a, ALU_ADD, 8, opr(RSP), opi(x->frame));
     }
     for (int r = 15; r >= 0; r--)

@@ -91,9 +91,10 @@ static void x64_emit_func(X64Fn *x)
     for (int r = 0; r < 16; r++)
         if (x->usedsaved >> r & 1)
             enc_push(a, opr((Reg)r));
-    if (x->frame == 8 && !x->dynamic)
-        enc_push(a, opr(RAX));  /* a slot (its value unused) in 1 byte */
-    else if (x->frame)
+    if (x->frame <= 16 && !x->dynamic)
+        for (int k = 0; k < x->frame; k += 8)
+            enc_push(a, opr(RAX));  /* a slot (its value unused) in 1 byte */
+    else
         enc_alu(a, ALU_SUB, 8, opr(RSP), opi(x->frame));
     x64_params(x);
 
