@@ -106,8 +106,8 @@ static int try_lea(X64Fn *x, int dst, Val a, Val b, int neg, int sz)
 }
 
 static int fuse_index(X64Fn *x, const Inst *in);
-static int and_branch(X64Fn *x, const Inst *in);
-static void cmp_branch(X64Fn *x, const Inst *in, Cond c, int t, int f);
+static int and_branch(X64Fn *x, int k, const Mem *ma);
+static void cmp_branch(X64Fn *x, const Inst *in, const Mem *ma, Cond c, int t, int f);
 
 /* The operands of in, swapped when the operation is commutative and its
  * second operand sits in the destination's register (where the result is
@@ -136,7 +136,7 @@ static void gen_alu(X64Fn *x, const Inst *in)
         return;
     if (in->op == OP_MUL && fuse_index(x, in))
         return;
-    if (in->op == OP_AND && and_branch(x, in))
+    if (in->op == OP_AND && and_branch(x, 0, NULL))
         return;
     Val va, vb;
     operands(x, in, &va, &vb);
@@ -448,7 +448,7 @@ static void jump_to(X64Fn *x, int blk)
 /* test for `and a, b` whose only use is a compare with 0: returns where
  * the test starts.  A constant mask within the low byte tests that byte
  * (of a register, or of a slot: little endian). */
-static uint32_t emit_test(X64Fn *x, const Inst *and_)
+static uint32_t emit_test(X64Fn *x, const Inst *and_, const Mem *ma)
 {
     int sz = isz(and_->type);
     Val a = and_->args[0], b = and_->args[1];
@@ -457,7 +457,9 @@ static uint32_t emit_test(X64Fn *x, const Inst *and_)
         a = b, b = t;
     }
     Opnd oa;
-    if (a.kind == V_VREG && x->loc[a.vreg].kind != LOC_XMM) {
+    if (ma) {
+        oa = opm(*ma);      /* a: the byte loaded from there (fuse_disp) */
+    } else if (a.kind == V_VREG && x->loc[a.vreg].kind != LOC_XMM) {
         oa = x64_locop(x, a.vreg);
     } else {
         x64_load(x, a, RAX);
@@ -479,33 +481,47 @@ static uint32_t emit_test(X64Fn *x, const Inst *and_)
     return at;
 }
 
-/* `%m = and a, b; %c = eq/ne %m, 0; br %c`, %m and %c dying there: one
- * test and a jump (the compare and branch skipped).  0 when the pattern
- * does not apply. */
-static int and_branch(X64Fn *x, const Inst *in)
+/* `%m = and a, b; %c = eq/ne %m, 0; br %c`, the and k instructions after
+ * the current one, %m and %c dying there: one test and a jump (the
+ * instructions up to the branch skipped).  ma: a is the value loaded from
+ * there (k = 2 after a field's ptradd and load: fuse_disp), tested in
+ * place with a mask within the low byte.  0 when the pattern does not
+ * apply. */
+static int and_branch(X64Fn *x, int k, const Mem *ma)
 {
-    const Inst *cmp = ahead(x, 1), *br = ahead(x, 2);
-    if (!br || (cmp->op != OP_EQ && cmp->op != OP_NE) || in->dst < 0 || !dies_by(x, in->dst, 1) ||
-        !is_vreg(cmp->args[0], in->dst) || cmp->args[1].kind != V_INT || cmp->args[1].i != 0 ||
-        !fuses(x, cmp, br, x->curinst + 1))
+    const Inst *in = ahead(x, k), *cmp = ahead(x, k + 1), *br = ahead(x, k + 2);
+    if (!br || in->op != OP_AND || (cmp->op != OP_EQ && cmp->op != OP_NE) || in->dst < 0 ||
+        !dies_by(x, in->dst, k + 1) || !is_vreg(cmp->args[0], in->dst) ||
+        cmp->args[1].kind != V_INT || cmp->args[1].i != 0 || !fuses(x, cmp, br, x->curinst + k + 1))
         return 0;
     Val b = in->args[1];
     if (b.kind == V_INT && (b.i < INT32_MIN || b.i > INT32_MAX) && isz(in->type) == 8)
         return 0;
-    cmp_branch(x, in, cmp->op == OP_EQ ? CC_E : CC_NE, br->args[1].blk, br->args[2].blk);
-    x->skip = 2;
+    if (ma) {
+        const Inst *ld = ahead(x, k - 1);
+        Val a = in->args[0];
+        if (a.kind == V_INT) {
+            Val t = a;
+            a = b, b = t;
+        }
+        if (!is_vreg(a, ld->dst) || !dies_by(x, ld->dst, k) || b.kind != V_INT || b.i < 0 || b.i > 255)
+            return 0;
+    }
+    cmp_branch(x, in, ma, cmp->op == OP_EQ ? CC_E : CC_NE, br->args[1].blk, br->args[2].blk);
+    x->skip = k + 2;
     return 1;
 }
 
-/* The compare in (or the test of the and in: and_branch) and the branch
- * on it, macro-fused: the pair kept within a 32-byte chunk (enc_unsplit) */
-static void cmp_branch(X64Fn *x, const Inst *in, Cond c, int t, int f)
+/* The compare in (or the test of the and in: and_branch; ma its first
+ * operand's memory) and the branch on it, macro-fused: the pair kept
+ * within a 32-byte chunk (enc_unsplit) */
+static void cmp_branch(X64Fn *x, const Inst *in, const Mem *ma, Cond c, int t, int f)
 {
     AsmMark m;
     uint32_t from;
     do {
         m = enc_mark(&x->a);
-        from = in->op == OP_AND ? emit_test(x, in) : emit_cmp(x, in);
+        from = in->op == OP_AND ? emit_test(x, in, ma) : emit_cmp(x, in);
         enc_jcc(&x->a, t == x->cur + 1 ? (Cond)(c ^ 1) : c, x->blabel[t == x->cur + 1 ? f : t]);
     } while (enc_unsplit(&x->a, m, from));
     if (t != x->cur + 1)
@@ -520,7 +536,7 @@ static void gen_cmp(X64Fn *x, const Inst *in)
     int i = x->curinst - x->istart[x->cur];
     const Inst *nx = i + 1 < b->ninsts ? &b->insts[i + 1] : NULL;
     if (fuses(x, in, nx, x->curinst)) {
-        cmp_branch(x, in, icmp_cc[in->op], nx->args[1].blk, nx->args[2].blk);
+        cmp_branch(x, in, NULL, icmp_cc[in->op], nx->args[1].blk, nx->args[2].blk);
         x->skip = 1;
         return;
     }
@@ -1048,6 +1064,8 @@ static int fuse_disp(X64Fn *x, const Inst *in)
     } else {
         return 0;
     }
+    if (load && and_branch(x, 2, &m))
+        return 1;
     if (load)
         load_from(x, ls, m);
     else
@@ -1135,7 +1153,6 @@ static void gen_intrin(X64Fn *x, const Inst *in)
 
 /* --- control flow -------------------------------------------------------- */
 
-
 /* A jump to a block that is only a fused compare and branch (a loop
  * test) copies them: the loop's back edge is then one conditional jump.
  * The compare's operands are live out of this block, so they are where
@@ -1146,7 +1163,7 @@ static void gen_jmp(X64Fn *x, const Inst *in)
     const Block *tb = x->f->blocks[t];
     if (t != x->cur + 1 && tb->ninsts == 2 && is_icmp(tb->insts[0].op) &&
         fuses(x, &tb->insts[0], &tb->insts[1], x->istart[t])) {
-        cmp_branch(x, &tb->insts[0], icmp_cc[tb->insts[0].op], tb->insts[1].args[1].blk,
+        cmp_branch(x, &tb->insts[0], NULL, icmp_cc[tb->insts[0].op], tb->insts[1].args[1].blk,
                    tb->insts[1].args[2].blk);
         return;
     }

@@ -65,7 +65,8 @@ check "syscall_live.ir: around() pushes no callee-saved register" \
 # and_test.ir: the flag tests are test + jump
 "$ARC" build --emit=asm tests/codegen/and_test.ir > "$T/at.s"
 for fp in 'low:test   [$]0x8,%[a-z0-9]*b*$' 'wide:test   [$]0x100,%e' 'second:test   [$]0x80,%sil' \
-          'bit:test   %r[a-z0-9]*,%r' 'huge:and ' 'kept:and '; do
+          'bit:test   %r[a-z0-9]*,%r' 'huge:and ' 'kept:and ' 'field:testb  [$]0x10,0x4(%r' \
+          'byte:testb  [$]0x1,0x8(%r'; do
     check "and_test.ir: ${fp%%:*}() has '${fp#*:}'" \
         sh -c "awk '/<${fp%%:*}>:/,/^\$/' '$T/at.s' | grep -q -- '${fp#*:}'"
 done
