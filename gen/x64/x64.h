@@ -90,6 +90,7 @@ typedef struct X64Fn {
     int va_gp, va_fp, va_stack;  /* named gp/sse registers and stack bytes */
     int *blabel;
     int epilogue;       /* label of the shared epilogue (abi.c), or -1 */
+    uint8_t *loophead;  /* per block: heads a loop without calls (emit.c) */
     int cur;            /* index of the block being emitted */
     int curinst;        /* global number of the instruction being emitted */
     int skip;           /* isel fused the next instructions into this one

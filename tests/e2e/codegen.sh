@@ -51,6 +51,7 @@ check "rmw.ir: both list walks keep the address in a register ($n lea)" test "$n
 
 # hot.ir: only the loop without a call and the recursion are 32-aligned
 "$ARC" build --emit=obj tests/codegen/hot.ir -o "$T/hot.o"
+"$ARC" build --emit=asm tests/codegen/hot.ir > "$T/hot.s"
 for fa in back:1 spin:32 calls:1 rec:32 main:1; do
     al=$(readelf -SW "$T/hot.o" | awk -v s=".text.${fa%%:*}" '{ for (i = 1; i < NF; i++) if ($i == s) print $NF }')
     check "hot.ir: .text.${fa%%:*} aligned ${fa#*:} (is $al)" test "$al" = "${fa#*:}"
@@ -70,6 +71,11 @@ for fp in 'low:test   [$]0x8,%[a-z0-9]*b*$' 'wide:test   [$]0x100,%e' 'second:te
     check "and_test.ir: ${fp%%:*}() has '${fp#*:}'" \
         sh -c "awk '/<${fp%%:*}>:/,/^\$/' '$T/at.s' | grep -q -- '${fp#*:}'"
 done
+
+# ... and spin's loop top (its back edge's target: the compare is copied
+# to the loop's end) starts at a 16-byte boundary
+top=$(awk '/<spin>:/,/^$/' "$T/hot.s" | sed -n 's/.*\tj[a-z]* *\([0-9a-f]*\) <spin+.*/\1/p' | tail -1)
+check "hot.ir: spin's loop top 0x$top is 16-byte aligned" test -n "$top" -a $((0x${top:-1} % 16)) -eq 0
 
 # The generated differential test is the generator's current output.
 mkdir -p "$T/gen/tests/codegen"
