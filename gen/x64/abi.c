@@ -139,6 +139,18 @@ static Move move_from(const X64Fn *x, int dst, Val v, int flt)
     return mv;
 }
 
+/* Integer values into registers, as one parallel copy (rax, the scratch
+ * register, must be none of them). */
+void x64_parallel_args(X64Fn *x, const Reg *regs, const Val *args, int n)
+{
+    Move mv[IN_MAXARGS];
+    if (n > IN_MAXARGS)
+        die("x64_parallel_args: %d values", n);
+    for (int i = 0; i < n; i++)
+        mv[i] = move_from(x, regs[i], args[i], 0);
+    parallel_move(x, mv, n, 0);
+}
+
 /* --- entry ---------------------------------------------------------------- */
 /* Classify the parameters; returns the integer registers taken first (the
  * hidden result pointer). */

@@ -1091,17 +1091,31 @@ static void gen_ptradd(X64Fn *x, const Inst *in)
  * then those in allocatable ones (r10 for syscall), so a source still
  * living in an allocatable register is read before it is overwritten.
  * NOREG arguments (cpuid's result pointer) use rsi, outside every mask. */
+/* A syscall whose number is a constant: its other arguments go to their
+ * registers as one parallel copy (x64_parallel_args), the number last,
+ * so an argument may sit in any register, another argument's included
+ * (ralloc.c lets them, and hints each to its own). */
+int x64_syscall_moves(const Inst *in)
+{
+    return in->op == OP_INTRIN && in->args[0].i == IN_SYSCALL && in->args[1].kind == V_INT;
+}
+
 static void gen_intrin(X64Fn *x, const Inst *in)
 {
     Asm *a = &x->a;
     const IntrinInfo *ii = &intrin_info[in->args[0].i];
     int nargs = in->nargs - 1;
-    for (int pass = 0; pass < 2; pass++)
-        for (int i = 0; i < nargs; i++) {
-            Reg r = ii->argregs[i] == NOREG ? RSI : ii->argregs[i];
-            if (!!(INT_ALLOC >> r & 1) == pass)
-                x64_load(x, in->args[1 + i], r);
-        }
+    if (x64_syscall_moves(in)) {
+        x64_parallel_args(x, &ii->argregs[1], &in->args[2], nargs - 1);
+        x64_load(x, in->args[1], RAX);
+    } else {
+        for (int pass = 0; pass < 2; pass++)
+            for (int i = 0; i < nargs; i++) {
+                Reg r = ii->argregs[i] == NOREG ? RSI : ii->argregs[i];
+                if (!!(INT_ALLOC >> r & 1) == pass)
+                    x64_load(x, in->args[1 + i], r);
+            }
+    }
     switch (in->args[0].i) {
     case IN_MEMCMP: {
         int done = enc_label(a);

@@ -60,6 +60,8 @@ static void inst_clobbers(const X64Fn *x, const Inst *in, int flt, uint32_t *ins
         return;
     }
     *inside = *at = flt ? 0 : x64_scratch(x, in);
+    if (x64_syscall_moves(in))
+        *at = 0;    /* operands read by a parallel copy, the result after */
 }
 
 /* Preference order of free registers. */
@@ -117,6 +119,11 @@ void x64_ralloc(X64Fn *x)
                             x->vend[in->args[a].vreg] == c.pos && hint[in->args[a].vreg] < 0)
                             hint[in->args[a].vreg] = regs[a];
             }
+            if (x64_syscall_moves(in))
+                for (int a = 2; a < in->nargs; a++)
+                    if (in->args[a].kind == V_VREG && x->vend[in->args[a].vreg] == c.pos &&
+                        hint[in->args[a].vreg] < 0)
+                        hint[in->args[a].vreg] = intrin_info[IN_SYSCALL].argregs[a - 1];
             if (!((c.ci | c.ai) & INT_ALLOC) && !((c.cf | c.af) & XMM_ALLOC))
                 continue;
             grow(&cl, &capcl, ncl + 1, sizeof *cl);

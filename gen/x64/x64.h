@@ -145,6 +145,8 @@ int x64_esym(X64Fn *x, int sym);
 void x64_load(X64Fn *x, Val v, Reg r);        /* any int/ptr value -> r (64 bits) */
 void x64_loadf(X64Fn *x, Val v, Xmm r);       /* any float value -> r */
 void x64_result_rax(X64Fn *x, const Inst *in);  /* isel.c: an integer result in rax */
+void x64_parallel_args(X64Fn *x, const Reg *regs, const Val *args, int n);  /* abi.c */
+int x64_syscall_moves(const Inst *in);  /* isel.c: a syscall's arguments as a parallel copy */
 Mem x64_fconst(X64Fn *x, Val v);              /* a float constant's pool entry */
 void x64_store(X64Fn *x, int vreg, Reg r);
 void x64_storef(X64Fn *x, int vreg, Xmm r);
