@@ -61,9 +61,10 @@ if "$ARC" build tests/codegen/tailrec_deep.ir -l c -o "$T/trd_off"; then
 else
     not_ok "tailrec_deep.ir builds without -O"
 fi
-check "arc ir -O: kern_fib (tests/bench/cg_kern.ir) calls itself once, in a loop" \
+check "arc ir -O: kern_fib (tests/bench/cg_kern.ir) calls itself once, in a loop, inside its inlined copy" \
     sh -c "'$ARC' ir -O tests/bench/cg_kern.ir | sed -n '/kern_fib(/,/^}/p' > '$T/kf.ir' &&
-           test \$(grep -c 'call i64 [$]kern_fib(' '$T/kf.ir') -eq 1 && grep -q 'jmp @entry' '$T/kf.ir'"
+           test \$(grep -c 'call i64 [$]kern_fib(' '$T/kf.ir') -eq 1 && grep -q 'jmp @entry' '$T/kf.ir' &&
+           grep -q 'jmp @rec0[.]entry' '$T/kf.ir'"
 
 # The generated differential test is the generator's current output.
 mkdir -p "$T/gen/tests/codegen"
