@@ -336,7 +336,8 @@ void opt_inline(Module *m)
  * function).  Its call and what follows become: acc updated (when there
  * is an op), the parameters assigned the arguments (a parallel
  * assignment: an argument may read a parameter assigned before it; a
- * cycle goes through a fresh vreg), a jump to the old entry.  Every
+ * cycle goes through a fresh vreg), a jump to the old entry (or to the
+ * block after it when it holds only allocas, as the front end's).  Every
  * other ret then returns acc op its value; acc starts at the op's
  * identity.  The sites of one function share one op (a site with another
  * op keeps its call: its ret applies acc like any other).
