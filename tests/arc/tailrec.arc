@@ -2,13 +2,14 @@
 // whose result is returned (gcd, rot, countdown), or returned combined by
 // an integer add, mul, xor or or with a value computed before the call
 // (sum, fib, fact, parity, spread, odds), becomes a jump back to the
-// function's start with an accumulator.  Not transformed, and still
-// right: a float add (fsum: the order of the additions shows in the
-// result), a call given the address of a local (chain: the loop would
-// overwrite it), work after the call (post prints on the way back), a
-// subtraction (alt), mutual recursion (is_even, is_odd).  tests/e2e/arc.sh
-// checks `arc ir` for which self calls went, and that the output is the
-// same with ARC_NO_TAILREC=1.
+// function's start with an accumulator; what recursion is left (fib's
+// first call, walk's on the left) calls from a copy of the function's
+// body.  Not transformed, and still right: a float add (fsum: the order
+// of the additions shows in the result), a call given the address of a
+// local (chain: the loop would overwrite it), work after the call (post
+// prints on the way back), a subtraction (alt), mutual recursion
+// (is_even, is_odd).  tests/e2e/arc.sh checks `arc ir` for which self
+// calls went, and that the output is the same with ARC_NO_TAILREC=1.
 // expect: sum 5050 fib 832040 fact 2432902008176640000 fact32 1932053504
 // expect: gcd 21 rot 312 countdown 55
 // expect: parity 1 0 spread 1023 odds 2500 mixed 94
@@ -16,6 +17,7 @@
 // expect: chain 10
 // expect: post 1 2 3 4 5 = 15
 // expect: alt 5 even 1 odd 0
+// expect: walk 1 2 3 4 5 6 7 8 9 10 11 12
 namespace main
 
 extern c {
@@ -113,6 +115,32 @@ func mixed(n: int64) int64 {
     return 1 + mixed(n - 1)
 }
 
+struct Tree {
+    l: *Tree
+    r: *Tree
+    v: int32
+}
+
+// a search tree of lo..hi
+func build(lo: int32, hi: int32) *Tree {
+    if lo > hi {
+        return null
+    }
+    let mid = (lo + hi) / 2
+    return new Tree{l: build(lo, mid - 1), r: build(mid + 1, hi), v: mid}
+}
+
+// in order: the call on the right is a tail call, the one on the left
+// stays (in an inlined copy of walk)
+func walk(t: *Tree) {
+    if t == null {
+        return
+    }
+    walk(t.l)
+    printf(" %d", t.v)
+    walk(t.r)
+}
+
 // 1/n + (1/(n-1) + ... + (1/1 + 0)): the largest term is added first
 func fsum(n: int32) float64 {
     if n == 0 {
@@ -173,5 +201,8 @@ func main() int32 {
     let p = post(5)
     printf(" = %d\n", p)
     printf("alt %lld even %d odd %d\n", alt(10), is_even(1000), is_odd(1000))
+    printf("walk")
+    walk(build(1, 12))
+    printf("\n")
     return 0
 }

@@ -160,14 +160,15 @@ fi
 
 # Tail recursion (gen/opt.c: opt_tailrec): which self calls tailrec.arc
 # keeps (fib's first call, mixed's other site and the cases that must
-# stay recursive), and the same output with the pass off.
+# stay recursive; walk's left call, in its inlined copy), and the same
+# output with the pass off.
 "$ARC" ir tests/arc/tailrec.arc > "$T/tr.ir"
 selfcalls() { sed -n "/^func [a-z0-9]* [$]$1(/,/^}/p" "$T/tr.ir" | grep -c "call [a-z0-9]* [$]$1("; }
 othercall() { sed -n "/^func [a-z0-9]* [$]$1(/,/^}/p" "$T/tr.ir" | grep -c "call [a-z0-9]* [$]$2("; }
-check "tailrec.arc: sum fact fact32 gcd rot countdown parity spread odds loop; fib mixed call once; fsum chain post alt recurse" \
+check "tailrec.arc: sum fact fact32 gcd rot countdown parity spread odds loop; fib mixed walk call once; fsum chain post alt recurse" \
     sh -c "test $(selfcalls sum)$(selfcalls fact)$(selfcalls fact32)$(selfcalls gcd)$(selfcalls rot) = 00000 &&
            test $(selfcalls countdown)$(selfcalls parity)$(selfcalls spread)$(selfcalls odds) = 0000 &&
-           test $(selfcalls fib)$(selfcalls mixed) = 11 &&
+           test $(selfcalls fib)$(selfcalls mixed)$(selfcalls walk) = 111 &&
            test $(selfcalls fsum)$(selfcalls chain)$(selfcalls post)$(selfcalls alt) = 1111 &&
            test $(othercall is_even is_odd)$(othercall is_odd is_even) = 11"
 if ARC_NO_TAILREC=1 "$ARC" build tests/arc/tailrec.arc -o "$T/tr_off" && "$ARC" build tests/arc/tailrec.arc -o "$T/tr_on"; then
