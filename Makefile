@@ -16,7 +16,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) -I. -I$(BUILD)/gen -MMD -MP
 IR_SRC    = gen/util.c gen/ir.c gen/ir_read.c gen/ir_print.c gen/ir_verify.c gen/rtlower.c gen/opt.c
 FRONT_SRC = gen/front/lex.c gen/front/parse.c gen/front/check.c gen/front/types.c gen/front/lower.c \
             gen/front/front.c
-X64_SRC   = gen/x64/webs.c gen/x64/live.c gen/x64/ralloc.c gen/x64/operand.c \
+X64_SRC   = gen/x64/webs.c gen/x64/addr.c gen/x64/live.c gen/x64/ralloc.c gen/x64/operand.c \
             gen/x64/abi.c gen/x64/isel.c gen/x64/depth.c gen/x64/emit.c
 RT_SRC    = gen/rt/rt.c gen/rt/start.c gen/rt/exit.c gen/rt/syscall.c gen/rt/sched.c gen/rt/config.c \
             gen/rt/poll.c gen/rt/lock.c gen/rt/signal.c gen/rt/mem.c gen/rt/stack.c

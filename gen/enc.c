@@ -432,6 +432,13 @@ void enc_movabs_sym(Asm *a, Reg dst, int sym, int64_t addend)
     put_imm(a, 0, 8);
 }
 
+void enc_mov_sym32(Asm *a, Reg dst, int sym, int64_t addend)
+{
+    emit_opreg(a, 0, 0xB8, dst);
+    enc_reloc(a, enc_pos(a), sym, RELOC_ABS32, addend);
+    put_imm(a, 0, 4);
+}
+
 /* movzx/movsx: 0F B6/B7 (zero), 0F BE/BF (sign), 63 (movsxd). */
 static void movx(Asm *a, uint32_t op8, int dsize, Reg dst, int ssize, Opnd src)
 {

@@ -169,6 +169,9 @@ void enc_mov(Asm *a, int size, Opnd dst, Opnd src);
 void enc_movabs(Asm *a, Reg dst, uint64_t imm);
 /* mov r64, imm64 where the imm is a symbol address (R_X86_64_64). */
 void enc_movabs_sym(Asm *a, Reg dst, int sym, int64_t addend);
+/* mov r32, imm32 (zero-extended to r64) where the imm is a symbol address
+ * (R_X86_64_32): a non-PIE address below 4 GiB in 5 or 6 bytes. */
+void enc_mov_sym32(Asm *a, Reg dst, int sym, int64_t addend);
 /* movzx/movsx: dst register of dsize (2, 4, 8) from src (reg or mem) of
  * ssize (1, 2; movsx also 4 = movsxd). */
 void enc_movzx(Asm *a, int dsize, Reg dst, int ssize, Opnd src);

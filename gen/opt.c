@@ -857,7 +857,8 @@ void opt_checks(Module *m)
 
 /* --- straight-line code: blocks joined, values numbered, dead code ------ */
 
-/* Jumps threaded, then blocks joined.  A branch to a block that is only
+/* Jumps threaded, then blocks joined.  A br on a constant copied into its
+ * condition earlier in its block becomes a jmp.  A branch to a block that is only
  * `jmp @y` goes to @y instead; a `jmp` to a block that is only a `br`
  * becomes a copy of that br (the condition is the same vreg at the end of
  * either block: a loop condition `a && b` ends in such a block).  A block
@@ -874,6 +875,21 @@ static void thread_jumps(Module *m, Func *f)
         Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
         if (!t || !(op_info[t->op].flags & F_TERM))
             continue;
+        /* a br on a constant the block itself copied into the condition
+         * (an inlined `return true`) goes where it always goes */
+        for (int i = bl->ninsts - 2; t->op == OP_BR && t->args[0].kind == V_VREG && i >= 0; i--) {
+            const Inst *d = &bl->insts[i];
+            if (d->dst != t->args[0].vreg)
+                continue;
+            if (d->op == OP_COPY && d->args[0].kind == V_INT) {
+                Val to = t->args[d->args[0].i ? 1 : 2];
+                t->op = OP_JMP;
+                t->type = T_VOID;
+                t->args[0] = to;
+                t->nargs = 1;
+            }
+            break;
+        }
         for (int a = 0; a < t->nargs; a++) {
             if (t->args[a].kind != V_BLOCK)
                 continue;

@@ -21,6 +21,7 @@ static void emit_getenv(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_getenv", SYM_GLOBAL);
+    fn.cold = 1;
     Asm *a = &fn.a;
     int proc = S("arc_rt_proc");
     int next = enc_label(a), cmp = enc_label(a), none = enc_label(a), found = enc_label(a);
@@ -62,6 +63,7 @@ static void emit_parse(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_parse_u64", SYM_GLOBAL);
+    fn.cold = 1;
     Asm *a = &fn.a;
     int loop = enc_label(a), bad = enc_label(a), end = enc_label(a), suffix = enc_label(a);
     int scale = enc_label(a);
@@ -114,7 +116,7 @@ static void emit_parse(Rt *rt)
  * the .rodata symbol name; to label unset when it is not set. */
 static void env_number(Asm *a, int name, int unset)
 {
-    enc_lea(a, 8, RDI, mem_rip(name, 0));
+    enc_mov_sym32(a, RDI, name, 0);
     enc_call_sym(a, S("arc_rt_getenv"));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_E, unset);
@@ -131,6 +133,7 @@ static void emit_config(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_config", SYM_GLOBAL);
+    fn.cold = 1;
     Asm *a = &fn.a;
     static const char workers[] = "ARC_WORKERS=", seed[] = "ARC_STEAL_SEED=";
     int sw = rt_rodata(rt, "arc_rt_env_workers", workers, sizeof workers, 1, SYM_LOCAL);
@@ -201,6 +204,7 @@ static void emit_config(Rt *rt)
     /* arc_rt_config_stack(): G_STACKSIZE alone.  Also run by stack.c's
      * start-up hook: main's stack growth needs the budget before main. */
     rt_begin(rt, &fn, "arc_rt_config_stack", SYM_GLOBAL);
+    fn.cold = 1;
     a = &fn.a;
     static const char stack[] = "ARC_STACK_SIZE=";
     int ss = rt_rodata(rt, "arc_rt_env_stack", stack, sizeof stack, 1, SYM_LOCAL);

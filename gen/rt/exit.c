@@ -22,6 +22,7 @@ void rt_emit_exit(Rt *rt)
     /* void arc_exit(int status): does not return; rbx and r12 need no
      * saving.  rsp is realigned to 16 for the hooks' calls. */
     rt_begin(rt, &fn, "arc_exit", SYM_GLOBAL);
+    fn.cold = 1;
     Asm *a = &fn.a;
     enc_mov(a, 4, opr(RBX), opr(RDI));
     enc_alu(a, ALU_AND, 8, opr(RSP), opi(-16));

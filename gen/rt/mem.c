@@ -179,7 +179,7 @@ static void emit_tables(Rt *rt)
  * initialised, the boot cache before. */
 static void emit_cache(Asm *a, Reg dst)
 {
-    enc_lea(a, 8, dst, mem_rip(ms.mem, M_BOOT));
+    enc_mov_sym32(a, dst, ms.mem, M_BOOT);
     int done = enc_label(a);
     enc_alu(a, ALU_CMP, 1, opm(mem_rip(ms.sched, G_INIT)), I(0));
     enc_jcc_short(a, CC_E, done);
@@ -195,7 +195,7 @@ static void emit_unlock(Asm *a, Mem m) { rt_spin_unlock(a, opm(m)); }
 /* r = &central row of the class whose class*16 is in idx. */
 static void emit_central(Asm *a, Reg r, Reg idx)
 {
-    enc_lea(a, 8, r, mem_rip(ms.mem, M_CENTRAL));
+    enc_mov_sym32(a, r, ms.mem, M_CENTRAL);
     enc_lea(a, 8, r, mem_bis(r, idx, C_ROW / S_ROW, 0));
 }
 
@@ -339,7 +339,7 @@ static void emit_double(Rt *rt)
     static const char msg[] = "double free of";
     int m = rt_rodata(rt, "arc_rt_msg_double_free", msg, sizeof msg, 1, SYM_LOCAL);
     enc_mov(a, 8, R(RSI), R(RDI));
-    enc_lea(a, 8, RDI, mem_rip(m, 0));
+    enc_mov_sym32(a, RDI, m, 0);
     enc_mov(a, 4, R(RDX), I(FATAL_HEX | FATAL_BACKTRACE));
     enc_jmp_sym(a, S("arc_rt_fatal"));
     rt_end(rt, &fn);
@@ -409,7 +409,7 @@ static void emit_refill(Rt *rt)
      * class lock (before init, the boot slot is the one being refilled). */
     enc_alu(a, ALU_CMP, 1, opm(mem_rip(ms.sched, G_INIT)), I(0));
     enc_jcc(a, CC_E, batches);
-    enc_lea(a, 8, R9, mem_rip(ms.mem, M_BOOT));
+    enc_mov_sym32(a, R9, ms.mem, M_BOOT);
     enc_alu(a, ALU_ADD, 8, R(R9), R(RSI));
     enc_mov(a, 8, R(RAX), M(R9, S_HEAD));
     enc_test(a, 8, R(RAX), R(RAX));
@@ -737,7 +737,7 @@ static void emit_new(Rt *rt)
     enc_ret(a);
     enc_bind(a, fail);
     static const char msg[] = "out of memory, bytes requested:";
-    enc_lea(a, 8, RDI, mem_rip(rt_rodata(rt, "arc_rt_new_msg", msg, sizeof msg, 1, SYM_LOCAL), 0));
+    enc_mov_sym32(a, RDI, rt_rodata(rt, "arc_rt_new_msg", msg, sizeof msg, 1, SYM_LOCAL), 0);
     enc_mov(a, 8, R(RSI), M(RBP, -8));
     enc_mov(a, 4, R(RDX), I(FATAL_BACKTRACE));
     enc_call_sym(a, S("arc_rt_fatal"));

@@ -165,7 +165,7 @@ void rt_fatal_msg(Rt *rt, Asm *a, const char *label, const char *msg, Reg number
     if (number != RSI)
         enc_mov(a, 8, R(RSI), number == NOREG ? I(-1) : R(number));
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
-    enc_lea(a, 8, RDI, mem_rip(sym, 0));
+    enc_mov_sym32(a, RDI, sym, 0);
     enc_jmp_sym(a, rt_sym(rt, "arc_rt_fatal"));
 }
 
@@ -207,9 +207,9 @@ void rt_call_table(Asm *a, Reg cur, const char *start, const char *end, const Re
     if (nargs > countof(abi))
         die("rt_call_table: %d arguments", nargs);
     int loop = enc_label(a), next = enc_label(a), done = enc_label(a);
-    enc_lea(a, 8, cur, mem_rip(S(start), 0));
+    enc_mov_sym32(a, cur, S(start), 0);
     enc_bind(a, loop);
-    enc_lea(a, 8, RAX, mem_rip(S(end), 0));
+    enc_mov_sym32(a, RAX, S(end), 0);
     enc_alu(a, ALU_CMP, 8, R(cur), R(RAX));
     enc_jcc(a, CC_AE, done);
     for (int i = 0; i < nargs; i++)

@@ -219,17 +219,17 @@ static void emit_signal_init(Rt *rt)
     int altfn = rt_bss(rt, "arc_rt_altstack_fn", 8, 8, SYM_GLOBAL);
     int crashfn = rt_bss(rt, "arc_rt_backtrace_fn", 8, 8, SYM_GLOBAL);
     enc_alu(a, ALU_SUB, 8, opr(RSP), opi(FRAME));
-    enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_rt_crash"), 0));
+    enc_mov_sym32(a, RAX, rt_sym(rt, "arc_rt_crash"), 0);
     enc_mov(a, 8, opm(mem_rip(crashfn, 0)), opr(RAX));
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, handler))), opr(RAX));
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, flags))),
             opi(K_SA_SIGINFO | K_SA_ONSTACK | K_SA_RESTORER | K_SA_NODEFER));
-    enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_rt_sigreturn"), 0));
+    enc_mov_sym32(a, RAX, rt_sym(rt, "arc_rt_sigreturn"), 0);
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, restorer))), opr(RAX));
     enc_mov(a, 8, opm(mem_b(RSP, UOFF(sigaction, mask))), opi(0));
     enc_mov(a, 8, opr(RSI), opr(RSP));
     enc_call_sym(a, rt_sym(rt, "arc_rt_sigaction_all"));
-    enc_lea(a, 8, RAX, mem_rip(rt_sym(rt, "arc_rt_altstack_init"), 0));
+    enc_mov_sym32(a, RAX, rt_sym(rt, "arc_rt_altstack_init"), 0);
     enc_mov(a, 8, opm(mem_rip(altfn, 0)), opr(RAX));
     enc_alu(a, ALU_ADD, 8, opr(RSP), opi(FRAME));
     enc_alu(a, ALU_XOR, 4, opr(RDI), opr(RDI));
@@ -283,7 +283,7 @@ static void emit_altstack_init(Rt *rt)
     enc_mov(a, 8, opr(RDX), opm(mem_b(RDI, WK_ALTSIZE)));
     enc_jmp(a, check);
     enc_bind(a, bss);
-    enc_lea(a, 8, RSI, mem_rip(area, 0));
+    enc_mov_sym32(a, RSI, area, 0);
     enc_mov(a, 4, opr(RDX), opi(ALTSTACK_SIZE));
     enc_bind(a, check);
     enc_alu(a, ALU_CMP, 8, opr(RDX), opr(R8));
@@ -392,7 +392,7 @@ static Opnd local(int32_t off) { return opm(mem_b(RBP, off)); }
 /* Print a literal string. */
 static void puts_lit(Crash *c, const char *s)
 {
-    enc_lea(c->a, 8, RSI, mem_rip(c->text_sym, text(c, s)));
+    enc_mov_sym32(c->a, RSI, c->text_sym, text(c, s));
     enc_call_label(c->a, c->putz);
 }
 
@@ -573,8 +573,8 @@ static void emit_sym(Crash *c)
     enc_bind(a, c->sym);
     enc_mov(a, 8, opr(RDI), opr(RAX));
     enc_alu(a, ALU_SUB, 8, opr(RAX), opr(RDX));
-    enc_lea(a, 8, R8, mem_rip(rt_sym(c->rt, "arc_functab_start"), 0));
-    enc_lea(a, 8, R9, mem_rip(rt_sym(c->rt, "arc_functab_end"), 0));
+    enc_mov_sym32(a, R8, rt_sym(c->rt, "arc_functab_start"), 0);
+    enc_mov_sym32(a, R9, rt_sym(c->rt, "arc_functab_end"), 0);
     enc_mov(a, 8, opr(RCX), opr(R9));
     enc_alu(a, ALU_SUB, 8, opr(RCX), opr(R8));            /* table bytes */
     enc_alu(a, ALU_SUB, 8, opr(RCX), opi(FTAB_HEAD));
@@ -627,7 +627,7 @@ static void emit_lookup(Crash *c)
     Asm *a = c->a;
     int loop = enc_label(a), found = enc_label(a), none = enc_label(a);
     enc_bind(a, c->lookup);
-    enc_lea(a, 8, RCX, mem_rip(c->policy_sym, 0));
+    enc_mov_sym32(a, RCX, c->policy_sym, 0);
     enc_bind(a, loop);
     enc_movzx(a, 4, RAX, 2, opm(mem_b(RCX, 0)));
     enc_test(a, 4, opr(RAX), opr(RAX));
@@ -638,7 +638,7 @@ static void emit_lookup(Crash *c)
     enc_jmp_short(a, loop);
     enc_bind(a, found);
     enc_movzx(a, 4, RAX, 2, opm(mem_b(RCX, 2)));
-    enc_lea(a, 8, RDX, mem_rip(c->text_sym, 0));
+    enc_mov_sym32(a, RDX, c->text_sym, 0);
     enc_alu(a, ALU_ADD, 8, opr(RAX), opr(RDX));
     enc_bind(a, none);
     enc_ret(a);
@@ -829,7 +829,7 @@ static void emit_machine(Crash *c)
     /* the register file, a loop over arc_rt_crash_regs: rsi the entry
      * (putz leaves it on the label's NUL; hex keeps it), r14 the offset */
     int loop = enc_label(a), last = enc_label(a);
-    enc_lea(a, 8, RSI, mem_rip(c->regs_sym, 0));
+    enc_mov_sym32(a, RSI, c->regs_sym, 0);
     enc_bind(a, loop);
     enc_movzx(a, 4, R14, 1, opm(mem_b(RSI, 0)));
     enc_test(a, 4, opr(R14), opr(R14));

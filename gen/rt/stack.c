@@ -291,7 +291,7 @@ static void seg_link(Asm *a, Reg old_sp)
     enc_jcc(a, CC_E, copied);                        /* rep movsb starts slowly */
     enc_rep_movsb(a);
     enc_bind(a, copied);
-    enc_lea(a, 8, R9, mem_rip(S("arc_rt_lessstack"), 0));
+    enc_mov_sym32(a, R9, S("arc_rt_lessstack"), 0);
     enc_mov(a, 8, M(R8, -8), R(R9));
     rt_load_worker(a, RDI);
     enc_mov(a, 8, M(RDI, WK_SEG), R(RAX));
@@ -317,7 +317,7 @@ static void overflow_frame(Asm *a)
  * is linked, so %fs and the main stack's limit are set before main. */
 static void keep_boot(Asm *a)
 {
-    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_stack_boot_entry"), 0));
+    enc_mov_sym32(a, RAX, S("arc_rt_stack_boot_entry"), 0);
 }
 
 /* arc_rt_morestack: called from a function's prologue with
@@ -536,7 +536,7 @@ static void emit_main_stack(Rt *rt)
     enc_bind(a, set);                                /* rcx = usable bytes below the top */
     enc_mov(a, 8, R(RAX), R(RDI));
     enc_alu(a, ALU_SUB, 8, R(RAX), R(RCX));          /* the limit */
-    enc_lea(a, 8, RDX, mem_rip(hdr, 0));
+    enc_mov_sym32(a, RDX, hdr, 0);
     enc_mov(a, 8, M(RDX, SG_HI), R(RDI));
     enc_lea(a, 8, RCX, mem_b(RAX, -RT_RESERVE - C_SLACK));
     enc_mov(a, 8, M(RDX, SG_LO), R(RCX));
@@ -563,14 +563,14 @@ static void emit_boot(Rt *rt)
     enc_push(a, R(RSI));
     enc_call_sym(a, S("arc_rt_capture"));
     enc_mov(a, 4, R(RDI), I(K_ARCH_SET_FS));
-    enc_lea(a, 8, RSI, mem_rip(w0, 0));
+    enc_mov_sym32(a, RSI, w0, 0);
     enc_mov(a, 8, M(RSI, WK_SELF), R(RSI));
     rt_sys(a, SYS_arch_prctl);
     /* the crash reporter's view of the segments */
     int walk = S("arc_rt_stack_walk");
-    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_stack_walk_context"), 0));
+    enc_mov_sym32(a, RAX, S("arc_rt_stack_walk_context"), 0);
     enc_mov(a, 8, opm(mem_rip(walk, 0)), R(RAX));
-    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_stack_walk_frame"), 0));
+    enc_mov_sym32(a, RAX, S("arc_rt_stack_walk_frame"), 0);
     enc_mov(a, 8, opm(mem_rip(walk, 8)), R(RAX));
     enc_call_sym(a, S("arc_rt_config_stack"));
     enc_pop(a, R(RDI));                              /* argv: the frames are below it */
@@ -627,7 +627,7 @@ static void emit_walk(Rt *rt)
     enc_mov(a, 8, M(RBP, CRASH_OVF), I(0));
     enc_bind(a, guarded);
     enc_mov(a, 8, R(RSI), M(R13, UOFF(ucontext, mc_rip)));
-    enc_lea(a, 8, RDX, mem_rip(S("arc_rt_stack_overflow"), 0));
+    enc_mov_sym32(a, RDX, S("arc_rt_stack_overflow"), 0);
     enc_alu(a, ALU_SUB, 8, R(RSI), R(RDX));
     enc_alu(a, ALU_CMP, 8, R(RSI), I(16));
     enc_jcc(a, CC_AE, notovf);
@@ -650,7 +650,7 @@ static void emit_walk(Rt *rt)
     enc_mov(a, 8, R(RCX), M(RBP, CRASH_SEG));
     enc_test(a, 8, R(RCX), R(RCX));
     enc_jcc(a, CC_E, same);
-    enc_lea(a, 8, RDX, mem_rip(S("arc_rt_lessstack"), 0));
+    enc_mov_sym32(a, RDX, S("arc_rt_lessstack"), 0);
     enc_alu(a, ALU_CMP, 8, R(RAX), R(RDX));
     enc_jcc(a, CC_NE, same);
     enc_mov(a, 8, R(RDX), M(RCX, SG_PREV));

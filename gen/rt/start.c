@@ -61,6 +61,7 @@ static void emit_capture(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_capture", SYM_GLOBAL);
+    fn.cold = 1;
     Asm *a = &fn.a;
     int proc = rt_sym(rt, "arc_rt_proc");
     enc_mov(a, 8, opm(mem_rip(proc, P_ARGC)), opr(RDI));
@@ -86,6 +87,7 @@ static void emit_capture(Rt *rt)
     } getters[] = {{"arc_argc", P_ARGC}, {"arc_argv", P_ARGV}, {"arc_envp", P_ENVP}};
     for (int i = 0; i < countof(getters); i++) {
         rt_begin(rt, &fn, getters[i].name, SYM_GLOBAL);
+        fn.cold = 1;
         enc_mov(&fn.a, 8, opr(RAX), opm(mem_rip(proc, getters[i].off)));
         enc_ret(&fn.a);
         rt_end(rt, &fn);
@@ -96,6 +98,7 @@ void rt_emit_start(Rt *rt)
 {
     RtFn fn;
     rt_begin(rt, &fn, "_start", SYM_GLOBAL);
+    fn.cold = 1;
     Asm *a = &fn.a;
     int scan = enc_label(a);
 

@@ -418,7 +418,7 @@ void x64_call(X64Fn *x, const Inst *in)
     } else if (type_is_flt(in->type)) {
         x64_storef(x, in->dst, 0);
     } else {
-        x64_store(x, in->dst, RAX);
+        x64_result_rax(x, in);
     }
 }
 
@@ -426,16 +426,21 @@ void x64_call(X64Fn *x, const Inst *in)
 static void x64_epilogue(X64Fn *x)
 {
     Asm *a = &x->a;
-    /* Outside hot code (emit.c), a return jumps to the function's first
-     * epilogue when that is longer than a jump could be (rel32: 5 bytes).
-     * The choice depends only on the frame, so every emission pass of
-     * emit_relaxed makes the same one and numbers the same jumps. */
-    int len = 2 + (x->dynamic || x->frame > 8 ? 4 : x->frame ? 1 : 0);
+    /* Outside a call cycle (where a return is as hot as the call), a
+     * return jumps to the function's first epilogue when that is longer
+     * than a jump could be (rel32: 5 bytes).  The choice depends only on
+     * the frame, so every emission pass of emit_relaxed makes the same one
+     * and numbers the same jumps. */
+    int len = 2 + (x->dynamic || x->frame > 16 ? 4 : x->frame / 8);
     for (int r = 0; r < 16; r++)
         len += (x->usedsaved >> r & 1) ? 1 + (r >= 8) : 0;
-    if (!a->chunked && len > 5) {
+    if (!x->cyclic && len > 5) {
         if (x->epilogue >= 0) {
-            enc_jmp(a, x->epilogue);
+            AsmMark m;
+            do {
+                m = enc_mark(a);
+                enc_jmp(a, x->epilogue);
+            } while (enc_unsplit(a, m, m.len));
             return;
         }
         x->epilogue = enc_label(a);
@@ -450,9 +455,10 @@ static void x64_epilogue(X64Fn *x)
             enc_lea(a, 8, RSP, mem_b(RBP, -8 * x->nsaved));
         else
             enc_mov(a, 8, opr(RSP), opr(RBP));
-    } else if (x->frame == 8) {
-        enc_pop(a, opr(RCX));   /* the prologue's push: 1 byte, not 4 */
-    } else if (x->frame) {
+    } else if (x->frame <= 16) {
+        for (int k = 0; k < x->frame; k += 8)
+            enc_pop(a, opr(RCX));   /* the prologue's pushes: 1 byte each */
+    } else {
         enc_alu(a, ALU_ADD, 8, opr(RSP), opi(x->frame));
     }
     for (int r = 15; r >= 0; r--)

@@ -91,9 +91,10 @@ static void x64_emit_func(X64Fn *x)
     for (int r = 0; r < 16; r++)
         if (x->usedsaved >> r & 1)
             enc_push(a, opr((Reg)r));
-    if (x->frame == 8 && !x->dynamic)
-        enc_push(a, opr(RAX));  /* a slot (its value unused) in 1 byte */
-    else if (x->frame)
+    if (x->frame <= 16 && !x->dynamic)
+        for (int k = 0; k < x->frame; k += 8)
+            enc_push(a, opr(RAX));  /* a slot (its value unused) in 1 byte */
+    else
         enc_alu(a, ALU_SUB, 8, opr(RSP), opi(x->frame));
     x64_params(x);
 
@@ -236,30 +237,55 @@ static int calls_out(const Block *bl)
     return 0;
 }
 
-/* Hot: on a call cycle, or a loop (a branch from block b back to h <= b;
- * the front end lays each loop out contiguously: its body is h..b) that
- * neither calls nor makes a system call.  Only a hot function pays for
- * enc_unsplit's padding and a 32-byte start; the others are packed with
- * no padding at all. */
+/* Hot: on a call cycle, or with a loop that neither calls nor makes a
+ * system call: a cycle of the control-flow graph among the blocks without
+ * one (found as an edge back to a block on the depth-first stack; the
+ * block order says nothing, opt_layout moves cold blocks).  Only a hot
+ * function pays for enc_unsplit's padding and a 32-byte start; the others
+ * are packed with no padding at all. */
 static int hot(const X64Fn *x)
 {
     const Func *f = x->f;
     if (x->cyclic)
         return 1;
-    for (int b = 0; b < f->nblocks; b++) {
-        const Block *bl = f->blocks[b];
-        const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
-        for (int a = 0; t && a < t->nargs; a++) {
-            if (t->args[a].kind != V_BLOCK || t->args[a].blk > b)
+    int nb = f->nblocks, found = 0;
+    enum { WHITE, GREY, BLACK };
+    uint8_t *colour = xcalloc((size_t)nb + 1, 1);
+    int *stack = xmalloc(((size_t)nb + 1) * sizeof(int));
+    int *next = xcalloc((size_t)nb + 1, sizeof(int));   /* operand to look at next */
+    for (int b = 0; b < nb; b++)
+        if (calls_out(f->blocks[b]))
+            colour[b] = BLACK;
+    for (int root = 0; root < nb && !found; root++) {
+        if (colour[root] != WHITE)
+            continue;
+        int sp = 0;
+        stack[sp++] = root;
+        colour[root] = GREY;
+        while (sp && !found) {
+            int b = stack[sp - 1];
+            const Block *bl = f->blocks[b];
+            const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
+            if (!t || next[b] >= t->nargs) {
+                colour[b] = BLACK;
+                sp--;
                 continue;
-            int h = t->args[a].blk;
-            while (h <= b && !calls_out(f->blocks[h]))
-                h++;
-            if (h > b)
-                return 1;
+            }
+            Val v = t->args[next[b]++];
+            if (v.kind != V_BLOCK)
+                continue;
+            if (colour[v.blk] == GREY) {
+                found = 1;
+            } else if (colour[v.blk] == WHITE) {
+                colour[v.blk] = GREY;
+                stack[sp++] = v.blk;
+            }
         }
     }
-    return 0;
+    free(colour);
+    free(stack);
+    free(next);
+    return found;
 }
 
 static void emit_relaxed(X64Fn *x)
@@ -291,10 +317,12 @@ void x64_emit_module(Module *m, Elf *e)
     for (int i = 0; i < m->nsyms; i++)
         elfsym[i] = -1;
     for (int i = 0; i < m->nfuncs; i++)
-        if (m->syms[m->funcs[i]->sym].kind == SYM_FUNCDEF)
+        if (m->syms[m->funcs[i]->sym].kind == SYM_FUNCDEF) {
             x64_split_webs(m, m->funcs[i]);
+            x64_remat_addrs(m, m->funcs[i]);
+        }
     if (ir_verify(m, stderr))
-        die("the IR is invalid after x64_split_webs");
+        die("the IR is invalid after x64_split_webs and x64_remat_addrs");
     for (int i = 0; i < m->ndatas; i++)
         emit_data(m, e, elfsym, m->datas[i]);
     /* every frame first: a check counts its nosplit callees' (depth.c) */

@@ -22,6 +22,32 @@
 
 static int isz(Type t) { return t == T_I64 || t == T_PTR ? 8 : 4; }
 
+/* The instruction k after the current one in its block, or NULL. */
+static const Inst *ahead(const X64Fn *x, int k)
+{
+    const Block *b = x->f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur] + k;
+    return i < b->ninsts ? &b->insts[i] : NULL;
+}
+
+/* Does vreg v's interval end by the instruction k after the current one? */
+static int dies_by(const X64Fn *x, int v, int k)
+{
+    return x->vend[v] <= 2 * (x->curinst + k) + 2;
+}
+
+static int same_val(Val a, Val b)
+{
+    switch (a.kind == b.kind ? a.kind : V_NONE) {
+    case V_VREG: return a.vreg == b.vreg;
+    case V_INT: return a.i == b.i;
+    case V_SYM: return a.sym == b.sym && a.i == b.i;
+    default: return 0;
+    }
+}
+
+static int is_vreg(Val a, int v) { return a.kind == V_VREG && a.vreg == v; }
+
 static Mem x64_addr(X64Fn *x, Val p, Reg scratch)
 {
     if (p.kind == V_SYM)
@@ -80,6 +106,8 @@ static int try_lea(X64Fn *x, int dst, Val a, Val b, int neg, int sz)
 }
 
 static int fuse_index(X64Fn *x, const Inst *in);
+static int and_branch(X64Fn *x, int k, const Mem *ma);
+static void cmp_branch(X64Fn *x, const Inst *in, const Mem *ma, Cond c, int t, int f);
 
 /* The operands of in, swapped when the operation is commutative and its
  * second operand sits in the destination's register (where the result is
@@ -107,6 +135,8 @@ static void gen_alu(X64Fn *x, const Inst *in)
         try_lea(x, in->dst, in->args[0], in->args[1], in->op == OP_SUB, sz))
         return;
     if (in->op == OP_MUL && fuse_index(x, in))
+        return;
+    if (in->op == OP_AND && and_branch(x, 0, NULL))
         return;
     Val va, vb;
     operands(x, in, &va, &vb);
@@ -415,15 +445,83 @@ static void jump_to(X64Fn *x, int blk)
     } while (enc_unsplit(&x->a, m, m.len));
 }
 
-/* The compare in and the branch on it, macro-fused: the pair kept within
- * a 32-byte chunk (enc_unsplit) */
-static void cmp_branch(X64Fn *x, const Inst *in, Cond c, int t, int f)
+/* test for `and a, b` whose only use is a compare with 0: returns where
+ * the test starts.  A constant mask within the low byte tests that byte
+ * (of a register, or of a slot: little endian). */
+static uint32_t emit_test(X64Fn *x, const Inst *and_, const Mem *ma)
+{
+    int sz = isz(and_->type);
+    Val a = and_->args[0], b = and_->args[1];
+    if (a.kind == V_INT) {
+        Val t = a;
+        a = b, b = t;
+    }
+    Opnd oa;
+    if (ma) {
+        oa = opm(*ma);      /* a: the byte loaded from there (fuse_disp) */
+    } else if (a.kind == V_VREG && x->loc[a.vreg].kind != LOC_XMM) {
+        oa = x64_locop(x, a.vreg);
+    } else {
+        x64_load(x, a, RAX);
+        oa = opr(RAX);
+    }
+    Opnd ob;
+    if (b.kind == V_INT && b.i >= 0 && b.i <= 255) {
+        sz = 1;
+        ob = opi(b.i);
+    } else {
+        ob = src_op(x, b, RCX, sz);
+        if (ob.kind == OPND_MEM && oa.kind == OPND_MEM) {
+            x64_load(x, b, RCX);
+            ob = opr(RCX);
+        }
+    }
+    uint32_t at = enc_pos(&x->a);
+    enc_test(&x->a, sz, oa, ob);
+    return at;
+}
+
+/* `%m = and a, b; %c = eq/ne %m, 0; br %c`, the and k instructions after
+ * the current one, %m and %c dying there: one test and a jump (the
+ * instructions up to the branch skipped).  ma: a is the value loaded from
+ * there (k = 2 after a field's ptradd and load: fuse_disp), tested in
+ * place with a mask within the low byte.  0 when the pattern does not
+ * apply. */
+static int and_branch(X64Fn *x, int k, const Mem *ma)
+{
+    const Inst *in = ahead(x, k), *cmp = ahead(x, k + 1), *br = ahead(x, k + 2);
+    if (!br || in->op != OP_AND || (cmp->op != OP_EQ && cmp->op != OP_NE) || in->dst < 0 ||
+        !dies_by(x, in->dst, k + 1) || !is_vreg(cmp->args[0], in->dst) ||
+        cmp->args[1].kind != V_INT || cmp->args[1].i != 0 || !fuses(x, cmp, br, x->curinst + k + 1))
+        return 0;
+    Val b = in->args[1];
+    if (b.kind == V_INT && (b.i < INT32_MIN || b.i > INT32_MAX) && isz(in->type) == 8)
+        return 0;
+    if (ma) {
+        const Inst *ld = ahead(x, k - 1);
+        Val a = in->args[0];
+        if (a.kind == V_INT) {
+            Val t = a;
+            a = b, b = t;
+        }
+        if (!is_vreg(a, ld->dst) || !dies_by(x, ld->dst, k) || b.kind != V_INT || b.i < 0 || b.i > 255)
+            return 0;
+    }
+    cmp_branch(x, in, ma, cmp->op == OP_EQ ? CC_E : CC_NE, br->args[1].blk, br->args[2].blk);
+    x->skip = k + 2;
+    return 1;
+}
+
+/* The compare in (or the test of the and in: and_branch; ma its first
+ * operand's memory) and the branch on it, macro-fused: the pair kept
+ * within a 32-byte chunk (enc_unsplit) */
+static void cmp_branch(X64Fn *x, const Inst *in, const Mem *ma, Cond c, int t, int f)
 {
     AsmMark m;
     uint32_t from;
     do {
         m = enc_mark(&x->a);
-        from = emit_cmp(x, in);
+        from = in->op == OP_AND ? emit_test(x, in, ma) : emit_cmp(x, in);
         enc_jcc(&x->a, t == x->cur + 1 ? (Cond)(c ^ 1) : c, x->blabel[t == x->cur + 1 ? f : t]);
     } while (enc_unsplit(&x->a, m, from));
     if (t != x->cur + 1)
@@ -438,7 +536,7 @@ static void gen_cmp(X64Fn *x, const Inst *in)
     int i = x->curinst - x->istart[x->cur];
     const Inst *nx = i + 1 < b->ninsts ? &b->insts[i + 1] : NULL;
     if (fuses(x, in, nx, x->curinst)) {
-        cmp_branch(x, in, icmp_cc[in->op], nx->args[1].blk, nx->args[2].blk);
+        cmp_branch(x, in, NULL, icmp_cc[in->op], nx->args[1].blk, nx->args[2].blk);
         x->skip = 1;
         return;
     }
@@ -879,6 +977,66 @@ static void gen_alloca(X64Fn *x, const Inst *in)
  * non-PIE below 2 GiB), or in its slot (loaded into rcx first: load_from
  * writes only its destination, store_to loads its value into rax).  0
  * when the pattern does not apply. */
+
+/* A read-modify-write of a field (addr.c gives each access its own
+ * ptradd):
+ *     %q = ptradd b, c;  %v = load %q;  %w = op %v, y
+ *     %q2 = ptradd b, c; store %w, %q2
+ * with op add, sub, and, or or xor, every value dying in the pattern, the
+ * load and the store as wide (an extending load's upper bits never reach
+ * the stored ones), y a constant or (4 and 8 bytes) a register, becomes
+ * `op y, c(b)` and the four after the first are skipped.  The base is in
+ * a register or a symbol (nothing runs in between: it still holds). */
+static int fuse_rmw(X64Fn *x, const Inst *in)
+{
+    static const AluOp alu[OP_COUNT] = {
+        [OP_ADD] = ALU_ADD, [OP_SUB] = ALU_SUB, [OP_AND] = ALU_AND,
+        [OP_OR] = ALU_OR, [OP_XOR] = ALU_XOR,
+    };
+    const Inst *ld = ahead(x, 1), *op = ahead(x, 2), *pa = ahead(x, 3), *st = ahead(x, 4);
+    Val base = in->args[0], c = in->args[1];
+    if (!st || (ld->op != OP_LOAD && !op_info[ld->op].msize) || !(op_info[ld->op].flags & F_LOAD) ||
+        type_is_flt(ld->type) || !is_vreg(ld->args[0], in->dst) ||
+        !dies_by(x, in->dst, 1) || ld->dst < 0)
+        return 0;
+    int width = op_info[ld->op].msize ? op_info[ld->op].msize : type_size(ld->type);
+    if (!(op->op == OP_ADD || op->op == OP_SUB || op->op == OP_AND || op->op == OP_OR ||
+          op->op == OP_XOR) || op->dst < 0 || !dies_by(x, ld->dst, 2))
+        return 0;
+    Val y;
+    if (is_vreg(op->args[0], ld->dst))
+        y = op->args[1];
+    else if (op->op != OP_SUB && is_vreg(op->args[1], ld->dst))
+        y = op->args[0];
+    else
+        return 0;
+    if (is_vreg(y, ld->dst))
+        return 0;   /* v op v */
+    if (pa->op != OP_PTRADD || !same_val(pa->args[0], base) || !same_val(pa->args[1], c) ||
+        pa->dst < 0 || st->op != OP_STORE || type_is_flt(st->type) ||
+        type_size(st->type) != width || !is_vreg(st->args[1], pa->dst) ||
+        !is_vreg(st->args[0], op->dst) ||
+        !dies_by(x, op->dst, 4) || !dies_by(x, pa->dst, 4))
+        return 0;
+    Opnd src;
+    if (y.kind == V_INT && (width == 1 || (y.i >= INT32_MIN && y.i <= INT32_MAX)))
+        src = opi(width == 1 ? (int8_t)y.i : width == 2 ? (int16_t)y.i : y.i);
+    else if (y.kind == V_VREG && x->loc[y.vreg].kind == LOC_REG && width >= 4)
+        src = opr((Reg)x->loc[y.vreg].r);
+    else
+        return 0;
+    Mem m;
+    if (base.kind == V_SYM && base.i + c.i >= INT32_MIN / 2 && base.i + c.i <= INT32_MAX / 2)
+        m = mem_sym(x64_esym(x, base.sym), NOREG, 1, (int32_t)(base.i + c.i));
+    else if (base.kind == V_VREG && x->loc[base.vreg].kind == LOC_REG)
+        m = mem_b((Reg)x->loc[base.vreg].r, (int32_t)c.i);
+    else
+        return 0;
+    enc_alu(&x->a, alu[op->op], width, opm(m), src);
+    x->skip = 4;
+    return 1;
+}
+
 static int fuse_disp(X64Fn *x, const Inst *in)
 {
     const Block *b = x->f->blocks[x->cur];
@@ -887,6 +1045,8 @@ static int fuse_disp(X64Fn *x, const Inst *in)
     if (c.kind != V_INT || c.i < INT32_MIN / 2 || c.i > INT32_MAX / 2 || in->dst < 0 ||
         i + 1 >= b->ninsts || x->vend[in->dst] > 2 * (gi + 1) + 2)
         return 0;
+    if (fuse_rmw(x, in))
+        return 1;
     const Inst *ls = &b->insts[i + 1];
     int load = (op_info[ls->op].flags & F_LOAD) && ls->args[0].kind == V_VREG && ls->args[0].vreg == in->dst;
     int store = ls->op == OP_STORE && ls->args[1].kind == V_VREG && ls->args[1].vreg == in->dst &&
@@ -904,6 +1064,8 @@ static int fuse_disp(X64Fn *x, const Inst *in)
     } else {
         return 0;
     }
+    if (load && and_branch(x, 2, &m))
+        return 1;
     if (load)
         load_from(x, ls, m);
     else
@@ -969,8 +1131,7 @@ static void gen_intrin(X64Fn *x, const Inst *in)
     }
     switch (ii->res) {
     case RES_RAX:
-        if (in->dst >= 0)
-            x64_store(x, in->dst, RAX);
+        x64_result_rax(x, in);
         break;
     case RES_RDX_RAX:
         enc_shift(a, SH_SHL, 8, opr(RDX), opi(32));
@@ -992,7 +1153,6 @@ static void gen_intrin(X64Fn *x, const Inst *in)
 
 /* --- control flow -------------------------------------------------------- */
 
-
 /* A jump to a block that is only a fused compare and branch (a loop
  * test) copies them: the loop's back edge is then one conditional jump.
  * The compare's operands are live out of this block, so they are where
@@ -1003,7 +1163,7 @@ static void gen_jmp(X64Fn *x, const Inst *in)
     const Block *tb = x->f->blocks[t];
     if (t != x->cur + 1 && tb->ninsts == 2 && is_icmp(tb->insts[0].op) &&
         fuses(x, &tb->insts[0], &tb->insts[1], x->istart[t])) {
-        cmp_branch(x, &tb->insts[0], icmp_cc[tb->insts[0].op], tb->insts[1].args[1].blk,
+        cmp_branch(x, &tb->insts[0], NULL, icmp_cc[tb->insts[0].op], tb->insts[1].args[1].blk,
                    tb->insts[1].args[2].blk);
         return;
     }
@@ -1142,6 +1302,14 @@ uint32_t x64_scratch(const X64Fn *x, const Inst *in)
         return RM(RDX);
     case OP_INTRIN: {   /* argument and string registers, rsi for NOREG, va_arg's rdx */
         const IntrinInfo *ii = &intrin_info[in->args[0].i];
+        if (in->args[0].i == IN_SYSCALL) {
+            /* the kernel keeps every register but rax, rcx and r11; only
+             * the arguments passed are written (gen_intrin) */
+            uint32_t m = ii->writes | ii->clobbers;
+            for (int i = 0; i < in->nargs - 1; i++)
+                m |= RM(ii->argregs[i]);
+            return m;
+        }
         return CALLER_SAVED | ii->reads | ii->writes | ii->clobbers;
     }
     case OP_RET:        /* aggregates: rsi rdi rcx rdx r11 (x64_ret) */
@@ -1149,6 +1317,25 @@ uint32_t x64_scratch(const X64Fn *x, const Inst *in)
     default:
         return 0;
     }
+}
+
+/* Store in's result, just left in rax.  When the next instruction is an
+ * integer compare of it (its first operand, not its second) and nothing
+ * else reads it, the compare reads it from rax: emit_cmp reads its first
+ * operand's register before it writes rax (set_result) or rcx (the
+ * second operand).  After webs.c the vreg has no other definition or
+ * use, so its location may change here, as returned_next does. */
+void x64_result_rax(X64Fn *x, const Inst *in)
+{
+    const Block *b = x->f->blocks[x->cur];
+    int i = x->curinst - x->istart[x->cur];
+    if (in->dst < 0)
+        return;
+    const Inst *nx = i + 1 < b->ninsts ? &b->insts[i + 1] : NULL;
+    if (nx && is_icmp(nx->op) && is_vreg(nx->args[0], in->dst) && !is_vreg(nx->args[1], in->dst) &&
+        dies_by(x, in->dst, 1))
+        x->loc[in->dst] = (Loc){LOC_REG, RAX};
+    x64_store(x, in->dst, RAX);
 }
 
 /* The result of in is returned by the next instruction and used nowhere

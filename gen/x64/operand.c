@@ -62,8 +62,8 @@ void x64_load(X64Fn *x, Val v, Reg r)
         enc_mov(a, 8, opr(r), opi((int64_t)bits));
         break;
     }
-    case V_SYM:
-        enc_lea(a, 8, r, mem_rip(x64_esym(x, v.sym), (int32_t)v.i));
+    case V_SYM:     /* non-PIE, below 4 GiB (linker/): mov $sym, r32 */
+        enc_mov_sym32(a, r, x64_esym(x, v.sym), v.i);
         break;
     default:
         die("x64_load: value kind %d", v.kind);

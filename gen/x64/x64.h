@@ -2,6 +2,7 @@
  * plain IR: gen/rtlower.c has turned spawn/await/yield into runtime calls.
  *
  *   webs.c     each vreg split into its webs (reaching definitions)
+ *   addr.c     a field's address computed again at each access
  *   live.c     liveness over the block order, one live interval per vreg
  *   ralloc.c   linear-scan register allocation; spill slots under pressure
  *   abi.c      SysV x86-64: parameters, calls, returns, variadics
@@ -104,6 +105,9 @@ typedef struct X64Fn {
 /* webs.c */
 void x64_split_webs(Module *m, Func *f);
 
+/* addr.c: after webs.c */
+void x64_remat_addrs(Module *m, Func *f);
+
 /* live.c */
 /* Live-in / live-out vreg bit sets, nw 64-bit words per block (free them). */
 void x64_liveness(const Func *f, uint64_t **in, uint64_t **out, int *nw);
@@ -139,6 +143,7 @@ Opnd x64_locop(X64Fn *x, int vreg);             /* its register or slot */
 int x64_esym(X64Fn *x, int sym);
 void x64_load(X64Fn *x, Val v, Reg r);        /* any int/ptr value -> r (64 bits) */
 void x64_loadf(X64Fn *x, Val v, Xmm r);       /* any float value -> r */
+void x64_result_rax(X64Fn *x, const Inst *in);  /* isel.c: an integer result in rax */
 Mem x64_fconst(X64Fn *x, Val v);              /* a float constant's pool entry */
 void x64_store(X64Fn *x, int vreg, Reg r);
 void x64_storef(X64Fn *x, int vreg, Xmm r);

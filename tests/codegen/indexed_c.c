@@ -1,4 +1,5 @@
-/* indexed.ir's printer: numbers separated by spaces, then a newline. */
+/* indexed.ir's printer (rmw.ir's too): numbers and strings separated by
+ * spaces, then a newline. */
 long arc_write(int fd, const void *p, unsigned long n);
 
 static int first = 1;
@@ -23,4 +24,16 @@ void pnum(long v)
 void pnl(void)
 {
     arc_write(1, "\n", 1);
+    first = 1;
+}
+
+void pstr(const char *s)
+{
+    unsigned long n = 0;
+    while (s[n])
+        n++;
+    if (!first)
+        arc_write(1, " ", 1);
+    first = 0;
+    arc_write(1, s, n);
 }

@@ -144,6 +144,12 @@ check "cond_branch.arc: both() branches on each compare (two sgt, two br, no i8 
     sh -c "test \$(grep -c ' sgt ' '$T/both.ir') = 2 && test \$(grep -c '	br ' '$T/both.ir') = 2 &&
            ! grep -q -e 'copy i8' -e 'xor i8' '$T/both.ir'"
 
+# A branch on an inlined constant result (opt.c thread_jumps) is a jump:
+# check() copies no i8 constant.
+"$ARC" ir tests/arc/const_branch.arc | awk '/^func i32 [$]check[(]/,/^}/' > "$T/cb.ir"
+check "const_branch.arc: check() branches on the compare alone (one br, no i8 copy)" \
+    sh -c "test \$(grep -c '	br ' '$T/cb.ir') = 1 && ! grep -q 'copy i8' '$T/cb.ir'"
+
 # Inlining (gen/opt.c): which calls inline.arc keeps, and the same output
 # with the pass off (ARC_NO_INLINE=1).
 "$ARC" ir tests/arc/inline.arc > "$T/inl.ir"

@@ -70,6 +70,40 @@ check "arc ir -O: kern_fib (tests/bench/cg_kern.ir) calls itself once, in a loop
            test \$(grep -c 'call i64 [$]kern_fib(' '$T/kf.ir') -eq 1 && grep -q 'jmp @entry' '$T/kf.ir' &&
            grep -q 'jmp @rec0[.]entry' '$T/kf.ir'"
 
+# rmw.ir's field updates are one instruction each (addr.c, isel.c
+# fuse_rmw); a call's result compared right away is tested in rax
+# (x64_result_rax); the list walks keep their address register.
+"$ARC" build --emit=asm tests/codegen/rmw.ir > "$T/rmw.s"
+for pat in 'orl    [$]0x10,0x4(%r' 'add    %r[a-z0-9]*,0x8(%r' 'addb   [$]0xa,0x18(%r' \
+           'xorw   [$]0x1002,0x1a(%r' 'subq   [$]0x7,0x10(%r' 'andq   [$]0x40,0x10(%r' \
+           'subq   [$]0x7,0x0$' 'test   %rax,%rax'; do
+    check "rmw.ir: '$pat'" grep -q -- "$pat" "$T/rmw.s"
+done
+n=$(awk '/<walk2?>:/,/^$/' "$T/rmw.s" | grep -c 'lea    0x8(%r')
+check "rmw.ir: both list walks keep the address in a register ($n lea)" test "$n" -eq 2
+
+# hot.ir: only the loop without a call and the recursion are 32-aligned
+"$ARC" build --emit=obj tests/codegen/hot.ir -o "$T/hot.o"
+for fa in back:1 spin:32 calls:1 rec:32 main:1; do
+    al=$(readelf -SW "$T/hot.o" | awk -v s=".text.${fa%%:*}" '{ for (i = 1; i < NF; i++) if ($i == s) print $NF }')
+    check "hot.ir: .text.${fa%%:*} aligned ${fa#*:} (is $al)" test "$al" = "${fa#*:}"
+done
+
+# syscall_live.ir: values live across a syscall stay in caller-saved
+# registers it leaves alone: around() saves no callee-saved register.
+"$ARC" build --emit=asm tests/codegen/syscall_live.ir > "$T/sl.s"
+check "syscall_live.ir: around() pushes no callee-saved register" \
+    sh -c "awk '/<around>:/,/^\$/' '$T/sl.s' | grep -q syscall && ! awk '/<around>:/,/^\$/' '$T/sl.s' | grep -q -e 'push   %rbx' -e 'push   %r1[2-5]'"
+
+# and_test.ir: the flag tests are test + jump
+"$ARC" build --emit=asm tests/codegen/and_test.ir > "$T/at.s"
+for fp in 'low:test   [$]0x8,%[a-z0-9]*b*$' 'wide:test   [$]0x100,%e' 'second:test   [$]0x80,%sil' \
+          'bit:test   %r[a-z0-9]*,%r' 'huge:and ' 'kept:and ' 'field:testb  [$]0x10,0x4(%r' \
+          'byte:testb  [$]0x1,0x8(%r'; do
+    check "and_test.ir: ${fp%%:*}() has '${fp#*:}'" \
+        sh -c "awk '/<${fp%%:*}>:/,/^\$/' '$T/at.s' | grep -q -- '${fp#*:}'"
+done
+
 # The generated differential test is the generator's current output.
 mkdir -p "$T/gen/tests/codegen"
 cp tests/codegen/gen_diff.sh "$T/gen/tests/codegen/"

@@ -290,6 +290,8 @@ static void cases_mov(void)
         done("movabs $%s, %s", i & 1 ? "1" : "0x123456789abcdef0", R(8, regs[i]));
         enc_movabs_sym(start(), regs[i], SYM_EXT, (i % 3 - 1) * 8);
         done("movabs $ext%s, %s", (const char *[]){"-8", "", "+8"}[i % 3], R(8, regs[i]));
+        enc_mov_sym32(start(), regs[i], SYM_EXT, (i % 3 - 1) * 8);
+        done("movl $ext%s, %s", (const char *[]){"-8", "", "+8"}[i % 3], R(4, regs[i]));
     }
 }
 
