@@ -9,7 +9,9 @@
  *   ir_read           IR text (.ir) -> Module (file:line:col: error: ...)
  *   ir_verify         the IR's invariants (exit 1 on user IR)
  *   (check stops here)
- *   opt_inline        small functions inlined (Arc sources only: opt.c)
+ *   opt_tailrec       self tail calls (with an accumulator) become loops
+ *                     (these opt_ passes: Arc sources, and IR with -O: opt.c)
+ *   opt_inline        small functions inlined
  *   opt_checks        bounds checks made earlier on the same path removed
  *   opt_merge         jumps threaded, jumps to single-entry blocks joined,
  *                     unreachable blocks dropped
@@ -127,9 +129,9 @@ static char *default_output(const char *src, const char *ext)
     return out;
 }
 
-/* src -> a verified Module (lowered unless front_only); NULL after the
- * diagnostics. */
-static Module *compile(const char *src, int front_only)
+/* src -> a verified Module (lowered unless front_only; optimised when
+ * an Arc source, or when opt_ir); NULL after the diagnostics. */
+static Module *compile(const char *src, int front_only, int opt_ir)
 {
     size_t len;
     char *text = read_file(src, &len);
@@ -148,21 +150,24 @@ static Module *compile(const char *src, int front_only)
     }
     if (!front_only) {
         /* each pass, then the verifier: a failure is an internal error;
-         * the optimiser's only on Arc sources (opt.c), inlining unless
-         * ARC_NO_INLINE is set (tests compare the two) */
+         * the optimiser's only on Arc sources and IR with -O (opt.c),
+         * inlining unless ARC_NO_INLINE is set, tail calls made jumps
+         * unless ARC_NO_TAILREC is (tests compare with and without) */
         static const struct {
             void (*run)(Module *);
             const char *name;
             int opt;
         } passes[] = {
-            {opt_inline, "opt_inline", 2}, {opt_checks, "opt_checks", 1},
+            {opt_tailrec, "opt_tailrec", 3}, {opt_inline, "opt_inline", 2}, {opt_checks, "opt_checks", 1},
             {opt_merge, "opt_merge", 1}, {opt_cse, "opt_cse", 1}, {opt_merge, "opt_merge", 1},
             {opt_dce, "opt_dce", 1},
             {opt_layout, "opt_layout", 1}, {rt_lower_module, "rt_lower_module", 0},
         };
-        int arc = input_kind(src) == IN_ARC, inline_ok = !getenv("ARC_NO_INLINE");
+        int arc = input_kind(src) == IN_ARC || opt_ir, inline_ok = !getenv("ARC_NO_INLINE");
+        int tailrec_ok = !getenv("ARC_NO_TAILREC");
         for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++) {
-            if (passes[i].opt && (!arc || (passes[i].opt == 2 && !inline_ok)))
+            if (passes[i].opt && (!arc || (passes[i].opt == 2 && !inline_ok) ||
+                                  (passes[i].opt == 3 && !tailrec_ok)))
                 continue;
             passes[i].run(m);
             if (ir_verify(m, stderr))
@@ -316,7 +321,7 @@ static int other_inputs(const Args *a, int nobjs)
 static int compile_and_link(const Args *a, const char *src, const char **objs, int nobjs,
                             const char *out)
 {
-    Module *m = compile(src, 0);
+    Module *m = compile(src, 0, a->opt_ir);
     if (!m)
         return 1;
     if (!a->emit && !has_main(m) && !other_inputs(a, nobjs)) {
@@ -379,7 +384,7 @@ int cmd_build(Args *a)
         return src ? 1 : 2;
     }
     if (emit && strcmp(emit, "asm")) {
-        Module *m = compile(src, 0);
+        Module *m = compile(src, 0, a->opt_ir);
         if (m) {
             char *text = NULL;
             size_t len = 0;
@@ -430,7 +435,7 @@ int cmd_check(Args *a)
     }
     if (!src)
         return 1;
-    Module *m = compile(src, 1);
+    Module *m = compile(src, 1, 0);
     if (!m)
         return 1;
     int rc = 0;

@@ -11,6 +11,7 @@ typedef struct Args {
     const char *cmd;      /* the command's name, for messages */
     const char *out;      /* -o FILE, NULL when not given */
     const char *emit;     /* build --emit=ir|asm|obj */
+    int opt_ir;           /* -O: the optimiser on IR input too */
     const char **inputs;  /* positional arguments, in order */
     int ninputs;
     char **runargs;       /* run: the arguments after -- */

@@ -255,13 +255,27 @@ int ir_add_param(Module *m, Func *f, Type t, int agg, const char *name)
     return v;
 }
 
+/* name, or when f already has it (a pass's new block or vreg in IR text
+ * that used the name), name.2, name.3 ... : names stay unique, so the
+ * text printed reads back.  buf holds the result when it is not name. */
+static const char *fresh_name(const Map *map, const char *name, char *buf, size_t n)
+{
+    const char *base = name;
+    for (int k = 2; map_get(map, name) >= 0; k++) {
+        snprintf(buf, n, "%.80s.%d", base, k);
+        name = buf;
+    }
+    return name;
+}
+
 Block *ir_new_block(Module *m, Func *f, const char *name)
 {
-    char tmp[32];
+    char tmp[32], buf[96];
     if (!name) {
         snprintf(tmp, sizeof tmp, "b%d", f->nblocks);
         name = tmp;
     }
+    name = fresh_name(f->blockmap, name, buf, sizeof buf);
     ir_grow(m, &f->blocks, &f->capblocks, f->nblocks + 1, sizeof(Block *));
     Block *b = f->blocks[f->nblocks] = ir_alloc(m, sizeof *b);
     *b = (Block){.name = ir_strdup(m, name, strlen(name)), .id = f->nblocks};
@@ -271,11 +285,12 @@ Block *ir_new_block(Module *m, Func *f, const char *name)
 
 int ir_new_vreg(Module *m, Func *f, Type t, const char *name)
 {
-    char tmp[32];
+    char tmp[32], buf[96];
     if (!name) {
         snprintf(tmp, sizeof tmp, "t%d", f->nvregs);
         name = tmp;
     }
+    name = fresh_name(f->vregmap, name, buf, sizeof buf);
     ir_grow(m, &f->vregs, &f->capvregs, f->nvregs + 1, sizeof(Vreg));
     f->vregs[f->nvregs] = (Vreg){ir_strdup(m, name, strlen(name)), t};
     map_put(&f->vregmap, f->vregs[f->nvregs].name, f->nvregs, map_alloc, m);

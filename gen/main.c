@@ -48,6 +48,9 @@ static const struct Opt {
     {"--emit=", "ir|asm|obj", O_VALUE, offsetof(Args, emit), 0, C_BUILD | C_EXE,
      "stop after a stage: the lowered IR, objdump's listing (both to standard\n"
      "output without -o), or the object (default SOURCE's base name + .o)"},
+    {"-O", NULL, O_FLAG, offsetof(Args, opt_ir), 0, C_BUILD | C_EXE | C_RUN | C_IR | C_OBJ,
+     "run the IR optimiser on IR input (.ir) too, as it always runs on Arc\n"
+     "sources (IR input is otherwise compiled instruction by instruction)"},
     {"-s", NULL, O_FLAG, offsetof(Args, link.strip), 0, C_LINKS,
      "keep only what the kernel maps (no symbols, no section headers)"},
     {"--no-crash-report", NULL, O_FLAG, offsetof(Args, link.no_crash_report), 0, C_LINKS,

@@ -4,6 +4,9 @@
 
 #include "gen/ir.h"
 
+/* Tail calls of a function to itself (plain, or under an integer add,
+ * mul, and, or, xor) turned into jumps back to its start. */
+void opt_tailrec(Module *m);
 /* Inline calls to small non-recursive functions defined in m. */
 void opt_inline(Module *m);
 /* Bounds checks that the code before them already made, removed. */

@@ -8,9 +8,10 @@
 # A second table, the IR and code generator: compile speed of `arc build`
 # on a generated program (cg_gen.awk: 200 functions of ~500 IR
 # instructions) against gcc -O0/-O2 on its C twin, and the run time of
-# code arc generates (cg_kern.ir) against the same programs in C
-# (cg_kern.c) built by gcc -O0 and -O2; all three are freestanding on the
-# arc runtime with the same gcc -O2 driver (cg_main.c).
+# code arc generates (cg_kern.ir, with the IR optimiser: arc build -O)
+# against the same programs in C (cg_kern.c) built by gcc -O0 and -O2;
+# all three are freestanding on the arc runtime with the same gcc -O2
+# driver (cg_main.c).
 #
 # Every program prints "key value" lines and checks its own results (a
 # wrong result exits 1, and so does this script).  Not part of `make test`:
@@ -73,10 +74,11 @@ for p in arc_spawn musl_hello_write musl_hello_printf musl_spawn bare; do
     strip -o "$B/$p.stripped" "$B/$p"
 done
 
-# The code generator's programs: the IR kernels by arc build, their C
-# twin by gcc -O0 and -O2, each with the same driver object.
+# The code generator's programs: the IR kernels by arc build -O (the IR
+# optimiser, as on Arc sources: fib's second call becomes a loop), their
+# C twin by gcc -O0 and -O2, each with the same driver object.
 gcc $FREESTANDING -I"$B" -Itests/e2e/c -I$S -c $S/cg_main.c -o "$B/cg_main.o"
-"$ARC" build $S/cg_kern.ir "$B/cg_main.o" -o "$B/cg_arc"
+"$ARC" build -O $S/cg_kern.ir "$B/cg_main.o" -o "$B/cg_arc"
 for o in 0 2; do
     gcc $FREESTANDING -O$o -c $S/cg_kern.c -o "$B/cg_kern_O$o.o"
     "$ARC" link -o "$B/cg_O$o" "$B/cg_main.o" "$B/cg_kern_O$o.o"

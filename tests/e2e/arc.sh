@@ -164,6 +164,36 @@ else
     not_ok "inline.arc builds with ARC_NO_INLINE=1"
 fi
 
+# Tail recursion (gen/opt.c: opt_tailrec): which self calls tailrec.arc
+# keeps (fib's first call, mixed's other site and the cases that must
+# stay recursive; walk's left call, in its inlined copy), and the same
+# output with the pass off.
+"$ARC" ir tests/arc/tailrec.arc > "$T/tr.ir"
+selfcalls() { sed -n "/^func [a-z0-9]* [$]$1(/,/^}/p" "$T/tr.ir" | grep -c "call [a-z0-9]* [$]$1("; }
+othercall() { sed -n "/^func [a-z0-9]* [$]$1(/,/^}/p" "$T/tr.ir" | grep -c "call [a-z0-9]* [$]$2("; }
+check "tailrec.arc: sum fact fact32 gcd rot countdown parity spread odds loop; fib mixed walk call once; fsum chain post alt recurse" \
+    sh -c "test $(selfcalls sum)$(selfcalls fact)$(selfcalls fact32)$(selfcalls gcd)$(selfcalls rot) = 00000 &&
+           test $(selfcalls countdown)$(selfcalls parity)$(selfcalls spread)$(selfcalls odds) = 0000 &&
+           test $(selfcalls fib)$(selfcalls mixed)$(selfcalls walk) = 111 &&
+           test $(selfcalls fsum)$(selfcalls chain)$(selfcalls post)$(selfcalls alt) = 1111 &&
+           test $(othercall is_even is_odd)$(othercall is_odd is_even) = 11"
+if ARC_NO_TAILREC=1 "$ARC" build tests/arc/tailrec.arc -o "$T/tr_off" && "$ARC" build tests/arc/tailrec.arc -o "$T/tr_on"; then
+    check "tailrec.arc: the same output with the pass off" \
+        sh -c "'$T/tr_on' > '$T/tron.out' && '$T/tr_off' > '$T/troff.out' && cmp -s '$T/tron.out' '$T/troff.out'"
+else
+    not_ok "tailrec.arc builds with ARC_NO_TAILREC=1"
+fi
+
+# tailrec_deep.arc runs in 64 KiB of stack because its recursion became
+# loops: without the pass it overflows (SIGSEGV: status 139).
+if ARC_NO_TAILREC=1 "$ARC" build tests/arc/tailrec_deep.arc -o "$T/trd_off"; then
+    ARC_STACK_SIZE=64k "$T/trd_off" > /dev/null 2>&1
+    st=$?
+    check "tailrec_deep.arc with ARC_NO_TAILREC=1 overflows its 64k stack (status $st)" test "$st" -eq 139
+else
+    not_ok "tailrec_deep.arc builds with ARC_NO_TAILREC=1"
+fi
+
 # Value numbering and dead code (gen/opt.c: opt_cse, opt_dce) happen:
 # index() in cse_values.arc sign-extends its index once for its three
 # a[i]; dce_div.arc's unread quotient is still computed (it may fault),

@@ -62,8 +62,9 @@ static int run_one(const char *text, FILE *devnull)
     ir_print(devnull, m);
     /* the optimiser must keep it valid (gen/opt.c; the order of build.c) */
     static const struct { void (*run)(Module *); const char *name; } passes[] = {
-        {opt_inline, "opt_inline"}, {opt_checks, "opt_checks"}, {opt_merge, "opt_merge"},
-        {opt_cse, "opt_cse"}, {opt_merge, "opt_merge"}, {opt_dce, "opt_dce"}, {opt_layout, "opt_layout"},
+        {opt_tailrec, "opt_tailrec"}, {opt_inline, "opt_inline"}, {opt_checks, "opt_checks"},
+        {opt_merge, "opt_merge"}, {opt_cse, "opt_cse"}, {opt_merge, "opt_merge"}, {opt_dce, "opt_dce"},
+        {opt_layout, "opt_layout"},
     };
     for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++) {
         passes[i].run(m);
