@@ -109,6 +109,13 @@ static int64_t own_frame(X64Fn *x, int *calls)
 
 enum { NEW, OPEN, DONE };
 
+/* walk's place in one function: the instruction it looks at next and the
+ * deepest of the callees it counts */
+typedef struct {
+    int fi, b, i;
+    int64_t deepest;
+} Frame;
+
 typedef struct {
     Module *m;
     X64Fn *xs;        /* per Module.funcs index (f NULL: a declaration) */
@@ -120,6 +127,7 @@ typedef struct {
     int64_t *room;    /* a root's stack (main, the exit hook), or 0 */
     int64_t *depth;
     int hook;         /* arc_c_fini's index, or -1 */
+    Frame *stack;     /* walk's: a frame per function at most */
 } Walk;
 
 static int free_root(const Walk *w, int fi)
@@ -127,32 +135,54 @@ static int free_root(const Walk *w, int fi)
     return w->room[fi] && !w->cyc[fi] && w->depth[fi] <= w->room[fi];
 }
 
-static void walk(Walk *w, int fi)
+/* Depth first from root, with a stack of its own (a chain of 60,000
+ * functions must not take 60,000 C frames): a frame's function is OPEN
+ * while it is on the stack; it looks at its instructions in order, and at
+ * a call to a NEW function pushes it and looks at the same call again
+ * once that one is DONE. */
+static void walk(Walk *w, int root)
 {
-    w->state[fi] = OPEN;
-    Func *f = w->xs[fi].f;
-    int64_t deepest = 0;
-    for (int b = 0; b < f->nblocks; b++)
-        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
-            const Inst *in = &f->blocks[b]->insts[i];
-            int c = direct_callee(w->m, in);
-            if (c < 0 && w->hook >= 0 && calls_exit(w->m, in))
-                c = w->hook;
-            if (c < 0)
-                continue;
-            if (w->state[c] == NEW)
-                walk(w, c);
-            if (w->state[c] == OPEN) {
-                /* a back edge: c is on a cycle and keeps its check */
-                w->cyc[c] = 1;
-                continue;
-            }
-            int64_t d = w->nosplit[c] || (c == w->hook && free_root(w, c)) ? w->depth[c] : 0;
-            deepest = d > deepest ? d : deepest;
+    Frame *st = w->stack;
+    int sp = 0;
+    st[sp++] = (Frame){root, 0, 0, 0};
+    w->state[root] = OPEN;
+    while (sp) {
+        Frame *fr = &st[sp - 1];
+        const Func *f = w->xs[fr->fi].f;
+        if (fr->b == f->nblocks) {
+            int fi = fr->fi;
+            w->depth[fi] += fr->deepest;
+            w->state[fi] = DONE;
+            w->nosplit[fi] = !w->leaf[fi] && !w->entered[fi] && !w->cyc[fi] &&
+                             w->depth[fi] <= NOSPLIT_MAX;
+            sp--;
+            continue;
         }
-    w->depth[fi] += deepest;
-    w->state[fi] = DONE;
-    w->nosplit[fi] = !w->leaf[fi] && !w->entered[fi] && !w->cyc[fi] && w->depth[fi] <= NOSPLIT_MAX;
+        if (fr->i == f->blocks[fr->b]->ninsts) {
+            fr->b++;
+            fr->i = 0;
+            continue;
+        }
+        const Inst *in = &f->blocks[fr->b]->insts[fr->i];
+        int c = direct_callee(w->m, in);
+        if (c < 0 && w->hook >= 0 && calls_exit(w->m, in))
+            c = w->hook;
+        if (c >= 0 && w->state[c] == NEW) {
+            w->state[c] = OPEN;
+            st[sp++] = (Frame){c, 0, 0, 0};
+            continue;
+        }
+        fr->i++;
+        if (c < 0)
+            continue;
+        if (w->state[c] == OPEN) {
+            /* a back edge: c is on a cycle and keeps its check */
+            w->cyc[c] = 1;
+            continue;
+        }
+        int64_t d = w->nosplit[c] || (c == w->hook && free_root(w, c)) ? w->depth[c] : 0;
+        fr->deepest = d > fr->deepest ? d : fr->deepest;
+    }
 }
 
 /* A function symbol anywhere but as a direct callee: its address is taken. */
@@ -177,6 +207,7 @@ void x64_stack_needs(Module *m, X64Fn *xs)
     w.leaf = xcalloc((size_t)n + 1, 1);
     w.nosplit = xcalloc((size_t)n + 1, 1);
     w.depth = xcalloc((size_t)n + 1, sizeof(int64_t));
+    w.stack = xmalloc(((size_t)n + 1) * sizeof(Frame));
     uint8_t *called = xcalloc((size_t)n + 1, 1);
     uint8_t *taken = xcalloc((size_t)n + 1, 1);
     for (int fi = 0; fi < n; fi++) {
@@ -238,4 +269,5 @@ void x64_stack_needs(Module *m, X64Fn *xs)
     free(w.leaf);
     free(w.nosplit);
     free(w.depth);
+    free(w.stack);
 }
