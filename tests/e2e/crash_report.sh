@@ -100,10 +100,10 @@ echo "# stripped sizes: C hello $c B with crash reports, $s B with --no-crash-re
      "(GNU strip; arc build -s: $pk B and $pks B); musl write hello $MUSL_HELLO B"
 # Issue 13's target: the Arc printf hello (arc build -s) without the
 # reporter under 2 KiB.  It was 6,768 B before gen/x64/depth.c, jump
-# relaxation, cond_br and fuse_disp; about 2.6 KB after; 2,040 B once only
+# relaxation, cond_br and fuse_disp; about 2.6 KB after; 2,008 B once only
 # hot functions were padded, fields updated and tested in place (addr.c,
-# fuse_rmw, and_branch), returns shared an epilogue and symbol addresses
-# took mov $sym, r32.
+# fuse_rmw, and_branch), returns shared an epilogue, symbol addresses
+# took mov $sym, r32 and syscalls' arguments a parallel copy.
 check "size: Arc printf hello, arc build -s --no-crash-report: $pks B < 2048" test "$pks" -lt 2048
 check "size: C hello with crash reports $c B < 4096, 3x $c <= $MUSL_HELLO; without $s B < 512; Arc printf hello $p B" \
     test "$c" -lt 4096 -a $((3 * c)) -le "$MUSL_HELLO" -a "$s" -lt 512
