@@ -177,7 +177,7 @@ static void emit_fatal(Rt *rt)
     enc_mov(a, 4, M(RSP, FT_FLAGS), R(R13));    /* the backtrace call may not keep r13 */
     /* write(2, prefix) */
     enc_mov(a, 4, R(RDI), I(2));
-    enc_lea(a, 8, RSI, mem_rip(pre, 0));
+    enc_mov_sym32(a, RSI, pre, 0);
     enc_mov(a, 4, R(RDX), I((int64_t)sizeof prefix - 1));
     rt_sys(a, SYS_write);
     /* write(2, message, strlen) */
@@ -254,7 +254,7 @@ static void emit_process(Rt *rt)
     RtFn fn;
     rt_begin(rt, &fn, "arc_rt_process", SYM_GLOBAL);
     Asm *a = &fn.a;
-    enc_lea(a, 8, RAX, mem_rip(S("arc_rt_proc"), 0));
+    enc_mov_sym32(a, RAX, S("arc_rt_proc"), 0);
     enc_ret(a);
     rt_end(rt, &fn);
 }
@@ -267,8 +267,8 @@ static void emit_null_call(Rt *rt)
     Asm *a = &fn.a;
     enc_push(a, R(RBP));
     enc_mov(a, 8, R(RBP), R(RSP));
-    enc_lea(a, 8, RDI, mem_rip(rt_rodata(rt, "arc_rt_null_call_msg", "call through a null function value",
-                                         sizeof "call through a null function value", 1, SYM_LOCAL), 0));
+    enc_mov_sym32(a, RDI, rt_rodata(rt, "arc_rt_null_call_msg", "call through a null function value",
+                                    sizeof "call through a null function value", 1, SYM_LOCAL), 0);
     enc_mov(a, 8, R(RSI), I(-1));
     enc_mov(a, 4, R(RDX), I(FATAL_BACKTRACE));
     enc_call_sym(a, S("arc_rt_fatal"));
@@ -364,7 +364,7 @@ static void emit_init(Rt *rt)
     enc_push(a, R(RBX));
     enc_call_sym(a, S("arc_rt_config"));
 
-    enc_lea(a, 8, RBX, mem_rip(w0, 0));
+    enc_mov_sym32(a, RBX, w0, 0);
     enc_alu(a, ALU_XOR, 4, R(RCX), R(RCX));
     init_block(a, RBX, RCX);
     enc_mov(a, 4, R(RDI), I(K_ARCH_SET_FS));
@@ -388,7 +388,7 @@ static void emit_init(Rt *rt)
     enc_bind(a, limited);
 
     /* main task: id 1, T_STACK = 1 (not ours: the process stack) */
-    enc_lea(a, 8, RAX, mem_rip(mt, 0));
+    enc_mov_sym32(a, RAX, mt, 0);
     enc_mov(a, 8, M(RAX, T_ID), I(1));
     enc_mov(a, 8, M(RAX, T_STACK), I(1));
     enc_mov(a, 8, M(RAX, T_FLAGS), I(TF_MAIN));
@@ -396,10 +396,10 @@ static void emit_init(Rt *rt)
     enc_mov(a, 8, G(G_NEXTID), I(2));
 
     /* worker 0's scheduler context */
-    enc_lea(a, 8, RAX, mem_rip(s0, SCHED_STACK_SIZE - 16 - FRAME_RET - 8));
+    enc_mov_sym32(a, RAX, s0, SCHED_STACK_SIZE - 16 - FRAME_RET - 8);
     enc_mov(a, 8, M(RAX, FRAME_RBX), R(RBX));
     enc_mov(a, 8, M(RAX, FRAME_RBP), I(0));
-    enc_lea(a, 8, RCX, mem_rip(S("arc_rt_sched_loop"), 0));
+    enc_mov_sym32(a, RCX, S("arc_rt_sched_loop"), 0);
     enc_mov(a, 8, M(RAX, FRAME_RET), R(RCX));
     enc_mov(a, 8, M(RBX, WK_SCHED_SP), R(RAX));
 
@@ -690,7 +690,7 @@ static void emit_wake(Rt *rt)
     enc_alu(a, ALU_CMP, 8, G(G_NSLEEP), I(0));
     enc_jcc(a, CC_E, poller);
     enc_lock_alu(a, ALU_ADD, 4, mem_rip(st_sym, G_WAKESEQ), I(1));
-    enc_lea(a, 8, RDI, mem_rip(st_sym, G_WAKESEQ));
+    enc_mov_sym32(a, RDI, st_sym, G_WAKESEQ);
     enc_mov(a, 4, R(RSI), I(K_FUTEX_WAKE_PRIVATE));
     enc_mov(a, 4, R(RDX), I(1));
     rt_sys(a, SYS_futex);
@@ -765,7 +765,7 @@ static void emit_idle(Rt *rt)
     enc_call_sym(a, any);                     /* then look again */
     enc_test(a, 4, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, undo);
-    enc_lea(a, 8, RDI, mem_rip(st_sym, G_WAKESEQ));
+    enc_mov_sym32(a, RDI, st_sym, G_WAKESEQ);
     enc_mov(a, 4, R(RSI), I(K_FUTEX_WAIT_PRIVATE));
     enc_mov(a, 4, R(RDX), R(R12));
     enc_alu(a, ALU_XOR, 4, R(R10), R(R10));
@@ -1216,7 +1216,7 @@ static void emit_sched_loop(Rt *rt)
     enc_mov(a, 8, M(RAX, FRAME_RBP), I(0));
     enc_mov(a, 8, M(RAX, FRAME_SEG), R(RDX));
     enc_mov(a, 8, M(RAX, FRAME_LIMIT), R(RCX));
-    enc_lea(a, 8, RCX, mem_rip(S("arc_rt_trampoline"), 0));
+    enc_mov_sym32(a, RCX, S("arc_rt_trampoline"), 0);
     enc_mov(a, 8, M(RAX, FRAME_RET), R(RCX));
     enc_mov(a, 8, M(R12, T_SP), R(RAX));
     enc_bind(a, resume);
@@ -1266,7 +1266,7 @@ static void emit_start_workers(Rt *rt)
     enc_mov(a, 8, M(RSP, 0), I(-1));
     enc_mov(a, 4, R(RDI), I(K_SIG_SETMASK));
     enc_mov(a, 8, R(RSI), R(RSP));
-    enc_lea(a, 8, RDX, mem_rip(st_sym, G_SIGMASK));
+    enc_mov_sym32(a, RDX, st_sym, G_SIGMASK);
     enc_mov(a, 4, R(R10), I(8));
     rt_sys(a, SYS_rt_sigprocmask);
     enc_mov(a, 4, R(R13), I(1));
@@ -1299,7 +1299,7 @@ static void emit_start_workers(Rt *rt)
     enc_jmp(a, loop);
     enc_bind(a, done);
     enc_mov(a, 4, R(RDI), I(K_SIG_SETMASK));
-    enc_lea(a, 8, RSI, mem_rip(st_sym, G_SIGMASK));
+    enc_mov_sym32(a, RSI, st_sym, G_SIGMASK);
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_mov(a, 4, R(R10), I(8));
     rt_sys(a, SYS_rt_sigprocmask);
@@ -1324,7 +1324,7 @@ static void emit_start_workers(Rt *rt)
     enc_call_ind(a, R(RAX));
     enc_bind(a, noalt);
     enc_mov(a, 4, R(RDI), I(K_SIG_SETMASK));
-    enc_lea(a, 8, RSI, mem_rip(st_sym, G_SIGMASK));
+    enc_mov_sym32(a, RSI, st_sym, G_SIGMASK);
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
     enc_mov(a, 4, R(R10), I(8));
     rt_sys(a, SYS_rt_sigprocmask);
@@ -1375,9 +1375,9 @@ static void emit_spawn(Rt *rt, const char *name, int flags)
     int have = enc_label(a), off = flags & TF_SEG ? SF_SEG_GET : SF_C_GET;
     enc_alu(a, ALU_CMP, 8, SF(off), I(0));
     enc_jcc(a, CC_NE, have);
-    enc_lea(a, 8, RAX, mem_rip(S(flags & TF_SEG ? "arc_rt_seg_get" : "arc_rt_stack_get"), 0));
+    enc_mov_sym32(a, RAX, S(flags & TF_SEG ? "arc_rt_seg_get" : "arc_rt_stack_get"), 0);
     enc_mov(a, 8, SF(off), R(RAX));
-    enc_lea(a, 8, RAX, mem_rip(S(flags & TF_SEG ? "arc_rt_seg_put" : "arc_rt_stack_put"), 0));
+    enc_mov_sym32(a, RAX, S(flags & TF_SEG ? "arc_rt_seg_put" : "arc_rt_stack_put"), 0);
     enc_mov(a, 8, SF(off + 8), R(RAX));
     enc_bind(a, have);
     enc_call_sym(a, S("arc_rt_tcb_alloc"));
