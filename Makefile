@@ -22,8 +22,8 @@ RT_SRC    = gen/rt/rt.c gen/rt/start.c gen/rt/exit.c gen/rt/syscall.c gen/rt/sch
             gen/rt/poll.c gen/rt/lock.c gen/rt/signal.c gen/rt/mem.c gen/rt/stack.c
 SRC    := gen/main.c gen/build.c gen/enc.c $(IR_SRC) $(FRONT_SRC) $(X64_SRC) $(RT_SRC) \
           uapi_layout/uapi.c image/elf.c image/runtime.c linker/functab.c linker/link.c
-FUZZ_IR_SRC    = $(IR_SRC)
-FUZZ_FRONT_SRC = $(FRONT_SRC) $(IR_SRC) uapi_layout/uapi.c
+FUZZ_IR_SRC    = $(IR_SRC) $(X64_SRC) gen/enc.c image/elf.c gen/rt/rt.c uapi_layout/uapi.c
+FUZZ_FRONT_SRC = $(FRONT_SRC) $(FUZZ_IR_SRC)
 OBJ    := $(SRC:%.c=$(BUILD)/obj/%.o)
 LIBOBJ := $(filter-out $(BUILD)/obj/gen/main.o,$(OBJ))
 UNIT   := $(sort $(wildcard tests/unit/test_*.c))

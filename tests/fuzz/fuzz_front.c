@@ -10,14 +10,16 @@
  * compiled.
  * The oracle: no crash, no sanitizer report, no hang (10 s on one input),
  * and a module that compiles is valid IR (front_compile runs ir_verify and
- * aborts on a failure) that prints, and stays valid after each optimiser
- * pass.  The input being tried is kept in <dir>/current.arc (removed on
- * success) to reproduce a failure. */
+ * aborts on a failure) that prints, stays valid after each optimiser pass
+ * and the runtime lowering, and goes through the x86-64 code generator to
+ * an ELF object (which aborts on an internal error).  The input being
+ * tried is kept in <dir>/current.arc (removed on success) to reproduce a
+ * failure. */
 #define _POSIX_C_SOURCE 200809L
 #include "tests/fuzz/mutator.h"
 
 #include "gen/front/ast.h"
-#include "gen/opt.h"
+#include "tests/fuzz/backend.h"
 
 static const char *const words[] = {
     "x", "p", "main", "int8", "int32", "int64", "uint8", "uint64", "usize", "bool", "byte", "char", "string",
@@ -60,20 +62,9 @@ static int run_one(const char *text, FILE *devnull)
         exit(1);
     }
     ir_print(devnull, m);
-    /* the optimiser must keep it valid (gen/opt.c; the order of build.c) */
-    static const struct { void (*run)(Module *); const char *name; } passes[] = {
-        {opt_tailrec, "opt_tailrec"}, {opt_inline, "opt_inline"}, {opt_checks, "opt_checks"},
-        {opt_merge, "opt_merge"}, {opt_cse, "opt_cse"}, {opt_merge, "opt_merge"}, {opt_dce, "opt_dce"},
-        {opt_layout, "opt_layout"},
-    };
-    for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++) {
-        passes[i].run(m);
-        if (ir_verify(m, devnull)) {
-            fprintf(stderr, "fuzz_front: FAIL: invalid IR after %s (input in %s)\n", passes[i].name, fuzz_current);
-            exit(1);
-        }
-    }
+    optimise(m, devnull, "fuzz_front", fuzz_current);
     ir_print(devnull, m);
+    backend(m, devnull, "fuzz_front", fuzz_current);
     ir_free(m);
     return FUZZ_ACCEPTED;
 }
