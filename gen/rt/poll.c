@@ -560,7 +560,9 @@ static void emit_park(Rt *rt)
  *          TIMEOUT_SPLIT: below), none if the heap is empty, 0 if not
  *          blocking or a timer ran;
  *          blocking: PL_BLOCKED = 1 (xchg: a full fence), then look for
- *          work (arc_rt_any_work); found: don't sleep;
+ *          work (arc_rt_any_work); found: don't sleep; then read the
+ *          earliest deadline again under PL_LOCK; earlier than the one
+ *          the timeout came from: PL_BLOCKED = 0, again;
  *          epoll_pwait2; PL_BLOCKED = 0; resume each ready fd's waiter;
  *          blocking and nothing woke and no work: again.
  *
@@ -570,12 +572,39 @@ static void emit_park(Rt *rt)
  * stores PL_BLOCKED = 1, fences, and reads the queues.  One of the two
  * sees the other's store: either the poller finds the work and does not
  * sleep, or the pusher finds PL_BLOCKED = 1, exchanges it to 0 and writes
- * the eventfd, which ends (or pre-empts) the epoll_wait.  A new earliest
- * deadline kicks the same way (arc_rt_poll_park), so the timeout is never
- * longer than the nearest deadline. */
+ * the eventfd, which ends (or pre-empts) the epoll_wait.
+ *
+ * No stale timeout: a record parked as the new earliest deadline kicks
+ * (arc_rt_poll_park: heap insert under PL_LOCK, unlock, then it reads
+ * PL_BLOCKED), but the poller reads the heap for its timeout before it
+ * announces PL_BLOCKED = 1, so a park between that read and the announce
+ * finds PL_BLOCKED = 0 and does not kick, and a poller blocking on that
+ * read's timeout would miss the new deadline (with an empty heap,
+ * forever: without the second read, 16 runs in 100 of
+ * tests/e2e/c/sleep_await.c hung so under qemu-x86_64 on 4 workers of a
+ * 2-core machine).  Hence the second read, after the announce: PL_LOCK
+ * orders it against the park's insert.  If the insert
+ * came first, the second read sees the earlier deadline and the poller
+ * goes round again; if it came after, the parker took the lock after the
+ * poller's announce was visible, so it reads PL_BLOCKED = 1 and kicks.
+ * Invariant: the poller blocks only on a timeout no later than the
+ * earliest deadline that any parker has not kicked it for. */
 enum { TIMEOUT_SPLIT = 2000000, EARLY_NS = 1000000 };
 enum { EV_BYTES = POLL_EVENTS * USIZE(epoll_event), NP_TS = EV_BYTES, NP_BUF = EV_BYTES + 16,
-       NP_LIST = EV_BYTES + 24, NP_FRAME = EV_BYTES + 32 };
+       NP_LIST = EV_BYTES + 24, NP_DL = EV_BYTES + 32, NP_FRAME = EV_BYTES + 48 };
+/* r = the earliest deadline in the heap, -1 (unsigned: the latest) if it
+ * is empty.  Needs PL_LOCK; clobbers rax. */
+static void earliest_deadline(Asm *a, Reg r)
+{
+    int none = enc_label(a);
+    enc_mov(a, 8, R(r), I(-1));
+    enc_alu(a, ALU_CMP, 8, P(PL_NHEAP), I(0));
+    enc_jcc(a, CC_E, none);
+    enc_mov(a, 8, R(RAX), P(PL_HEAP));
+    enc_mov(a, 8, R(r), M(RAX, HE_DEADLINE));
+    enc_bind(a, none);
+}
+
 static void emit_netpoll(Rt *rt)
 {
     RtFn fn;
@@ -586,7 +615,7 @@ static void emit_netpoll(Rt *rt)
     int inf = enc_label(a), call2 = enc_label(a), oldwait = enc_label(a), infms = enc_label(a);
     int callw = enc_label(a), okms = enc_label(a), got = enc_label(a), ev = enc_label(a);
     int fdev = enc_label(a), evunlock = enc_label(a), next = enc_label(a), evdone = enc_label(a);
-    int finish = enc_label(a), out = enc_label(a), nohand = enc_label(a);
+    int finish = enc_label(a), out = enc_label(a), nohand = enc_label(a), unannounce = enc_label(a);
     static const Reg saved[] = {RBX, R12, R13, R14, R15};
     for (int i = 0; i < countof(saved); i++)
         enc_push(a, R(saved[i]));
@@ -624,14 +653,13 @@ static void emit_netpoll(Rt *rt)
     enc_unary(a, UN_INC, 8, R(R15));
     enc_jmp(a, timers);
     enc_bind(a, tdone);                                   /* locked */
-    enc_mov(a, 8, R(R13), I(-1));                         /* r13: timeout ns, -1 none */
-    enc_alu(a, ALU_CMP, 8, P(PL_NHEAP), I(0));
-    enc_jcc(a, CC_E, haveto);
-    enc_mov(a, 8, R(RAX), P(PL_HEAP));
-    enc_mov(a, 8, R(R13), M(RAX, HE_DEADLINE));
+    earliest_deadline(a, R13);
+    unlock_poll(a);
+    enc_mov(a, 8, M(RSP, NP_DL), R(R13));                 /* for the check after the announce */
+    enc_test(a, 8, R(R13), R(R13));
+    enc_jcc(a, CC_S, haveto);                             /* r13: timeout ns, -1 none */
     enc_alu(a, ALU_SUB, 8, R(R13), R(R12));
     enc_bind(a, haveto);
-    unlock_poll(a);
     /* A timeout over TIMEOUT_SPLIT ends EARLY_NS before the deadline: the
      * kernel lets a wait of T run late by T/1000 (fs/select.c's
      * estimate_accuracy: 100 us for a 100 ms sleep, more than our 200 us
@@ -663,7 +691,15 @@ static void emit_netpoll(Rt *rt)
     enc_xchg(a, 4, P(PL_BLOCKED), RAX);                   /* announce, full fence */
     enc_call_sym(a, S("arc_rt_any_work"));
     enc_test(a, 4, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, wait);
+    enc_jcc(a, CC_NE, unannounce);
+    lock_poll(a);                                         /* no stale timeout: above */
+    earliest_deadline(a, RCX);
+    unlock_poll(a);
+    enc_alu(a, ALU_CMP, 8, R(RCX), M(RSP, NP_DL));
+    enc_jcc(a, CC_AE, wait);
+    enc_mov(a, 4, P(PL_BLOCKED), I(0));
+    enc_jmp(a, again);
+    enc_bind(a, unannounce);
     enc_mov(a, 4, P(PL_BLOCKED), I(0));
     enc_bind(a, nowait);
     enc_alu(a, ALU_XOR, 4, R(R13), R(R13));
