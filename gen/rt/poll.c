@@ -184,7 +184,7 @@ static void emit_vdso_init(Rt *rt)
     enc_jcc(a, CC_AE, none);
     enc_mov(a, 4, R(RAX), M(RSI, offsetof(Elf64_Sym, st_name)));
     enc_alu(a, ALU_ADD, 8, R(RAX), R(RDX));
-    enc_lea(a, 8, R9, mem_rip(name, 0));
+    enc_mov_sym32(a, R9, name, 0);
     enc_bind(a, cmp);
     enc_movzx(a, 4, RCX, 1, M(R9, 0));
     enc_alu(a, ALU_CMP, 1, M(RAX, 0), R(RCX));
@@ -810,7 +810,7 @@ static void emit_netpoll(Rt *rt)
     enc_alu(a, ALU_CMP, 8, P(PL_NWAIT), I(0));
     enc_jcc(a, CC_E, nohand);
     enc_lock_alu(a, ALU_ADD, 4, mem_rip(st_sym, G_WAKESEQ), I(1));
-    enc_lea(a, 8, RDI, mem_rip(st_sym, G_WAKESEQ));
+    enc_mov_sym32(a, RDI, st_sym, G_WAKESEQ);
     enc_mov(a, 4, R(RSI), I(K_FUTEX_WAKE_PRIVATE));
     enc_mov(a, 4, R(RDX), I(1));
     rt_sys(a, SYS_futex);
@@ -933,7 +933,7 @@ static void emit_setup(Rt *rt)
     } hooks[] = {{HK_POLL, "arc_rt_netpoll"}, {HK_PARK, "arc_rt_poll_park"},
                  {HK_CLOSE, "arc_rt_poll_close"}, {HK_KICK, "arc_rt_poll_kick"}};
     for (int i = 0; i < countof(hooks); i++) {
-        enc_lea(a, 8, RAX, mem_rip(S(hooks[i].fn), 0));
+        enc_mov_sym32(a, RAX, S(hooks[i].fn), 0);
         enc_mov(a, 8, opm(mem_rip(hk_sym, hooks[i].off)), R(RAX));
     }
     enc_mov(a, 8, P(PL_STATE), I(1));
