@@ -799,7 +799,13 @@ static void emit_netpoll(Rt *rt)
     enc_test(a, 4, R(RAX), R(RAX));
     enc_jcc(a, CC_E, again);
     enc_bind(a, finish);
-    enc_mov(a, 8, P(PL_OWNER), I(0));
+    /* The role released with xchg, a full fence before the read of
+     * G_NSLEEP below; arc_rt_idle announces G_NSLEEP (lock add), then
+     * tries the role once more (a quick poll) before its futex wait.  One
+     * of the two sees the other's store: the idle worker takes the role,
+     * or this one sees it asleep and wakes it. */
+    enc_alu(a, ALU_XOR, 4, R(RCX), R(RCX));
+    enc_xchg(a, 8, P(PL_OWNER), RCX);
     /* A busy worker's quick poll hands the role on: a worker asleep on
      * the futex while tasks wait (it found the role taken) is woken to
      * take it, so the waits are served while this worker runs tasks. */

@@ -765,6 +765,22 @@ static void emit_idle(Rt *rt)
     enc_call_sym(a, any);                     /* then look again */
     enc_test(a, 4, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, undo);
+    /* and try the poller role once more, without blocking: a busy
+     * worker's quick poll may have released it after HK_POLL above found
+     * it taken; it releases with xchg and then reads G_NSLEEP, so either
+     * it sees this announce and wakes a sleeper, or this poll gets the
+     * role (and, giving it back with waits pending, wakes a sleeper: this
+     * worker's futex wait then returns at once, and it comes back to
+     * block in the poller) */
+    int sleep = enc_label(a);
+    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_poll_hooks"), HK_POLL)));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, sleep);
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    enc_call_ind(a, R(RAX));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_NE, undo);                  /* it resumed tasks */
+    enc_bind(a, sleep);
     enc_mov_sym32(a, RDI, st_sym, G_WAKESEQ);
     enc_mov(a, 4, R(RSI), I(K_FUTEX_WAIT_PRIVATE));
     enc_mov(a, 4, R(RDX), R(R12));
