@@ -26,43 +26,43 @@ static int addr_arg(const Inst *in)
     return in->op == OP_STORE ? 1 : -1;
 }
 
-/* Whether every use of q (defined by pa, the instruction i of block bl) is
- * the address of an access that reads the same value of b as pa did:
+/* Per vreg, from one pass over the function: its definitions (a
+ * parameter counts one), whether it is a parameter, its uses, whether any
+ * use is not an access's address, and the block and position of its uses
+ * (-2: several blocks). */
+typedef struct {
+    int *defs, *uses, *ublock, *ufirst;
+    uint8_t *param, *other;
+} Uses;
+
+/* A base that is not stable is followed this far at most: the check is
+ * then linear in the function, not quadratic. */
+enum { REMAT_REACH = 256 };
+
+/* Whether every use of q (defined by pa, the instruction i of block bi)
+ * is the address of an access that reads the same value of b as pa did:
  * anywhere when b never changes (a symbol, or a parameter with no other
- * definition), else only later in bl with no write of b in between. */
-static int rematerialisable(const Func *f, const Block *bl, int i, const int *defs,
-                            const uint8_t *param)
+ * definition), else only later in the block, within REMAT_REACH, with no
+ * write of b in between. */
+static int rematerialisable(const Func *f, int bi, int i, const Uses *u)
 {
-    const Inst *pa = &bl->insts[i];
+    const Inst *pa = &f->blocks[bi]->insts[i];
     int q = pa->dst;
     Val b = pa->args[0];
-    int stable = b.kind == V_SYM || (b.kind == V_VREG && param[b.vreg] && defs[b.vreg] == 1);
-    int found = 0;
-    for (int bi = 0; bi < f->nblocks; bi++) {
-        const Block *ob = f->blocks[bi];
-        for (int k = 0; k < ob->ninsts; k++) {
-            const Inst *in = &ob->insts[k];
-            int at = addr_arg(in), here = 0;
-            for (int a = 0; a < in->nargs; a++)
-                if (in->args[a].kind == V_VREG && in->args[a].vreg == q) {
-                    if (a != at)
-                        return 0;
-                    here = 1;
-                }
-            if (!here)
-                continue;
-            found++;
-            if (!stable && (ob != bl || k <= i))
-                return 0;
-        }
-    }
-    if (stable)
+    if (u->other[q])
+        return 0;
+    if (b.kind == V_SYM || (b.kind == V_VREG && u->param[b.vreg] && u->defs[b.vreg] == 1))
         return 1;
-    for (int k = i + 1, n = 0; n < found; k++) {
+    if (u->ublock[q] != bi || u->ufirst[q] <= i)
+        return 0;
+    const Block *bl = f->blocks[bi];
+    for (int k = i + 1, n = 0; n < u->uses[q]; k++) {
+        if (k >= bl->ninsts || k > i + REMAT_REACH)
+            return 0;
         const Inst *in = &bl->insts[k];
         int at = addr_arg(in);
         n += at >= 0 && in->args[at].kind == V_VREG && in->args[at].vreg == q;
-        if (n < found && b.kind == V_VREG && in->dst == b.vreg)
+        if (n < u->uses[q] && b.kind == V_VREG && in->dst == b.vreg)
             return 0;
     }
     return 1;
@@ -71,23 +71,37 @@ static int rematerialisable(const Func *f, const Block *bl, int i, const int *de
 void x64_remat_addrs(Module *m, Func *f)
 {
     int nv = f->nvregs;
-    int *defs = xcalloc((size_t)nv + 1, sizeof(int));
-    int *uses = xcalloc((size_t)nv + 1, sizeof(int));
-    uint8_t *param = xcalloc((size_t)nv + 1, 1);
+    Uses u = {
+        .defs = xcalloc((size_t)nv + 1, sizeof(int)), .uses = xcalloc((size_t)nv + 1, sizeof(int)),
+        .ublock = xmalloc(((size_t)nv + 1) * sizeof(int)), .ufirst = xcalloc((size_t)nv + 1, sizeof(int)),
+        .param = xcalloc((size_t)nv + 1, 1), .other = xcalloc((size_t)nv + 1, 1),
+    };
     const Inst **remat = xcalloc((size_t)nv + 1, sizeof(Inst *));
+    for (int v = 0; v < nv; v++)
+        u.ublock[v] = -1;
     for (int b = 0; b < f->nblocks; b++)
         for (int i = 0; i < f->blocks[b]->ninsts; i++) {
             const Inst *in = &f->blocks[b]->insts[i];
             if (in->dst >= 0)
-                defs[in->dst]++;
-            for (int a = 0; a < in->nargs; a++)
-                if (in->args[a].kind == V_VREG)
-                    uses[in->args[a].vreg]++;
+                u.defs[in->dst]++;
+            int at = addr_arg(in);
+            for (int a = 0; a < in->nargs; a++) {
+                int v = in->args[a].kind == V_VREG ? in->args[a].vreg : -1;
+                if (v < 0)
+                    continue;
+                u.other[v] |= a != at;
+                if (!u.uses[v]++) {
+                    u.ublock[v] = b;
+                    u.ufirst[v] = i;
+                } else if (u.ublock[v] != b) {
+                    u.ublock[v] = -2;
+                }
+            }
         }
     for (int p = 0; p < f->nparams; p++)
         if (f->params[p].vreg >= 0) {
-            defs[f->params[p].vreg]++;
-            param[f->params[p].vreg] = 1;
+            u.defs[f->params[p].vreg]++;
+            u.param[f->params[p].vreg] = 1;
         }
     int any = 0;
     for (int bi = 0; bi < f->nblocks; bi++) {
@@ -95,18 +109,21 @@ void x64_remat_addrs(Module *m, Func *f)
         for (int i = 0; i < bl->ninsts; i++) {
             const Inst *pa = &bl->insts[i];
             int q = pa->dst;
-            if (pa->op == OP_PTRADD && pa->args[1].kind == V_INT && q >= 0 && defs[q] == 1 &&
-                uses[q] && (pa->args[0].kind == V_SYM ||
-                            (pa->args[0].kind == V_VREG && pa->args[0].vreg != q)) &&
-                rematerialisable(f, bl, i, defs, param)) {
+            if (pa->op == OP_PTRADD && pa->args[1].kind == V_INT && q >= 0 && u.defs[q] == 1 &&
+                u.uses[q] && (pa->args[0].kind == V_SYM ||
+                              (pa->args[0].kind == V_VREG && pa->args[0].vreg != q)) &&
+                rematerialisable(f, bi, i, &u)) {
                 remat[q] = pa;
                 any = 1;
             }
         }
     }
-    free(defs);
-    free(uses);
-    free(param);
+    free(u.defs);
+    free(u.uses);
+    free(u.ublock);
+    free(u.ufirst);
+    free(u.param);
+    free(u.other);
     /* each block rebuilt: those ptradds out, a copy before each access */
     for (int bi = 0; any && bi < f->nblocks; bi++) {
         Block *bl = f->blocks[bi];
