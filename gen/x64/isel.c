@@ -124,12 +124,13 @@ static void operands(const X64Fn *x, const Inst *in, Val *a, Val *b)
     }
 }
 
+static const AluOp alu_op[OP_COUNT] = {
+    [OP_ADD] = ALU_ADD, [OP_SUB] = ALU_SUB, [OP_AND] = ALU_AND,
+    [OP_OR] = ALU_OR, [OP_XOR] = ALU_XOR,
+};
+
 static void gen_alu(X64Fn *x, const Inst *in)
 {
-    static const AluOp alu[OP_COUNT] = {
-        [OP_ADD] = ALU_ADD, [OP_SUB] = ALU_SUB, [OP_AND] = ALU_AND,
-        [OP_OR] = ALU_OR, [OP_XOR] = ALU_XOR,
-    };
     int sz = isz(in->type);
     if ((in->op == OP_ADD || in->op == OP_SUB) &&
         try_lea(x, in->dst, in->args[0], in->args[1], in->op == OP_SUB, sz))
@@ -144,7 +145,7 @@ static void gen_alu(X64Fn *x, const Inst *in)
     x64_load(x, va, acc);
     Opnd b = src_op(x, vb, RCX, sz);
     if (in->op != OP_MUL)
-        enc_alu(&x->a, alu[in->op], sz, opr(acc), b);
+        enc_alu(&x->a, alu_op[in->op], sz, opr(acc), b);
     else if (b.kind == OPND_IMM)
         enc_imul3(&x->a, sz, acc, opr(acc), (int32_t)b.imm);
     else
@@ -971,13 +972,6 @@ static void gen_alloca(X64Fn *x, const Inst *in)
     x64_store(x, in->dst, RAX);
 }
 
-/* A field access: `ptradd base, c` (c a constant) whose value dies at the
- * load or store right after it becomes one access at [base + c], and the
- * load or store is skipped.  base in a register, or a symbol (disp32:
- * non-PIE below 2 GiB), or in its slot (loaded into rcx first: load_from
- * writes only its destination, store_to loads its value into rax).  0
- * when the pattern does not apply. */
-
 /* A read-modify-write of a field (addr.c gives each access its own
  * ptradd):
  *     %q = ptradd b, c;  %v = load %q;  %w = op %v, y
@@ -989,10 +983,6 @@ static void gen_alloca(X64Fn *x, const Inst *in)
  * a register or a symbol (nothing runs in between: it still holds). */
 static int fuse_rmw(X64Fn *x, const Inst *in)
 {
-    static const AluOp alu[OP_COUNT] = {
-        [OP_ADD] = ALU_ADD, [OP_SUB] = ALU_SUB, [OP_AND] = ALU_AND,
-        [OP_OR] = ALU_OR, [OP_XOR] = ALU_XOR,
-    };
     const Inst *ld = ahead(x, 1), *op = ahead(x, 2), *pa = ahead(x, 3), *st = ahead(x, 4);
     Val base = in->args[0], c = in->args[1];
     if (!st || (ld->op != OP_LOAD && !op_info[ld->op].msize) || !(op_info[ld->op].flags & F_LOAD) ||
@@ -1032,11 +1022,19 @@ static int fuse_rmw(X64Fn *x, const Inst *in)
         m = mem_b((Reg)x->loc[base.vreg].r, (int32_t)c.i);
     else
         return 0;
-    enc_alu(&x->a, alu[op->op], width, opm(m), src);
+    enc_alu(&x->a, alu_op[op->op], width, opm(m), src);
     x->skip = 4;
     return 1;
 }
 
+/* A field access: `ptradd base, c` (c a constant) whose value dies at the
+ * load or store right after it becomes one access at [base + c], and the
+ * load or store is skipped.  base in a register, or a symbol (disp32:
+ * non-PIE below 2 GiB), or in its slot (loaded into rcx first: load_from
+ * writes only its destination, store_to loads its value into rax).
+ * Tried first: the whole read-modify-write (fuse_rmw) and, for a load, a
+ * branch on a flag of the loaded value (and_branch at [base + c]).  0
+ * when the pattern does not apply. */
 static int fuse_disp(X64Fn *x, const Inst *in)
 {
     const Block *b = x->f->blocks[x->cur];
