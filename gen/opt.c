@@ -166,6 +166,7 @@ static int inlinable(Module *m, const Func *f)
         if (f->params[i].agg)
             return 0;
     int64_t *size = frame_vregs(m, f);
+    int rets = 0;
     /* each vreg's definition when it has exactly one */
     const Inst **def = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *def);
     char *many = ir_alloc(m, (size_t)f->nvregs + 1);
@@ -191,6 +192,7 @@ static int inlinable(Module *m, const Func *f)
                         in_frame(size, def, in->args[1], type_size(in->type)));
             if (!safe && may_fault(in))
                 return 0;
+            rets += in->op == OP_RET;
             if (in->op == OP_RET && f->retagg) {
                 if (in->nargs < 1 || in->args[0].kind != V_VREG || !size[in->args[0].vreg])
                     return 0;
@@ -200,7 +202,9 @@ static int inlinable(Module *m, const Func *f)
                 if (in->args[a].agg)
                     return 0;
         }
-    return 1;
+    /* one that never returns (an endless loop, opt_tailrec's too) would
+     * leave its result undefined where the caller reads it */
+    return rets > 0;
 }
 
 /* Inline the call at f->blocks[bi]->insts[k] to g (its blocks named
