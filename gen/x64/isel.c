@@ -50,7 +50,7 @@ static int is_vreg(Val a, int v) { return a.kind == V_VREG && a.vreg == v; }
 
 static Mem x64_addr(X64Fn *x, Val p, Reg scratch)
 {
-    if (p.kind == V_SYM)
+    if (p.kind == V_SYM && p.i >= INT32_MIN / 2 && p.i <= INT32_MAX / 2)
         return mem_rip(x64_esym(x, p.sym), (int32_t)p.i);
     if (p.kind == V_VREG && x->loc[p.vreg].kind == LOC_REG)
         return mem_b((Reg)x->loc[p.vreg].r, 0);

@@ -63,7 +63,10 @@ void x64_load(X64Fn *x, Val v, Reg r)
         break;
     }
     case V_SYM:     /* non-PIE, below 4 GiB (linker/): mov $sym, r32 */
-        enc_mov_sym32(a, r, x64_esym(x, v.sym), v.i);
+        if (v.i >= -SYM32_SLACK && v.i <= INT32_MAX / 2)
+            enc_mov_sym32(a, r, x64_esym(x, v.sym), v.i);
+        else            /* an addend that may not fit 32 bits */
+            enc_movabs_sym(a, r, x64_esym(x, v.sym), v.i);
         break;
     default:
         die("x64_load: value kind %d", v.kind);

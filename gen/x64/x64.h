@@ -144,6 +144,10 @@ Opnd x64_locop(X64Fn *x, int vreg);             /* its register or slot */
 int x64_esym(X64Fn *x, int sym);
 void x64_load(X64Fn *x, Val v, Reg r);        /* any int/ptr value -> r (64 bits) */
 void x64_loadf(X64Fn *x, Val v, Xmm r);       /* any float value -> r */
+/* A symbol's address with an addend from -SYM32_SLACK to INT32_MAX / 2
+ * is `mov $sym+addend, r32` (programs start at 0x400000, linker/arc.ld);
+ * other addends take a movabs. */
+enum { SYM32_SLACK = 0x100000 };
 void x64_result_rax(X64Fn *x, const Inst *in);  /* isel.c: an integer result in rax */
 void x64_parallel_args(X64Fn *x, const Reg *regs, const Val *args, int n);  /* abi.c */
 int x64_syscall_moves(const Inst *in);  /* isel.c: a syscall's arguments as a parallel copy */
