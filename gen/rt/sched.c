@@ -659,6 +659,18 @@ static void emit_any_work(Rt *rt)
     rt_end(rt, &fn);
 }
 
+/* rax = a poll without blocking (HK_POLL(0): the tasks it resumed, 0 also
+ * when another worker holds the poller role); to none when the poller was
+ * never set up. */
+static void quick_poll(Asm *a, int none)
+{
+    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_poll_hooks"), HK_POLL)));
+    enc_test(a, 8, R(RAX), R(RAX));
+    enc_jcc(a, CC_E, none);
+    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
+    enc_call_ind(a, R(RAX));
+}
+
 /* arc_rt_wake(): after making work visible, start the workers (first
  * time) or wake one sleeper.
  *
@@ -773,11 +785,7 @@ static void emit_idle(Rt *rt)
      * worker's futex wait then returns at once, and it comes back to
      * block in the poller) */
     int sleep = enc_label(a);
-    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_poll_hooks"), HK_POLL)));
-    enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, sleep);
-    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
-    enc_call_ind(a, R(RAX));
+    quick_poll(a, sleep);
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_NE, undo);                  /* it resumed tasks */
     enc_bind(a, sleep);
@@ -823,11 +831,7 @@ static void emit_find_work(Rt *rt)
     /* and the poller, without blocking: expired timers and ready fds are
      * served while every worker is busy (HK_POLL, gen/rt/poll.c) */
     int nopoll = enc_label(a);
-    enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_poll_hooks"), HK_POLL)));
-    enc_test(a, 8, R(RAX), R(RAX));
-    enc_jcc(a, CC_E, nopoll);
-    enc_alu(a, ALU_XOR, 4, R(RDI), R(RDI));
-    enc_call_ind(a, R(RAX));
+    quick_poll(a, nopoll);
     enc_bind(a, nopoll);
     enc_call_sym(a, gpop);
     enc_test(a, 8, R(RAX), R(RAX));
