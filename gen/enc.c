@@ -68,8 +68,8 @@ void enc_rewind(Asm *a, AsmMark m)
  * compare and jump counts as one) that crosses or ends on the chunk's end
  * is not kept in the decoded-uop cache and runs from the slow decoders.
  * gen/x64's hot functions start 32-byte aligned and set a->chunked
- * (emit.c), so offsets here are chunk offsets (the others and the
- * runtime's, 16-byte aligned, do not use this).
+ * (emit.c), so offsets here are chunk offsets; the others (packed) and
+ * the runtime's do not use this.
  * Code 32 bytes or longer cannot be helped. */
 int enc_unsplit(Asm *a, AsmMark m, uint32_t from)
 {

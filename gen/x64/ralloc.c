@@ -16,7 +16,10 @@
  *     except when it passes or returns aggregates: then nothing live at
  *     the call may;
  *   - any other instruction: the registers its expansion touches
- *     (x64_scratch), for every interval containing it, ends included.
+ *     (x64_scratch), for every interval containing it, ends included;
+ *     a syscall with a constant number only for the intervals strictly
+ *     inside (its argument moves are a parallel copy too, and its result
+ *     is written after it).
  * An interval that starts at the instruction defining it (one that does
  * not read it) may take the register of an operand whose interval ends
  * there: isel.c reads every operand before it writes the destination.
@@ -24,8 +27,8 @@
  * nothing), or for a commutative operation its second's.
  * Free registers are taken in the order of pref[] below (caller-saved
  * first: no save in the prologue), after the vreg's hint when that is
- * free: the argument register a parameter arrives in or a call operand
- * leaves in; those of dying operands after the free caller-saved ones,
+ * free: the argument register a parameter arrives in or a call's (or
+ * such a syscall's) operand leaves in; those of dying operands after the free caller-saved ones,
  * before the callee-saved ones.  When no register is free, one interval
  * goes to a slot: of the current one and the active ones whose register
  * it may take, the one whose reads and writes are sparsest (its spill
