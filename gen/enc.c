@@ -724,7 +724,8 @@ void enc_lock_alu(Asm *a, AluOp op, int size, Mem dst, Opnd src)
     X(endbr64, "\xf3\x0f\x1e\xfa")       \
     X(nop, "\x90")                       \
     X(rep_movsb, "\xf3\xa4")             \
-    X(rep_stosb, "\xf3\xaa")
+    X(rep_stosb, "\xf3\xaa")         \
+    X(lodsb, "\xac")
 
 #define X(name, bytes) \
     void enc_##name(Asm *a) { enc_bytes(a, bytes, sizeof bytes - 1); }

@@ -235,6 +235,8 @@ void enc_nop(Asm *a);
 void enc_nops(Asm *a, int n);
 void enc_rep_movsb(Asm *a);
 void enc_rep_stosb(Asm *a);
+/* al = *rsi++ (the direction flag is clear: SysV ABI) */
+void enc_lodsb(Asm *a);
 
 /* --- SSE2 scalar floating point ---------------------------------------- */
 /* movss/movsd: x,x | x,m | m,x.  size 4 = ss, 8 = sd. */

@@ -124,32 +124,62 @@ static int skipped(const char *name, const char *const *skip)
     return 0;
 }
 
+typedef struct TabWriter {
+    Buf *out;
+    uint64_t addr;          /* the previous entry's */
+    char name[FTAB_NAME_MAX + 1];
+    int any;
+} TabWriter;
+
+static void put_entry(TabWriter *w, uint64_t addr, const char *name)
+{
+    if (addr > UINT32_MAX)
+        die("function %s at 0x%llx: the function table holds 32-bit addresses",
+            *name ? name : "(end)", (unsigned long long)addr);
+    if (!w->any) {
+        buf_u32(w->out, (uint32_t)addr);
+        w->addr = addr;
+    }
+    for (; addr - w->addr > FTAB_DELTA_MAX; w->addr += FTAB_DELTA_MAX) {
+        buf_u16(w->out, FTAB_DELTA_MAX);
+        buf_u8(w->out, FTAB_MORE);
+    }
+    buf_u16(w->out, (uint16_t)(addr - w->addr));
+    size_t len = strlen(name), shared = 0;
+    if (len > FTAB_NAME_MAX)
+        len = FTAB_NAME_MAX;
+    while (shared < len && w->name[shared] == name[shared])
+        shared++;
+    buf_u8(w->out, (uint8_t)shared);
+    buf_put(w->out, name + shared, len - shared);
+    buf_u8(w->out, 0);
+    memcpy(w->name, name, len);
+    w->name[len] = 0;
+    w->addr = addr;
+    w->any = 1;
+}
+
+/* The entries (functab.h): each listed function, an unnamed entry where a
+ * skipped one starts, and the end.  l is sorted by address. */
 static void functab_bytes(const FuncList *l, const char *const *skip, Buf *out)
 {
-    size_t start = out->len;
-    int n = 0;
-    for (int i = 0; i < l->n; i++)
-        n += !skipped(l->v[i].name, skip);
-    uint64_t name = FTAB_HEAD + (uint64_t)n * FTAB_ENTRY;
-    buf_u32(out, (uint32_t)n);
+    TabWriter w = {.out = out};
+    uint64_t end = 0;       /* the end of the functions so far */
+    int unnamed = 0;        /* the last entry has no name */
     for (int i = 0; i < l->n; i++) {
-        if (skipped(l->v[i].name, skip))
+        if (l->v[i].addr + l->v[i].size > end)
+            end = l->v[i].addr + l->v[i].size;
+        if (skipped(l->v[i].name, skip)) {
+            if (w.any && !unnamed)
+                put_entry(&w, l->v[i].addr, "");
+            unnamed = 1;
             continue;
-        if (name > UINT32_MAX)
-            die("function table names exceed 4 GiB");
-        if (l->v[i].addr > UINT32_MAX)
-            die("function %s at 0x%llx: the function table holds 32-bit addresses", l->v[i].name,
-                (unsigned long long)l->v[i].addr);
-        buf_u32(out, (uint32_t)l->v[i].addr);
-        buf_u32(out, l->v[i].size > UINT32_MAX ? UINT32_MAX : (uint32_t)l->v[i].size);
-        buf_u32(out, (uint32_t)name);
-        name += strlen(l->v[i].name) + 1;
+        }
+        put_entry(&w, l->v[i].addr, l->v[i].name);
+        unnamed = 0;
     }
-    for (int i = 0; i < l->n; i++)
-        if (!skipped(l->v[i].name, skip))
-            buf_put(out, l->v[i].name, strlen(l->v[i].name) + 1);
-    if (out->len - start != name)
-        die("function table size %zu, expected %llu", out->len - start, (unsigned long long)name);
+    if (w.any)
+        put_entry(&w, end, "");
 }
 
 int functab_write_object(const FuncList *l, const char *const *skip, const char *path)
@@ -157,7 +187,7 @@ int functab_write_object(const FuncList *l, const char *const *skip, const char 
     Buf b = {0};
     functab_bytes(l, skip, &b);
     Elf *e = elf_new();
-    int sec = elf_section(e, ".arc_functab", SEC_RODATA, 4);
+    int sec = elf_section(e, ".arc_functab", SEC_RODATA, 1);
     elf_append(e, sec, b.p, b.len);
     int rc = elf_write(e, path);
     elf_free(e);

@@ -6,10 +6,24 @@
  * .arc_functab section, which linker/arc.ld keeps (and strip leaves, as it
  * is allocated) and gen/rt/signal.c's reporter reads:
  *
- *   u32 count
- *   count x { u32 addr; u32 size; u32 name }   sorted by addr;
- *                                              name: offset from the start
- *   the names, NUL-terminated
+ *   u32 base                      the first entry's address
+ *   entries, sorted by address:
+ *     u16 delta                   its address minus the previous entry's
+ *                                 (minus base for the first)
+ *     u8 shared                   bytes of the previous entry's name it
+ *                                 starts with, then the rest of its name,
+ *                                 NUL-terminated; or FTAB_MORE and no name:
+ *                                 the previous entry goes on (a delta
+ *                                 beyond 0xffff takes such steps)
+ *
+ * An entry covers the addresses up to the next entry's (a function's
+ * alignment padding counts as its own).  An entry with an empty name
+ * covers addresses of no listed function (a function left out: the
+ * reporter's own); the last entry is one, at the end of the functions.
+ * Names are cut to FTAB_NAME_MAX bytes.  A program with the reporter
+ * carries this for every function, so it is small: 3 bytes, and of the
+ * name what the previous one does not share ("libc._fput" after
+ * "libc._fflush_locked" is 7, "put").
  *
  * Every value is absolute: the object has no relocations, so it keeps no
  * section alive through --gc-sections.  Addresses fit in 32 bits: arc.ld
@@ -19,17 +33,15 @@
 
 #include "gen/util.h"
 
-/* The table's layout, for both sides: functab_write_object here and the
+/* The layout's numbers, for both sides: functab_write_object here and the
  * reporter's lookup (gen/rt/signal.c). */
 enum {
-    FTAB_COUNT = 0,        /* u32 count */
+    FTAB_BASE = 0,         /* u32 base */
     FTAB_HEAD = 4,         /* the first entry */
-    FTAB_ENTRY = 12,       /* bytes per entry: */
-    FTAB_ADDR = 0,         /*   u32 addr */
-    FTAB_SIZE = 4,         /*   u32 size */
-    FTAB_NAME = 8,         /*   u32 name: offset from the table's start */
+    FTAB_DELTA_MAX = 0xffff, /* u16 delta */
+    FTAB_MORE = 255,       /* shared: no name, the previous entry goes on */
+    FTAB_NAME_MAX = 254,   /* a name's bytes at most (shared < FTAB_MORE) */
 };
-_Static_assert(FTAB_NAME + 4 == FTAB_ENTRY, "an entry is addr, size, name");
 
 typedef struct FuncSym {
     uint64_t addr, size;

@@ -35,8 +35,8 @@ static const char reporter_fn[] = "arc_rt_crash";
  * report with a note and the address), and every program would pay for
  * their names. */
 static const char *const reporter_fns[] = {
-    reporter_fn, "arc_rt_sigaction_all", "arc_rt_sigreturn", "arc_rt_signal_init",
-    "arc_rt_altstack_init", NULL,
+    reporter_fn, "arc_rt_sigaction_all", "arc_rt_sigreturn", "arc_rt_signal_start",
+    "arc_rt_signal_init", "arc_rt_altstack_init", NULL,
 };
 /* The reporter's .arc_init entry (gen/rt/signal.c).  Why a -u and not a
  * reference from _start: the runtime image stays one object for every

@@ -370,9 +370,11 @@ static void emit_init(Rt *rt)
     enc_mov(a, 4, R(RDI), I(K_ARCH_SET_FS));
     enc_mov(a, 8, R(RSI), R(RBX));
     rt_sys(a, SYS_arch_prctl);
-    /* only now: the crash reporter (installed by _start) reads %fs:0
-     * once G_INIT is set */
     enc_mov(a, 1, G(G_INIT), I(1));
+    /* only now: the crash reporter (installed by _start) reads %fs:0
+     * through its scheduler hook (gen/rt/signal.c) */
+    enc_mov_sym32(a, RAX, S("arc_rt_sched_context"), 0);
+    enc_mov(a, 8, opm(mem_rip(S("arc_rt_sched_context_fn"), 0)), R(RAX));
     rt_sys(a, SYS_gettid);
     enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
     /* main's stack limit, unless the start-up hook set it (stack.c) */
@@ -1340,7 +1342,8 @@ static void emit_start_workers(Rt *rt)
     enc_mov(a, 8, R(RAX), opm(mem_rip(S("arc_rt_altstack_fn"), 0)));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_E, noalt);
-    enc_mov(a, 8, R(RDI), R(RBX));
+    enc_mov(a, 8, R(RSI), M(RBX, WK_ALTSTACK));
+    enc_mov(a, 8, R(RDX), M(RBX, WK_ALTSIZE));
     enc_call_ind(a, R(RAX));
     enc_bind(a, noalt);
     enc_mov(a, 4, R(RDI), I(K_SIG_SETMASK));

@@ -5,7 +5,7 @@
 // keeps the sdiv).
 // expect: before
 // status: 136
-// stderr: arc: fatal signal SIGFPE (integer divide by zero) at address 0x*
+// stderr: arc: fatal signal SIGFPE (FPE_INTDIV) at address 0x*
 namespace main
 
 import "os"

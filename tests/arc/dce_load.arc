@@ -5,7 +5,7 @@
 // check: tests/arc/dce_index.arc.
 // expect: before
 // status: 139
-// stderr: arc: fatal signal SIGSEGV (address not mapped) at address 0x0
+// stderr: arc: fatal signal SIGSEGV (SEGV_MAPERR) at address 0x0
 namespace main
 
 import "os"

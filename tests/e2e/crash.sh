@@ -72,7 +72,7 @@ if "$ARC" build "$T/divzero.arc" -o "$T/divzero" 2> "$T/divzero.err"; then
         # one worker: nobody can steal the task, so it always runs inline
         timeout 60 env ARC_WORKERS=1 $runner "$T/divzero" > /dev/null 2> "$T/divzero.err"
         st=$?
-        if [ $st -eq 136 ] && grep -q "^arc: fatal signal SIGFPE (integer divide by zero)" "$T/divzero.err" &&
+        if [ $st -eq 136 ] && grep -q "^arc: fatal signal SIGFPE (FPE_INTDIV)" "$T/divzero.err" &&
            grep -q "^  #0 0x[0-9a-f]* divide+0x" "$T/divzero.err" && grep -q "^  #[0-9]* 0x[0-9a-f]* worker+0x" "$T/divzero.err" &&
            grep -q "^  #[0-9]* 0x[0-9a-f]* main+0x" "$T/divzero.err"; then
             ok "Arc divide by zero in an awaited task: report through to main, SIGFPE ($mode)"

@@ -58,7 +58,8 @@ fi
 # What the reporter costs: stripped hellos (arc link -s; strip for Arc).
 # Targets: the C hello with the reporter under 4 KiB and at least 3x
 # smaller than musl's static write(2) hello (13,376 B, DESIGN.md); without
-# it (--no-crash-report) under 512 B.  The Arc printf hello is reported.
+# it (--no-crash-report) under 512 B.  Checked tighter (3 KiB, 4x): it is
+# 2,672 B.  The Arc printf hello is checked below.
 MUSL_HELLO=13376
 gcc $FREESTANDING -I"$T" -c tests/e2e/c/hello.c -o "$T/hello.o" &&
     "$ARC" link -s -o "$T/hello" "$T/hello.o" &&
@@ -105,8 +106,13 @@ echo "# stripped sizes: C hello $c B with crash reports, $s B with --no-crash-re
 # fuse_rmw, and_branch), returns shared an epilogue, symbol addresses
 # took mov $sym, r32 and syscalls' arguments a parallel copy.
 check "size: Arc printf hello, arc build -s --no-crash-report: $pks B < 2048" test "$pks" -lt 2048
-check "size: C hello with crash reports $c B < 4096, 3x $c <= $MUSL_HELLO; without $s B < 512; Arc printf hello $p B" \
-    test "$c" -lt 4096 -a $((3 * c)) -le "$MUSL_HELLO" -a "$s" -lt 512
+# With the reporter the target is 4 KiB; not met: 5,736 B before the
+# reporter printed from formats and its tables lost their prefixes and
+# offsets (gen/rt/signal.c, linker/functab.h), 4,296 B after.  This guards
+# what was reached.
+check "size: Arc printf hello, arc build -s (crash reports): $pk B < 4400 (target 4096)" test "$pk" -lt 4400
+check "size: C hello with crash reports $c B < 3072, 4x $c <= $MUSL_HELLO; without $s B < 512; Arc printf hello $p B" \
+    test "$c" -lt 3072 -a $((4 * c)) -le "$MUSL_HELLO" -a "$s" -lt 512
 for runner in "" "$QEMU"; do
     for prog in printf printf.silent; do
         $runner "$T/$prog" > "$T/printf.out"

@@ -692,6 +692,7 @@ static void cases_atomic_system(void)
         {enc_rdtsc, "rdtsc"},     {enc_cpuid, "cpuid"},   {enc_ud2, "ud2"},
         {enc_hlt, "hlt"},         {enc_int3, "int3"},     {enc_endbr64, "endbr64"},
         {enc_nop, "nop"},         {enc_rep_movsb, "rep movsb"}, {enc_rep_stosb, "rep stosb"},
+        {enc_lodsb, "lodsb"},
     };
     for (int i = 0; i < countof(fixed); i++) {
         fixed[i].fn(start());

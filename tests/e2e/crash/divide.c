@@ -2,7 +2,7 @@
  * idiv): SIGFPE, integer divide by zero. */
 // expect: before the crash
 // status: 136
-// report: arc: fatal signal SIGFPE (integer divide by zero) at address 0x4*
+// report: arc: fatal signal SIGFPE (FPE_INTDIV) at address 0x4*
 // report: pc  0x* divide+0x*
 // main-report: task 1 (main) on worker 0
 // report: #1 0x* crash_entry+0x*

@@ -1,7 +1,8 @@
-/* A store through a NULL pointer: SIGSEGV, address not mapped, at 0. */
+/* A store through a NULL pointer: SIGSEGV, SEGV_MAPERR (address not
+ * mapped), at 0. */
 // expect: before the crash
 // status: 139
-// report: arc: fatal signal SIGSEGV (address not mapped) at address 0x0
+// report: arc: fatal signal SIGSEGV (SEGV_MAPERR) at address 0x0
 // report: pc  0x* write_null+0x*
 // main-report: task 1 (main) on worker 0
 // report: #1 0x* crash_entry+0x*

@@ -1,8 +1,8 @@
 /* A store into a string literal (.rodata, in the R+X segment):
- * SIGSEGV, invalid permissions. */
+ * SIGSEGV, SEGV_ACCERR (invalid permissions). */
 // expect: before the crash
 // status: 139
-// report: arc: fatal signal SIGSEGV (invalid permissions) at address 0x4*
+// report: arc: fatal signal SIGSEGV (SEGV_ACCERR) at address 0x4*
 // report: pc  0x* write_literal+0x*
 // main-report: task 1 (main) on worker 0
 // report: #1 0x* crash_entry+0x*

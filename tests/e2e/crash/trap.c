@@ -1,8 +1,8 @@
 /* ud2 (__builtin_trap): SIGILL.  x86 Linux reports every #UD as
- * ILL_ILLOPN, which the reporter words "invalid opcode". */
+ * ILL_ILLOPN. */
 // expect: before the crash
 // status: 132
-// report: arc: fatal signal SIGILL (invalid opcode) at address 0x4*
+// report: arc: fatal signal SIGILL (ILL_ILLOPN) at address 0x4*
 // report: pc  0x* trap_here+0x*
 // main-report: task 1 (main) on worker 0
 // report: #1 0x* crash_entry+0x*

@@ -1,7 +1,7 @@
 // Integer division by zero in main's callee: SIGFPE, reported.
 // expect: before the crash
 // status: 136
-// report: arc: fatal signal SIGFPE (integer divide by zero) at address 0x4*
+// report: arc: fatal signal SIGFPE (FPE_INTDIV) at address 0x4*
 // report: pc  0x* divide+0x*
 // report: task 1 (main) on worker 0
 // report: #1 0x* main+0x*

@@ -2,7 +2,7 @@
 // spawns, so the scheduler never starts: the reporter is there anyway.
 // expect: before the crash
 // status: 139
-// report: arc: fatal signal SIGSEGV (address not mapped) at address 0x0
+// report: arc: fatal signal SIGSEGV (SEGV_MAPERR) at address 0x0
 // report: pc  0x* store+0x*
 // report: task 1 (main) on worker 0
 // report: #1 0x* main+0x*

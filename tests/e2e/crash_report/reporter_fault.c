@@ -8,7 +8,7 @@
  * (status: 136 shows it is the first signal, SIGFPE, that kills.) */
 // expect: before the crash
 // status: 136
-// report: arc: fatal signal SIGFPE (integer divide by zero) at address 0x4*
+// report: arc: fatal signal SIGFPE (FPE_INTDIV) at address 0x4*
 // report: pc  0x* divide+0x*
 // report: #1 0x* on_own_stack+0x*
 // report: arc: the crash reporter faulted at address 0x10000008: report cut short

@@ -1,7 +1,7 @@
 /* A second fault on another worker while a report is being written.
  * Task 1 faults at the bottom of a 1500-deep chain of two functions calling
  * each other (alternating return addresses: every frame is printed, so its
- * report is some 25 KB, written 1 KB at a time).  Task 2, on the other
+ * report is some 25 KB, written a line at a time).  Task 2, on the other
  * worker, waits until the report has begun to reach stderr (a regular
  * file: its end moves past 0) and faults too, in the middle of it.
  * Exactly one report comes out, whole (the walk reaches crash_task), and
@@ -12,7 +12,7 @@
 // status: 139
 // workers: 2
 // runs: 5
-// report: arc: fatal signal SIGSEGV (address not mapped) at address 0x0
+// report: arc: fatal signal SIGSEGV (SEGV_MAPERR) at address 0x0
 // report: pc  0x* write_null+0x*
 // report: #1 0x* ping+0x*
 // report: #2 0x* pong+0x*
