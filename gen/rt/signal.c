@@ -357,7 +357,7 @@ enum {
     L_PREFIX = -64,     /* its prefix: the signal's name or ANY_PREFIX */
     L_LO = -80,         /* frame walk bounds: [lo, hi) */
     L_HI = -88,
-    L_OVF = -96,        /* nonzero: stack overflow */
+    L_OVF = -96,        /* low byte nonzero: stack overflow */
     L_NFRAME = -104,
     L_SET = -112,       /* a sigset for rt_sigprocmask; scratch before */
     L_PREV = -120,      /* the last return address printed */
@@ -758,7 +758,7 @@ static void emit_repeats(Crash *c)
     enc_alu(a, ALU_CMP, 8, local(L_REP), opi(0));
     enc_jcc_short(a, CC_E, none);
     put_format(c, format(c, "  ... %d more frames like the one above\n", L_REP));
-    enc_mov(a, 8, local(L_REP), opi(0));
+    enc_alu(a, ALU_AND, 8, local(L_REP), opi(0));
     enc_bind(a, none);
     enc_ret(a);
 }
@@ -773,8 +773,8 @@ static void emit_context(Crash *c)
 {
     Asm *a = c->a;
     int keep = enc_label(a), top = enc_label(a);
-    /* the locals start zeroed: L_WID 0 */
-    enc_mov(a, 8, local(L_TID), opi(1));
+    /* the locals start zeroed: L_WID 0, and L_TID becomes 1 */
+    enc_unary(a, UN_INC, 8, local(L_TID));
     enc_mov_sym32(a, RAX, c->text_sym, text(c, " (main)"));
     enc_mov(a, 8, local(L_WHO), opr(RAX));
     enc_mov(a, 8, opr(R14), opm(mem_b(R13, UOFF(ucontext, mc_rsp))));
@@ -808,7 +808,7 @@ static void emit_context(Crash *c)
     enc_jcc_short(a, CC_E, keep);
     enc_alu(a, ALU_CMP, 4, opr(RBX), opi(K_SIGBUS));
     enc_jcc_short(a, CC_E, keep);
-    enc_mov(a, 8, local(L_OVF), opi(0));
+    enc_mov(a, 1, local(L_OVF), opi(0));    /* a flag: its low byte */
     enc_bind(a, keep);
 }
 
@@ -868,7 +868,7 @@ static void emit_sched_context(Crash *c)
     enc_ret(a);
     enc_bind(a, unknown);                               /* no walk, no overflow */
     enc_mov(a, 8, local(L_HI), opi(0));
-    enc_mov(a, 8, local(L_OVF), opi(0));
+    enc_mov(a, 1, local(L_OVF), opi(0));    /* a flag: its low byte */
     enc_bind(a, out);
     enc_ret(a);
     rt_end(c->rt, &fn);
@@ -948,7 +948,7 @@ static void emit_backtrace(Crash *c)
     int walk = enc_label(a), end = enc_label(a), fresh = enc_label(a), next = enc_label(a);
     put_format(c, format(c, "backtrace:\n  #0 %x %p\n", RIP, RIP));
     enc_mov(a, 8, opr(R14), opm(mem_b(R13, UOFF(ucontext, mc_rbp))));
-    enc_mov(a, 8, local(L_NFRAME), opi(1));      /* L_PREV, L_REP: still 0 */
+    enc_unary(a, UN_INC, 8, local(L_NFRAME));    /* 1; L_PREV, L_REP: still 0 */
     /* the way out first, so that the loop's checks reach it with rel8 */
     enc_jmp_short(a, walk);
     enc_bind(a, end);                       /* (every line ends in \n: flushed) */
@@ -964,7 +964,7 @@ static void emit_backtrace(Crash *c)
     enc_jcc(a, CC_B, end);
     enc_alu(a, ALU_CMP, 8, opr(RAX), opi(16));
     enc_jcc(a, CC_B, end);
-    enc_test(a, 4, opr(R14), opi(7));
+    enc_test(a, 1, opr(R14), opi(7));
     enc_jcc(a, CC_NE, end);
     enc_mov(a, 8, opr(RAX), opm(mem_b(R14, 8)));
     enc_test(a, 8, opr(RAX), opr(RAX));
