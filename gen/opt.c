@@ -988,6 +988,16 @@ void opt_merge(Module *m)
  * of `br %c`, a `br %c` there, %c not assigned since, becomes a jmp to
  * its true (false) target.
  *
+ * Integer constants (fold_const), along the same paths: a vreg last
+ * assigned `copy` of an integer constant is that constant (a fact like a
+ * copy's); an integer operation, compare or conversion whose operands are
+ * all constants becomes a `copy` of its result, computed at the
+ * instruction's width with the code generator's wrapping (not a division
+ * that would trap, by zero or by -1, nor a shift by the width or more);
+ * other operands take the constant when it fits an imm32 (a copy, any);
+ * x + 0, x * 1, x / 1, x & ~0 and the like become copies of x; and a `br`
+ * on a constant becomes a jmp.
+ *
  * Vregs are not SSA, so every fact records the version (the count of
  * definitions met so far, in the walk) of each vreg it involves, and
  * holds only while those versions are current.  Facts form a stack:
@@ -1018,6 +1028,8 @@ typedef struct {
     unsigned mask;
     int *ver;
     int mem;          /* stores, calls and intrinsics met so far */
+    char *gconst;     /* the vreg's one definition is an entry-block copy of */
+    int64_t *gval;    /* the integer constant gval: it holds at every use */
 } Facts;
 
 static unsigned val_hash(const Val *v)
@@ -1159,6 +1171,173 @@ static void fact_pop(Facts *fs, int n)
     }
 }
 
+/* --- integer constants (see above) --- */
+static int int_type(Type t) { return t == T_I8 || t == T_I16 || t == T_I32 || t == T_I64; }
+
+static int type_bits(Type t) { return t == T_I8 ? 8 : t == T_I16 ? 16 : t == T_I32 ? 32 : 64; }
+
+/* v's low bits of type t, zero-extended / sign-extended */
+static uint64_t zext_to(Type t, int64_t v)
+{
+    int w = type_bits(t);
+    return w == 64 ? (uint64_t)v : (uint64_t)v & ((UINT64_C(1) << w) - 1);
+}
+
+static int64_t sext_to(Type t, int64_t v)
+{
+    int w = type_bits(t);
+    if (w == 64)
+        return v;
+    uint64_t u = zext_to(t, v), sign = UINT64_C(1) << (w - 1);
+    return (int64_t)((u ^ sign) - sign);
+}
+
+/* Does the constant propagation look at in's operands: an integer
+ * operation, compare or conversion, or a copy, of integer types? */
+static int const_user(const Inst *in)
+{
+    if (in->agg || in->dst < 0)
+        return 0;
+    if ((in->op >= OP_ADD && in->op <= OP_NOT) || (in->op >= OP_EQ && in->op <= OP_UGE) ||
+        in->op == OP_COPY)
+        return int_type(in->type) && in->nargs >= 1 && !in->args[0].agg;
+    if (in->op == OP_SEXT || in->op == OP_ZEXT || in->op == OP_TRUNC)
+        return int_type(in->type) && in->nargs == 1 && int_type(in->args[0].type) && !in->args[0].agg;
+    return 0;
+}
+
+/* in's result from constant operands a[], as its dst's type holds it; 0
+ * when it is not folded (a trap, or a shift out of range). */
+static int fold_value(const Inst *in, const int64_t *a, int64_t *out)
+{
+    Type t = in->type;
+    uint64_t ua = zext_to(t, a[0]), ub = in->nargs > 1 ? zext_to(t, a[1]) : 0;
+    int64_t sa = sext_to(t, a[0]), sb = in->nargs > 1 ? sext_to(t, a[1]) : 0;
+    uint64_t r;
+    switch (in->op) {
+    case OP_ADD: r = ua + ub; break;
+    case OP_SUB: r = ua - ub; break;
+    case OP_MUL: r = ua * ub; break;
+    case OP_AND: r = ua & ub; break;
+    case OP_OR: r = ua | ub; break;
+    case OP_XOR: r = ua ^ ub; break;
+    case OP_NEG: r = 0 - ua; break;
+    case OP_NOT: r = ~ua; break;
+    case OP_SDIV: case OP_SREM:
+        if (sb == 0 || sb == -1)
+            return 0;
+        r = (uint64_t)(in->op == OP_SDIV ? sa / sb : sa % sb);
+        break;
+    case OP_UDIV: case OP_UREM:
+        if (ub == 0)
+            return 0;
+        r = in->op == OP_UDIV ? ua / ub : ua % ub;
+        break;
+    case OP_SHL: case OP_LSHR: case OP_ASHR:
+        if (ub >= (uint64_t)type_bits(t))
+            return 0;
+        r = in->op == OP_SHL ? ua << ub : in->op == OP_LSHR ? ua >> ub
+                             : sa < 0 ? ~(~(uint64_t)sa >> ub) : (uint64_t)sa >> ub;
+        break;
+    case OP_EQ: r = ua == ub; break;
+    case OP_NE: r = ua != ub; break;
+    case OP_SLT: r = sa < sb; break;
+    case OP_SLE: r = sa <= sb; break;
+    case OP_SGT: r = sa > sb; break;
+    case OP_SGE: r = sa >= sb; break;
+    case OP_ULT: r = ua < ub; break;
+    case OP_ULE: r = ua <= ub; break;
+    case OP_UGT: r = ua > ub; break;
+    case OP_UGE: r = ua >= ub; break;
+    case OP_SEXT: r = (uint64_t)sext_to(in->args[0].type, a[0]); break;
+    case OP_ZEXT: r = zext_to(in->args[0].type, a[0]); break;
+    case OP_TRUNC: case OP_COPY: r = (uint64_t)a[0]; break;
+    default: return 0;
+    }
+    Type rt = (in->op >= OP_EQ && in->op <= OP_UGE) ? T_I8 : t;
+    *out = sext_to(rt, (int64_t)r);
+    return 1;
+}
+
+/* The constant vreg v (read as type t) holds on this path, if a fact says
+ * so. */
+static int const_of(const Facts *fs, int v, Type t, int64_t *out)
+{
+    if (fs->gconst[v]) {
+        *out = fs->gval[v];
+        return 1;
+    }
+    Val d = {.kind = V_VREG, .type = t, .vreg = v};
+    int e = fact_find(fs, OP_COPY, T_VOID, 1, &d);
+    if (e < 0 || fs->facts[e].a[0].kind != V_INT)
+        return 0;
+    *out = fs->facts[e].a[0].i;
+    return 1;
+}
+
+/* Constants into in's operands; in folded into a copy when they all are
+ * (see above). */
+static void fold_const(const Func *f, Inst *in, const Facts *fs)
+{
+    if (!const_user(in) || in->nargs > 2)
+        return;
+    int64_t a[2];
+    int known = 0;
+    for (int k = 0; k < in->nargs; k++) {
+        const Val *v = &in->args[k];
+        if (v->kind == V_INT)
+            a[k] = v->i, known++;
+        else if (v->kind == V_VREG && const_of(fs, v->vreg, v->type, &a[k]))
+            known++;
+        else
+            a[k] = 0;
+    }
+    int64_t r;
+    if (known == in->nargs && in->op != OP_COPY && fold_value(in, a, &r)) {
+        in->op = OP_COPY;
+        in->type = f->vregs[in->dst].type;
+        in->nargs = 1;
+        in->args[0] = ir_int(in->type, r);
+        return;
+    }
+    for (int k = 0; k < in->nargs; k++) {
+        Val *v = &in->args[k];
+        if (v->kind == V_VREG && const_of(fs, v->vreg, v->type, &a[k]) &&
+            (in->op == OP_COPY || a[k] == (int32_t)a[k]))
+            *v = ir_int(v->type, a[k]);
+    }
+    /* a commutative operation takes its constant second, as an immediate */
+    if ((op_info[in->op].flags & F_COMM) && in->nargs == 2 && in->args[0].kind == V_INT &&
+        in->args[1].kind != V_INT) {
+        Val t = in->args[0];
+        in->args[0] = in->args[1];
+        in->args[1] = t;
+    }
+    /* x + 0, x * 1, x & ~0 and their kind: a copy of x */
+    if (in->nargs == 2 && in->args[1].kind == V_INT && in->args[0].kind == V_VREG) {
+        uint64_t c = zext_to(in->type, in->args[1].i);
+        int same = 0;
+        switch (in->op) {
+        case OP_ADD: case OP_SUB: case OP_OR: case OP_XOR:
+        case OP_SHL: case OP_LSHR: case OP_ASHR:
+            same = c == 0;
+            break;
+        case OP_MUL: case OP_SDIV: case OP_UDIV:
+            same = c == 1;
+            break;
+        case OP_AND:
+            same = c == zext_to(in->type, -1);
+            break;
+        default:
+            break;
+        }
+        if (same) {
+            in->op = OP_COPY;
+            in->nargs = 1;
+        }
+    }
+}
+
 static void number_block(const Func *f, Block *bl, Facts *fs)
 {
     for (int i = 0; i < bl->ninsts; i++) {
@@ -1168,9 +1347,10 @@ static void number_block(const Func *f, Block *bl, Facts *fs)
                 continue;
             Val d = {.kind = V_VREG, .type = in->args[a].type, .vreg = in->args[a].vreg};
             int e = fact_find(fs, OP_COPY, T_VOID, 1, &d);
-            if (e >= 0)
+            if (e >= 0 && fs->facts[e].a[0].kind == V_VREG)
                 in->args[a].vreg = fs->facts[e].a[0].vreg;
         }
+        fold_const(f, in, fs);
         if (numberable(in) || loadable(in)) {
             int e = fact_find(fs, in->op, in->type, in->nargs, in->args);
             if (e >= 0) {
@@ -1183,10 +1363,16 @@ static void number_block(const Func *f, Block *bl, Facts *fs)
         if (in->op == OP_BR && in->args[0].kind == V_VREG) {
             Val c = {.kind = V_VREG, .vreg = in->args[0].vreg};
             int e = fact_find(fs, OP_BR, T_VOID, 1, &c);
-            if (e >= 0) {   /* taken on the way here: known */
+            int64_t k;
+            int taken = -1;
+            if (e >= 0)     /* taken on the way here: known */
+                taken = fs->facts[e].a[0].i != 0;
+            else if (int_type(in->type) && const_of(fs, c.vreg, in->type, &k))
+                taken = zext_to(in->type, k) != 0;
+            if (taken >= 0) {
                 in->op = OP_JMP;
                 in->type = T_VOID;
-                in->args[0] = in->args[fs->facts[e].a[0].i ? 1 : 2];
+                in->args[0] = in->args[taken ? 1 : 2];
                 in->nargs = 1;
             }
         }
@@ -1203,6 +1389,7 @@ static void number_block(const Func *f, Block *bl, Facts *fs)
             continue;
         fs->ver[in->dst]++;
         if ((in->op == OP_COPY && in->args[0].kind == V_VREG && in->args[0].vreg != in->dst) ||
+            (in->op == OP_COPY && in->args[0].kind == V_INT && !in->agg && int_type(in->type)) ||
             numberable(in) || loadable(in))
             fact_push(fs, in);
     }
@@ -1250,6 +1437,34 @@ static void fold_copies(Block *bl, int *uses)
     bl->ninsts = n;
 }
 
+/* The vregs whose one definition (a parameter counts as one) is an
+ * entry-block `copy` of an integer constant: the entry dominates every
+ * block, so every read that follows the copy sees the constant, and a
+ * read before it reads a vreg not yet assigned (fold_const's facts
+ * beyond the extended blocks). */
+static void entry_consts(Module *m, const Func *f, Facts *fs)
+{
+    int *ndef = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *ndef);
+    fs->gconst = ir_alloc(m, (size_t)f->nvregs + 1);
+    fs->gval = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *fs->gval);
+    for (int p = 0; p < f->nparams; p++)
+        if (f->params[p].vreg >= 0)
+            ndef[f->params[p].vreg]++;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++)
+            if (f->blocks[b]->insts[i].dst >= 0)
+                ndef[f->blocks[b]->insts[i].dst]++;
+    const Block *entry = f->blocks[0];
+    for (int i = 0; i < entry->ninsts; i++) {
+        const Inst *in = &entry->insts[i];
+        if (in->op == OP_COPY && in->dst >= 0 && ndef[in->dst] == 1 && !in->agg &&
+            int_type(in->type) && in->args[0].kind == V_INT && !in->args[0].agg) {
+            fs->gconst[in->dst] = 1;
+            fs->gval[in->dst] = in->args[0].i;
+        }
+    }
+}
+
 void opt_cse(Module *m)
 {
     for (int k = 0; k < m->nfuncs; k++) {
@@ -1269,6 +1484,7 @@ void opt_cse(Module *m)
         int *uses = count_uses(m, f);
         for (int b = 0; b < nb; b++)
             fold_copies(f->blocks[b], uses);
+        entry_consts(m, f, fs);
         int *npred = count_preds(m, f, NULL);
         char *seen = ir_alloc(m, (size_t)nb + 1);
         /* depth-first over the extended blocks; the facts and the memory

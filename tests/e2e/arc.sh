@@ -69,6 +69,17 @@ against_gcc abi tests/e2e/linux \
 # printf and strtod, on 20,000 doubles.
 against_gcc floats tests/e2e/str \
     "str: format_float/parse_float round-trip as glibc's printf/strtod"
+# Integer constant folding (gen/opt.c fold_const) at every width against
+# the same expressions in C; and the folding happened: f1 (int8) keeps no
+# integer operation, compare or branch, only the copies and the calls of
+# its printfs.
+against_gcc const_fold tests/e2e/opt \
+    "constant folding: every operation, shift and compare at each width as gcc computes it"
+"$ARC" ir tests/e2e/opt/const_fold.arc > "$T/const_fold.ir" 2>&1
+sed -n '/^func void \$f1()/,/^}/p' "$T/const_fold.ir" > "$T/const_fold_f1.ir"
+check "constant folding: f1's IR keeps no i8 operation, sext or br" \
+    sh -c "grep -q 'copy i64 -56' '$T/const_fold_f1.ir' &&
+           ! grep -Eq '= (add|sub|mul|sdiv|udiv|srem|urem|and|or|xor|shl|lshr|ashr|neg|not|eq|ne|slt|sle|sgt|sge|ult|ule|ugt|uge) i8|sext|\bbr\b' '$T/const_fold_f1.ir'"
 
 # Bad programs: exit status 1 and a positioned diagnostic, never a crash.
 for src in tests/arc/err/*.arc; do
