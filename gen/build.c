@@ -16,7 +16,8 @@
  *   opt_merge         jumps threaded, jumps to single-entry blocks joined,
  *                     unreachable blocks dropped
  *   opt_cse           common subexpressions, copies propagated and folded,
- *                     branches already decided on the way removed
+ *                     integer constants folded, branches already decided
+ *                     on the way (or on a constant) removed
  *   opt_merge         again: what that left straight-line is joined
  *   opt_dce           unread results of instructions without effects removed
  *   opt_layout        cold blocks (ending in unreachable) last, true-target chains

@@ -140,7 +140,7 @@ static Node *expr(Parser *p);
 static Node *stmt(Parser *p);
 static Node *block(Parser *p);
 static TypeX *type(Parser *p);
-static FuncDecl *func_decl(Parser *p, int async, int external, StructDecl *owner);
+static FuncDecl *func_decl(Parser *p, int async, int external, StructDecl *owner, int named);
 
 /* --- types ------------------------------------------------------------- */
 
@@ -453,7 +453,7 @@ static Node *primary(Parser *p)
         {
             int async = accept(p, TK_ASYNC), save = p->nolit;
             p->nolit = 0;
-            n->fn = func_decl(p, async, 0, NULL);
+            n->fn = func_decl(p, async, 0, NULL, 0);
             p->nolit = save;
         }
         return n;
@@ -463,7 +463,7 @@ static Node *primary(Parser *p)
             error_at(p, peek(p), "expected 'func'");
             return n;
         }
-        n->fn = func_decl(p, 0, 0, NULL);
+        n->fn = func_decl(p, 0, 0, NULL, 0);
         if (!p->panic)
             n->nlist = call_args(p, &n->list);
         return n;
@@ -892,7 +892,9 @@ static int tparams(Parser *p, const char ***out)
  * params = param {"," param} ["," "..."] | "..."
  * param  = ["self"] IDENT ":" type | type      (unnamed: extern c only)
  * The name is absent for a process literal; the block for extern c. */
-static FuncDecl *func_decl(Parser *p, int async, int external, StructDecl *owner)
+/* A declaration (named: top level, method, extern block) or a function
+ * literal (an expression: no name). */
+static FuncDecl *func_decl(Parser *p, int async, int external, StructDecl *owner, int named)
 {
     Tok *t = expect(p, TK_FUNC);
     FuncDecl *f = fe_alloc(p->fe, sizeof *f);
@@ -907,6 +909,11 @@ static FuncDecl *func_decl(Parser *p, int async, int external, StructDecl *owner
         f->name = ident(p);
         f->line = nt->line;
         f->col = nt->col;
+    } else if (named) {
+        /* reported, then parsed on as if named: the rest is still checked */
+        int panic = p->panic;
+        error_at(p, peek(p), "expected the function's name");
+        p->panic = panic;
     }
     if (at(p, TK_LT))
         f->ntparams = tparams(p, &f->tparams);
@@ -947,6 +954,7 @@ static FuncDecl *func_decl(Parser *p, int async, int external, StructDecl *owner
 static void add_func(Parser *p, FuncDecl *f)
 {
     Program *g = &p->fe->prog;
+
     f->cname = f->name;
     if (!f->owner && !(f->nparams && f->params[0].self))
         f->name = fe_qualify(p->fe, f->file, f->name);
@@ -977,7 +985,7 @@ static void struct_decl(Parser *p)
         int before = p->pos;
         if (at(p, TK_FUNC) || at(p, TK_ASYNC)) {
             int async = accept(p, TK_ASYNC);
-            FuncDecl *f = func_decl(p, async, 0, s);
+            FuncDecl *f = func_decl(p, async, 0, s, 1);
             if (s->ntparams && !f->ntparams) {
                 /* generic in the struct's parameters */
                 f->tparams = s->tparams;
@@ -1042,7 +1050,7 @@ static void extern_block(Parser *p)
     skip_nl(p);
     while (!at(p, TK_RBRACE) && !at(p, TK_EOF)) {
         int before = p->pos;
-        add_func(p, func_decl(p, 0, 1, NULL));
+        add_func(p, func_decl(p, 0, 1, NULL, 1));
         if (!p->panic && !at(p, TK_NL) && !at(p, TK_SEMI) && !at(p, TK_RBRACE))
             error_at(p, peek(p), "expected a newline after the declaration");
         if (p->panic || p->pos == before)
@@ -1113,10 +1121,10 @@ void parse(Front *fe)
             break;
         case TK_ASYNC:
             next(pp);
-            add_func(pp, func_decl(pp, 1, 0, NULL));
+            add_func(pp, func_decl(pp, 1, 0, NULL, 1));
             break;
         case TK_FUNC:
-            add_func(pp, func_decl(pp, 0, 0, NULL));
+            add_func(pp, func_decl(pp, 0, 0, NULL, 1));
             break;
         case TK_STRUCT:
         case TK_CLASS:
