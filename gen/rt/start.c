@@ -24,14 +24,15 @@
  * arc_rt_proc) with (argc, argv, envp, auxv).  The sections are not KEEP:
  * one survives --gc-sections only if something refers to it.  The hooks:
  *   arc_rt_capture      stores those values in arc_rt_proc for the
- *                       scheduler (ARC_WORKERS) and the crash reporter
- *                       (argv bounds the main stack, AT_MINSIGSTKSZ);
+ *                       scheduler (ARC_WORKERS, the main stack's top);
  *                       arc_rt_proc itself refers to the hook's entry
  *                       (P_KEEP), so a program that reads arc_rt_proc gets
  *                       it filled in;
- *   arc_rt_signal_init  the crash reporter (gen/rt/signal.c).  Its entry,
- *                       arc_rt_signal_hook, is global: the link step asks
- *                       for it by name (ld -u) unless --no-crash-report.
+ *   arc_rt_signal_start the crash reporter (gen/rt/signal.c), which keeps
+ *                       what it needs of those values itself (argv bounds
+ *                       the main stack, auxv gives AT_MINSIGSTKSZ).  Its
+ *                       entry, arc_rt_signal_hook, is global: the link step
+ *                       asks for it by name (ld -u) unless --no-crash-report.
  * So hello linked with --no-crash-report writes no memory at all before
  * main: no RW segment, no page fault. */
 #include <stdio.h>
