@@ -33,12 +33,121 @@
  * goes to a slot: of the current one and the active ones whose register
  * it may take, the one whose reads and writes are sparsest (its spill
  * cost: each weighted 8^loop depth, over its length), the one that ends
- * last among equals.  Loop depth comes from the layout: a branch back from
- * block b to block h <= b puts h..b one loop deeper (the front end lays
- * each loop out contiguously). */
+ * last among equals.  Loop depth comes from the control flow (loop_depth),
+ * not the layout: opt_layout moves cold blocks to the end, and a branch
+ * from one of them back to its join is no loop. */
 #include "gen/x64/x64.h"
 
 #include <stdlib.h>
+
+/* Each block's loop depth: how many natural loops hold it.  A depth-first
+ * walk from the entry finds the back edges (to a block still on the
+ * walk's stack: a loop's header); a loop is its header and every block
+ * that reaches one of its back edges' sources without passing the header
+ * (a walk over predecessors).  A block the entry does not reach has
+ * depth 0. */
+static int *loop_depth(const Func *f)
+{
+    int nb = f->nblocks;
+    int *depth = xcalloc((size_t)nb + 1, sizeof(int));
+    if (!nb)
+        return depth;
+    /* predecessors, as lists: pstart[b] .. pstart[b + 1] in preds */
+    int *pstart = xcalloc((size_t)nb + 2, sizeof(int)), nedge = 0;
+    for (int b = 0; b < nb; b++) {
+        const Block *bl = f->blocks[b];
+        const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
+        for (int a = 0; t && a < t->nargs; a++)
+            if (t->args[a].kind == V_BLOCK) {
+                pstart[t->args[a].blk + 1]++;
+                nedge++;
+            }
+    }
+    for (int b = 0; b < nb; b++)
+        pstart[b + 1] += pstart[b];
+    int *preds = xmalloc(((size_t)nedge + 1) * sizeof(int));
+    int *fill = xcalloc((size_t)nb + 1, sizeof(int));
+    for (int b = 0; b < nb; b++) {
+        const Block *bl = f->blocks[b];
+        const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
+        for (int a = 0; t && a < t->nargs; a++)
+            if (t->args[a].kind == V_BLOCK) {
+                int s = t->args[a].blk;
+                preds[pstart[s] + fill[s]++] = b;
+            }
+    }
+    /* the walk: back edges, listed per header (bfirst, bnext) */
+    enum { WHITE, GREY, BLACK };
+    uint8_t *colour = xcalloc((size_t)nb + 1, 1);
+    int *stack = xmalloc(((size_t)nb + 1) * sizeof(int));
+    int *next = xcalloc((size_t)nb + 1, sizeof(int));
+    int *bfirst = xmalloc(((size_t)nb + 1) * sizeof(int));
+    int *bsrc = xmalloc(((size_t)nedge + 1) * sizeof(int));
+    int *bnext = xmalloc(((size_t)nedge + 1) * sizeof(int));
+    int nback = 0, sp = 0;
+    for (int b = 0; b < nb; b++)
+        bfirst[b] = -1;
+    stack[sp++] = 0;
+    colour[0] = GREY;
+    while (sp) {
+        int b = stack[sp - 1];
+        const Block *bl = f->blocks[b];
+        const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
+        if (!t || next[b] >= t->nargs) {
+            colour[b] = BLACK;
+            sp--;
+            continue;
+        }
+        Val v = t->args[next[b]++];
+        if (v.kind != V_BLOCK)
+            continue;
+        if (colour[v.blk] == GREY) {
+            bsrc[nback] = b;
+            bnext[nback] = bfirst[v.blk];
+            bfirst[v.blk] = nback++;
+        } else if (colour[v.blk] == WHITE) {
+            colour[v.blk] = GREY;
+            stack[sp++] = v.blk;
+        }
+    }
+    /* each loop's body, marked with its header's stamp */
+    int *mark = xcalloc((size_t)nb + 1, sizeof(int));
+    for (int h = 0; h < nb; h++) {
+        if (bfirst[h] < 0)
+            continue;
+        int stamp = h + 1, n = 0;
+        mark[h] = stamp;
+        depth[h]++;
+        for (int e = bfirst[h]; e >= 0; e = bnext[e])
+            if (mark[bsrc[e]] != stamp) {
+                mark[bsrc[e]] = stamp;
+                depth[bsrc[e]]++;
+                stack[n++] = bsrc[e];
+            }
+        while (n) {
+            int b = stack[--n];
+            for (int k = pstart[b]; k < pstart[b + 1]; k++) {
+                int p = preds[k];
+                if (mark[p] != stamp && colour[p] != WHITE) {
+                    mark[p] = stamp;
+                    depth[p]++;
+                    stack[n++] = p;
+                }
+            }
+        }
+    }
+    free(pstart);
+    free(preds);
+    free(fill);
+    free(colour);
+    free(stack);
+    free(next);
+    free(bfirst);
+    free(bsrc);
+    free(bnext);
+    free(mark);
+    return depth;
+}
 
 /* A frame slot of size bytes aligned to align (rbp is 16-aligned); the
  * saved registers sit right below rbp, so offsets count them. */
@@ -168,19 +277,10 @@ void x64_ralloc(X64Fn *x)
 
     /* spill costs: reads and writes weighted by loop depth */
     int nb = f->nblocks;
-    int *depth = xcalloc((size_t)nb + 2, sizeof(int));
-    for (int b = 0; b < nb; b++) {
-        const Block *bl = f->blocks[b];
-        const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
-        for (int a = 0; t && a < t->nargs; a++)
-            if (t->args[a].kind == V_BLOCK && t->args[a].blk <= b) {
-                depth[t->args[a].blk]++;
-                depth[b + 1]--;
-            }
-    }
+    int *depth = loop_depth(f);
     double *cost = xcalloc((size_t)nv + 1, sizeof(double));
-    for (int b = 0, d = 0; b < nb; b++) {
-        d += depth[b];
+    for (int b = 0; b < nb; b++) {
+        int d = depth[b];
         double w = 1;
         for (int k = 0; k < d && k < 6; k++)
             w *= 8;
