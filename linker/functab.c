@@ -195,6 +195,18 @@ int functab_write_object(const FuncList *l, const char *const *skip, const char 
     return rc;
 }
 
+void functab_drop(FuncList *l, const char *const *names)
+{
+    int n = 0;
+    for (int i = 0; i < l->n; i++) {
+        if (skipped(l->v[i].name, names))
+            free(l->v[i].name);
+        else
+            l->v[n++] = l->v[i];
+    }
+    l->n = n;
+}
+
 void functab_free(FuncList *l)
 {
     for (int i = 0; i < l->n; i++)

@@ -65,6 +65,8 @@ int functab_equal(const FuncList *a, const FuncList *b, const FuncSym **why);
 /* Write the table object for l, without skip, to path (atomically).  0,
  * or -1 after a message. */
 int functab_write_object(const FuncList *l, const char *const *skip, const char *path);
+/* Remove the functions named in names (NULL-terminated) from l. */
+void functab_drop(FuncList *l, const char *const *names);
 void functab_free(FuncList *l);
 
 #endif

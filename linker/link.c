@@ -4,10 +4,13 @@
  *   1. ld over the objects (and the runtime image) into a temporary file;
  *   2. if that executable defines arc_rt_crash, its functions (.symtab),
  *      but the reporter's own, become a table object (linker/functab.c)
- *      and ld runs again over the objects plus that object.  The table is built after --gc-sections,
- *      from what survived, and refers to nothing, so it keeps nothing
- *      alive.  .arc_functab lies after .text and .rodata (arc.ld), so the
- *      functions do not move; that is checked, symbol by symbol.
+ *      and ld runs again over the objects plus that object, and, when
+ *      pass 1 kept the scheduler (arc_rt_init), with the reporter's part
+ *      for it (sched_hook).  The table is built after --gc-sections, from
+ *      what survived, and refers to nothing, so it keeps nothing alive.
+ *      .arc_functab lies after .text and .rodata and the scheduler part's
+ *      functions after every other (arc.ld), so the functions do not
+ *      move; that is checked, symbol by symbol.
  * A program without the reporter is linked once and carries no table.
  * ld's messages are collected: undefined symbols become arc's own lines
  * (link.h), anything else is passed through. */
@@ -45,6 +48,13 @@ static const char *const reporter_fns[] = {
  * byte of the reporter: the hook's section is not KEEP, so
  * --gc-sections drops it with everything only it refers to. */
 static const char reporter_hook[] = "arc_rt_signal_hook";
+/* The reporter's part for the scheduler (gen/rt/signal.c:
+ * arc_rt_sched_context), which pass 2 asks for when pass 1 kept the
+ * scheduler: only a program with both carries it.  Its functions are
+ * late (arc.ld: .arc_late_text), after every function of pass 1. */
+static const char sched_hook[] = "arc_rt_sched_context_hook";
+static const char sched_fn[] = "arc_rt_init";
+static const char *const late_fns[] = {"arc_rt_sched_context", "arc_rt_sched_context_start", NULL};
 
 /* Is the linker named by path LLVM's lld?  It needs --no-rosegment to put
  * read-only data in the text segment, as GNU ld does with
@@ -65,6 +75,7 @@ typedef struct {
     const char *const *libs;
     int nlibs;
     int crash_report;      /* ld -u reporter_hook */
+    int sched_report;      /* ld -u sched_hook (pass 2) */
     const char *tab;       /* where pass 2 writes the function table */
 } LdJob;
 
@@ -94,6 +105,10 @@ static int run_ld(const LdJob *j, const char *out, const char *extra, Buf *err)
         argv[argc++] = "-u";
         argv[argc++] = (char *)reporter_hook;
     }
+    if (j->sched_report) {
+        argv[argc++] = "-u";
+        argv[argc++] = (char *)sched_hook;
+    }
     argv[argc++] = "-T";
     argv[argc++] = (char *)j->script;
     argv[argc++] = "-o";
@@ -116,7 +131,7 @@ static int run_ld(const LdJob *j, const char *out, const char *extra, Buf *err)
 
 /* Pass 2, when tmpout (pass 1) has the reporter: link again with the
  * table and check that no function moved.  0, or 1 after a message. */
-static int add_functab(const LdJob *j, const char *tmpout)
+static int add_functab(const LdJob *pass1, const char *tmpout)
 {
     FuncList before, after;
     if (functab_read(tmpout, &before))
@@ -126,6 +141,9 @@ static int add_functab(const LdJob *j, const char *tmpout)
         return 0;
     }
     int rc = 1;
+    LdJob pass2 = *pass1;
+    const LdJob *j = &pass2;
+    pass2.sched_report = functab_has(&before, sched_fn);
     const char *tab = j->tab;
     Buf err = {0};
     if (!functab_write_object(&before, reporter_fns, tab)) {
@@ -136,6 +154,7 @@ static int add_functab(const LdJob *j, const char *tmpout)
             fprintf(stderr, "arc: error: linking with the function table failed "
                             "(%s exited with status %d)\n", j->ld, st);
         } else if (!functab_read(tmpout, &after)) {
+            functab_drop(&after, late_fns);
             const FuncSym *moved;
             if (!functab_equal(&before, &after, &moved))
                 die("the function table moved functions (%s at 0x%llx in the first pass): "
@@ -281,7 +300,7 @@ int link_onto_runtime(const char *out, const char *const *objs, int nobjs, const
     all[nobjs] = path[RT];
     const char *ld = getenv("ARC_LD");
     LdJob j = {ld && *ld ? ld : "ld", path[SCRIPT], all, nobjs + 1, libs, o->nlibs,
-               !o->no_crash_report, path[TAB]};
+               !o->no_crash_report, 0, path[TAB]};
     Buf err = {0};
     int st = run_ld(&j, path[EXE], NULL, &err);
     if (st != 0) {

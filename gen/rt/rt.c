@@ -36,6 +36,7 @@ void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind)
     fn->name = name;
     fn->bind = bind;
     fn->cold = 0;
+    fn->late = 0;
 }
 
 /* Relaxation: what this pass found for the function just generated. */
@@ -69,7 +70,7 @@ void rt_end(Rt *rt, RtFn *fn)
 {
     enc_finish(&fn->a);
     relax_record(rt, &fn->a);
-    char *sec = secname(".text.", fn->name);
+    char *sec = secname(fn->late ? ".arc_late_text." : ".text.", fn->name);
     int id = elf_add_function(rt->elf, sec, fn->sym, fn->bind, &fn->a);
     if (fn->cold)
         elf_section_set_align(rt->elf, id, 1);

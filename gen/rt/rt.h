@@ -284,6 +284,9 @@ typedef struct RtFn {
     const char *name;
     SymBind bind;
     int cold;           /* off every hot path (the crash reporter): byte-aligned */
+    int late;           /* in .arc_late_text.<name>, which linker/arc.ld puts
+                         * after every other function: the link step's second
+                         * pass may add it without moving one (link.c) */
 } RtFn;
 
 void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind);

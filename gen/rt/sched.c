@@ -370,11 +370,9 @@ static void emit_init(Rt *rt)
     enc_mov(a, 4, R(RDI), I(K_ARCH_SET_FS));
     enc_mov(a, 8, R(RSI), R(RBX));
     rt_sys(a, SYS_arch_prctl);
-    enc_mov(a, 1, G(G_INIT), I(1));
     /* only now: the crash reporter (installed by _start) reads %fs:0
-     * through its scheduler hook (gen/rt/signal.c) */
-    enc_mov_sym32(a, RAX, S("arc_rt_sched_context"), 0);
-    enc_mov(a, 8, opm(mem_rip(S("arc_rt_sched_context_fn"), 0)), R(RAX));
+     * once G_INIT is set (gen/rt/signal.c: arc_rt_sched_context) */
+    enc_mov(a, 1, G(G_INIT), I(1));
     rt_sys(a, SYS_gettid);
     enc_mov(a, 8, M(RBX, WK_TID), R(RAX));
     /* main's stack limit, unless the start-up hook set it (stack.c) */

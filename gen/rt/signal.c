@@ -30,10 +30,11 @@
  *                               -errno
  *   arc_rt_sigreturn            the SA_RESTORER trampoline
  *   arc_rt_crash(sig, si, uc)   the handler: report on fd 2, then die by sig
- *   arc_rt_sched_context        the scheduler's part of the report, which
- *                               arc_rt_init registers in
- *                               arc_rt_sched_context_fn (when sched.c is in
- *                               the image)
+ *   arc_rt_sched_context        the scheduler's part of the report (when
+ *                               sched.c is in the image), registered in
+ *                               arc_rt_sched_context_fn by a start-up hook
+ *                               the link step asks for when the program has
+ *                               both the reporter and the scheduler
  *
  * The handler runs on the altstack and does only async-signal-safe work:
  * raw syscalls, a line buffer in its own frame, range-checked reads.
@@ -813,11 +814,14 @@ static void emit_context(Crash *c)
 }
 
 /* arc_rt_sched_context(): the scheduler's part of emit_context, in the
- * reporter's frame (rbp; r13 the ucontext).  sched.c's arc_rt_init stores
- * its address in arc_rt_sched_context_fn once %fs:0 holds the worker
- * block, so a program that never starts the scheduler carries none of it
- * (and a scheduler program carries it even with --no-crash-report, as it
- * carries stack.c's walk hooks).  Clobbers rax rcx rdx.
+ * reporter's frame (rbp; r13 the ucontext), once the scheduler has
+ * started (G_INIT: then %fs:0 holds the worker block).  Clobbers rax rcx
+ * rdx.  Only in a program with both the reporter and the scheduler: the
+ * link step's second pass (which only a program with the reporter has)
+ * asks for arc_rt_sched_context_hook when the first pass kept arc_rt_init
+ * (linker/link.c), and that start-up hook stores this function's address
+ * in arc_rt_sched_context_fn.  Both are late functions (RtFn.late): after
+ * every function the table lists, so adding them moves none.
  *
  *   the main task (T_STACK == 1): the process stack, as emit_context left it
  *   a task with its own stack: [T_STACK + GUARD_SIZE, T_STACK + G_STACKSIZE),
@@ -828,8 +832,11 @@ static void emit_sched_context(Crash *c)
     RtFn fn;
     rt_begin(c->rt, &fn, "arc_rt_sched_context", SYM_GLOBAL);
     fn.cold = 1;
+    fn.late = 1;
     Asm *a = &fn.a;
     int task = enc_label(a), ismain = enc_label(a), unknown = enc_label(a), out = enc_label(a);
+    enc_alu(a, ALU_CMP, 1, opm(mem_rip(c->sched_sym, G_INIT)), opi(0));
+    enc_jcc(a, CC_E, out);
     rt_load_worker(a, RAX);
     enc_test(a, 8, opr(RAX), opr(RAX));
     enc_jcc(a, CC_E, out);
@@ -872,6 +879,16 @@ static void emit_sched_context(Crash *c)
     enc_bind(a, out);
     enc_ret(a);
     rt_end(c->rt, &fn);
+
+    /* its start-up hook (arc_rt_sched_context_hook, asked for by name) */
+    rt_begin(c->rt, &fn, "arc_rt_sched_context_start", SYM_LOCAL);
+    fn.cold = 1;
+    fn.late = 1;
+    enc_mov_sym32(&fn.a, RAX, rt_sym(c->rt, "arc_rt_sched_context"), 0);
+    enc_mov(&fn.a, 8, opm(mem_rip(rt_sym(c->rt, "arc_rt_sched_context_fn"), 0)), opr(RAX));
+    enc_ret(&fn.a);
+    rt_end(c->rt, &fn);
+    rt_init_hook(c->rt, &fn, "arc_rt_sched_context_hook", SYM_GLOBAL);
 }
 
 /* The headline, pc, sp with the task and worker, and the registers:

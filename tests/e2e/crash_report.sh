@@ -42,7 +42,7 @@ for src in tests/e2e/crash_report/*.arc tests/e2e/crash_report/*.c tests/e2e/cra
     done
     crash_check "$name: report (qemu-x86_64)" main "$p" "$src" "$QEMU" ${w:+ARC_WORKERS=$w}
     check "$name --no-crash-report: no reporter code" \
-        sh -c "! nm '$p.silent' | grep -q -e arc_rt_crash -e arc_rt_signal_init"
+        sh -c "! nm '$p.silent' | grep -q -e arc_rt_crash -e arc_rt_signal_init -e arc_rt_sched_context"
     crash_check "$name --no-crash-report: silent (native)" silent "$p.silent" "$src" "" ${w:+ARC_WORKERS=$w}
     crash_check "$name --no-crash-report: silent (qemu-x86_64)" silent "$p.silent" "$src" "$QEMU" ${w:+ARC_WORKERS=$w}
 done
