@@ -251,59 +251,36 @@ static int calls_out(const Block *bl)
  * all.  Measured: fasta's random_seq lost 4.5% to where its inner loop
  * happened to start once the padding moved, and gained it back (272 ms
  * against 279) with its loop top at a 16-byte boundary. */
+typedef struct {
+    X64Fn *x;
+    int found;
+} HotWalk;
+
+static void hot_edge(void *ctx, int from, int to, int next)
+{
+    (void)from;
+    HotWalk *w = ctx;
+    /* a head that is only a compare and its branch is copied to the
+     * loop's end (isel.c gen_jmp): the loop's top is then its successor
+     * on the way here */
+    const Block *h = w->x->f->blocks[to];
+    int top = h->ninsts == 2 && h->insts[1].op == OP_BR && next >= 0 ? next : to;
+    w->found = 1;
+    w->x->loophead[top] = 1;
+}
+
 static int hot(X64Fn *x)
 {
     const Func *f = x->f;
-    int nb = f->nblocks, found = 0;
+    int nb = f->nblocks;
     x->loophead = xcalloc((size_t)nb + 1, 1);
-    enum { WHITE, GREY, BLACK };
-    uint8_t *colour = xcalloc((size_t)nb + 1, 1);
-    int *stack = xmalloc(((size_t)nb + 1) * sizeof(int));
-    int *next = xcalloc((size_t)nb + 1, sizeof(int));   /* operand to look at next */
-    int *pos = xcalloc((size_t)nb + 1, sizeof(int));    /* a grey block's stack index */
+    uint8_t *skip = xcalloc((size_t)nb + 1, 1);
     for (int b = 0; b < nb; b++)
-        if (calls_out(f->blocks[b]))
-            colour[b] = BLACK;
-    for (int root = 0; root < nb; root++) {
-        if (colour[root] != WHITE)
-            continue;
-        int sp = 0;
-        pos[root] = sp;
-        stack[sp++] = root;
-        colour[root] = GREY;
-        while (sp) {
-            int b = stack[sp - 1];
-            const Block *bl = f->blocks[b];
-            const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
-            if (!t || next[b] >= t->nargs) {
-                colour[b] = BLACK;
-                sp--;
-                continue;
-            }
-            Val v = t->args[next[b]++];
-            if (v.kind != V_BLOCK)
-                continue;
-            if (colour[v.blk] == GREY) {
-                /* a head that is only a compare and its branch is copied
-                 * to the loop's end (isel.c gen_jmp): the loop's top is
-                 * then its successor on the way here */
-                const Block *h = f->blocks[v.blk];
-                int top = h->ninsts == 2 && h->insts[1].op == OP_BR && pos[v.blk] + 1 < sp
-                              ? stack[pos[v.blk] + 1] : v.blk;
-                found = 1;
-                x->loophead[top] = 1;
-            } else if (colour[v.blk] == WHITE) {
-                colour[v.blk] = GREY;
-                pos[v.blk] = sp;
-                stack[sp++] = v.blk;
-            }
-        }
-    }
-    free(colour);
-    free(stack);
-    free(next);
-    free(pos);
-    return found || x->cyclic;
+        skip[b] = (uint8_t)calls_out(f->blocks[b]);
+    HotWalk w = {x, 0};
+    x64_back_edges(f, skip, 1, hot_edge, &w, NULL);
+    free(skip);
+    return w.found || x->cyclic;
 }
 
 static void emit_relaxed(X64Fn *x)

@@ -130,3 +130,52 @@ void x64_live(X64Fn *x)
     free(in);
     free(out);
 }
+
+void x64_back_edges(const Func *f, const uint8_t *skip, int all_roots,
+                    void (*edge)(void *ctx, int from, int to, int next), void *ctx,
+                    uint8_t *reached)
+{
+    int nb = f->nblocks;
+    enum { WHITE, GREY, BLACK };
+    uint8_t *colour = xcalloc((size_t)nb + 1, 1);
+    int *stack = xmalloc(((size_t)nb + 1) * sizeof(int));
+    int *next = xcalloc((size_t)nb + 1, sizeof(int));   /* operand to look at next */
+    int *pos = xcalloc((size_t)nb + 1, sizeof(int));    /* a grey block's stack index */
+    for (int b = 0; skip && b < nb; b++)
+        if (skip[b])
+            colour[b] = BLACK;
+    for (int root = 0; root < nb && (all_roots || root == 0); root++) {
+        if (colour[root] != WHITE)
+            continue;
+        int sp = 0;
+        pos[root] = sp;
+        stack[sp++] = root;
+        colour[root] = GREY;
+        while (sp) {
+            int b = stack[sp - 1];
+            const Block *bl = f->blocks[b];
+            const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
+            if (!t || next[b] >= t->nargs) {
+                colour[b] = BLACK;
+                if (reached)
+                    reached[b] = 1;
+                sp--;
+                continue;
+            }
+            Val v = t->args[next[b]++];
+            if (v.kind != V_BLOCK)
+                continue;
+            if (colour[v.blk] == GREY) {
+                edge(ctx, b, v.blk, pos[v.blk] + 1 < sp ? stack[pos[v.blk] + 1] : -1);
+            } else if (colour[v.blk] == WHITE) {
+                colour[v.blk] = GREY;
+                pos[v.blk] = sp;
+                stack[sp++] = v.blk;
+            }
+        }
+    }
+    free(colour);
+    free(stack);
+    free(next);
+    free(pos);
+}

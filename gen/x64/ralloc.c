@@ -40,6 +40,22 @@
 
 #include <stdlib.h>
 
+/* Back edges, listed per header: first[h], then next[e]; src[e] the
+ * edge's source. */
+typedef struct {
+    int *first, *src, *next;
+    int n;
+} BackEdges;
+
+static void back_edge(void *ctx, int from, int to, int next)
+{
+    (void)next;
+    BackEdges *be = ctx;
+    be->src[be->n] = from;
+    be->next[be->n] = be->first[to];
+    be->first[to] = be->n++;
+}
+
 /* Each block's loop depth: how many natural loops hold it.  A depth-first
  * walk from the entry finds the back edges (to a block still on the
  * walk's stack: a loop's header); a loop is its header and every block
@@ -76,59 +92,33 @@ static int *loop_depth(const Func *f)
                 preds[pstart[s] + fill[s]++] = b;
             }
     }
-    /* the walk: back edges, listed per header (bfirst, bnext) */
-    enum { WHITE, GREY, BLACK };
-    uint8_t *colour = xcalloc((size_t)nb + 1, 1);
-    int *stack = xmalloc(((size_t)nb + 1) * sizeof(int));
-    int *next = xcalloc((size_t)nb + 1, sizeof(int));
-    int *bfirst = xmalloc(((size_t)nb + 1) * sizeof(int));
-    int *bsrc = xmalloc(((size_t)nedge + 1) * sizeof(int));
-    int *bnext = xmalloc(((size_t)nedge + 1) * sizeof(int));
-    int nback = 0, sp = 0;
+    /* the back edges, listed per header */
+    BackEdges be = {xmalloc(((size_t)nb + 1) * sizeof(int)), xmalloc(((size_t)nedge + 1) * sizeof(int)),
+                    xmalloc(((size_t)nedge + 1) * sizeof(int)), 0};
     for (int b = 0; b < nb; b++)
-        bfirst[b] = -1;
-    stack[sp++] = 0;
-    colour[0] = GREY;
-    while (sp) {
-        int b = stack[sp - 1];
-        const Block *bl = f->blocks[b];
-        const Inst *t = bl->ninsts ? &bl->insts[bl->ninsts - 1] : NULL;
-        if (!t || next[b] >= t->nargs) {
-            colour[b] = BLACK;
-            sp--;
-            continue;
-        }
-        Val v = t->args[next[b]++];
-        if (v.kind != V_BLOCK)
-            continue;
-        if (colour[v.blk] == GREY) {
-            bsrc[nback] = b;
-            bnext[nback] = bfirst[v.blk];
-            bfirst[v.blk] = nback++;
-        } else if (colour[v.blk] == WHITE) {
-            colour[v.blk] = GREY;
-            stack[sp++] = v.blk;
-        }
-    }
+        be.first[b] = -1;
+    uint8_t *reached = xcalloc((size_t)nb + 1, 1);
+    x64_back_edges(f, NULL, 0, back_edge, &be, reached);
+    int *stack = xmalloc(((size_t)nb + 1) * sizeof(int));
     /* each loop's body, marked with its header's stamp */
     int *mark = xcalloc((size_t)nb + 1, sizeof(int));
     for (int h = 0; h < nb; h++) {
-        if (bfirst[h] < 0)
+        if (be.first[h] < 0)
             continue;
         int stamp = h + 1, n = 0;
         mark[h] = stamp;
         depth[h]++;
-        for (int e = bfirst[h]; e >= 0; e = bnext[e])
-            if (mark[bsrc[e]] != stamp) {
-                mark[bsrc[e]] = stamp;
-                depth[bsrc[e]]++;
-                stack[n++] = bsrc[e];
+        for (int e = be.first[h]; e >= 0; e = be.next[e])
+            if (mark[be.src[e]] != stamp) {
+                mark[be.src[e]] = stamp;
+                depth[be.src[e]]++;
+                stack[n++] = be.src[e];
             }
         while (n) {
             int b = stack[--n];
             for (int k = pstart[b]; k < pstart[b + 1]; k++) {
                 int p = preds[k];
-                if (mark[p] != stamp && colour[p] != WHITE) {
+                if (mark[p] != stamp && reached[p]) {
                     mark[p] = stamp;
                     depth[p]++;
                     stack[n++] = p;
@@ -139,12 +129,11 @@ static int *loop_depth(const Func *f)
     free(pstart);
     free(preds);
     free(fill);
-    free(colour);
+    free(reached);
     free(stack);
-    free(next);
-    free(bfirst);
-    free(bsrc);
-    free(bnext);
+    free(be.first);
+    free(be.src);
+    free(be.next);
     free(mark);
     return depth;
 }

@@ -113,6 +113,16 @@ void x64_remat_addrs(Module *m, Func *f);
 /* Live-in / live-out vreg bit sets, nw 64-bit words per block (free them). */
 void x64_liveness(const Func *f, uint64_t **in, uint64_t **out, int *nw);
 void x64_live(X64Fn *x);
+/* live.c: the back edges of f's control flow.  A depth-first walk from
+ * block 0, and then with all_roots from every block not yet reached, that
+ * does not enter the blocks marked in skip (NULL: none); for each edge to
+ * a block still on the walk's stack (a loop's header), edge(ctx, from, to,
+ * next), next the block the walk went on to from the header (-1: from is
+ * the header).  reached (NULL, or nblocks bytes set to 0) gets 1 for each
+ * block the walk entered. */
+void x64_back_edges(const Func *f, const uint8_t *skip, int all_roots,
+                    void (*edge)(void *ctx, int from, int to, int next), void *ctx,
+                    uint8_t *reached);
 
 /* ralloc.c */
 void x64_ralloc(X64Fn *x);
