@@ -130,6 +130,34 @@ static char *default_output(const char *src, const char *ext)
     return out;
 }
 
+/* The passes after the front end, each followed by the verifier (a
+ * failure is an internal error): the optimiser's when opt (Arc sources,
+ * IR with -O: opt.c), inlining unless ARC_NO_INLINE is set, tail calls
+ * made jumps unless ARC_NO_TAILREC is (tests compare with and without);
+ * then rt_lower_module. */
+static void passes(Module *m, int opt)
+{
+    static const struct {
+        void (*run)(Module *);
+        const char *name;
+        int opt;
+    } pass[] = {
+        {opt_tailrec, "opt_tailrec", 3}, {opt_inline, "opt_inline", 2}, {opt_checks, "opt_checks", 1},
+        {opt_merge, "opt_merge", 1}, {opt_cse, "opt_cse", 1}, {opt_merge, "opt_merge", 1},
+        {opt_dce, "opt_dce", 1},
+        {opt_layout, "opt_layout", 1}, {rt_lower_module, "rt_lower_module", 0},
+    };
+    int inline_ok = !getenv("ARC_NO_INLINE"), tailrec_ok = !getenv("ARC_NO_TAILREC");
+    for (size_t i = 0; i < sizeof pass / sizeof pass[0]; i++) {
+        if (pass[i].opt && (!opt || (pass[i].opt == 2 && !inline_ok) ||
+                            (pass[i].opt == 3 && !tailrec_ok)))
+            continue;
+        pass[i].run(m);
+        if (ir_verify(m, stderr))
+            die("the IR is invalid after %s", pass[i].name);
+    }
+}
+
 /* src -> a verified Module (lowered unless front_only; optimised when
  * an Arc source, or when opt_ir); NULL after the diagnostics. */
 static Module *compile(const char *src, int front_only, int opt_ir)
@@ -149,32 +177,8 @@ static Module *compile(const char *src, int front_only, int opt_ir)
             ir_free(m);
         return NULL;
     }
-    if (!front_only) {
-        /* each pass, then the verifier: a failure is an internal error;
-         * the optimiser's only on Arc sources and IR with -O (opt.c),
-         * inlining unless ARC_NO_INLINE is set, tail calls made jumps
-         * unless ARC_NO_TAILREC is (tests compare with and without) */
-        static const struct {
-            void (*run)(Module *);
-            const char *name;
-            int opt;
-        } passes[] = {
-            {opt_tailrec, "opt_tailrec", 3}, {opt_inline, "opt_inline", 2}, {opt_checks, "opt_checks", 1},
-            {opt_merge, "opt_merge", 1}, {opt_cse, "opt_cse", 1}, {opt_merge, "opt_merge", 1},
-            {opt_dce, "opt_dce", 1},
-            {opt_layout, "opt_layout", 1}, {rt_lower_module, "rt_lower_module", 0},
-        };
-        int arc = input_kind(src) == IN_ARC || opt_ir, inline_ok = !getenv("ARC_NO_INLINE");
-        int tailrec_ok = !getenv("ARC_NO_TAILREC");
-        for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++) {
-            if (passes[i].opt && (!arc || (passes[i].opt == 2 && !inline_ok) ||
-                                  (passes[i].opt == 3 && !tailrec_ok)))
-                continue;
-            passes[i].run(m);
-            if (ir_verify(m, stderr))
-                die("the IR is invalid after %s", passes[i].name);
-        }
-    }
+    if (!front_only)
+        passes(m, input_kind(src) == IN_ARC || opt_ir);
     return m;
 }
 
@@ -270,7 +274,7 @@ static char *build_c_layer(void)
         if ((m->syms[i].kind == SYM_FUNCDEF || m->syms[i].kind == SYM_DATA) &&
             (m->syms[i].linkage & L_EXPORT))
             syms[nsyms++] = m->syms[i].name;
-    rt_lower_module(m);
+    passes(m, 1);       /* optimised, as the same code compiled into an Arc program is */
     Buf obj = {0};
     object_bytes(m, &obj);
     char *path = temp_file("libc");
