@@ -12,6 +12,7 @@
  *   opt_tailrec       self tail calls (with an accumulator) become loops
  *                     (these opt_ passes: Arc sources, and IR with -O: opt.c)
  *   opt_inline        small functions inlined
+ *   opt_sroa          allocas only loaded and stored (tuples) made vregs
  *   opt_checks        bounds checks made earlier on the same path removed
  *   opt_merge         jumps threaded, jumps to single-entry blocks joined,
  *                     unreachable blocks dropped
@@ -142,7 +143,8 @@ static void passes(Module *m, int opt)
         const char *name;
         int opt;
     } pass[] = {
-        {opt_tailrec, "opt_tailrec", 3}, {opt_inline, "opt_inline", 2}, {opt_checks, "opt_checks", 1},
+        {opt_tailrec, "opt_tailrec", 3}, {opt_inline, "opt_inline", 2}, {opt_sroa, "opt_sroa", 1},
+        {opt_checks, "opt_checks", 1},
         {opt_merge, "opt_merge", 1}, {opt_cse, "opt_cse", 1}, {opt_merge, "opt_merge", 1},
         {opt_dce, "opt_dce", 1},
         {opt_layout, "opt_layout", 1}, {rt_lower_module, "rt_lower_module", 0},

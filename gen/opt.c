@@ -1,11 +1,13 @@
 /* opt.c: the IR optimiser: self tail calls made loops, inlining small
- * functions, removing bounds checks already made, joining straight-line
- * blocks, value numbering and dead code, cold blocks last.
+ * functions, allocas made vregs, removing bounds checks already made,
+ * joining straight-line blocks, value numbering, constant folding and dead
+ * code, cold blocks last.
  *
- * Needs: ir.h.  Produces: opt_tailrec(m), opt_inline(m), opt_checks(m),
- * opt_merge(m), opt_cse(m), opt_dce(m) and opt_layout(m), run in that
- * order by build.c on Arc sources (and IR with -O) between the front end
- * and rt_lower_module, each followed by ir_verify.
+ * Needs: ir.h.  Produces: opt_tailrec(m), opt_inline(m), opt_sroa(m),
+ * opt_checks(m), opt_merge(m), opt_cse(m), opt_dce(m) and opt_layout(m),
+ * run in that order by build.c on Arc sources (and IR with -O, and the C
+ * layer) between the front end and rt_lower_module, each followed by
+ * ir_verify.
  *
  * Inlining.  A call whose callee is defined in the module and is small
  * (at most INLINE_MAX instructions besides jumps and copies), not
@@ -318,6 +320,292 @@ void opt_inline(Module *m)
 }
 
 /* --- tail recursion ----------------------------------------------------- */
+
+
+/* Scalar replacement.  A constant-size alloca whose address goes nowhere
+ * but into its own plain loads and stores (directly, through copies of
+ * the address defined once, or through ptradds of a constant defined
+ * once), a memset of 0 and a memcpy from or to another such alloca, and
+ * whose accesses are each the same type at the same offset or do not
+ * overlap, becomes one vreg per accessed (offset, type): a store a copy
+ * into it, a load a copy out of it, a memset copies of 0, a memcpy copies
+ * from the other alloca's vregs (which must lay out the copied bytes the
+ * same way).  Tuples are such allocas: a callee builds its result in one,
+ * and after inlining the caller reads it back (libc's double-double
+ * arithmetic: each `let (h, l) = ...` was two stores and two loads); so
+ * are struct locals used field by field (a literal is built, then copied
+ * in).  A read before any write reads the vreg unassigned, as the load
+ * read the slot's unwritten bytes. */
+enum { SROA_MAX_SLOTS = 16 };
+
+typedef struct {
+    int base;       /* the alloca's vreg, or -1: not an address in one */
+    int64_t off;
+} Based;
+
+typedef struct {
+    int64_t off;
+    Type type;
+    int vreg;
+} Slot;
+
+typedef struct {
+    Module *m;
+    Func *f;
+    Based *bv;
+    int64_t *size;
+    int *aidx;
+    char *bad;
+    Slot *slots;    /* SROA_MAX_SLOTS per alloca, by aidx */
+    int *nslots;    /* by alloca vreg */
+} Sroa;
+
+static Slot *sroa_slots(Sroa *r, int base) { return &r->slots[(size_t)r->aidx[base] * SROA_MAX_SLOTS]; }
+
+/* Note an access of type t at off in base's alloca (or rule it out). */
+static void sroa_access(Sroa *r, int base, int64_t off, Type t)
+{
+    int64_t n = type_size(t);
+    if (r->bad[base])
+        return;
+    if (n <= 0 || off < 0 || off + n > r->size[base]) {
+        r->bad[base] = 1;
+        return;
+    }
+    Slot *sl = sroa_slots(r, base);
+    for (int k = 0; k < r->nslots[base]; k++) {
+        if (sl[k].off == off && sl[k].type == t)
+            return;
+        if (off < sl[k].off + type_size(sl[k].type) && sl[k].off < off + n) {
+            r->bad[base] = 1;   /* overlapping, another type */
+            return;
+        }
+    }
+    if (r->nslots[base] == SROA_MAX_SLOTS)
+        r->bad[base] = 1;
+    else
+        sl[r->nslots[base]++] = (Slot){off, t, -1};
+}
+
+/* Are [off, off + n) and base's slots either inside or apart? */
+static int sroa_covers(Sroa *r, int base, int64_t off, int64_t n)
+{
+    if (off < 0 || n <= 0 || off + n > r->size[base])
+        return 0;
+    const Slot *sl = sroa_slots(r, base);
+    for (int k = 0; k < r->nslots[base]; k++) {
+        int64_t lo = sl[k].off, hi = lo + type_size(sl[k].type);
+        if (lo < off + n && off < hi && (lo < off || hi > off + n))
+            return 0;
+    }
+    return 1;
+}
+
+/* The memset or memcpy in that may be rewritten: its pointers' bases
+ * (b[0] the destination, b[1] the source or -1) and offsets; 0 when it
+ * is not one (the alloca it names is ruled out by the caller). */
+static int sroa_bytes(const Sroa *r, const Inst *in, int *b, int64_t *o, int64_t *n)
+{
+    if (in->op != OP_INTRIN || in->nargs != 4 || in->args[3].kind != V_INT)
+        return 0;
+    int id = (int)in->args[0].i;
+    *n = in->args[3].i;
+    for (int k = 0; k < 2; k++) {
+        const Val *v = &in->args[1 + k];
+        b[k] = v->kind == V_VREG ? r->bv[v->vreg].base : -1;
+        o[k] = v->kind == V_VREG ? r->bv[v->vreg].off : 0;
+    }
+    if (id == IN_MEMSET)
+        return b[0] >= 0 && in->args[2].kind == V_INT && in->args[2].i == 0 && (b[1] = -1, 1);
+    return id == IN_MEMCPY && b[0] >= 0 && b[1] >= 0 && b[0] != b[1];
+}
+
+static void sroa_func(Module *m, Func *f)
+{
+    int nv = f->nvregs;
+    int *defs = ir_alloc(m, ((size_t)nv + 1) * sizeof *defs);
+    Sroa r = {m, f, ir_alloc(m, ((size_t)nv + 1) * sizeof *r.bv),
+              ir_alloc(m, ((size_t)nv + 1) * sizeof *r.size), ir_alloc(m, ((size_t)nv + 1) * sizeof *r.aidx),
+              ir_alloc(m, (size_t)nv + 1), NULL, ir_alloc(m, ((size_t)nv + 1) * sizeof *r.nslots)};
+    for (int v = 0; v < nv; v++)
+        r.bv[v].base = -1;
+    for (int p = 0; p < f->nparams; p++)
+        if (f->params[p].vreg >= 0)
+            defs[f->params[p].vreg]++;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+            const Inst *in = &f->blocks[b]->insts[i];
+            if (in->dst >= 0)
+                defs[in->dst]++;
+        }
+    int nalloca = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+            const Inst *in = &f->blocks[b]->insts[i];
+            if (in->op == OP_ALLOCA && in->dst >= 0 && defs[in->dst] == 1 &&
+                in->args[0].kind == V_INT && in->args[0].i > 0 && in->args[0].i <= 4096) {
+                r.bv[in->dst] = (Based){in->dst, 0};
+                r.size[in->dst] = in->args[0].i;
+                r.aidx[in->dst] = nalloca++;
+            }
+        }
+    if (!nalloca)
+        return;
+    r.slots = ir_alloc(m, (size_t)nalloca * SROA_MAX_SLOTS * sizeof *r.slots);
+    /* the addresses derived from them: copies and constant ptradds,
+     * each defined once */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+                const Inst *in = &f->blocks[b]->insts[i];
+                if (in->dst < 0 || defs[in->dst] != 1 || r.bv[in->dst].base >= 0 || !in->nargs ||
+                    in->args[0].kind != V_VREG || r.bv[in->args[0].vreg].base < 0 || in->agg)
+                    continue;
+                Based from = r.bv[in->args[0].vreg];
+                if (in->op == OP_COPY && !in->args[0].agg) {
+                    r.bv[in->dst] = from;
+                    changed = 1;
+                } else if (in->op == OP_PTRADD && in->args[1].kind == V_INT) {
+                    r.bv[in->dst] = (Based){from.base, from.off + in->args[1].i};
+                    changed = 1;
+                }
+            }
+    }
+    /* each alloca's accesses; an escape or a conflict rules it out */
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+            const Inst *in = &f->blocks[b]->insts[i];
+            int bb[2];
+            int64_t bo[2], bn;
+            int bytes = sroa_bytes(&r, in, bb, bo, &bn);
+            for (int a = 0; a < in->nargs; a++) {
+                const Val *v = &in->args[a];
+                if (v->kind != V_VREG || r.bv[v->vreg].base < 0)
+                    continue;
+                int base = r.bv[v->vreg].base;
+                int load = in->op == OP_LOAD && a == 0 && !in->agg && in->dst >= 0;
+                int store = in->op == OP_STORE && a == 1 && !in->agg && !in->args[0].agg;
+                int derive = in->dst >= 0 && r.bv[in->dst].base == base && a == 0 &&
+                             (in->op == OP_COPY || in->op == OP_PTRADD);
+                if (derive || (bytes && (a == 1 || a == 2)))
+                    continue;
+                if (load || store)
+                    sroa_access(&r, base, r.bv[v->vreg].off, in->type);
+                else
+                    r.bad[base] = 1;    /* the address goes elsewhere */
+            }
+        }
+    /* memsets and memcpys: the bytes they touch hold whole slots; a
+     * memcpy's two sides the same slots (added where one has none), or
+     * neither is rewritten */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int i = 0; i < f->blocks[b]->ninsts; i++) {
+                const Inst *in = &f->blocks[b]->insts[i];
+                int bb[2];
+                int64_t bo[2], n;
+                if (!sroa_bytes(&r, in, bb, bo, &n))
+                    continue;
+                int sides = bb[1] >= 0 ? 2 : 1, ok = 1;
+                for (int k = 0; k < sides; k++)
+                    ok &= !r.bad[bb[k]] && sroa_covers(&r, bb[k], bo[k], n);
+                if (ok && sides == 2)
+                    for (int side = 0; side < 2; side++) {
+                        int from = bb[side], to = bb[!side];
+                        const Slot *sl = sroa_slots(&r, from);
+                        for (int j = 0; j < r.nslots[from]; j++) {
+                            int64_t rel = sl[j].off - bo[side];
+                            if (rel < 0 || rel >= n)
+                                continue;
+                            int had = r.nslots[to];
+                            sroa_access(&r, to, bo[!side] + rel, sl[j].type);
+                            changed |= r.nslots[to] != had || r.bad[to];
+                        }
+                    }
+                for (int k = 0; k < sides; k++)
+                    ok &= !r.bad[bb[k]] && sroa_covers(&r, bb[k], bo[k], n);
+                if (!ok)
+                    for (int k = 0; k < sides; k++)
+                        if (!r.bad[bb[k]]) {
+                            r.bad[bb[k]] = 1;
+                            changed = 1;
+                        }
+            }
+    }
+    /* the rewrite: loads and stores become copies, memsets and memcpys
+     * copies of each slot, the addresses go */
+    for (int b = 0; b < f->nblocks; b++) {
+        Block *bl = f->blocks[b];
+        int nold = bl->ninsts;
+        Inst *old = ir_alloc(m, ((size_t)nold + 1) * sizeof *old);
+        memcpy(old, bl->insts, (size_t)nold * sizeof *old);
+        bl->ninsts = 0;
+        for (int i = 0; i < nold; i++) {
+            Inst *in = &old[i];
+            int d = in->dst;
+            if (d >= 0 && r.bv[d].base >= 0 && !r.bad[r.bv[d].base])
+                continue;       /* the alloca, or an address in it */
+            int bb[2];
+            int64_t bo[2], n;
+            if (sroa_bytes(&r, in, bb, bo, &n) && !r.bad[bb[0]] && (bb[1] < 0 || !r.bad[bb[1]])) {
+                Slot *dl = sroa_slots(&r, bb[0]);
+                for (int j = 0; j < r.nslots[bb[0]]; j++) {
+                    int64_t rel = dl[j].off - bo[0];
+                    if (rel < 0 || rel >= n)
+                        continue;
+                    if (dl[j].vreg < 0)
+                        dl[j].vreg = ir_new_vreg(m, f, dl[j].type, NULL);
+                    Val v = ir_int(dl[j].type, 0);
+                    if (dl[j].type == T_F32 || dl[j].type == T_F64)
+                        v = ir_flt(dl[j].type, 0.0);
+                    else if (dl[j].type == T_PTR)
+                        v = (Val){.kind = V_INT, .type = T_PTR};
+                    if (bb[1] >= 0) {
+                        Slot *sl = sroa_slots(&r, bb[1]);
+                        int k = 0;
+                        while (sl[k].off != bo[1] + rel || sl[k].type != dl[j].type)
+                            k++;
+                        if (sl[k].vreg < 0)
+                            sl[k].vreg = ir_new_vreg(m, f, sl[k].type, NULL);
+                        v = ir_vreg(f, sl[k].vreg);
+                    }
+                    ir_emit(m, bl, OP_COPY, dl[j].type, dl[j].vreg, 1, v);
+                }
+                continue;
+            }
+            int a = in->op == OP_LOAD ? 0 : in->op == OP_STORE ? 1 : -1;
+            if (a >= 0 && in->args[a].kind == V_VREG) {
+                Based at = r.bv[in->args[a].vreg];
+                if (at.base >= 0 && !r.bad[at.base]) {
+                    Slot *sl = sroa_slots(&r, at.base);
+                    int k = 0;
+                    while (sl[k].off != at.off || sl[k].type != in->type)
+                        k++;
+                    if (sl[k].vreg < 0)
+                        sl[k].vreg = ir_new_vreg(m, f, in->type, NULL);
+                    if (in->op == OP_LOAD) {
+                        in->op = OP_COPY;
+                        in->args[0] = ir_vreg(f, sl[k].vreg);
+                    } else {
+                        in->op = OP_COPY;
+                        in->dst = sl[k].vreg;
+                        in->nargs = 1;
+                    }
+                }
+            }
+            ir_grow(m, &bl->insts, &bl->capinsts, bl->ninsts + 1, sizeof(Inst));
+            bl->insts[bl->ninsts++] = *in;
+        }
+    }
+}
+
+void opt_sroa(Module *m)
+{
+    for (int k = 0; k < m->nfuncs; k++)
+        sroa_func(m, m->funcs[k]);
+}
 
 /* Tail calls to the function itself become jumps back to its start.
  *

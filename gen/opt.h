@@ -9,6 +9,9 @@
 void opt_tailrec(Module *m);
 /* Inline calls to small non-recursive functions defined in m. */
 void opt_inline(Module *m);
+/* Allocas whose address goes only into their own loads and stores
+ * become vregs (tuples after inlining). */
+void opt_sroa(Module *m);
 /* Bounds checks that the code before them already made, removed. */
 void opt_checks(Module *m);
 /* Jumps threaded; jumps to blocks entered from nowhere else joined;

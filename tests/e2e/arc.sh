@@ -80,6 +80,15 @@ sed -n '/^func void \$f1()/,/^}/p' "$T/const_fold.ir" > "$T/const_fold_f1.ir"
 check "constant folding: f1's IR keeps no i8 operation, sext or br" \
     sh -c "grep -q 'copy i64 -56' '$T/const_fold_f1.ir' &&
            ! grep -Eq '= (add|sub|mul|sdiv|udiv|srem|urem|and|or|xor|shl|lshr|ashr|neg|not|eq|ne|slt|sle|sgt|sge|ult|ule|ugt|uge) i8|sext|\bbr\b' '$T/const_fold_f1.ir'"
+# Scalar replacement (gen/opt.c opt_sroa) against the same program in C,
+# and it happened: no alloca left in sum_pairs, struct_local or
+# mixed_sum, while escapes (its struct's address goes to bump) keeps one.
+against_gcc sroa tests/e2e/opt \
+    "scalar replacement: tuples and struct locals as vregs compute what gcc does"
+"$ARC" ir tests/e2e/opt/sroa.arc > "$T/sroa.ir" 2>&1
+allocas() { sed -n "/^func .*\\\$$1(/,/^}/p" "$T/sroa.ir" | grep -c alloca; }
+check "scalar replacement: no alloca in sum_pairs, struct_local, mixed_sum; escapes keeps its own" \
+    test "$(allocas sum_pairs)$(allocas struct_local)$(allocas mixed_sum)" = 000 -a "$(allocas escapes)" -ge 1
 
 # Bad programs: exit status 1 and a positioned diagnostic, never a crash.
 for src in tests/arc/err/*.arc; do
