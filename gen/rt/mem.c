@@ -101,9 +101,13 @@ enum {
 
 /* Chunk header (at the CHUNK-aligned start of every mapping). */
 enum { H_CLASS = 0, H_MAPLEN = 8 };
-/* Class table row (.rodata arc_rt_mem_class), indexed by class*16. */
-enum { CT_SIZE = 0, CT_BATCH = 4, CT_LIMIT = 8, CT_ROW = 16 };
-/* Cache slot (boot cache, or WK_MEM of a worker block), indexed by class*16. */
+/* A class's index, as the code carries it: class * IDX (IDX = CT_ROW, so
+ * that the class table's row is [table + idx]; the cache slots and the
+ * central rows are scaled from it). */
+/* Class table row (.rodata arc_rt_mem_class): u32 size, u16 batch, u16
+ * limit. */
+enum { CT_SIZE = 0, CT_BATCH = 4, CT_LIMIT = 6, CT_ROW = 8, IDX = CT_ROW, IDX_SHIFT = 3 };
+/* Cache slot (boot cache, or WK_MEM of a worker block), [base + idx * 2]. */
 enum { S_HEAD = 0, S_COUNT = 8, S_ROW = 16 };
 /* Central row, indexed by class*64 (its own cache line). */
 enum { C_LOCK = 0, C_BATCHES = 8, C_BUMP = 16, C_END = 24, C_ROW = 64 };
@@ -111,7 +115,8 @@ enum { C_LOCK = 0, C_BATCHES = 8, C_BUMP = 16, C_END = 24, C_ROW = 64 };
 enum { M_CENTRAL = 0, M_BOOT = NCLASS * C_ROW, M_SIZE = M_BOOT + NCLASS * S_ROW };
 
 _Static_assert(NCLASS * S_ROW <= WK_SIZE - WK_MEM, "the caches must fit in WK_MEM");
-_Static_assert(C_ROW == 4 * S_ROW, "refill/flush scale class*16 by 4");
+_Static_assert(IDX == 1 << IDX_SHIFT && S_ROW == 2 * IDX && C_ROW == 8 * IDX,
+               "a slot is [cache + idx * 2], a central row [central + idx * 8]");
 _Static_assert(SMALL_STEP_MAX % 128 == 0 && MAX_SMALL % 128 == 0, "table steps");
 
 typedef struct MemSyms {
@@ -125,9 +130,9 @@ typedef struct MemSyms {
 
 static MemSyms ms;
 
-/* [base + idx + d]: a cache slot or table row by class*16 in idx. */
-static Opnd MX(Reg b, Reg idx, int32_t d) { return opm(mem_bis(b, idx, 1, d)); }
-/* The class table row selected by class*16 in idx. */
+/* [base + idx * 2 + d]: a cache slot by the class index in idx. */
+static Opnd MX(Reg b, Reg idx, int32_t d) { return opm(mem_bis(b, idx, S_ROW / IDX, d)); }
+/* The class table row selected by the class index in idx. */
 static Opnd CT(Reg idx, int32_t field) { return opm(mem_sym(ms.classes, idx, 1, field)); }
 
 /* The size classes and their batch sizes: 16..128 by 16, then four
@@ -154,8 +159,9 @@ static void emit_tables(Rt *rt)
     for (int c = 0; c < NCLASS; c++) {
         uint32_t batch = 8192 / size[c];
         batch = batch < 2 ? 2 : batch > 32 ? 32 : batch;
-        uint32_t f[3] = {size[c], batch, 2 * batch};
-        memcpy(rows + c * CT_ROW, f, sizeof f);   /* little-endian host, as the target */
+        uint16_t b[2] = {(uint16_t)batch, (uint16_t)(2 * batch)};
+        memcpy(rows + c * CT_ROW + CT_SIZE, &size[c], 4);   /* little-endian host, as the target */
+        memcpy(rows + c * CT_ROW + CT_BATCH, b, sizeof b);
     }
     uint8_t small[SMALL_STEP_MAX / 16 + 1], big[MAX_SMALL / 128 + 1];
     int c = 0;
@@ -192,18 +198,18 @@ static void emit_cache(Asm *a, Reg dst)
 static void emit_lock(Asm *a, Mem m) { rt_spin_lock(a, opm(m)); }
 static void emit_unlock(Asm *a, Mem m) { rt_spin_unlock(a, opm(m)); }
 
-/* r = &central row of the class whose class*16 is in idx. */
+/* r = &central row of the class whose index is in idx. */
 static void emit_central(Asm *a, Reg r, Reg idx)
 {
     enc_mov_sym32(a, r, ms.mem, M_CENTRAL);
-    enc_lea(a, 8, r, mem_bis(r, idx, C_ROW / S_ROW, 0));
+    enc_lea(a, 8, r, mem_bis(r, idx, C_ROW / IDX, 0));
 }
 
 /* void *arc_alloc(unsigned long n)
  *
  *   n <= 1 KiB:  ecx = small[(n+15)>>4]      n <= 32 KiB: ecx = big[(n+127)>>7]
- *   rdx = cache, rcx = class*16
- *   rax = slot.head; if 0 -> arc_rt_mem_refill(slot, class*16)
+ *   rdx = cache, rcx = the class index (class * IDX)
+ *   rax = slot.head; if 0 -> arc_rt_mem_refill(slot, index)
  *   slot.head = rax->next; slot.count--; rax->tag = 0; return rax
  *   larger: arc_rt_mem_large(n) */
 static void emit_alloc(Rt *rt)
@@ -219,7 +225,7 @@ static void emit_alloc(Rt *rt)
     enc_shift(a, SH_SHR, 8, R(RAX), I(4));
     enc_movzx(a, 4, RCX, 1, opm(mem_sym(ms.small, RAX, 1, 0)));
     enc_bind(a, cls);
-    enc_shift(a, SH_SHL, 4, R(RCX), I(4));
+    enc_shift(a, SH_SHL, 4, R(RCX), I(IDX_SHIFT));
     emit_cache(a, RDX);
     enc_mov(a, 8, R(RAX), MX(RDX, RCX, S_HEAD));
     enc_test(a, 8, R(RAX), R(RAX));
@@ -239,7 +245,7 @@ static void emit_alloc(Rt *rt)
     enc_jmp(a, cls);
 
     enc_bind(a, refill);
-    enc_lea(a, 8, RDI, mem_bis(RDX, RCX, 1, 0));
+    enc_lea(a, 8, RDI, mem_bis(RDX, RCX, S_ROW / IDX, 0));
     enc_mov(a, 4, R(RSI), R(RCX));
     enc_jmp_sym(a, S("arc_rt_mem_refill"));
 
@@ -270,7 +276,7 @@ static void emit_free(Rt *rt)
     enc_mov(a, 8, R(RAX), R(RDI));
     enc_alu(a, ALU_AND, 8, R(RAX), I(-CHUNK));
     enc_mov(a, 4, R(RCX), M(RAX, H_CLASS));
-    enc_shift(a, SH_SHL, 4, R(RCX), I(4));
+    enc_shift(a, SH_SHL, 4, R(RCX), I(IDX_SHIFT));
     enc_movabs(a, R9, FREE_TAG);
     enc_alu(a, ALU_XOR, 8, R(R9), R(RDI));
     enc_alu(a, ALU_CMP, 8, M(RDI, 8), R(R9));
@@ -283,13 +289,13 @@ static void emit_free(Rt *rt)
     enc_mov(a, 4, R(RAX), MX(RDX, RCX, S_COUNT));
     enc_unary(a, UN_INC, 4, R(RAX));
     enc_mov(a, 4, MX(RDX, RCX, S_COUNT), R(RAX));
-    enc_alu(a, ALU_CMP, 4, R(RAX), CT(RCX, CT_LIMIT));
+    enc_alu(a, ALU_CMP, 2, R(RAX), CT(RCX, CT_LIMIT));    /* the count < 2^16 */
     enc_jcc(a, CC_AE, flush);
     enc_bind(a, out);
     enc_ret(a);
 
     enc_bind(a, flush);
-    enc_lea(a, 8, RDI, mem_bis(RDX, RCX, 1, 0));
+    enc_lea(a, 8, RDI, mem_bis(RDX, RCX, S_ROW / IDX, 0));
     enc_mov(a, 4, R(RSI), R(RCX));
     enc_jmp_sym(a, S("arc_rt_mem_flush"));
 
@@ -345,7 +351,7 @@ static void emit_double(Rt *rt)
     rt_end(rt, &fn);
 }
 
-/* arc_rt_mem_flush(slot rdi, class*16 esi): the cache holds 2*BATCH blocks;
+/* arc_rt_mem_flush(slot rdi, class index esi): the cache holds 2*BATCH blocks;
  * give its first BATCH to the central stack as one batch.
  *
  *   r10 = first; rdx = walk BATCH-1 links (the batch's last block)
@@ -359,7 +365,7 @@ static void emit_flush(Rt *rt)
     int walk = enc_label(a);
 
     enc_mov(a, 8, R(R10), M(RDI, S_HEAD));
-    enc_mov(a, 4, R(RCX), CT(RSI, CT_BATCH));
+    enc_movzx(a, 4, RCX, 2, CT(RSI, CT_BATCH));
     enc_alu(a, ALU_SUB, 4, M(RDI, S_COUNT), R(RCX));
     enc_mov(a, 8, R(RDX), R(R10));
     enc_unary(a, UN_DEC, 4, R(RCX));              /* BATCH >= 2: at least one link */
@@ -383,7 +389,7 @@ static void emit_flush(Rt *rt)
     rt_end(rt, &fn);
 }
 
-/* void *arc_rt_mem_refill(slot rdi, class*16 esi): the cache slot is
+/* void *arc_rt_mem_refill(slot rdi, class index esi): the cache slot is
  * empty; fill it and return one block (NULL if the kernel refuses memory).
  *
  *   r8 = central row; lock
@@ -410,7 +416,7 @@ static void emit_refill(Rt *rt)
     enc_alu(a, ALU_CMP, 1, opm(mem_rip(ms.sched, G_INIT)), I(0));
     enc_jcc(a, CC_E, batches);
     enc_mov_sym32(a, R9, ms.mem, M_BOOT);
-    enc_alu(a, ALU_ADD, 8, R(R9), R(RSI));
+    enc_lea(a, 8, R9, mem_bis(R9, RSI, S_ROW / IDX, 0));
     enc_mov(a, 8, R(RAX), M(R9, S_HEAD));
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_E, batches);
@@ -424,7 +430,7 @@ static void emit_refill(Rt *rt)
     enc_jcc(a, CC_E, carve);
     enc_mov(a, 8, R(R9), M(RAX, 8));
     enc_mov(a, 8, M(R8, C_BATCHES), R(R9));
-    enc_mov(a, 4, R(R10), CT(RSI, CT_BATCH));
+    enc_movzx(a, 4, R10, 2, CT(RSI, CT_BATCH));
     /* The list left every shared structure under the lock: it is this
      * thread's now, so its links are read after the unlock. */
     enc_bind(a, give_unlock);
@@ -439,7 +445,7 @@ static void emit_refill(Rt *rt)
     /* rax = first = bump, r9 = bump, r10 = size, ecx = BATCH, edx = k */
     enc_bind(a, carve);
     enc_mov(a, 4, R(R10), CT(RSI, CT_SIZE));
-    enc_mov(a, 4, R(RCX), CT(RSI, CT_BATCH));
+    enc_movzx(a, 4, RCX, 2, CT(RSI, CT_BATCH));
     enc_mov(a, 8, R(RAX), M(R8, C_BUMP));
     enc_mov(a, 8, R(R9), R(RAX));
     enc_alu(a, ALU_XOR, 4, R(RDX), R(RDX));
@@ -489,7 +495,7 @@ static void emit_refill(Rt *rt)
     enc_test(a, 8, R(RAX), R(RAX));
     enc_jcc(a, CC_E, fail);
     enc_mov(a, 4, R(RCX), R(RSI));
-    enc_shift(a, SH_SHR, 4, R(RCX), I(4));
+    enc_shift(a, SH_SHR, 4, R(RCX), I(IDX_SHIFT));
     enc_mov(a, 4, M(RAX, H_CLASS), R(RCX));
     enc_lea(a, 8, RCX, mem_b(RAX, SMALL_START));
     enc_mov(a, 8, M(R8, C_BUMP), R(RCX));
@@ -656,7 +662,7 @@ static void emit_realloc(Rt *rt)
     enc_mov(a, 4, R(RCX), M(RAX, H_CLASS));
     enc_alu(a, ALU_CMP, 4, R(RCX), I(NCLASS));
     enc_jcc(a, CC_AE, large);
-    enc_shift(a, SH_SHL, 4, R(RCX), I(4));
+    enc_shift(a, SH_SHL, 4, R(RCX), I(IDX_SHIFT));
     enc_mov(a, 4, R(R13), CT(RCX, CT_SIZE));
     enc_alu(a, ALU_CMP, 8, R(R12), R(R13));
     enc_jcc(a, CC_A, move);
