@@ -40,6 +40,18 @@ for src in tests/e2e/crash/*.c; do
     done
 done
 
+# ld.lld too takes the second pass's -u for the reporter's scheduler part
+# and puts its late functions (.arc_late_text) after every other: a fault
+# in a task still names the task, and the table's functions did not move.
+if ARC_LD=ld.lld "$ARC" link -o "$T/null_write.lld" "$T/null_write.o"; then
+    crash_check "null_write linked by ld.lld, in a task, 2 worker(s) (native)" task \
+        "$T/null_write.lld" tests/e2e/crash/null_write.c "" ARC_WORKERS=2
+    check "null_write linked by ld.lld: arc_rt_sched_context after every listed function" \
+        sh -c "nm -n '$T/null_write.lld' | awk '\$2 ~ /^[tT]\$/ { last = \$3 } END { exit !(last == \"arc_rt_sched_context_start\" || last == \"arc_rt_sched_context\") }'"
+else
+    not_ok "null_write links with ld.lld"
+fi
+
 # The table is there only when the reporter is: hello linked with
 # --no-crash-report stays tiny.
 gcc $FREESTANDING -I"$T" -c tests/e2e/c/hello.c -o "$T/hello.o" &&
