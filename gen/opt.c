@@ -338,6 +338,20 @@ void opt_inline(Module *m)
  * read the slot's unwritten bytes. */
 enum { SROA_MAX_SLOTS = 16 };
 
+/* How many definitions each vreg of f has (a parameter is one). */
+static int *def_counts(Module *m, const Func *f)
+{
+    int *n = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *n);
+    for (int p = 0; p < f->nparams; p++)
+        if (f->params[p].vreg >= 0)
+            n[f->params[p].vreg]++;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int i = 0; i < f->blocks[b]->ninsts; i++)
+            if (f->blocks[b]->insts[i].dst >= 0)
+                n[f->blocks[b]->insts[i].dst]++;
+    return n;
+}
+
 typedef struct {
     int base;       /* the alloca's vreg, or -1: not an address in one */
     int64_t off;
@@ -361,6 +375,19 @@ typedef struct {
 } Sroa;
 
 static Slot *sroa_slots(Sroa *r, int base) { return &r->slots[(size_t)r->aidx[base] * SROA_MAX_SLOTS]; }
+
+/* The vreg of base's slot (off, t), made on first use (the slot exists:
+ * sroa_access noted it). */
+static int sroa_vreg(Sroa *r, int base, int64_t off, Type t)
+{
+    Slot *sl = sroa_slots(r, base);
+    int k = 0;
+    while (sl[k].off != off || sl[k].type != t)
+        k++;
+    if (sl[k].vreg < 0)
+        sl[k].vreg = ir_new_vreg(r->m, r->f, t, NULL);
+    return sl[k].vreg;
+}
 
 /* Note an access of type t at off in base's alloca (or rule it out). */
 static void sroa_access(Sroa *r, int base, int64_t off, Type t)
@@ -423,21 +450,12 @@ static int sroa_bytes(const Sroa *r, const Inst *in, int *b, int64_t *o, int64_t
 static void sroa_func(Module *m, Func *f)
 {
     int nv = f->nvregs;
-    int *defs = ir_alloc(m, ((size_t)nv + 1) * sizeof *defs);
+    int *defs = def_counts(m, f);
     Sroa r = {m, f, ir_alloc(m, ((size_t)nv + 1) * sizeof *r.bv),
               ir_alloc(m, ((size_t)nv + 1) * sizeof *r.size), ir_alloc(m, ((size_t)nv + 1) * sizeof *r.aidx),
               ir_alloc(m, (size_t)nv + 1), NULL, ir_alloc(m, ((size_t)nv + 1) * sizeof *r.nslots)};
     for (int v = 0; v < nv; v++)
         r.bv[v].base = -1;
-    for (int p = 0; p < f->nparams; p++)
-        if (f->params[p].vreg >= 0)
-            defs[f->params[p].vreg]++;
-    for (int b = 0; b < f->nblocks; b++)
-        for (int i = 0; i < f->blocks[b]->ninsts; i++) {
-            const Inst *in = &f->blocks[b]->insts[i];
-            if (in->dst >= 0)
-                defs[in->dst]++;
-        }
     int nalloca = 0;
     for (int b = 0; b < f->nblocks; b++)
         for (int i = 0; i < f->blocks[b]->ninsts; i++) {
@@ -555,23 +573,15 @@ static void sroa_func(Module *m, Func *f)
                     int64_t rel = dl[j].off - bo[0];
                     if (rel < 0 || rel >= n)
                         continue;
-                    if (dl[j].vreg < 0)
-                        dl[j].vreg = ir_new_vreg(m, f, dl[j].type, NULL);
+                    int to = sroa_vreg(&r, bb[0], dl[j].off, dl[j].type);
                     Val v = ir_int(dl[j].type, 0);
                     if (dl[j].type == T_F32 || dl[j].type == T_F64)
                         v = ir_flt(dl[j].type, 0.0);
                     else if (dl[j].type == T_PTR)
                         v = (Val){.kind = V_INT, .type = T_PTR};
-                    if (bb[1] >= 0) {
-                        Slot *sl = sroa_slots(&r, bb[1]);
-                        int k = 0;
-                        while (sl[k].off != bo[1] + rel || sl[k].type != dl[j].type)
-                            k++;
-                        if (sl[k].vreg < 0)
-                            sl[k].vreg = ir_new_vreg(m, f, sl[k].type, NULL);
-                        v = ir_vreg(f, sl[k].vreg);
-                    }
-                    ir_emit(m, bl, OP_COPY, dl[j].type, dl[j].vreg, 1, v);
+                    if (bb[1] >= 0)
+                        v = ir_vreg(f, sroa_vreg(&r, bb[1], bo[1] + rel, dl[j].type));
+                    ir_emit(m, bl, OP_COPY, dl[j].type, to, 1, v);
                 }
                 continue;
             }
@@ -579,20 +589,14 @@ static void sroa_func(Module *m, Func *f)
             if (a >= 0 && in->args[a].kind == V_VREG) {
                 Based at = r.bv[in->args[a].vreg];
                 if (at.base >= 0 && !r.bad[at.base]) {
-                    Slot *sl = sroa_slots(&r, at.base);
-                    int k = 0;
-                    while (sl[k].off != at.off || sl[k].type != in->type)
-                        k++;
-                    if (sl[k].vreg < 0)
-                        sl[k].vreg = ir_new_vreg(m, f, in->type, NULL);
+                    int v = sroa_vreg(&r, at.base, at.off, in->type);
                     if (in->op == OP_LOAD) {
-                        in->op = OP_COPY;
-                        in->args[0] = ir_vreg(f, sl[k].vreg);
+                        in->args[0] = ir_vreg(f, v);
                     } else {
-                        in->op = OP_COPY;
-                        in->dst = sl[k].vreg;
+                        in->dst = v;
                         in->nargs = 1;
                     }
+                    in->op = OP_COPY;
                 }
             }
             ir_grow(m, &bl->insts, &bl->capinsts, bl->ninsts + 1, sizeof(Inst));
@@ -1732,16 +1736,9 @@ static void fold_copies(Block *bl, int *uses)
  * beyond the extended blocks). */
 static void entry_consts(Module *m, const Func *f, Facts *fs)
 {
-    int *ndef = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *ndef);
+    int *ndef = def_counts(m, f);
     fs->gconst = ir_alloc(m, (size_t)f->nvregs + 1);
     fs->gval = ir_alloc(m, ((size_t)f->nvregs + 1) * sizeof *fs->gval);
-    for (int p = 0; p < f->nparams; p++)
-        if (f->params[p].vreg >= 0)
-            ndef[f->params[p].vreg]++;
-    for (int b = 0; b < f->nblocks; b++)
-        for (int i = 0; i < f->blocks[b]->ninsts; i++)
-            if (f->blocks[b]->insts[i].dst >= 0)
-                ndef[f->blocks[b]->insts[i].dst]++;
     const Block *entry = f->blocks[0];
     for (int i = 0; i < entry->ninsts; i++) {
         const Inst *in = &entry->insts[i];

@@ -308,7 +308,7 @@ static void emit_altstack_init(Rt *rt, int env)
     rt_begin(rt, &fn, "arc_rt_altstack_init", SYM_GLOBAL);
     fn.cold = 1;
     Asm *a = &fn.a;
-    enum { FRAME = 24 };
+    enum { FRAME = USIZE(stack) };   /* the stack_t (no call below: any alignment) */
     int install = enc_label(a), out = enc_label(a);
     enc_alu(a, ALU_SUB, 8, opr(RSP), opi(FRAME));
     enc_alu(a, ALU_CMP, 8, opr(RDX), opm(mem_rip(env, SE_NEED)));
@@ -1079,7 +1079,7 @@ static void emit_claim(Crash *c, int state)
 
 /* The policy table (emit_lookup): u16 key, NUL-terminated string, ...,
  * key 0. */
-static void emit_policy(Rt *rt, int sym)
+static void emit_policy(Rt *rt)
 {
     Buf pol = {0};
     for (int i = 0; i < countof(policy); i++) {
@@ -1094,7 +1094,6 @@ static void emit_policy(Rt *rt, int sym)
         }
     }
     buf_u16(&pol, 0);
-    (void)sym;
     rt_rodata(rt, "arc_rt_crash_policy", pol.p, pol.len, 1, SYM_LOCAL);
     buf_free(&pol);
 }
@@ -1173,7 +1172,7 @@ static void emit_crash(Rt *rt, int sched_sym, int env)
     if (sched_sym >= 0)
         emit_sched_context(&c);
 
-    emit_policy(rt, c.policy_sym);
+    emit_policy(rt);
     rt_rodata(rt, "arc_rt_crash_text", c.text.p, c.text.len, 1, SYM_LOCAL);
     buf_free(&c.text);
 }
