@@ -1146,7 +1146,7 @@ let stderr: *FILE = &_stderr_f
 let _stdin_buf: [4096]byte = {}
 let _stdout_buf: [4096]byte = {}
 let _stderr_buf: [1024]byte = {}
-let _files: *FILE = null
+let _files: *FILE = &_stdout_f    // stdout is in the list from the start
 let _files_lock: int32 = 0
 
 extern c {
@@ -1188,7 +1188,6 @@ func _std_setup(f: *FILE) {
         if syscall(linux.SYS_ioctl, 1, linux.TCGETS, cast<int64>(&tio)) == 0 {
             f.flags |= _F_LBF
         }
-        _link(f)
     } else {
         f.fd = 2
         f.flags |= _F_NBF
