@@ -545,6 +545,17 @@ static void alu(Asm *a, unsigned lock, AluOp op, int size, Opnd dst, Opnd src)
 
 void enc_alu(Asm *a, AluOp op, int size, Opnd dst, Opnd src) { alu(a, 0, op, size, dst, src); }
 
+void enc_alu_sym32s(Asm *a, AluOp op, Reg dst, int sym, int64_t addend)
+{
+    unsigned fl = size_flags(8);
+    if (dst == RAX)
+        emit_head(a, fl & ~F_BREG, 0, op * 8 + 5);
+    else
+        emit_rm(a, fl & ~F_BREG, 0x81, op, opr(dst), 4);
+    enc_reloc(a, enc_pos(a), sym, RELOC_ABS32S, addend);
+    put_imm(a, 0, 4);
+}
+
 void enc_test(Asm *a, int size, Opnd dst, Opnd src)
 {
     unsigned fl = size_flags(size);

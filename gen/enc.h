@@ -184,6 +184,9 @@ void enc_pop(Asm *a, Opnd dst);    /* reg or mem (64-bit) */
 /* --- integer arithmetic ----------------------------------------------- */
 typedef enum { ALU_ADD, ALU_OR, ALU_ADC, ALU_SBB, ALU_AND, ALU_SUB, ALU_XOR, ALU_CMP } AluOp;
 void enc_alu(Asm *a, AluOp op, int size, Opnd dst, Opnd src);
+/* op r64, imm32 (sign-extended) where the imm is a symbol address
+ * (R_X86_64_32S): cmp $sym, %reg without a register for the address. */
+void enc_alu_sym32s(Asm *a, AluOp op, Reg dst, int sym, int64_t addend);
 void enc_test(Asm *a, int size, Opnd dst, Opnd src);   /* r/m, r | r/m, imm */
 
 /* One-operand group: F6/F7 /2../7 and FE/FF /0 /1. */

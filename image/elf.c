@@ -278,6 +278,14 @@ void elf_define(Elf *e, int sym, int sec, uint64_t value, uint64_t size,
 
 int elf_symbol_defined(const Elf *e, int sym) { return sym_at(e, sym)->sec >= 0; }
 
+void elf_set_size(Elf *e, int sym, uint64_t size)
+{
+    Sym *s = sym_at(e, sym);
+    if (s->sec < 0)
+        die("symbol %s: a size for an undefined symbol", s->name);
+    s->size = size;
+}
+
 const char *elf_symbol_name(const Elf *e, int sym) { return sym_at(e, sym)->name; }
 
 /* --- relocations ------------------------------------------------------- */

@@ -48,6 +48,8 @@ int elf_symbol(Elf *e, const char *name);
 void elf_define(Elf *e, int sym, int sec, uint64_t value, uint64_t size,
                 SymBind bind, SymType type);
 int elf_symbol_defined(const Elf *e, int sym);
+/* Change a defined symbol's size. */
+void elf_set_size(Elf *e, int sym, uint64_t size);
 /* Make an undefined symbol a weak reference: 0 when nothing defines it. */
 void elf_weak_ref(Elf *e, int sym);
 const char *elf_symbol_name(const Elf *e, int sym);

@@ -37,6 +37,16 @@ void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind)
     fn->bind = bind;
     fn->cold = 0;
     fn->late = 0;
+    fn->nentry = 0;
+}
+
+void rt_entry(Rt *rt, RtFn *fn, const char *name, SymBind bind)
+{
+    if (fn->nentry == countof(fn->entry))
+        die("rt: %s: too many entry points", fn->name);
+    int label = enc_label(&fn->a);
+    enc_bind(&fn->a, label);
+    fn->entry[fn->nentry++] = (RtEntry){label, rt_sym(rt, name), bind};
 }
 
 /* Relaxation: what this pass found for the function just generated. */
@@ -72,6 +82,13 @@ void rt_end(Rt *rt, RtFn *fn)
     relax_record(rt, &fn->a);
     char *sec = secname(fn->late ? ".arc_late_text." : ".text.", fn->name);
     int id = elf_add_function(rt->elf, sec, fn->sym, fn->bind, &fn->a);
+    for (int i = 0; i < fn->nentry; i++) {
+        size_t at = (size_t)fn->a.labels[fn->entry[i].label];
+        size_t end = i + 1 < fn->nentry ? (size_t)fn->a.labels[fn->entry[i + 1].label] : fn->a.code.len;
+        if (i == 0)
+            elf_set_size(rt->elf, fn->sym, at);
+        elf_define(rt->elf, fn->entry[i].sym, id, at, end - at, fn->entry[i].bind, SYM_FUNC);
+    }
     if (fn->cold)
         elf_section_set_align(rt->elf, id, 1);
     free(sec);
@@ -210,8 +227,7 @@ void rt_call_table(Asm *a, Reg cur, const char *start, const char *end, const Re
     int loop = enc_label(a), next = enc_label(a), done = enc_label(a);
     enc_mov_sym32(a, cur, S(start), 0);
     enc_bind(a, loop);
-    enc_mov_sym32(a, RAX, S(end), 0);
-    enc_alu(a, ALU_CMP, 8, R(cur), R(RAX));
+    enc_alu_sym32s(a, ALU_CMP, cur, S(end), 0);
     enc_jcc(a, CC_AE, done);
     for (int i = 0; i < nargs; i++)
         enc_mov(a, 8, R(abi[i]), R(args[i]));

@@ -277,6 +277,11 @@ void rt_digits(Asm *a, int hex);
 void rt_call_table(Asm *a, Reg cur, const char *start, const char *end, const Reg *args,
                    int nargs, int skip_null);
 
+typedef struct {
+    int label, sym;
+    SymBind bind;
+} RtEntry;
+
 /* One function being generated: fill fn->a between rt_begin and rt_end. */
 typedef struct RtFn {
     Asm a;
@@ -287,10 +292,17 @@ typedef struct RtFn {
     int late;           /* in .arc_late_text.<name>, which linker/arc.ld puts
                          * after every other function: the link step's second
                          * pass may add it without moving one (link.c) */
+    RtEntry entry[2];   /* rt_entry's further entry points, in code order */
+    int nentry;
 } RtFn;
 
 void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind);
 void rt_end(Rt *rt, RtFn *fn);
+/* Bind label here as a further entry point of fn, the function name: code
+ * before it falls through into it instead of jumping there.  Each
+ * symbol's size runs to the next entry (or the end), so the function
+ * table (linker/functab.c) names every part. */
+void rt_entry(Rt *rt, RtFn *fn, const char *name, SymBind bind);
 /* Free the relaxation hints (after the last pass). */
 void rt_free_hints(Rt *rt);
 

@@ -223,13 +223,12 @@ static void emit_sigaction_all(Rt *rt)
 
 /* arc_rt_signal_start(argc, argv, envp, auxv): the reporter's start-up
  * hook (its .arc_init entry is arc_rt_signal_hook; start.c): fills in
- * arc_rt_signal_env from argv and auxv, then arc_rt_signal_init. */
-static void emit_signal_start(Rt *rt, int env)
+ * arc_rt_signal_env from argv and auxv, then falls through into
+ * arc_rt_signal_init, which falls through into arc_rt_altstack_init: the
+ * three are one function with three entry points (rt_entry), which saves
+ * two jumps in every program. */
+static void emit_signal_start(Asm *a, int env)
 {
-    RtFn fn;
-    rt_begin(rt, &fn, "arc_rt_signal_start", SYM_LOCAL);
-    fn.cold = 1;
-    Asm *a = &fn.a;
     int scan = enc_label(a), next = enc_label(a), done = enc_label(a);
     enc_mov(a, 8, opm(mem_rip(env, SE_TOP)), opr(RSI));
     enc_mov(a, 4, opr(R8), opi(MIN_ALTSTACK));
@@ -247,9 +246,6 @@ static void emit_signal_start(Rt *rt, int env)
     enc_jmp_short(a, scan);
     enc_bind(a, done);
     enc_mov(a, 8, opm(mem_rip(env, SE_NEED)), opr(R8));
-    enc_jmp_sym(a, rt_sym(rt, "arc_rt_signal_init"));
-    rt_end(rt, &fn);
-    rt_init_hook(rt, &fn, "arc_rt_signal_hook", SYM_GLOBAL);
 }
 
 /* arc_rt_signal_init(): install the reporter (C ABI; the start-up hook
@@ -267,12 +263,8 @@ static void emit_signal_start(Rt *rt, int env)
  * fault in the reporter ends its report with a note instead of silence.
  * arc_rt_altstack_fn and arc_rt_backtrace_fn are written here, before any
  * worker is cloned, and only read afterwards (clone orders them). */
-static void emit_signal_init(Rt *rt)
+static void emit_signal_init(Rt *rt, Asm *a)
 {
-    RtFn fn;
-    rt_begin(rt, &fn, "arc_rt_signal_init", SYM_GLOBAL);
-    fn.cold = 1;
-    Asm *a = &fn.a;
     enum { FRAME = 40 }; /* the struct, and rsp 16-aligned again */
     int altfn = rt_bss(rt, "arc_rt_altstack_fn", 8, 8, SYM_GLOBAL);
     int crashfn = rt_bss(rt, "arc_rt_backtrace_fn", 8, 8, SYM_GLOBAL);
@@ -292,8 +284,6 @@ static void emit_signal_init(Rt *rt)
     enc_alu(a, ALU_ADD, 8, opr(RSP), opi(FRAME));
     enc_mov_sym32(a, RSI, rt_bss(rt, "arc_rt_altstack", ALTSTACK_SIZE, 16, SYM_LOCAL), 0);
     enc_mov(a, 4, opr(RDX), opi(ALTSTACK_SIZE));
-    enc_jmp_sym(a, rt_sym(rt, "arc_rt_altstack_init"));
-    rt_end(rt, &fn);
 }
 
 /* arc_rt_altstack_init(rsi = base, rdx = size) -> rax = 0 or -errno: the
@@ -302,12 +292,8 @@ static void emit_signal_init(Rt *rt)
  * arc_rt_signal_init), or one from mmap when SE_NEED asks for more.
  *
  *   rsp+0  stack_t { sp, flags, size } */
-static void emit_altstack_init(Rt *rt, int env)
+static void emit_altstack_init(Asm *a, int env)
 {
-    RtFn fn;
-    rt_begin(rt, &fn, "arc_rt_altstack_init", SYM_GLOBAL);
-    fn.cold = 1;
-    Asm *a = &fn.a;
     enum { FRAME = USIZE(stack) };   /* the stack_t (no call below: any alignment) */
     int install = enc_label(a), out = enc_label(a);
     enc_alu(a, ALU_SUB, 8, opr(RSP), opi(FRAME));
@@ -329,7 +315,6 @@ static void emit_altstack_init(Rt *rt, int env)
     enc_bind(a, out);
     enc_alu(a, ALU_ADD, 8, opr(RSP), opi(FRAME));
     enc_ret(a);
-    rt_end(rt, &fn);
 }
 
 /* --- the handler ----------------------------------------------------------
@@ -1186,8 +1171,15 @@ void rt_emit_signal(Rt *rt)
     rt_bss(rt, "arc_rt_sched_context_fn", 8, 8, SYM_GLOBAL);
     emit_sigreturn(rt);
     emit_sigaction_all(rt);
-    emit_signal_start(rt, env);
-    emit_signal_init(rt);
-    emit_altstack_init(rt, env);
+    RtFn fn;
+    rt_begin(rt, &fn, "arc_rt_signal_start", SYM_LOCAL);
+    fn.cold = 1;
+    emit_signal_start(&fn.a, env);
+    rt_entry(rt, &fn, "arc_rt_signal_init", SYM_GLOBAL);
+    emit_signal_init(rt, &fn.a);
+    rt_entry(rt, &fn, "arc_rt_altstack_init", SYM_GLOBAL);
+    emit_altstack_init(&fn.a, env);
+    rt_end(rt, &fn);
+    rt_init_hook(rt, &fn, "arc_rt_signal_hook", SYM_GLOBAL);
     emit_crash(rt, elf_symbol_defined(rt->elf, sched) ? sched : -1, env);
 }

@@ -292,6 +292,8 @@ static void cases_mov(void)
         done("movabs $ext%s, %s", (const char *[]){"-8", "", "+8"}[i % 3], R(8, regs[i]));
         enc_mov_sym32(start(), regs[i], SYM_EXT, (i % 3 - 1) * 8);
         done("movl $ext%s, %s", (const char *[]){"-8", "", "+8"}[i % 3], R(4, regs[i]));
+        enc_alu_sym32s(start(), i & 1 ? ALU_ADD : ALU_CMP, regs[i], SYM_EXT, (i % 3 - 1) * 8);
+        done("%sq $ext%s, %s", i & 1 ? "add" : "cmp", (const char *[]){"-8", "", "+8"}[i % 3], R(8, regs[i]));
     }
 }
 
