@@ -46,6 +46,10 @@ void x64_load(X64Fn *x, Val v, Reg r)
             enc_alu(a, ALU_XOR, 4, opr(r), opr(r));
         else if (v.i > 0 && v.i <= 0xffffffffLL)
             enc_mov(a, 4, opr(r), opi(v.i));
+        else if (!type_is_flt(v.type) && type_size(v.type) <= 4 && v.i >= INT32_MIN)
+            /* a narrow negative constant: the register's upper half is
+             * not part of an i32 (or narrower) value, so the 5-byte form */
+            enc_mov(a, 4, opr(r), opi((uint32_t)v.i));
         else
             enc_mov(a, 8, opr(r), opi(v.i));
         break;
