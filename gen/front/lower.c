@@ -753,8 +753,9 @@ static const char *pf_conv(const char *p, PfConv *c)
  * integer of the conversion's size (a pointer for s and p, a float for
  * f F e E g G).  The output
  * and the result are _format's; the pieces run after every argument is
- * evaluated, with the FILE locked, as _vfprintf runs.  0: not specialised
- * (call fd). */
+ * evaluated, with the FILE locked, as _vfprintf runs.  A call whose result
+ * goes unused (an expression statement) ends in _funlock instead of
+ * _pf_end and sums no counts.  0: not specialised (call fd). */
 static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
 {
     int fi = !fd->sym                      ? -1
@@ -785,8 +786,9 @@ static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
                 : !(t->kind == TY_INT || t->kind == TY_BOOL) || (t->size == 8) != c.wide)
             return 0;
     }
-    static const char *const names[] = {"_flock", "_fput",    "_pf_int", "_pf_c",     "_pf_s",
-                                        "_pf_end", "_pf_intw", "_pf_sw",  "_pf_float", "_pf_dopen"};
+    static const char *const names[] = {"_flock",  "_fput",    "_pf_int", "_pf_c",     "_pf_s",
+                                        "_pf_end", "_pf_intw", "_pf_sw",  "_pf_float", "_pf_dopen",
+                                        "_funlock"};
     FuncDecl *fn[countof(names)];
     for (int i = 0; i < countof(names); i++)
         if (!(fn[i] = c_layer_func(L, names[i], 1)))
@@ -842,6 +844,11 @@ static int printf_pieces(Lower *L, FuncDecl *fd, Node *n, Val *args, Val *res)
             a[k++] = ir_int(T_I32, c.prec);
         Val r = emit_call(L, n, func_addr(L, piece, n->line), k, a, piece->rty, 0);
         total = emit2(L, OP_ADD, T_I32, total, piece == fn[3] ? ir_int(T_I32, 1) : r);
+    }
+    if (n == L->dropped) {   /* the result goes unused: no count, no _pf_end */
+        emit_call(L, n, func_addr(L, fn[10], n->line), 1, a, fn[10]->rty, 0);
+        *res = ir_int(T_I32, 0);
+        return 1;
     }
     a[1] = total;
     *res = emit_call(L, n, func_addr(L, fn[5], n->line), 2, a, fn[5]->rty, 0);

@@ -250,7 +250,15 @@ static int calls_out(const Block *bl)
  * tops aligned (x->loophead); the others are packed with no padding at
  * all.  Measured: fasta's random_seq lost 4.5% to where its inner loop
  * happened to start once the padding moved, and gained it back (272 ms
- * against 279) with its loop top at a 16-byte boundary. */
+ * against 279) with its loop top at a 16-byte boundary.
+ * The C layer's own helpers (module libc's local functions, "libc.*":
+ * stdio, the printf pieces, _format) are packed whatever their loops:
+ * they wait on system calls or run once per conversion, and every
+ * program that prints carries them (musl likewise builds most of its
+ * libc with -Os).  The C functions it exports (memcpy, strlen, qsort,
+ * ...) have plain names and keep the rule. */
+static const char C_LAYER_PREFIX[] = "libc.";
+
 typedef struct {
     X64Fn *x;
     int found;
@@ -285,7 +293,7 @@ static int hot(X64Fn *x)
 
 static void emit_relaxed(X64Fn *x)
 {
-    int chunked = hot(x);
+    int chunked = hot(x) && strncmp(x->m->syms[x->f->sym].name, C_LAYER_PREFIX, sizeof C_LAYER_PREFIX - 1);
     uint8_t *hint = NULL;
     int nhint = 0;
     for (int pass = 0;; pass++) {
