@@ -594,6 +594,13 @@ void enc_imul(Asm *a, int size, Reg dst, Opnd src)
     emit_rm(a, size_flags(size), 0x0FAF, dst, src, 0);
 }
 
+void enc_bsr(Asm *a, int size, Reg dst, Opnd src)
+{
+    if (size == 1)
+        die("bsr: bad size");
+    emit_rm(a, size_flags(size), 0x0FBD, dst, src, 0);
+}
+
 void enc_imul3(Asm *a, int size, Reg dst, Opnd src, int32_t imm)
 {
     if (size == 1)

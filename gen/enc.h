@@ -195,6 +195,9 @@ void enc_unary(Asm *a, UnOp op, int size, Opnd dst);
 
 void enc_imul(Asm *a, int size, Reg dst, Opnd src);                 /* 0F AF */
 void enc_imul3(Asm *a, int size, Reg dst, Opnd src, int32_t imm);   /* 6B / 69 */
+/* dst = the index of src's highest set bit (src != 0; else dst is
+ * undefined and ZF set). */
+void enc_bsr(Asm *a, int size, Reg dst, Opnd src);                  /* 0F BD */
 void enc_cqo(Asm *a);   /* sign-extend rax into rdx:rax */
 void enc_cdq(Asm *a);   /* eax into edx:eax */
 

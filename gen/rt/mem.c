@@ -18,9 +18,12 @@
  * Shape:
  *   - Small blocks (up to MAX_SMALL) come in NCLASS size classes: 16..128
  *     by 16, then four steps per doubling up to 32 KiB, so a request wastes
- *     at most a quarter of its block.  Two byte tables map a size to its
- *     class: (n+15)/16 up to 1 KiB, (n+127)/128 above (every class above
- *     1 KiB is a multiple of 128).
+ *     at most a quarter of its block.  A size's class is computed, with no
+ *     table (class_of, checked against the classes for every size when the
+ *     runtime is generated): up to LINEAR_MAX, (n+15)/16 - 1; above, with
+ *     m = n-1 and e its highest set bit, 4e - 24 + (m >> (e-2)): the
+ *     doubling, then which quarter of it (the classes from 80 up are
+ *     four per doubling).
  *   - Memory comes from the kernel in CHUNK-aligned chunks of CHUNK bytes.
  *     A chunk serves one class; its first 16 bytes are the chunk header
  *     (the class), blocks follow from SMALL_START.  A large block (above
@@ -87,7 +90,7 @@
 enum {
     NCLASS = 40,
     MAX_SMALL = 32768,
-    SMALL_STEP_MAX = 1024,      /* (n+15)>>4 table up to here, (n+127)>>7 above */
+    LINEAR_MAX = 64,            /* (n+15)/16 - 1 up to here, by e = bsr(n-1) above */
     CHUNK = 1 << 20,
     CHUNK_HDR = 16,
     SMALL_START = 32,           /* a chunk's first block (not at CHUNK_HDR) */
@@ -117,14 +120,11 @@ enum { M_CENTRAL = 0, M_BOOT = NCLASS * C_ROW, M_SIZE = M_BOOT + NCLASS * S_ROW 
 _Static_assert(NCLASS * S_ROW <= WK_SIZE - WK_MEM, "the caches must fit in WK_MEM");
 _Static_assert(IDX == 1 << IDX_SHIFT && S_ROW == 2 * IDX && C_ROW == 8 * IDX,
                "a slot is [cache + idx * 2], a central row [central + idx * 8]");
-_Static_assert(SMALL_STEP_MAX % 128 == 0 && MAX_SMALL % 128 == 0, "table steps");
 
 typedef struct MemSyms {
     Rt *rt;
     int mem;        /* arc_rt_mem */
     int classes;    /* arc_rt_mem_class: CT_* rows */
-    int small;      /* arc_rt_mem_small: class by (n+15)>>4 */
-    int big;        /* arc_rt_mem_big: class by (n+127)>>7 */
     int sched;      /* arc_rt_sched (G_INIT) */
 } MemSyms;
 
@@ -151,10 +151,28 @@ static int class_sizes(uint32_t *size)
     return n;
 }
 
+/* The class of an n-byte request (n <= MAX_SMALL), as arc_alloc computes
+ * it. */
+static int class_of(uint32_t n)
+{
+    if (n <= LINEAR_MAX)
+        return n ? (int)((n + 15) / 16 - 1) : 0;
+    uint32_t m = n - 1;
+    int e = 31;
+    while (!(m >> e & 1))
+        e--;
+    return 4 * e - 24 + (int)(m >> (e - 2));
+}
+
 static void emit_tables(Rt *rt)
 {
     uint32_t size[NCLASS];
     class_sizes(size);
+    for (uint32_t n = 0; n <= MAX_SMALL; n++) {   /* the smallest class that holds n */
+        int c = class_of(n);
+        if (c < 0 || c >= NCLASS || size[c] < n || (c > 0 && size[c - 1] >= n))
+            die("mem: class_of(%u) = %d", n, c);
+    }
     uint8_t rows[NCLASS * CT_ROW] = {0};
     for (int c = 0; c < NCLASS; c++) {
         uint32_t batch = 8192 / size[c];
@@ -163,22 +181,7 @@ static void emit_tables(Rt *rt)
         memcpy(rows + c * CT_ROW + CT_SIZE, &size[c], 4);   /* little-endian host, as the target */
         memcpy(rows + c * CT_ROW + CT_BATCH, b, sizeof b);
     }
-    uint8_t small[SMALL_STEP_MAX / 16 + 1], big[MAX_SMALL / 128 + 1];
-    int c = 0;
-    for (int i = 0; i < countof(small); i++) {
-        while (size[c] < (uint32_t)i * 16)
-            c++;
-        small[i] = (uint8_t)c;
-    }
-    c = 0;
-    for (int i = 0; i < countof(big); i++) {
-        while (size[c] < (uint32_t)i * 128)
-            c++;
-        big[i] = (uint8_t)c;
-    }
     ms.classes = rt_rodata(rt, "arc_rt_mem_class", rows, sizeof rows, 16, SYM_LOCAL);
-    ms.small = rt_rodata(rt, "arc_rt_mem_small", small, sizeof small, 1, SYM_LOCAL);
-    ms.big = rt_rodata(rt, "arc_rt_mem_big", big, sizeof big, 1, SYM_LOCAL);
 }
 
 /* dst = this thread's cache slots: fs:[0] + WK_MEM once the scheduler is
@@ -207,7 +210,9 @@ static void emit_central(Asm *a, Reg r, Reg idx)
 
 /* void *arc_alloc(unsigned long n)
  *
- *   n <= 1 KiB:  ecx = small[(n+15)>>4]      n <= 32 KiB: ecx = big[(n+127)>>7]
+ *   ecx = class_of(n), n <= 32 KiB:
+ *     n <= 64:  ecx = (n+15)>>4, less 1 unless 0 (sub 1; adc 0)
+ *     else:     rax = n-1; edx = bsr(rax); rax >>= edx-2; ecx = rax + 4*rdx - 24
  *   rdx = cache, rcx = the class index (class * IDX)
  *   rax = slot.head; if 0 -> arc_rt_mem_refill(slot, index)
  *   slot.head = rax->next; slot.count--; rax->tag = 0; return rax
@@ -219,11 +224,12 @@ static void emit_alloc(Rt *rt)
     Asm *a = &fn.a;
     int mid = enc_label(a), cls = enc_label(a), refill = enc_label(a), large = enc_label(a);
 
-    enc_alu(a, ALU_CMP, 8, R(RDI), I(SMALL_STEP_MAX));
+    enc_alu(a, ALU_CMP, 8, R(RDI), I(LINEAR_MAX));
     enc_jcc(a, CC_A, mid);
-    enc_lea(a, 8, RAX, mem_b(RDI, 15));
-    enc_shift(a, SH_SHR, 8, R(RAX), I(4));
-    enc_movzx(a, 4, RCX, 1, opm(mem_sym(ms.small, RAX, 1, 0)));
+    enc_lea(a, 4, RCX, mem_b(RDI, 15));
+    enc_shift(a, SH_SHR, 4, R(RCX), I(4));
+    enc_alu(a, ALU_SUB, 4, R(RCX), I(1));
+    enc_alu(a, ALU_ADC, 4, R(RCX), I(0));
     enc_bind(a, cls);
     enc_shift(a, SH_SHL, 4, R(RCX), I(IDX_SHIFT));
     emit_cache(a, RDX);
@@ -239,9 +245,11 @@ static void emit_alloc(Rt *rt)
     enc_bind(a, mid);
     enc_alu(a, ALU_CMP, 8, R(RDI), I(MAX_SMALL));
     enc_jcc(a, CC_A, large);
-    enc_lea(a, 8, RAX, mem_b(RDI, 127));
-    enc_shift(a, SH_SHR, 8, R(RAX), I(7));
-    enc_movzx(a, 4, RCX, 1, opm(mem_sym(ms.big, RAX, 1, 0)));
+    enc_lea(a, 4, RAX, mem_b(RDI, -1));
+    enc_bsr(a, 4, RDX, R(RAX));
+    enc_lea(a, 4, RCX, mem_b(RDX, -2));
+    enc_shift(a, SH_SHR, 4, R(RAX), R(RCX));
+    enc_lea(a, 4, RCX, mem_bis(RAX, RDX, 4, -24));
     enc_jmp(a, cls);
 
     enc_bind(a, refill);

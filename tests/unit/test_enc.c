@@ -454,6 +454,8 @@ static void cases_imul_shift(void)
             done("imul%c $%d, %s, %s", s, v, R(sz, other(i)), R(sz, regs[i]));
             enc_imul3(start(), sz, regs[i], opr(regs[i]), 128);
             done("imul%c $128, %s, %s", s, R(sz, regs[i]), R(sz, regs[i]));
+            enc_bsr(start(), sz, regs[i], opr(other(i)));
+            done("bsr%c %s, %s", s, R(sz, other(i)), R(sz, regs[i]));
         }
         for (int k = 0; k < nfew; k++) {
             Reg r = regs[k % NREGS];
@@ -462,6 +464,8 @@ static void cases_imul_shift(void)
             int32_t v = k & 1 ? 7 : 1000;
             enc_imul3(start(), sz, r, opm(mem_few[k]), v);
             done("imul%c $%d, %s, %s", s, v, M(mem_few[k]), R(sz, r));
+            enc_bsr(start(), sz, r, opm(mem_few[k]));
+            done("bsr%c %s, %s", s, M(mem_few[k]), R(sz, r));
         }
     }
     enc_cqo(start());

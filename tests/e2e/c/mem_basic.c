@@ -1,8 +1,9 @@
 /* The allocator's C semantics: alignment, every byte of a block usable,
  * alloc(0) unique, free(NULL), calloc zeroing (also of recycled memory)
  * and overflow, realloc keeping the contents across size classes and into
- * and out of the large range, realloc(NULL, n), realloc(p, 0), and NULL
- * (not a crash) for impossible sizes. */
+ * and out of the large range, realloc(NULL, n), realloc(p, 0), NULL
+ * (not a crash) for impossible sizes, and each small size's class (the
+ * chunk header's first word, gen/rt/mem.c) against the class list. */
 // expect: aligned and writable: ok
 // expect: alloc(0): unique
 // expect: free(NULL): ok
@@ -12,6 +13,7 @@
 // expect: realloc(NULL, n), realloc(p, 0): ok
 // expect: impossible sizes: NULL
 // expect: reuse: a freed block comes back
+// expect: every size up to 32 KiB: the smallest class that holds it
 // status: 0
 #include "arc_rt.h"
 
@@ -169,5 +171,25 @@ int main(void)
     if (a != b)
         return fail("a freed block is not reused first");
     put("reuse: a freed block comes back\n");
+
+    /* The classes: 16..128 by 16, then four steps per doubling to 32 KiB
+     * (gen/rt/mem.c); arc_alloc computes a size's class without a table. */
+    unsigned long cls[40];
+    int nc = 0;
+    for (unsigned long s = 16; s <= 128; s += 16)
+        cls[nc++] = s;
+    for (unsigned long base = 128; base < 32768; base *= 2)
+        for (unsigned long k = 1; k <= 4; k++)
+            cls[nc++] = base + k * base / 4;
+    for (unsigned long size = 0, c = 0; size <= 32768; size++) {
+        while (cls[c] < size)
+            c++;
+        void *q = arc_alloc(size);
+        unsigned got = *(unsigned *)((unsigned long)q & ~((1UL << 20) - 1));
+        arc_free(q);
+        if (got != c)
+            return fail("a size is not in the smallest class that holds it");
+    }
+    put("every size up to 32 KiB: the smallest class that holds it\n");
     return 0;
 }
