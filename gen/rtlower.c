@@ -73,6 +73,10 @@ static void memcpy_(Module *m, Block *b, Val dst, Val src, int64_t n)
 /* A scalar as an i64 (floats as their bits; narrow ints sign-extended). */
 static Val to_i64(Module *m, Func *f, Block *b, Val v)
 {
+    if (v.kind == V_INT && v.type != T_I64) {   /* rtlower runs after the optimiser */
+        int bits = 8 * type_size(v.type);
+        return ir_int(T_I64, (int64_t)((uint64_t)v.i << (64 - bits)) >> (64 - bits));
+    }
     switch (v.type) {
     case T_I64: return v;
     case T_PTR: return conv(m, f, b, OP_BITCAST, T_I64, v);
