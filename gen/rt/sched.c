@@ -1073,7 +1073,14 @@ static void emit_trampoline(Rt *rt)
  *              otherwise xchg T_WAITER <- WAIT_DONE publishes T_RESULT
  *              (stored before) and returns the waiter to requeue, if one
  *              parked.  Exactly one of the CAS and the xchg sees the other,
- *              so a waiter is requeued exactly once. */
+ *              so a waiter is requeued exactly once.
+ * Invariant: once a TCB is published (pushed), T_WAITER is written by a
+ * CAS or an xchg only (here, and arc_await's inline claim and its
+ * DONE -> FREED): a plain store could overwrite a waiter that parked in
+ * between, and that task would never run again.  The one exception,
+ * arc_await's store of WAIT_FREED after an inline run, is made while
+ * T_WAITER names the inline awaiter, which no CAS (from 0 or from
+ * WAIT_DONE) matches. */
 /* arc_rt_stack_fns: the scheduler loop gets and frees task stacks through
  * this table, [SF_C_GET, SF_C_PUT] for a C task's (arc_rt_stack_get/put)
  * and [SF_SEG_GET, SF_SEG_PUT] for an Arc task's first segment
