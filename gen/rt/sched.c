@@ -1073,7 +1073,14 @@ static void emit_trampoline(Rt *rt)
  *              otherwise xchg T_WAITER <- WAIT_DONE publishes T_RESULT
  *              (stored before) and returns the waiter to requeue, if one
  *              parked.  Exactly one of the CAS and the xchg sees the other,
- *              so a waiter is requeued exactly once. */
+ *              so a waiter is requeued exactly once.
+ * Invariant: once a TCB is published (pushed), T_WAITER is written by a
+ * CAS or an xchg only (here, and arc_await's inline claim and its
+ * DONE -> FREED): a plain store could overwrite a waiter that parked in
+ * between, and that task would never run again.  The one exception,
+ * arc_await's store of WAIT_FREED after an inline run, is made while
+ * T_WAITER names the inline awaiter, which no CAS (from 0 or from
+ * WAIT_DONE) matches. */
 /* arc_rt_stack_fns: the scheduler loop gets and frees task stacks through
  * this table, [SF_C_GET, SF_C_PUT] for a C task's (arc_rt_stack_get/put)
  * and [SF_SEG_GET, SF_SEG_PUT] for an Arc task's first segment
@@ -1438,13 +1445,16 @@ static void emit_spawn(Rt *rt, const char *name, int flags)
  * this worker's deque is taken back (arc_rt_pop: the CAS settles a race
  * with a thief) and run right here, on the awaiter's stack, as a plain
  * call, if the stack has room for it (see below; an await chain would
- * otherwise nest without bound).  WK_CUR names it while it
- * runs (task ids, crash reports), and its T_STACK is the awaiter's (non-0:
- * the scheduler resumes it where it stopped, awaiter frames and all, if it
- * parks; and the crash reporter finds the right guard page); its T_WAITER
- * names the awaiter, so another task's await of it is reported as a
- * second await instead of parking forever.  The awaiter is in no queue and
- * no waiter list meanwhile, so nothing else can resume it.  An inline task never reaches ACT_DONE: it returns here. */
+ * otherwise nest without bound).  WK_CUR names it while it runs (task
+ * ids, crash reports), and its T_STACK is the awaiter's (non-0: the
+ * scheduler resumes it where it stopped, awaiter frames and all, if it
+ * parks; and the crash reporter finds the right guard page).  Its
+ * T_WAITER names the awaiter, set by a CAS from 0 after the pop (a task
+ * on another worker may have parked on it since T_WAITER was read: then
+ * this await is the second), so another task's await of it is reported
+ * as a second await instead of parking forever.  The awaiter is in no
+ * queue and no waiter list meanwhile, so nothing else can resume it.  An
+ * inline task never reaches ACT_DONE: it returns here. */
 static void emit_await(Rt *rt)
 {
     RtFn fn;
@@ -1504,7 +1514,17 @@ static void emit_await(Rt *rt)
     enc_jcc(a, CC_NE, putback);
     rt_load_worker(a, RDI);
     enc_mov(a, 8, R(R12), M(RDI, WK_CUR));
-    enc_mov(a, 8, M(RBX, T_WAITER), R(R12));  /* taken: a second await is an error */
+    /* Taken from the deque; now the await: CAS T_WAITER 0 -> awaiter.
+     * Not a plain store: T_WAITER was read as 0 above, but a task on
+     * another worker may have parked on this one since (the scheduler
+     * loop's ACT_PARK CAS), and a store would drop that waiter: parked
+     * for good, both workers asleep, the process hung (a lost waiter,
+     * not a lost wake-up).  A failed CAS means that task's await came
+     * first and this one is the second: the runtime error.  (The task
+     * left the deque, but the process ends there.) */
+    enc_alu(a, ALU_XOR, 4, R(RAX), R(RAX));
+    enc_lock_cmpxchg(a, 8, mem_b(RBX, T_WAITER), R12);
+    enc_jcc(a, CC_NE, twice);
     enc_mov(a, 8, M(RDI, WK_CUR), R(RBX));
     enc_mov(a, 8, R(RAX), M(R12, T_STACK));   /* it runs on our stack */
     enc_mov(a, 8, M(RBX, T_STACK), R(RAX));
