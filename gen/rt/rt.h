@@ -298,7 +298,7 @@ typedef struct RtFn {
 
 void rt_begin(Rt *rt, RtFn *fn, const char *name, SymBind bind);
 void rt_end(Rt *rt, RtFn *fn);
-/* Bind label here as a further entry point of fn, the function name: code
+/* A further entry point of fn starts here, the function name: the code
  * before it falls through into it instead of jumping there.  Each
  * symbol's size runs to the next entry (or the end), so the function
  * table (linker/functab.c) names every part. */

@@ -56,7 +56,7 @@
  *   arc: fatal signal SIGSEGV (SEGV_MAPERR) at address 0x0
  *     pc  0x401234  crash_null+0x14
  *     sp  0x7ffc5a3e0f10  task 1 (main) on worker 0
- *     rax 0x0000000000000000  rbx ...   (every register but rsp; eflags)
+ *     rax 0x0000000000000000  rbx ...   (rax .. r15 but rsp, then eflags)
  *   backtrace:
  *     #0 0x401234 crash_null+0x14
  *     #1 0x4010f5 main+0x15
