@@ -89,8 +89,13 @@ int main(void)
         arc_close(fds[i][1]);
     }
     put_kv("bytes in order", ok);
-    for (long i = 0; i < CLOSERS; i++) {
+    /* every pipe before any task: a closer that ran while main still made
+     * pipes would free its fd number for the next pipe2, and its waiter,
+     * if it had not started waiting yet, would then share the fd with
+     * another waiter (-EBUSY: one waiter per fd) */
+    for (long i = 0; i < CLOSERS; i++)
         arc_pipe2(cfd[i], 04000);
+    for (long i = 0; i < CLOSERS; i++) {
         wt[i] = arc_spawn(waiter, (void *)i);
         ct[i] = arc_spawn(closer, (void *)i);
     }
