@@ -150,7 +150,11 @@ enum { GUARD_SIZE = 4096, DEFAULT_STACK_SIZE = 8 * 1024 * 1024, SCHED_STACK_SIZE
 enum {
     G_INIT = 0,         /* byte: the scheduler is initialised */
     G_STARTED = 8,      /* the other workers have been cloned (CAS 0 -> 1) */
-    G_NWORKERS = 16,    /* configured worker count (ARC_WORKERS or CPUs) */
+    G_NWORKERS = 16,    /* configured worker count (ARC_WORKERS or CPUs); set by
+                         * arc_rt_init before any task exists.  When it is 1, no
+                         * worker is ever cloned and the process runs runtime
+                         * code on one thread only: arc_rt_pop and the spawns'
+                         * id count then skip their fences and locked ops */
     G_STACKSIZE = 24,   /* ARC_STACK_SIZE: a task's stack budget; a C task's stack size */
     G_NEXTID = 32,      /* next task id (lock xadd) */
     G_SIGMASK = 40,     /* the signal mask new workers restore */

@@ -510,6 +510,8 @@ static void emit_gpop(Rt *rt)
  *   (a thief can only reach it by moving top past b, which it cannot do
  *   without seeing our bottom).  t == b: the last task; CAS top t -> t+1
  *   decides between us and a thief.  t > b: empty; restore bottom.
+ *   With one configured worker there are no thieves: bottom = b and
+ *   slot b, no fence, no CAS.
  * steal (thief): t = top; b = bottom (TSO: loads in order); t < b: read
  *   ring[t], CAS top t -> t+1; success means the slot was not taken and,
  *   by the push rule, not overwritten. */
@@ -545,10 +547,21 @@ static void emit_pop(Rt *rt)
     rt_begin(rt, &fn, "arc_rt_pop", SYM_GLOBAL);     /* rdi = worker -> rax */
     Asm *a = &fn.a;
     int empty = enc_label(a), restore = enc_label(a), mine = enc_label(a), lost = enc_label(a);
+    int fenced = enc_label(a);
     enc_mov(a, 8, R(RAX), M(RDI, WK_BOTTOM));
     enc_alu(a, ALU_CMP, 8, R(RAX), M(RDI, WK_TOP));
     enc_jcc(a, CC_LE, empty);                 /* quick: bottom <= top */
     enc_unary(a, UN_DEC, 8, R(RAX));          /* b */
+    /* One configured worker (rt.h, G_NWORKERS): no thread but this one
+     * ever touches the deque, so b is ours without the fence and the
+     * CAS. */
+    enc_alu(a, ALU_CMP, 8, G(G_NWORKERS), I(1));
+    enc_jcc(a, CC_NE, fenced);
+    enc_mov(a, 8, M(RDI, WK_BOTTOM), R(RAX));
+    enc_alu(a, ALU_AND, 4, R(RAX), I(RING_SLOTS - 1));
+    enc_mov(a, 8, R(RAX), opm(mem_bis(RDI, RAX, 8, WK_RING)));
+    enc_ret(a);
+    enc_bind(a, fenced);
     enc_mov(a, 8, R(RDX), R(RAX));
     enc_xchg(a, 8, M(RDI, WK_BOTTOM), RDX);   /* bottom = b, full fence */
     enc_mov(a, 8, R(RCX), M(RDI, WK_TOP));    /* t */
@@ -1414,8 +1427,18 @@ static void emit_spawn(Rt *rt, const char *name, int flags)
     enc_mov(a, 8, M(R13, T_ARG), R(R12));
     if (flags)
         enc_mov(a, 8, M(R13, T_FLAGS), I(flags));
+    /* the next id: lock xadd, or a plain add with one configured worker
+     * (rt.h, G_NWORKERS: no other thread spawns) */
+    int plain = enc_label(a), counted = enc_label(a);
+    enc_alu(a, ALU_CMP, 8, G(G_NWORKERS), I(1));
+    enc_jcc(a, CC_E, plain);
     enc_mov(a, 4, R(RAX), I(1));
     enc_lock_xadd(a, 8, mem_rip(st_sym, G_NEXTID), RAX);
+    enc_jmp(a, counted);
+    enc_bind(a, plain);
+    enc_mov(a, 8, R(RAX), G(G_NEXTID));
+    enc_unary(a, UN_INC, 8, G(G_NEXTID));
+    enc_bind(a, counted);
     enc_mov(a, 8, M(R13, T_ID), R(RAX));
     enc_mov(a, 8, R(RDI), R(R13));
     enc_call_sym(a, S("arc_rt_push"));
