@@ -11,7 +11,9 @@
  *                               arc_rt_signal_hook, which the link step
  *                               keeps with ld -u unless --no-crash-report:
  *                               every program has it): fills in
- *                               arc_rt_signal_env, then arc_rt_signal_init
+ *                               arc_rt_signal_env, then falls through
+ *                               into arc_rt_signal_init (one function,
+ *                               three entry points: rt_entry)
  *   arc_rt_signal_init()        C ABI: install the handler for every row of
  *                               the policy table, then the calling thread's
  *                               altstack (.bss arc_rt_altstack)
@@ -249,7 +251,8 @@ static void emit_signal_start(Asm *a, int env)
 }
 
 /* arc_rt_signal_init(): install the reporter (C ABI; the start-up hook
- * calls it, and so may a program linked with --no-crash-report).  One
+ * falls through into it, and a program linked with --no-crash-report may
+ * call it).  It falls through into arc_rt_altstack_init.  One
  * kernel struct sigaction on the stack, passed to rt_sigaction for every
  * policy row; then arc_rt_altstack_fn = arc_rt_altstack_init, for the
  * scheduler's workers (gen/rt/sched.c), arc_rt_backtrace_fn =
